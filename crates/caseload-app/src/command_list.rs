@@ -1,0 +1,24 @@
+// The one command list. Each line declares a use case once: `name: Request => Response`.
+// `caseload_app::commands::<name>(&Caseload, Request) -> Result<Response, AppError>` must exist;
+// the Tauri adapters, the CLI's `call`, the TypeScript `Commands` map and the Tauri permission
+// manifest (src-tauri/build.rs includes this file) are all generated from this list, so a
+// command cannot exist in one place and be missing in another. Request types are in scope of
+// `caseload_app::types`; `()` means no request.
+
+/// Calls `$callback! { name: Request => Response, ... }` with every command.
+#[macro_export]
+macro_rules! for_each_command {
+    ($callback:ident) => {
+        $callback! {
+            app_status: () => AppStatus,
+            caseload_create: CreateCaseloadRequest => AppStatus,
+            unlock: UnlockRequest => AppStatus,
+            lock: () => AppStatus,
+            passphrase_change: ChangePassphraseRequest => (),
+            case_list: () => Vec<CaseSummary>,
+            case_get: CaseGetRequest => CaseDetail,
+            case_add: PupilInput => CaseDetail,
+            case_update: CaseUpdateRequest => CaseDetail,
+        }
+    };
+}

@@ -1,0 +1,15 @@
+//! The use cases, one function per command of the list: `fn name(&Caseload, Request) ->
+//! Result<Response, AppError>`. Front ends call only these.
+
+mod cases;
+mod session;
+
+pub use cases::{case_add, case_get, case_list, case_update};
+pub use session::{app_status, caseload_create, lock, passphrase_change, unlock};
+
+/// The worker's local date (Europe/London), for rules such as "date of birth not in the future".
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive()
+}

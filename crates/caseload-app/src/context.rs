@@ -1,0 +1,124 @@
+//! The running caseload: where its folder is and, once unlocked, the open store. One value is
+//! shared by every command (cloning shares it). Locking drops the store, and with it the key.
+
+use std::fs::{self, File, TryLockError};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use caseload_store::{KdfParams, Store};
+
+use crate::error::AppError;
+
+/// How hard the passphrase key derivation works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KdfProfile {
+    /// Argon2id at 64 MiB, passes tuned to about half a second on this machine. Every real caseload.
+    Calibrated,
+    /// Trivial parameters so tests of other behaviour run fast. Never for real data.
+    InsecureForTests,
+}
+
+impl KdfProfile {
+    pub(crate) fn params(self) -> Result<KdfParams, AppError> {
+        match self {
+            KdfProfile::Calibrated => Ok(KdfParams::calibrated()?),
+            KdfProfile::InsecureForTests => Ok(KdfParams::insecure_for_tests()),
+        }
+    }
+}
+
+struct Inner {
+    data_dir: PathBuf,
+    kdf: KdfProfile,
+    store: Mutex<Option<Store>>,
+    instance_lock: Mutex<Option<File>>,
+}
+
+#[derive(Clone)]
+pub struct Caseload {
+    inner: Arc<Inner>,
+}
+
+/// The file the desktop app holds an exclusive lock on while it runs, so that two app windows
+/// (even of different builds) never write one database.
+pub const INSTANCE_LOCK_FILE: &str = "caseload.lock";
+
+impl Caseload {
+    pub fn new(data_dir: impl Into<PathBuf>, kdf: KdfProfile) -> Self {
+        Caseload {
+            inner: Arc::new(Inner {
+                data_dir: data_dir.into(),
+                kdf,
+                store: Mutex::new(None),
+                instance_lock: Mutex::new(None),
+            }),
+        }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.inner.data_dir
+    }
+
+    pub(crate) fn kdf(&self) -> KdfProfile {
+        self.inner.kdf
+    }
+
+    /// The open store, if unlocked. A poisoned lock (a panic mid-command) still yields the
+    /// store: SQLite's transaction already rolled back whatever that command was doing.
+    pub(crate) fn store(&self) -> MutexGuard<'_, Option<Store>> {
+        self.inner
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` on the unlocked store, or reports that the caseload is locked.
+    pub(crate) fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let mut guard = self.store();
+        let store = guard.as_mut().ok_or_else(AppError::locked)?;
+        f(store)
+    }
+
+    /// Claims the data folder for this process (desktop app only; the CLI relies on SQLite's
+    /// own locking for its short-lived, transactional access).
+    pub fn claim_data_dir(&self) -> Result<(), AppError> {
+        let dir = self.data_dir();
+        fs::create_dir_all(dir).map_err(|e| AppError::Storage {
+            message: format!(
+                "The data folder {} could not be created: {e}",
+                dir.display()
+            ),
+        })?;
+        let path = dir.join(INSTANCE_LOCK_FILE);
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| AppError::Storage {
+                message: format!("The lock file {} could not be opened: {e}", path.display()),
+            })?;
+        match file.try_lock() {
+            Ok(()) => {
+                *self
+                    .inner
+                    .instance_lock
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner()) = Some(file);
+                Ok(())
+            }
+            Err(TryLockError::WouldBlock) => Err(AppError::InUse {
+                message: format!(
+                    "Caseload is already open on this data folder ({}): switch to that window",
+                    dir.display()
+                ),
+            }),
+            Err(TryLockError::Error(e)) => Err(AppError::Storage {
+                message: format!("The lock file {} could not be locked: {e}", path.display()),
+            }),
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The error that crosses IPC and the CLI: a tagged enum (`kind` + human `message` + fields)
+//! exported to TypeScript. The UI branches on `kind`, never on the message. Messages say what to
+//! do and never contain personal data.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use caseload_domain::FieldErrors;
+use caseload_store::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("{message}")]
+    Validation {
+        message: String,
+        fields: Vec<FieldError>,
+    },
+    #[error("{message}")]
+    NotInitialised { message: String },
+    #[error("{message}")]
+    AlreadyInitialised { message: String },
+    #[error("{message}")]
+    Locked { message: String },
+    #[error("{message}")]
+    WrongPassphrase { message: String },
+    #[error("{message}")]
+    NotFound { message: String, id: String },
+    #[error("{message}")]
+    NewerDatabase {
+        message: String,
+        #[ts(type = "number")]
+        found: i64,
+        #[ts(type = "number")]
+        supported: i64,
+    },
+    #[error("{message}")]
+    InUse { message: String },
+    #[error("{message}")]
+    Storage { message: String },
+}
+
+impl AppError {
+    pub fn validation(errors: FieldErrors) -> Self {
+        let fields: Vec<FieldError> = errors
+            .into_vec()
+            .into_iter()
+            .map(|e| FieldError {
+                field: e.field.as_str().to_string(),
+                message: e.message,
+            })
+            .collect();
+        let message = match fields.len() {
+            1 => "There is a problem: 1 field needs correcting".to_string(),
+            n => format!("There is a problem: {n} fields need correcting"),
+        };
+        AppError::Validation { message, fields }
+    }
+
+    pub fn locked() -> Self {
+        AppError::Locked {
+            message: "The caseload is locked: unlock it with your passphrase".into(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AppError::Validation { .. } => "validation",
+            AppError::NotInitialised { .. } => "not_initialised",
+            AppError::AlreadyInitialised { .. } => "already_initialised",
+            AppError::Locked { .. } => "locked",
+            AppError::WrongPassphrase { .. } => "wrong_passphrase",
+            AppError::NotFound { .. } => "not_found",
+            AppError::NewerDatabase { .. } => "newer_database",
+            AppError::InUse { .. } => "in_use",
+            AppError::Storage { .. } => "storage",
+        }
+    }
+
+    /// One line for the CLI: the message, then each field problem.
+    pub fn one_line(&self) -> String {
+        match self {
+            AppError::Validation { message, fields } => {
+                let details: Vec<String> = fields
+                    .iter()
+                    .map(|f| format!("{}: {}", f.field, f.message))
+                    .collect();
+                format!("{message}: {}", details.join("; "))
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotInitialised { .. } => AppError::NotInitialised {
+                message: "There is no caseload here yet: create one first".into(),
+            },
+            StoreError::AlreadyInitialised { .. } => AppError::AlreadyInitialised {
+                message: "A caseload already exists here: unlock it instead".into(),
+            },
+            StoreError::WrongPassphrase => AppError::WrongPassphrase {
+                message: "The passphrase is not correct: check it and try again".into(),
+            },
+            StoreError::NewerDatabase { found, supported } => AppError::NewerDatabase {
+                message: format!(
+                    "This caseload was saved by a newer version of Caseload (data version {found}; this version reads up to {supported}). Install the newer version to open it"
+                ),
+                found,
+                supported,
+            },
+            StoreError::NotFound { what, id } => AppError::NotFound {
+                message: format!("No {what} with id {id} is on this caseload"),
+                id,
+            },
+            StoreError::DuplicateUpn => AppError::validation(FieldErrors::single(
+                caseload_domain::Field::Upn,
+                "A pupil with this UPN is already on your caseload: open their case instead",
+            )),
+            other => AppError::Storage {
+                message: format!("The caseload could not be read or saved: {other}"),
+            },
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Caseload's use cases: every command the UI or the CLI can run, declared once in
+//! [`for_each_command!`], with request/response types exported to TypeScript and one typed
+//! error ([`AppError`]) that the UI branches on by `kind`. No Tauri here.
+
+pub mod bindings;
+mod command_list;
+pub mod commands;
+mod context;
+pub mod data_dir;
+mod dispatch;
+mod error;
+pub mod types;
+
+pub use context::{Caseload, KdfProfile};
+pub use dispatch::{COMMAND_NAMES, dispatch};
+pub use error::{AppError, FieldError};

@@ -1,0 +1,95 @@
+//! Request and response types of the commands. Exported to TypeScript by `bindings`; field names
+//! are the wire names the UI and the CLI's JSON use.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use caseload_domain::{CaseId, CaseStatus};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppStatus {
+    pub data_dir: String,
+    pub initialised: bool,
+    pub unlocked: bool,
+    pub app_version: String,
+    pub min_passphrase_length: u32,
+}
+
+#[derive(Clone, Deserialize, TS)]
+pub struct CreateCaseloadRequest {
+    pub passphrase: String,
+    pub passphrase_confirm: String,
+}
+
+#[derive(Clone, Deserialize, TS)]
+pub struct UnlockRequest {
+    pub passphrase: String,
+}
+
+#[derive(Clone, Deserialize, TS)]
+pub struct ChangePassphraseRequest {
+    pub current_passphrase: String,
+    pub new_passphrase: String,
+    pub new_passphrase_confirm: String,
+}
+
+/// A pupil as typed into the form: every field a string so that validation, not parsing,
+/// reports what is wrong, next to the field.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct PupilInput {
+    pub legal_name: String,
+    #[serde(default)]
+    pub preferred_name: Option<String>,
+    pub date_of_birth: String,
+    pub upn: String,
+    pub school_urn: String,
+    pub school_name: String,
+    pub year_group: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct CaseGetRequest {
+    pub id: CaseId,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct CaseUpdateRequest {
+    pub id: CaseId,
+    pub pupil: PupilInput,
+}
+
+/// One row of the caseload list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub upn: String,
+    pub school_name: String,
+    pub year_group: u8,
+    pub status: CaseStatus,
+    /// RFC 3339, UTC; shown in Europe/London.
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "Pupil")]
+pub struct PupilView {
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    /// ISO date.
+    pub date_of_birth: String,
+    pub upn: String,
+    pub school_urn: String,
+    pub school_name: String,
+    pub year_group: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseDetail {
+    pub id: CaseId,
+    pub pupil: PupilView,
+    pub status: CaseStatus,
+    pub created_at: String,
+    pub updated_at: String,
+}

@@ -1,0 +1,256 @@
+//! The use cases on a temporary encrypted store, as the UI and the CLI call them.
+
+use caseload_app::types::*;
+use caseload_app::{AppError, Caseload, KdfProfile, commands, dispatch};
+use serde_json::json;
+
+const PASS: &str = "correct horse battery";
+
+fn fresh() -> (tempfile::TempDir, Caseload) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let cx = Caseload::new(dir.path().join("data"), KdfProfile::InsecureForTests);
+    (dir, cx)
+}
+
+fn created() -> (tempfile::TempDir, Caseload) {
+    let (dir, cx) = fresh();
+    commands::caseload_create(
+        &cx,
+        CreateCaseloadRequest {
+            passphrase: PASS.into(),
+            passphrase_confirm: PASS.into(),
+        },
+    )
+    .expect("create");
+    (dir, cx)
+}
+
+fn input() -> PupilInput {
+    PupilInput {
+        legal_name: "Testpupil Zebedee-Quux".into(),
+        preferred_name: Some("Zeb".into()),
+        date_of_birth: "2014-03-27".into(),
+        upn: "B801200005001".into(),
+        school_urn: "100000".into(),
+        school_name: "Synthetic Primary School".into(),
+        year_group: "7".into(),
+    }
+}
+
+fn field_names(e: &AppError) -> Vec<String> {
+    match e {
+        AppError::Validation { fields, .. } => fields.iter().map(|f| f.field.clone()).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn status_reports_a_new_folder_as_not_initialised_and_locked() {
+    let (_d, cx) = fresh();
+    let status = commands::app_status(&cx, ()).expect("status");
+    assert!(!status.initialised && !status.unlocked);
+    assert_eq!(status.min_passphrase_length, 12);
+}
+
+#[test]
+fn creating_a_caseload_leaves_it_unlocked_and_initialised() {
+    let (_d, cx) = created();
+    let status = commands::app_status(&cx, ()).expect("status");
+    assert!(status.initialised && status.unlocked);
+}
+
+#[test]
+fn a_short_or_mismatched_new_passphrase_is_refused_at_the_right_field() {
+    let (_d, cx) = fresh();
+    let short = commands::caseload_create(
+        &cx,
+        CreateCaseloadRequest {
+            passphrase: "short".into(),
+            passphrase_confirm: "short".into(),
+        },
+    )
+    .expect_err("short");
+    assert_eq!(field_names(&short), vec!["passphrase"]);
+    let mismatch = commands::caseload_create(
+        &cx,
+        CreateCaseloadRequest {
+            passphrase: PASS.into(),
+            passphrase_confirm: "something else entirely".into(),
+        },
+    )
+    .expect_err("mismatch");
+    assert_eq!(field_names(&mismatch), vec!["passphrase_confirm"]);
+    assert!(!commands::app_status(&cx, ()).expect("status").initialised);
+}
+
+#[test]
+fn an_added_case_is_listed_and_survives_lock_and_unlock() {
+    let (_d, cx) = created();
+    let added = commands::case_add(&cx, input()).expect("add");
+    commands::lock(&cx, ()).expect("lock");
+    assert!(matches!(
+        commands::case_list(&cx, ()),
+        Err(AppError::Locked { .. })
+    ));
+    commands::unlock(
+        &cx,
+        UnlockRequest {
+            passphrase: PASS.into(),
+        },
+    )
+    .expect("unlock");
+    let list = commands::case_list(&cx, ()).expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, added.id);
+    assert_eq!(list[0].legal_name, "Testpupil Zebedee-Quux");
+    assert_eq!(list[0].year_group, 7);
+}
+
+#[test]
+fn a_wrong_passphrase_gives_the_wrong_passphrase_kind_and_stays_locked() {
+    let (_d, cx) = created();
+    commands::lock(&cx, ()).expect("lock");
+    let e = commands::unlock(
+        &cx,
+        UnlockRequest {
+            passphrase: "not my passphrase".into(),
+        },
+    )
+    .expect_err("wrong");
+    assert_eq!(e.kind(), "wrong_passphrase");
+    assert!(!commands::app_status(&cx, ()).expect("status").unlocked);
+}
+
+#[test]
+fn invalid_pupil_input_names_each_bad_field_and_saves_nothing() {
+    let (_d, cx) = created();
+    let bad = PupilInput {
+        legal_name: "".into(),
+        upn: "A801200005001".into(),
+        date_of_birth: "2999-01-01".into(),
+        ..input()
+    };
+    let e = commands::case_add(&cx, bad).expect_err("invalid");
+    assert_eq!(field_names(&e), vec!["legal_name", "date_of_birth", "upn"]);
+    assert!(commands::case_list(&cx, ()).expect("list").is_empty());
+}
+
+#[test]
+fn editing_a_case_persists_the_new_details() {
+    let (_d, cx) = created();
+    let added = commands::case_add(&cx, input()).expect("add");
+    let edited = commands::case_update(
+        &cx,
+        CaseUpdateRequest {
+            id: added.id.clone(),
+            pupil: PupilInput {
+                preferred_name: None,
+                year_group: "8".into(),
+                ..input()
+            },
+        },
+    )
+    .expect("update");
+    assert_eq!(edited.pupil.preferred_name, None);
+    let again = commands::case_get(&cx, CaseGetRequest { id: added.id }).expect("get");
+    assert_eq!(again.pupil.year_group, 8);
+}
+
+#[test]
+fn the_same_upn_twice_is_a_validation_error_on_the_upn_field() {
+    let (_d, cx) = created();
+    commands::case_add(&cx, input()).expect("add");
+    let e = commands::case_add(&cx, input()).expect_err("duplicate");
+    assert_eq!(field_names(&e), vec!["upn"]);
+}
+
+#[test]
+fn changing_the_passphrase_needs_the_current_one() {
+    let (_d, cx) = created();
+    let wrong = commands::passphrase_change(
+        &cx,
+        ChangePassphraseRequest {
+            current_passphrase: "not my passphrase".into(),
+            new_passphrase: "a brand new passphrase".into(),
+            new_passphrase_confirm: "a brand new passphrase".into(),
+        },
+    )
+    .expect_err("wrong current");
+    assert_eq!(field_names(&wrong), vec!["current_passphrase"]);
+    commands::passphrase_change(
+        &cx,
+        ChangePassphraseRequest {
+            current_passphrase: PASS.into(),
+            new_passphrase: "a brand new passphrase".into(),
+            new_passphrase_confirm: "a brand new passphrase".into(),
+        },
+    )
+    .expect("change");
+    commands::lock(&cx, ()).expect("lock");
+    assert!(
+        commands::unlock(
+            &cx,
+            UnlockRequest {
+                passphrase: PASS.into()
+            }
+        )
+        .is_err()
+    );
+    commands::unlock(
+        &cx,
+        UnlockRequest {
+            passphrase: "a brand new passphrase".into(),
+        },
+    )
+    .expect("unlock with new");
+}
+
+#[test]
+fn errors_serialise_as_a_kind_tagged_object() {
+    let (_d, cx) = created();
+    let e = commands::case_add(
+        &cx,
+        PupilInput {
+            upn: "A801200005001".into(),
+            ..input()
+        },
+    )
+    .expect_err("bad upn");
+    let value = serde_json::to_value(&e).expect("json");
+    assert_eq!(value["kind"], "validation");
+    assert_eq!(value["fields"][0]["field"], "upn");
+    assert!(
+        value["message"]
+            .as_str()
+            .expect("message")
+            .contains("problem")
+    );
+}
+
+#[test]
+fn dispatch_runs_any_listed_command_from_json() {
+    let (_d, cx) = created();
+    let added = dispatch(
+        &cx,
+        "case_add",
+        serde_json::to_value(input()).expect("json"),
+    )
+    .expect("add");
+    let list = dispatch(&cx, "case_list", json!(null)).expect("list");
+    assert_eq!(list[0]["id"], added["id"]);
+    let unknown = dispatch(&cx, "no_such_command", json!(null)).expect_err("unknown");
+    assert_eq!(unknown.kind(), "not_found");
+    let malformed = dispatch(&cx, "case_get", json!({"nope": 1})).expect_err("malformed");
+    assert_eq!(malformed.kind(), "validation");
+}
+
+#[test]
+fn a_second_desktop_instance_cannot_claim_the_same_data_folder() {
+    let (_d, cx) = fresh();
+    cx.claim_data_dir().expect("first claim");
+    let other = Caseload::new(cx.data_dir().to_path_buf(), KdfProfile::InsecureForTests);
+    assert_eq!(
+        other.claim_data_dir().expect_err("second claim").kind(),
+        "in_use"
+    );
+}

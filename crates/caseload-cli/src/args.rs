@@ -1,0 +1,163 @@
+//! The command line, as clap parses it. Passphrases never appear here as values: only the
+//! environment or a file name.
+
+use std::path::PathBuf;
+
+use caseload_app::types::{PupilInput, PupilView};
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caseload",
+    version,
+    about = "Caseload: an encrypted, offline caseload for school-attendance case workers"
+)]
+pub struct Cli {
+    /// The caseload's folder (default: CASELOAD_DATA_DIR, else the operating system's app-data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Read the passphrase from the first line of this file (otherwise from CASELOAD_PASSPHRASE).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new encrypted caseload in the data folder.
+    Init,
+    /// Say whether a caseload exists in the data folder.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add, list, show and edit cases.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Change the passphrase (the new one from CASELOAD_NEW_PASSPHRASE or --new-passphrase-file).
+    #[command(subcommand)]
+    Passphrase(PassphraseCommand),
+    /// List every command `call` accepts.
+    Commands,
+    /// Run any command of the app by name with a JSON request; prints the JSON response.
+    Call {
+        /// The command's name, as listed by `caseload commands`.
+        name: String,
+        /// The request as JSON (omit for commands that take none).
+        request: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    /// Add a pupil's case.
+    Add {
+        #[command(flatten)]
+        pupil: PupilArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the cases on the caseload.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one case.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change some details of a case; details not given stay as they are.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        changes: PupilChanges,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PassphraseCommand {
+    /// Re-wrap the caseload's key under a new passphrase (the data is not re-encrypted).
+    Change {
+        /// Read the new passphrase from the first line of this file.
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PupilArgs {
+    #[arg(long, value_name = "NAME")]
+    pub legal_name: String,
+    #[arg(long, value_name = "NAME")]
+    pub preferred_name: Option<String>,
+    /// Date of birth, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub dob: String,
+    #[arg(long)]
+    pub upn: String,
+    #[arg(long, value_name = "URN")]
+    pub school_urn: String,
+    #[arg(long, value_name = "NAME")]
+    pub school_name: String,
+    /// 0 (Reception) to 14.
+    #[arg(long, value_name = "N")]
+    pub year_group: String,
+}
+
+impl PupilArgs {
+    pub fn into_input(self) -> PupilInput {
+        PupilInput {
+            legal_name: self.legal_name,
+            preferred_name: self.preferred_name,
+            date_of_birth: self.dob,
+            upn: self.upn,
+            school_urn: self.school_urn,
+            school_name: self.school_name,
+            year_group: self.year_group,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct PupilChanges {
+    #[arg(long, value_name = "NAME")]
+    pub legal_name: Option<String>,
+    /// An empty value removes the preferred name.
+    #[arg(long, value_name = "NAME")]
+    pub preferred_name: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub dob: Option<String>,
+    #[arg(long)]
+    pub upn: Option<String>,
+    #[arg(long, value_name = "URN")]
+    pub school_urn: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub school_name: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub year_group: Option<String>,
+}
+
+impl PupilChanges {
+    pub fn apply_to(self, current: PupilView) -> PupilInput {
+        PupilInput {
+            legal_name: self.legal_name.unwrap_or(current.legal_name),
+            preferred_name: match self.preferred_name {
+                Some(name) if name.trim().is_empty() => None,
+                Some(name) => Some(name),
+                None => current.preferred_name,
+            },
+            date_of_birth: self.dob.unwrap_or(current.date_of_birth),
+            upn: self.upn.unwrap_or(current.upn),
+            school_urn: self.school_urn.unwrap_or(current.school_urn),
+            school_name: self.school_name.unwrap_or(current.school_name),
+            year_group: self
+                .year_group
+                .unwrap_or_else(|| current.year_group.to_string()),
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! `caseload`: the headless front door to every Caseload use case, for scripts, analysts and
+//! tests. It calls the same `caseload_app::commands` as the desktop app. Errors: one line on
+//! stderr and a non-zero exit; `--json` output on stdout for every read command.
+
+mod args;
+mod output;
+mod secret;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use caseload_app::types::*;
+use caseload_app::{AppError, Caseload, FieldError, KdfProfile, commands, data_dir};
+use clap::Parser;
+
+use args::{CaseCommand, Cli, Command, PassphraseCommand};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("caseload: {}", e.one_line());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    let Cli {
+        data_dir,
+        passphrase_file,
+        command,
+    } = cli;
+    let passphrase_file = passphrase_file.as_deref();
+    let cx = Caseload::new(data_dir::resolve(data_dir), KdfProfile::Calibrated);
+    match command {
+        Command::Init => {
+            let passphrase = secret::passphrase(passphrase_file)?;
+            let status = commands::caseload_create(
+                &cx,
+                CreateCaseloadRequest {
+                    passphrase: passphrase.to_string(),
+                    passphrase_confirm: passphrase.to_string(),
+                },
+            )?;
+            println!("Created an encrypted caseload in {}", status.data_dir);
+        }
+        Command::Status { json } => {
+            let status = commands::app_status(&cx, ())?;
+            output::print(json, &status, || output::status(&status))?;
+        }
+        Command::Case(case) => {
+            unlock(&cx, passphrase_file)?;
+            run_case(&cx, case)?;
+        }
+        Command::Passphrase(PassphraseCommand::Change {
+            new_passphrase_file,
+        }) => {
+            let current = secret::passphrase(passphrase_file)?;
+            let new = secret::new_passphrase(new_passphrase_file.as_deref())?;
+            commands::passphrase_change(
+                &cx,
+                ChangePassphraseRequest {
+                    current_passphrase: current.to_string(),
+                    new_passphrase: new.to_string(),
+                    new_passphrase_confirm: new.to_string(),
+                },
+            )?;
+            println!(
+                "Passphrase changed. The data was not re-encrypted; the old passphrase no longer opens it."
+            );
+        }
+        Command::Commands => {
+            for name in caseload_app::COMMAND_NAMES {
+                println!("{name}");
+            }
+        }
+        Command::Call { name, request } => {
+            let request = match request.as_deref() {
+                None => serde_json::Value::Null,
+                Some(text) => serde_json::from_str(text).map_err(|e| AppError::Validation {
+                    message: "The request is not valid JSON".into(),
+                    fields: vec![FieldError {
+                        field: "request".into(),
+                        message: e.to_string(),
+                    }],
+                })?,
+            };
+            if !matches!(
+                name.as_str(),
+                "app_status" | "caseload_create" | "unlock" | "lock"
+            ) && commands::app_status(&cx, ())?.initialised
+            {
+                unlock(&cx, passphrase_file)?;
+            }
+            let response = caseload_app::dispatch(&cx, &name, request)?;
+            output::json(&response)?;
+        }
+    }
+    Ok(())
+}
+
+fn unlock(cx: &Caseload, passphrase_file: Option<&Path>) -> Result<(), AppError> {
+    let passphrase = secret::passphrase(passphrase_file)?;
+    commands::unlock(
+        cx,
+        UnlockRequest {
+            passphrase: passphrase.to_string(),
+        },
+    )?;
+    Ok(())
+}
+
+fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
+    match case {
+        CaseCommand::Add { pupil, json } => {
+            let detail = commands::case_add(cx, pupil.into_input())?;
+            output::print(json, &detail, || println!("Added case {}", detail.id))?;
+        }
+        CaseCommand::List { json } => {
+            let list = commands::case_list(cx, ())?;
+            output::print(json, &list, || output::case_table(&list))?;
+        }
+        CaseCommand::Show { id, json } => {
+            let detail = commands::case_get(cx, CaseGetRequest { id: CaseId(id) })?;
+            output::print(json, &detail, || output::case_detail(&detail))?;
+        }
+        CaseCommand::Edit { id, changes, json } => {
+            let id = CaseId(id);
+            let current = commands::case_get(cx, CaseGetRequest { id: id.clone() })?;
+            let pupil = changes.apply_to(current.pupil);
+            let detail = commands::case_update(cx, CaseUpdateRequest { id, pupil })?;
+            output::print(json, &detail, || println!("Updated case {}", detail.id))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! Field-level validation errors: which input is wrong and what the worker should do about it.
+
+use serde::Serialize;
+
+/// The inputs a worker types that validation can point at. The wire name is what the UI uses to
+/// place the message next to the right field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    LegalName,
+    PreferredName,
+    DateOfBirth,
+    Upn,
+    SchoolUrn,
+    SchoolName,
+    YearGroup,
+    Passphrase,
+    PassphraseConfirm,
+    CurrentPassphrase,
+    NewPassphrase,
+    NewPassphraseConfirm,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::LegalName => "legal_name",
+            Field::PreferredName => "preferred_name",
+            Field::DateOfBirth => "date_of_birth",
+            Field::Upn => "upn",
+            Field::SchoolUrn => "school_urn",
+            Field::SchoolName => "school_name",
+            Field::YearGroup => "year_group",
+            Field::Passphrase => "passphrase",
+            Field::PassphraseConfirm => "passphrase_confirm",
+            Field::CurrentPassphrase => "current_passphrase",
+            Field::NewPassphrase => "new_passphrase",
+            Field::NewPassphraseConfirm => "new_passphrase_confirm",
+        }
+    }
+}
+
+/// One problem with one field, phrased as what to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+}
+
+/// Every problem found in one submission, in field order, so the worker fixes them all at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn push(&mut self, field: Field, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field,
+            message: message.into(),
+        });
+    }
+
+    /// Records the error of a parse, returning the value when it parsed.
+    pub fn check<T, E: std::fmt::Display>(
+        &mut self,
+        field: Field,
+        parsed: Result<T, E>,
+    ) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.push(field, e.to_string());
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldError> {
+        self.0
+    }
+
+    pub fn single(field: Field, message: impl Into<String>) -> Self {
+        let mut errors = Self::default();
+        errors.push(field, message);
+        errors
+    }
+}

@@ -1,0 +1,47 @@
+//! The store's errors. Messages never contain personal data: only paths, versions and causes.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no caseload exists in {dir}")]
+    NotInitialised { dir: PathBuf },
+    #[error("a caseload already exists in {dir}")]
+    AlreadyInitialised { dir: PathBuf },
+    #[error("the passphrase is not correct")]
+    WrongPassphrase,
+    #[error(
+        "this caseload was written by a newer version of Caseload (schema {found}; this version reads up to {supported}): install the newer version"
+    )]
+    NewerDatabase { found: i64, supported: i64 },
+    #[error("the key file {path} is damaged: {reason}")]
+    DamagedKeyFile { path: PathBuf, reason: String },
+    #[error("the database could not be opened with its key: it may be damaged or replaced")]
+    DatabaseKeyMismatch,
+    #[error("{what} was not found")]
+    NotFound { what: &'static str, id: String },
+    #[error("a pupil with this UPN is already on the caseload")]
+    DuplicateUpn,
+    #[error("file error at {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("key derivation failed: {0}")]
+    Kdf(String),
+    #[error("the operating system's random number generator failed: {0}")]
+    Random(String),
+    #[error("the stored record {what} is not valid: {reason}")]
+    Corrupt { what: &'static str, reason: String },
+}
+
+impl StoreError {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

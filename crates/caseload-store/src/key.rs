@@ -1,0 +1,243 @@
+//! Key hierarchy: a random 256-bit database key, wrapped (XChaCha20-Poly1305) under a key
+//! derived from the passphrase with Argon2id. Changing the passphrase re-wraps the same database
+//! key, so the data is never re-encrypted. Keys are zeroed when dropped.
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+use zeroize::Zeroizing;
+
+use crate::error::StoreError;
+use caseload_domain::Passphrase;
+
+pub const KEY_BYTES: usize = 32;
+const SALT_BYTES: usize = 16;
+const NONCE_BYTES: usize = 24;
+/// Binds the wrapped key to its purpose and format version.
+const WRAP_AAD: &[u8] = b"caseload database key v1";
+
+/// Argon2id cost parameters, stored beside the wrapped key so a later build can still unwrap it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    pub m_cost_kib: u32,
+    pub t_cost: u32,
+    pub p_cost: u32,
+}
+
+impl KdfParams {
+    /// Memory cost used in production: 64 MiB defeats cheap GPU guessing.
+    pub const PRODUCTION_MEMORY_KIB: u32 = 64 * 1024;
+    /// The time one unlock should take on the machine that created the caseload.
+    pub const TARGET: Duration = Duration::from_millis(500);
+
+    /// Cheap parameters for tests only: never for a real caseload.
+    pub const fn insecure_for_tests() -> Self {
+        KdfParams {
+            m_cost_kib: 8,
+            t_cost: 1,
+            p_cost: 1,
+        }
+    }
+
+    /// Measures this machine and picks the pass count that makes one derivation take about
+    /// [`Self::TARGET`] at 64 MiB (at least 2 passes, at most 20).
+    pub fn calibrated() -> Result<Self, StoreError> {
+        let probe = KdfParams {
+            m_cost_kib: Self::PRODUCTION_MEMORY_KIB,
+            t_cost: 1,
+            p_cost: 1,
+        };
+        let started = Instant::now();
+        derive_wrapping_key(
+            &Passphrase::new("calibration".into()),
+            &[0u8; SALT_BYTES],
+            probe,
+        )?;
+        let per_pass = started.elapsed().max(Duration::from_millis(1));
+        let passes = (Self::TARGET.as_secs_f64() / per_pass.as_secs_f64()).round() as u32;
+        Ok(KdfParams {
+            t_cost: passes.clamp(2, 20),
+            ..probe
+        })
+    }
+}
+
+/// The database key in memory: zeroed on drop.
+pub struct DatabaseKey(Zeroizing<[u8; KEY_BYTES]>);
+
+impl DatabaseKey {
+    pub fn generate() -> Result<Self, StoreError> {
+        let mut key = Zeroizing::new([0u8; KEY_BYTES]);
+        getrandom::fill(key.as_mut()).map_err(|e| StoreError::Random(e.to_string()))?;
+        Ok(DatabaseKey(key))
+    }
+
+    /// The SQLCipher `PRAGMA key` value for a raw key: `x'<64 hex digits>'` (no PBKDF2 inside).
+    pub(crate) fn sqlcipher_pragma_value(&self) -> Zeroizing<String> {
+        Zeroizing::new(format!("x'{}'", hex::encode(self.0.as_ref())))
+    }
+}
+
+/// The database key wrapped under the passphrase, as stored in the key file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrappedKey {
+    pub format: u32,
+    pub kdf: String,
+    pub params: KdfParams,
+    pub salt: String,
+    pub nonce: String,
+    pub ciphertext: String,
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], StoreError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|e| StoreError::Random(e.to_string()))?;
+    Ok(bytes)
+}
+
+fn derive_wrapping_key(
+    passphrase: &Passphrase,
+    salt: &[u8],
+    params: KdfParams,
+) -> Result<Zeroizing<[u8; KEY_BYTES]>, StoreError> {
+    let argon_params = Params::new(
+        params.m_cost_kib,
+        params.t_cost,
+        params.p_cost,
+        Some(KEY_BYTES),
+    )
+    .map_err(|e| StoreError::Kdf(e.to_string()))?;
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, argon_params);
+    let mut out = Zeroizing::new([0u8; KEY_BYTES]);
+    argon
+        .hash_password_into(passphrase.as_bytes(), salt, out.as_mut())
+        .map_err(|e| StoreError::Kdf(e.to_string()))?;
+    Ok(out)
+}
+
+impl WrappedKey {
+    pub const FORMAT: u32 = 1;
+
+    /// Wraps `key` under `passphrase` with a fresh salt and nonce.
+    pub fn wrap(
+        key: &DatabaseKey,
+        passphrase: &Passphrase,
+        params: KdfParams,
+    ) -> Result<Self, StoreError> {
+        let salt: [u8; SALT_BYTES] = random_bytes()?;
+        let nonce: [u8; NONCE_BYTES] = random_bytes()?;
+        let wrapping = derive_wrapping_key(passphrase, &salt, params)?;
+        let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
+        let ciphertext = cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: key.0.as_ref(),
+                    aad: WRAP_AAD,
+                },
+            )
+            .map_err(|_| StoreError::Kdf("key wrapping failed".into()))?;
+        Ok(WrappedKey {
+            format: Self::FORMAT,
+            kdf: "argon2id".into(),
+            params,
+            salt: hex::encode(salt),
+            nonce: hex::encode(nonce),
+            ciphertext: hex::encode(ciphertext),
+        })
+    }
+
+    /// Unwraps the database key. A wrong passphrase fails authentication and yields
+    /// [`StoreError::WrongPassphrase`]; nothing is written either way.
+    pub fn unwrap_key(&self, passphrase: &Passphrase) -> Result<DatabaseKey, StoreError> {
+        let damaged = |reason: &str| StoreError::Corrupt {
+            what: "key file",
+            reason: reason.into(),
+        };
+        if self.format != Self::FORMAT || self.kdf != "argon2id" {
+            return Err(damaged("unknown key format"));
+        }
+        let salt = hex::decode(&self.salt).map_err(|_| damaged("salt is not hex"))?;
+        let nonce = hex::decode(&self.nonce).map_err(|_| damaged("nonce is not hex"))?;
+        let ciphertext = hex::decode(&self.ciphertext).map_err(|_| damaged("key is not hex"))?;
+        if nonce.len() != NONCE_BYTES {
+            return Err(damaged("nonce has the wrong length"));
+        }
+        let wrapping = derive_wrapping_key(passphrase, &salt, self.params)?;
+        let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
+        let plain = Zeroizing::new(
+            cipher
+                .decrypt(
+                    XNonce::from_slice(&nonce),
+                    Payload {
+                        msg: &ciphertext,
+                        aad: WRAP_AAD,
+                    },
+                )
+                .map_err(|_| StoreError::WrongPassphrase)?,
+        );
+        let bytes: [u8; KEY_BYTES] = plain
+            .as_slice()
+            .try_into()
+            .map_err(|_| damaged("key has the wrong length"))?;
+        Ok(DatabaseKey(Zeroizing::new(bytes)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Passphrase {
+        Passphrase::new(s.into())
+    }
+
+    #[test]
+    fn a_wrapped_key_unwraps_with_the_right_passphrase_only() {
+        let key = DatabaseKey::generate().expect("random");
+        let params = KdfParams::insecure_for_tests();
+        let wrapped = WrappedKey::wrap(&key, &p("correct horse battery"), params).expect("wrap");
+        let back = wrapped
+            .unwrap_key(&p("correct horse battery"))
+            .expect("unwrap");
+        assert_eq!(back.0.as_ref(), key.0.as_ref());
+        assert!(matches!(
+            wrapped.unwrap_key(&p("wrong horse battery")),
+            Err(StoreError::WrongPassphrase)
+        ));
+    }
+
+    #[test]
+    fn wrapping_twice_uses_fresh_salt_and_nonce() {
+        let key = DatabaseKey::generate().expect("random");
+        let params = KdfParams::insecure_for_tests();
+        let a = WrappedKey::wrap(&key, &p("correct horse battery"), params).expect("wrap");
+        let b = WrappedKey::wrap(&key, &p("correct horse battery"), params).expect("wrap");
+        assert_ne!(a.salt, b.salt);
+        assert_ne!(a.ciphertext, b.ciphertext);
+    }
+
+    #[test]
+    fn a_tampered_wrapped_key_is_refused() {
+        let key = DatabaseKey::generate().expect("random");
+        let mut wrapped = WrappedKey::wrap(
+            &key,
+            &p("correct horse battery"),
+            KdfParams::insecure_for_tests(),
+        )
+        .expect("wrap");
+        let mut bytes = hex::decode(&wrapped.ciphertext).expect("hex");
+        bytes[0] ^= 1;
+        wrapped.ciphertext = hex::encode(bytes);
+        assert!(wrapped.unwrap_key(&p("correct horse battery")).is_err());
+    }
+
+    #[test]
+    fn the_sqlcipher_key_is_a_raw_hex_blob() {
+        let key = DatabaseKey::generate().expect("random");
+        let value = key.sqlcipher_pragma_value();
+        assert!(value.starts_with("x'") && value.ends_with('\'') && value.len() == 2 + 64 + 1);
+    }
+}

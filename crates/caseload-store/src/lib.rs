@@ -1,0 +1,39 @@
+//! Caseload's encrypted store: the only crate that writes SQL.
+//!
+//! A random 256-bit database key, wrapped by a key derived from the worker's passphrase with
+//! Argon2id, opens a SQLCipher database. Migrations are embedded and applied in order. Every
+//! write goes through [`Store::write`], the one place the audit trail will hook in.
+
+pub mod cases;
+mod error;
+pub mod key;
+mod keyfile;
+mod migrate;
+mod open;
+mod write;
+
+pub use error::StoreError;
+pub use key::KdfParams;
+pub use migrate::SCHEMA_VERSION;
+pub use open::{DATABASE_FILE, KEY_FILE, Store};
+pub use write::{Action, Reader, Writer};
+
+/// Helpers for tests in other crates and for fixture generation. Not for production paths.
+#[doc(hidden)]
+pub mod testing {
+    use std::path::Path;
+
+    use crate::{Store, StoreError};
+    use caseload_domain::Passphrase;
+
+    /// Forces `PRAGMA user_version`, to simulate a database written by another build.
+    pub fn set_user_version(
+        dir: &Path,
+        passphrase: &Passphrase,
+        version: i64,
+    ) -> Result<(), StoreError> {
+        let store = Store::unlock(dir, passphrase)?;
+        store.conn.pragma_update(None, "user_version", version)?;
+        Ok(())
+    }
+}

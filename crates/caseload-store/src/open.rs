@@ -1,0 +1,165 @@
+//! Creating, unlocking and re-keying a caseload folder: `caseload.key` (the wrapped database
+//! key) and `caseload.db` (SQLCipher, WAL). A wrong passphrase is detected on the key file
+//! before the database is touched.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::StoreError;
+use crate::key::{DatabaseKey, KdfParams, WrappedKey};
+use crate::{keyfile, migrate};
+use caseload_domain::Passphrase;
+
+pub const DATABASE_FILE: &str = "caseload.db";
+pub const KEY_FILE: &str = "caseload.key";
+
+/// An unlocked caseload: an open, keyed, migrated connection.
+pub struct Store {
+    pub(crate) conn: Connection,
+    dir: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+fn key_path(dir: &Path) -> PathBuf {
+    dir.join(KEY_FILE)
+}
+
+fn db_path(dir: &Path) -> PathBuf {
+    dir.join(DATABASE_FILE)
+}
+
+impl Store {
+    /// True when `dir` holds a caseload (its key file is the mark: it is written last).
+    pub fn exists(dir: &Path) -> bool {
+        key_path(dir).is_file()
+    }
+
+    /// Creates a new, empty caseload in `dir` and returns it unlocked.
+    ///
+    /// The database is created and migrated first and the key file written last, atomically: a
+    /// crash in between leaves a database nobody can ever decrypt, which the next `create`
+    /// removes.
+    pub fn create(
+        dir: &Path,
+        passphrase: &Passphrase,
+        params: KdfParams,
+    ) -> Result<Store, StoreError> {
+        if Self::exists(dir) {
+            return Err(StoreError::AlreadyInitialised {
+                dir: dir.to_path_buf(),
+            });
+        }
+        fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        restrict_permissions(dir);
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let orphan = dir.join(format!("{DATABASE_FILE}{suffix}"));
+            if orphan.exists() {
+                fs::remove_file(&orphan).map_err(|e| StoreError::io(&orphan, e))?;
+            }
+        }
+        let key = DatabaseKey::generate()?;
+        let wrapped = WrappedKey::wrap(&key, passphrase, params)?;
+        let store = Self::open_with_key(dir, &key)?;
+        keyfile::write_atomically(&key_path(dir), &wrapped)?;
+        Ok(store)
+    }
+
+    /// Unlocks the caseload in `dir`. A wrong passphrase returns [`StoreError::WrongPassphrase`]
+    /// and writes nothing.
+    pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Store, StoreError> {
+        if !Self::exists(dir) {
+            return Err(StoreError::NotInitialised {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let key = keyfile::read(&key_path(dir))?.unwrap_key(passphrase)?;
+        if !db_path(dir).is_file() {
+            return Err(StoreError::io(
+                db_path(dir),
+                std::io::Error::new(std::io::ErrorKind::NotFound, "the database file is missing"),
+            ));
+        }
+        Self::open_with_key(dir, &key)
+    }
+
+    /// Re-wraps the database key under a new passphrase. The data is not re-encrypted; the old
+    /// passphrase stops working the moment the new key file is in place.
+    pub fn change_passphrase(
+        dir: &Path,
+        current: &Passphrase,
+        new: &Passphrase,
+        params: KdfParams,
+    ) -> Result<(), StoreError> {
+        if !Self::exists(dir) {
+            return Err(StoreError::NotInitialised {
+                dir: dir.to_path_buf(),
+            });
+        }
+        let key = keyfile::read(&key_path(dir))?.unwrap_key(current)?;
+        let wrapped = WrappedKey::wrap(&key, new, params)?;
+        keyfile::write_atomically(&key_path(dir), &wrapped)
+    }
+
+    /// The Argon2id parameters of the current key file.
+    pub fn kdf_params(dir: &Path) -> Result<KdfParams, StoreError> {
+        Ok(keyfile::read(&key_path(dir))?.params)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        migrate::user_version(&self.conn)
+    }
+
+    fn open_with_key(dir: &Path, key: &DatabaseKey) -> Result<Store, StoreError> {
+        let path = db_path(dir);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(&path, flags)?;
+        let pragma = zeroize::Zeroizing::new(format!(
+            "PRAGMA key = \"{}\";",
+            key.sqlcipher_pragma_value().as_str()
+        ));
+        conn.execute_batch(&pragma)?;
+        // The first read decrypts page 1: this is where a wrong key or a foreign file shows.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+            row.get::<_, i64>(0)
+        })
+        .map_err(|_| StoreError::DatabaseKeyMismatch)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
+            row.get::<_, String>(0)
+        })?;
+        // FULL: a committed case survives power loss; temp_store in memory so that sorting or
+        // indexing never spills decrypted rows into a temporary file.
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;",
+        )?;
+        migrate::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+        })
+    }
+}
+
+#[cfg(unix)]
+fn restrict_permissions(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_dir: &Path) {}

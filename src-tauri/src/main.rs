@@ -1,0 +1,67 @@
+//! Caseload's desktop shell: one window, the shared `Caseload` state, and a Tauri adapter for
+//! every command of the list. No logic lives here: each adapter calls `caseload_app::commands`.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+
+use caseload_app::types::*;
+use caseload_app::{AppError, Caseload, KdfProfile, data_dir};
+use tauri::Manager;
+
+/// One async Tauri command per line of the list. The work runs on a blocking thread so Argon2id
+/// and SQLite never stall the window.
+macro_rules! tauri_adapters {
+    ($($name:ident : $req:ty => $resp:ty,)*) => {
+        $(
+            #[tauri::command]
+            async fn $name(state: tauri::State<'_, Caseload>, request: $req) -> Result<$resp, AppError> {
+                let cx = state.inner().clone();
+                tauri::async_runtime::spawn_blocking(move || caseload_app::commands::$name(&cx, request))
+                    .await
+                    .map_err(|e| AppError::Storage { message: format!("The command stopped unexpectedly: {e}") })?
+            }
+        )*
+
+        fn invoke_handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+    };
+}
+
+caseload_app::for_each_command!(tauri_adapters);
+
+/// `--data-dir DIR` on the command line, for portable use; `CASELOAD_DATA_DIR` also works.
+fn data_dir_argument() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+    }
+    None
+}
+
+fn main() {
+    let caseload = Caseload::new(
+        data_dir::resolve(data_dir_argument()),
+        KdfProfile::Calibrated,
+    );
+    if let Err(e) = caseload.claim_data_dir() {
+        eprintln!("Caseload: {e}");
+        std::process::exit(1);
+    }
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .manage(caseload)
+        .invoke_handler(invoke_handler())
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Caseload could not start its window: {e}");
+        std::process::exit(1);
+    }
+}
