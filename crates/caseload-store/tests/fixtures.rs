@@ -1,0 +1,100 @@
+//! Every past schema has a fixture caseload (made by the build that introduced it) that this
+//! build must open, upgrade and read without loss. When a migration is added, generate the new
+//! version's fixture with:
+//! `CASELOAD_WRITE_FIXTURE=1 cargo test -p caseload-store --test fixtures -- --ignored`
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use caseload_domain::{Passphrase, PupilDraft};
+use caseload_store::{Action, KdfParams, SCHEMA_VERSION, Store, cases};
+use chrono::{NaiveDate, TimeZone, Utc};
+
+/// The fixtures' passphrase (they hold only synthetic data and use cheap test KDF parameters).
+const FIXTURE_PASSPHRASE: &str = "fixture passphrase only";
+
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
+
+#[test]
+fn every_past_schema_fixture_upgrades_to_the_current_schema_without_loss() {
+    for version in 1..=SCHEMA_VERSION {
+        let fixture = fixtures_root().join(format!("schema-{version}"));
+        assert!(
+            fixture.is_dir(),
+            "missing fixture for schema {version}: generate it (see this file's header)"
+        );
+        let tmp = tempfile::tempdir().expect("tmp");
+        copy_dir(&fixture, tmp.path());
+        let store = Store::unlock(tmp.path(), &Passphrase::new(FIXTURE_PASSPHRASE.into()))
+            .expect("unlock fixture");
+        assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+        let list = cases::list(&store.read()).expect("list");
+        assert_eq!(list.len(), 2, "schema {version} fixture lost cases");
+        let upns: Vec<&str> = list.iter().map(|c| c.pupil.upn.as_str()).collect();
+        assert!(upns.contains(&"B801200005001") && upns.contains(&"P207000016049"));
+        let first = list
+            .iter()
+            .find(|c| c.pupil.upn.as_str() == "B801200005001")
+            .expect("case");
+        assert_eq!(
+            first.pupil.legal_name.as_str(),
+            "Fixturepupil Alpha-Synthetic"
+        );
+        assert_eq!(
+            first.pupil.preferred_name.as_ref().map(|n| n.as_str()),
+            Some("Alf")
+        );
+    }
+}
+
+#[test]
+#[ignore = "writes the fixture for the current schema; run by hand when adding a migration"]
+fn write_fixture_for_the_current_schema() {
+    if std::env::var_os("CASELOAD_WRITE_FIXTURE").is_none() {
+        return;
+    }
+    let dir = fixtures_root().join(format!("schema-{SCHEMA_VERSION}"));
+    let _ = fs::remove_dir_all(&dir);
+    let mut store = Store::create(
+        &dir,
+        &Passphrase::new(FIXTURE_PASSPHRASE.into()),
+        KdfParams::insecure_for_tests(),
+    )
+    .expect("create");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .expect("time");
+    for (name, preferred, upn) in [
+        ("Fixturepupil Alpha-Synthetic", Some("Alf"), "B801200005001"),
+        ("Fixturepupil Beta-Synthetic", None, "P207000016049"),
+    ] {
+        let pupil = PupilDraft {
+            legal_name: name,
+            preferred_name: preferred,
+            date_of_birth: "2013-09-01",
+            upn,
+            school_urn: "100000",
+            school_name: "Synthetic Fixture Academy",
+            year_group: "8",
+        }
+        .validate(today)
+        .expect("valid");
+        store
+            .write(Action::CaseAdd, |w| cases::add(w, &pupil, at))
+            .expect("add");
+    }
+    drop(store);
+    let _ = fs::remove_file(dir.join("caseload.lock"));
+}
