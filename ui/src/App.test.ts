@@ -1,0 +1,133 @@
+// The app shell: where app_status sends the worker, the navigation, and an accessibility scan of
+// every screen (axe-core, zero violations; contrast is left to the end-to-end scan).
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import App from './App.svelte';
+import { axeViolations } from './test/axe';
+import { fail, serve, type Handlers } from './test/commands';
+import { caseDetail, caseSummary, status } from './test/fixtures';
+
+vi.mock('./api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./api')>()),
+  call: vi.fn(),
+}));
+
+async function startAt(handlers: Handlers) {
+  serve(handlers);
+  render(App);
+  await waitFor(() => expect(screen.queryByText('Opening Caseload')).not.toBeInTheDocument());
+}
+
+function heading() {
+  return screen.getByRole('heading', { level: 1 });
+}
+
+describe('start-up routing', () => {
+  it('shows the first-run screen when no caseload exists', async () => {
+    await startAt({ app_status: () => status({ initialised: false, unlocked: false }) });
+    expect(heading()).toHaveTextContent('Create your caseload');
+    expect(heading()).toHaveAttribute('id', 'page-title');
+  });
+
+  it('shows the unlock screen when the caseload is locked', async () => {
+    await startAt({ app_status: () => status({ unlocked: false }) });
+    expect(heading()).toHaveTextContent('Unlock Caseload');
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
+
+  it('shows the caseload when it is already unlocked', async () => {
+    await startAt({ app_status: () => status(), case_list: () => [caseSummary()] });
+    expect(heading()).toHaveTextContent('Your caseload');
+    expect(await screen.findByRole('link', { name: 'Alexandra Testpupil' })).toBeInTheDocument();
+  });
+
+  it('moves focus to the heading of each new screen', async () => {
+    await startAt({ app_status: () => status({ unlocked: false }) });
+    expect(heading()).toHaveFocus();
+  });
+
+  it('shows the error and a way to try again when app_status fails', async () => {
+    await startAt({ app_status: () => fail({ kind: 'in_use', message: 'Caseload is already open in another window' }) });
+    expect(screen.getByText('Caseload is already open in another window')).toBeInTheDocument();
+    expect(document.querySelector('.govuk-error-summary')).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('navigation', () => {
+  it('locks the caseload from the navigation and returns to the unlock screen', async () => {
+    const lock = vi.fn(() => status({ unlocked: false }));
+    await startAt({ app_status: () => status(), case_list: () => [], lock });
+    await userEvent.click(screen.getByRole('button', { name: 'Lock' }));
+    expect(lock).toHaveBeenCalledOnce();
+    expect(heading()).toHaveTextContent('Unlock Caseload');
+  });
+
+  it('goes to the unlock screen when a command reports the caseload is locked', async () => {
+    await startAt({
+      app_status: () => status(),
+      case_list: () => fail({ kind: 'locked', message: 'The caseload is locked' }),
+    });
+    await waitFor(() => expect(heading()).toHaveTextContent('Unlock Caseload'));
+  });
+
+  it('opens Change passphrase from the navigation and marks it as the current page', async () => {
+    await startAt({ app_status: () => status(), case_list: () => [] });
+    await userEvent.click(screen.getByRole('link', { name: 'Change passphrase' }));
+    expect(heading()).toHaveTextContent('Change passphrase');
+    expect(screen.getByRole('link', { name: 'Change passphrase' })).toHaveAttribute('aria-current', 'page');
+  });
+});
+
+describe('accessibility', () => {
+  const unlocked: Handlers = {
+    app_status: () => status(),
+    case_list: () => [caseSummary(), caseSummary({ id: 'case-2', preferred_name: 'Sam', legal_name: 'Samira Example' })],
+    case_get: () => caseDetail(),
+  };
+
+  it('finds no axe violations on the first-run screen, with errors showing', async () => {
+    await startAt({
+      app_status: () => status({ initialised: false, unlocked: false }),
+      caseload_create: () => fail({ kind: 'validation', message: 'Check', fields: [{ field: 'passphrase', message: 'Enter a passphrase' }] }),
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Create caseload' }));
+    await screen.findAllByText('Enter a passphrase');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('finds no axe violations on the unlock screen', async () => {
+    await startAt({ app_status: () => status({ unlocked: false }) });
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('finds no axe violations on the caseload, case, edit, add and change-passphrase screens', async () => {
+    await startAt(unlocked);
+    await screen.findByRole('table');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Alexandra Testpupil' }));
+    await screen.findByRole('heading', { level: 1, name: /Alex/ });
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    await screen.findByRole('heading', { level: 1, name: /Edit case/ });
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Caseload' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add a case' }));
+    expect(heading()).toHaveTextContent('Add a case');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Change passphrase' }));
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('has exactly one h1, a skip link and a main landmark on each screen', async () => {
+    await startAt(unlocked);
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main-content');
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main-content');
+  });
+});

@@ -1,0 +1,49 @@
+// The one door to the Rust side: every command goes through `call`, and this is the only module in
+// ui/ that imports @tauri-apps/*. Rejections become a `CommandError` carrying the typed `AppError`,
+// so screens branch on `error.kind`, never on message text.
+import { invoke } from '@tauri-apps/api/core';
+import type { AppError, Commands } from './bindings';
+
+export type * from './bindings';
+
+export class CommandError extends Error {
+  readonly error: AppError;
+
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'CommandError';
+    this.error = error;
+  }
+
+  get kind(): AppError['kind'] {
+    return this.error.kind;
+  }
+}
+
+function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === 'string'
+  );
+}
+
+/** Turns whatever a command rejected with into an `AppError` (unknown shapes become `storage`). */
+export function toAppError(rejection: unknown): AppError {
+  if (isAppError(rejection)) {
+    const message = (rejection as { message?: unknown }).message;
+    return { ...rejection, message: typeof message === 'string' ? message : String(message ?? '') };
+  }
+  return { kind: 'storage', message: String(rejection) };
+}
+
+export async function call<K extends keyof Commands>(
+  name: K,
+  request: Commands[K]['request'],
+): Promise<Commands[K]['response']> {
+  try {
+    return await invoke<Commands[K]['response']>(name, { request });
+  } catch (rejection) {
+    throw new CommandError(toAppError(rejection));
+  }
+}

@@ -1,0 +1,68 @@
+// The unlock screen: what the worker sees after a wrong passphrase, and where a right one leads.
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { router } from '../../lib/router.svelte';
+import { fail, requestsFor, serve } from '../../test/commands';
+import { status } from '../../test/fixtures';
+import Unlock from './Unlock.svelte';
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  call: vi.fn(),
+}));
+
+const WRONG = 'The passphrase is not correct';
+
+describe('Unlock', () => {
+  beforeEach(() => {
+    router.go({ name: 'unlock' });
+  });
+
+  it('shows the server’s wrong-passphrase message in the summary and on the field', async () => {
+    serve({ unlock: () => fail({ kind: 'wrong_passphrase', message: WRONG }) });
+    render(Unlock);
+    await userEvent.type(screen.getByLabelText('Passphrase'), 'not my passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+
+    const summary = document.querySelector('.govuk-error-summary');
+    expect(summary).toHaveFocus();
+    expect(summary).toHaveTextContent(WRONG);
+    expect(screen.getByRole('link', { name: WRONG })).toHaveAttribute('href', '#unlock-passphrase');
+    expect(document.getElementById('passphrase-error')).toHaveTextContent(WRONG);
+    expect(screen.getByLabelText('Passphrase')).toHaveAttribute('aria-describedby', 'passphrase-error');
+    expect(router.route.name).toBe('unlock');
+  });
+
+  it('clears the field after a wrong passphrase and lets the worker try again from the summary link', async () => {
+    serve({ unlock: () => fail({ kind: 'wrong_passphrase', message: WRONG }) });
+    render(Unlock);
+    const field = screen.getByLabelText('Passphrase');
+    await userEvent.type(field, 'not my passphrase');
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(field).toHaveValue('');
+    await userEvent.click(screen.getByRole('link', { name: WRONG }));
+    expect(field).toHaveFocus();
+    expect(field).toBeEnabled();
+  });
+
+  it('sends the typed passphrase and opens the caseload when it is right', async () => {
+    serve({ unlock: () => status() });
+    render(Unlock);
+    await userEvent.type(screen.getByLabelText('Passphrase'), 'correct horse battery');
+    await userEvent.keyboard('{Enter}');
+    expect(requestsFor('unlock')).toEqual([{ passphrase: 'correct horse battery' }]);
+    expect(router.route).toEqual({ name: 'caseload' });
+  });
+
+  it('shows other failures, such as a database from a newer version, in the summary only', async () => {
+    serve({
+      unlock: () => fail({ kind: 'newer_database', message: 'This caseload was saved by a newer version of Caseload', found: 3, supported: 2 }),
+    });
+    render(Unlock);
+    await userEvent.type(screen.getByLabelText('Passphrase'), 'correct horse battery');
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(document.querySelector('.govuk-error-summary')).toHaveTextContent('saved by a newer version');
+    expect(document.getElementById('passphrase-error')).toBeNull();
+  });
+});

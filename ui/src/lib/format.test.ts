@@ -1,0 +1,54 @@
+// Display helpers: composing the date of birth, London time, names and year groups.
+import { describe, expect, it } from 'vitest';
+import { composeDate, displayName, londonDateTime, longDate, splitDate, yearGroupLabel } from './format';
+
+describe('composeDate', () => {
+  it('joins day, month and year as YYYY-MM-DD, padding single digits', () => {
+    expect(composeDate('7', '3', '2015')).toBe('2015-03-07');
+    expect(composeDate(' 27 ', '12', '2012')).toBe('2012-12-27');
+  });
+
+  it('gives an empty string when every part is blank, so the server reports a missing date', () => {
+    expect(composeDate('', ' ', '')).toBe('');
+  });
+
+  it('passes odd input through unchanged for the server to judge', () => {
+    expect(composeDate('x', '13', '15')).toBe('15-13-x');
+  });
+
+  it('round-trips with splitDate', () => {
+    const { day, month, year } = splitDate('2015-03-07');
+    expect([day, month, year]).toEqual(['7', '3', '2015']);
+    expect(composeDate(day, month, year)).toBe('2015-03-07');
+  });
+});
+
+describe('display', () => {
+  it('shows instants in London time, including British Summer Time', () => {
+    expect(londonDateTime('2025-07-01T13:30:00Z')).toContain('14:30');
+    expect(londonDateTime('2025-01-10T09:00:00Z')).toContain('09:00');
+  });
+
+  it('reads a timestamp without a zone as UTC, as the store writes instants in UTC', () => {
+    expect(londonDateTime('2025-07-01 13:30:00')).toContain('14:30');
+    expect(londonDateTime('2025-07-01T13:30:00.123456789+00:00')).toContain('14:30');
+  });
+
+  it('shows text it cannot read as a time unchanged rather than "Invalid Date"', () => {
+    expect(londonDateTime('not a time')).toBe('not a time');
+  });
+
+  it('shows a date of birth in words without shifting the day', () => {
+    expect(longDate('2015-03-07')).toBe('7 March 2015');
+  });
+
+  it('prefers the preferred name and falls back to the legal name', () => {
+    expect(displayName({ legal_name: 'Alexandra Testpupil', preferred_name: 'Alex' })).toBe('Alex');
+    expect(displayName({ legal_name: 'Alexandra Testpupil', preferred_name: null })).toBe('Alexandra Testpupil');
+  });
+
+  it('calls year group 0 Reception', () => {
+    expect(yearGroupLabel(0)).toBe('Reception');
+    expect(yearGroupLabel(11)).toBe('Year 11');
+  });
+});

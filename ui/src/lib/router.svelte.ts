@@ -1,0 +1,33 @@
+// In-app navigation: which screen is showing, held in one rune-based object. No URL routing:
+// the webview loads one page, and a route names a screen plus the id it shows (never a record copy).
+import type { CaseId } from '../api';
+
+export type Route =
+  | { name: 'loading' }
+  | { name: 'setup' }
+  | { name: 'unlock' }
+  | { name: 'caseload'; notice?: string }
+  | { name: 'case-add' }
+  | { name: 'case-view'; id: CaseId }
+  | { name: 'case-edit'; id: CaseId }
+  | { name: 'change-passphrase' };
+
+/** The fallback used until `app_status` has said otherwise. */
+export const DEFAULT_MIN_PASSPHRASE_LENGTH = 12;
+
+class Router {
+  route = $state<Route>({ name: 'loading' });
+  minPassphraseLength = $state(DEFAULT_MIN_PASSPHRASE_LENGTH);
+
+  go(route: Route): void {
+    this.route = route;
+  }
+
+  /** True for screens that need an unlocked caseload (and so show the navigation). */
+  get unlocked(): boolean {
+    const name = this.route.name;
+    return name !== 'loading' && name !== 'setup' && name !== 'unlock';
+  }
+}
+
+export const router = new Router();

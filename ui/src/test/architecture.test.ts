@@ -1,0 +1,59 @@
+// @vitest-environment node
+// House rules that can be read off the source tree: Tauri stays behind src/api, no personal data
+// goes to webview storage or the console, and nothing would break the strict CSP.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const srcDir = fileURLToPath(new URL('..', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|svelte|js)$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+const files = sourceFiles(srcDir).map((path) => ({
+  path: relative(srcDir, path).split(sep).join('/'),
+  text: readFileSync(path, 'utf8'),
+}));
+
+describe('source tree rules', () => {
+  it('finds the source files it checks', () => {
+    expect(files.map((f) => f.path)).toContain('api/index.ts');
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it('imports @tauri-apps only from src/api', () => {
+    const offenders = files
+      .filter((f) => !f.path.startsWith('api/'))
+      .filter((f) => /['"]@tauri-apps\//.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('never touches localStorage, sessionStorage or the console', () => {
+    const offenders = files
+      .filter((f) => /\b(localStorage|sessionStorage|indexedDB|console\.)/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('uses no inline style attributes, style: directives or <style> blocks (strict CSP)', () => {
+    const offenders = files
+      .filter((f) => f.path.endsWith('.svelte'))
+      .filter((f) => /\sstyle=|\sstyle:|<style[\s>]/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('never evaluates strings as code', () => {
+    const offenders = files
+      .filter((f) => /\beval\(|new Function\(/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+});
