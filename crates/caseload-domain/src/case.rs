@@ -11,6 +11,9 @@ pub enum CaseStatus {
 }
 
 impl CaseStatus {
+    /// Every status, for exhaustive tests and pickers.
+    pub const ALL: &'static [CaseStatus] = &[CaseStatus::Open];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CaseStatus::Open => "open",
@@ -31,7 +34,7 @@ mod tests {
 
     #[test]
     fn every_status_round_trips_through_its_stored_name() {
-        for status in [CaseStatus::Open] {
+        for &status in CaseStatus::ALL {
             assert_eq!(CaseStatus::parse(status.as_str()), Some(status));
         }
         assert_eq!(CaseStatus::parse("closed-by-magic"), None);

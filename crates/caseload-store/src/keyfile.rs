@@ -48,10 +48,8 @@ fn temporary_path(path: &Path) -> PathBuf {
 /// Makes the rename durable. Directories cannot be opened for syncing on Windows; there the
 /// rename is already durable once `MoveFileEx` returns, so failure to open is not an error.
 fn sync_parent(path: &Path) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
-        }
+    if let Some(dir) = path.parent().and_then(|parent| File::open(parent).ok()) {
+        let _ = dir.sync_all();
     }
     Ok(())
 }
