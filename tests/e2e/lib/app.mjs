@@ -1,0 +1,367 @@
+//! The Caseload harness: one tauri-driver per run (or per file when a spec is run on its own),
+//! app start/quit over WebDriver sessions, form helpers keyed by the UI's element ids, an axe-core
+//! scan of every screen visited, screenshots on failure, and the `caseload` CLI.
+
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import {
+  ARTIFACTS_DIR,
+  makeWorkspace,
+  paths,
+  removeWorkspace,
+  resetWorkspace,
+  startDriver,
+  stopDriverAndWait,
+  workspaceFromEnv,
+} from './driver.mjs';
+import { DISPATCH_INPUT, RUN_AXE, SELECTED_OPTION, SELECT_OPTION, SET_VALUE } from './page-scripts.mjs';
+import { appPids, isAlive } from './processes.mjs';
+import { Session, WebDriverError, sleep, waitFor } from './webdriver.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const execFileAsync = promisify(execFile);
+
+export const PASSPHRASE = 'correct horse battery staple e2e';
+export const WRONG_PASSPHRASE = 'not the passphrase at all';
+
+export const TITLES = {
+  firstRun: 'Create your caseload',
+  unlock: 'Unlock Caseload',
+  caseload: 'Your caseload',
+  addCase: 'Add a case',
+};
+
+const slug = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+
+export class Harness {
+  constructor(ws, driverUrl, ownDriverPid) {
+    this.ws = ws;
+    this.driverUrl = driverUrl;
+    this.ownDriverPid = ownDriverPid;
+    this.driverPid = ws.driverPid ?? ownDriverPid;
+    this.app = undefined;
+    this.testName = 'e2e';
+    this.a11y = [];
+  }
+
+  /** Joins the run's tauri-driver (started by run.mjs), or starts one for this file alone. */
+  static async setup() {
+    const shared = workspaceFromEnv();
+    if (shared) return new Harness(shared, shared.driverUrl, undefined);
+    const ws = makeWorkspace();
+    try {
+      const driver = await startDriver(ws);
+      return new Harness(ws, driver.url, driver.pid);
+    } catch (error) {
+      removeWorkspace(ws);
+      throw error;
+    }
+  }
+
+  async teardown() {
+    if (this.app) await this.app.quit().catch(() => {});
+    if (this.ownDriverPid) {
+      await stopDriverAndWait(this.ownDriverPid);
+      removeWorkspace(this.ws);
+    }
+  }
+
+  /** A fresh first run: no app running, empty data dir and webview storage. */
+  async beginTest(name) {
+    if (this.app) await this.app.quit();
+    this.testName = name;
+    this.a11y = [];
+    resetWorkspace(this.ws);
+  }
+
+  get dataDir() {
+    return this.ws.dataDir;
+  }
+
+  /**
+   * Runs one step of a story; on failure saves a screenshot and the page's HTML into artifacts/
+   * and names the step in the error.
+   */
+  async step(name, fn) {
+    try {
+      return await fn();
+    } catch (error) {
+      const base = `${slug(this.testName)}--${slug(name)}`;
+      const saved = await this.app?.saveFailureArtifacts(base).catch(() => []);
+      const where = saved?.length ? `\n  saved: ${saved.join(', ')}` : '';
+      error.message = `step "${name}": ${error.message}${where}`;
+      throw error;
+    }
+  }
+
+  /** Starts the app; retries while the previous instance still holds the data dir. */
+  async start() {
+    if (this.app) throw new Error('the app is already running in this test');
+    const capabilities = { alwaysMatch: { 'tauri:options': { application: paths.app } } };
+    let session;
+    let lastError;
+    for (let attempt = 1; attempt <= 5 && !session; attempt++) {
+      try {
+        session = await Session.create(this.driverUrl, capabilities);
+      } catch (error) {
+        lastError = error;
+        await sleep(1_000);
+      }
+    }
+    if (!session) throw new Error(`could not start the app: ${lastError?.message}`);
+    const app = new App(this, session);
+    this.app = app;
+    await app.afterStart();
+    return app;
+  }
+
+  /** Fails with every axe violation found on the screens this test visited; `t` gets a tally. */
+  assertAccessible(t) {
+    const withViolations = this.a11y.filter((scan) => scan.violations.length > 0);
+    t?.diagnostic(`axe-core scanned ${this.a11y.length} screens: ${this.a11y.map((s) => s.screen).join(' | ')}`);
+    if (this.a11y.length === 0) throw new Error('no screen was scanned with axe-core');
+    if (withViolations.length === 0) return;
+    const lines = [];
+    for (const scan of withViolations) {
+      lines.push(`screen "${scan.screen}":`);
+      for (const v of scan.violations) {
+        lines.push(`  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`);
+        for (const target of v.targets) lines.push(`      at ${target}`);
+      }
+    }
+    throw new Error(`accessibility violations (axe-core):\n${lines.join('\n')}`);
+  }
+
+  /** Runs the `caseload` CLI on the test's data dir and parses its JSON output. */
+  async cli(args, { passphrase = PASSPHRASE } = {}) {
+    const argv = ['--data-dir', this.dataDir, ...args];
+    try {
+      const { stdout } = await execFileAsync(paths.cli, argv, {
+        env: { ...process.env, CASELOAD_PASSPHRASE: passphrase },
+        timeout: 60_000,
+      });
+      return JSON.parse(stdout);
+    } catch (error) {
+      const stderr = error.stderr ? `\n  stderr: ${String(error.stderr).trim()}` : '';
+      const stdout = error.stdout ? `\n  stdout: ${String(error.stdout).trim()}` : '';
+      throw new Error(`caseload ${argv.join(' ')} failed: ${error.message}${stderr}${stdout}`);
+    }
+  }
+}
+
+export class App {
+  constructor(harness, session) {
+    this.harness = harness;
+    this.session = session;
+    this.pids = [];
+  }
+
+  async afterStart() {
+    await this.session.setTimeouts({ script: 60_000, pageLoad: 30_000, implicit: 0 });
+    this.pids = await waitFor(() => appPids(this.harness.driverPid), {
+      timeoutMs: 10_000,
+      what: 'the app process to appear',
+    }).catch(() => []);
+    await this.session.setWindowRect({ width: 1280, height: 800 }).catch(() => {});
+    await waitFor(() => this.exists('#page-title'), { timeoutMs: 30_000, what: 'the first screen (#page-title)' });
+  }
+
+  /**
+   * Deletes the session and waits for the app process to end (it is single-instance and locks the
+   * data dir, so the next start would fail while it lives).
+   */
+  async quit() {
+    if (this.harness.app === this) this.harness.app = undefined;
+    await this.session.delete().catch(() => {});
+    const gone = () => this.pids.every((pid) => !isAlive(pid));
+    try {
+      await waitFor(gone, { timeoutMs: 15_000, what: 'the app process to exit' });
+    } catch {
+      console.error(`# the app (pids ${this.pids.join(', ')}) did not exit 15 s after its session ended; terminating it`);
+      for (const pid of this.pids) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          // gone
+        }
+      }
+      await waitFor(gone, { timeoutMs: 5_000, what: 'the app to exit after SIGTERM' }).catch(() => {
+        for (const pid of this.pids) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // gone
+          }
+        }
+      });
+    }
+  }
+
+  async exists(css) {
+    return (await this.session.findAll(css)).length > 0;
+  }
+
+  el(id) {
+    return this.session.find(`#${cssId(id)}`);
+  }
+
+  async title() {
+    return (await (await this.session.find('#page-title')).text()).trim();
+  }
+
+  /** Waits for the screen whose h1#page-title matches, then scans it with axe. */
+  async waitForScreen(expected, { scan = true, timeoutMs = 15_000, screen } = {}) {
+    const matches = (t) => (expected instanceof RegExp ? expected.test(t) : t === expected);
+    let last = '';
+    try {
+      await waitFor(
+        async () => {
+          last = await this.title();
+          return matches(last);
+        },
+        { timeoutMs, what: `screen "${expected}"` },
+      );
+    } catch (error) {
+      error.message += ` (page-title is "${last}")`;
+      throw error;
+    }
+    if (scan) await this.scan(screen ?? last);
+    return last;
+  }
+
+  /** Clicks by element click, or by script when WebKitWebDriver refuses the click. */
+  async click(id) {
+    const element = await this.el(id);
+    if (process.env.CASELOAD_E2E_CLICK !== 'script') {
+      try {
+        await element.click();
+        return;
+      } catch (error) {
+        if (!(error instanceof WebDriverError)) throw error;
+      }
+    }
+    await this.session.execute('arguments[0].click();', [element]);
+  }
+
+  async clickCss(css) {
+    const element = await this.session.find(css);
+    try {
+      await element.click();
+    } catch (error) {
+      if (!(error instanceof WebDriverError)) throw error;
+      await this.session.execute('arguments[0].click();', [element]);
+    }
+  }
+
+  /** Sets a text input, textarea or select the way a user would, checking the result. */
+  async fill(id, value) {
+    const text = String(value);
+    const element = await this.el(id);
+    const tag = String(await element.tagName()).toLowerCase();
+    if (tag === 'select') {
+      const ok = await this.session.execute(SELECT_OPTION, [element, text]);
+      if (!ok) throw new Error(`#${id} has no option with value or text "${text}"`);
+      return;
+    }
+    await element.clear();
+    await this.session.execute(DISPATCH_INPUT, [element]);
+    if (text !== '') await element.sendKeys(text);
+    const actual = await element.property('value');
+    if (actual !== text) {
+      await this.session.execute(SET_VALUE, [element, text]);
+    }
+  }
+
+  async value(id) {
+    const element = await this.el(id);
+    const tag = String(await element.tagName()).toLowerCase();
+    if (tag === 'select') return this.session.execute(SELECTED_OPTION, [element]);
+    return element.property('value');
+  }
+
+  bodyText() {
+    return this.session.execute('return document.body.innerText;');
+  }
+
+  /** The ids in data-case-id of the case links in #case-table (none when there is no table). */
+  caseIds() {
+    return this.session.execute(
+      `return Array.from(document.querySelectorAll('#case-table [data-case-id]'))
+         .map((a) => a.getAttribute('data-case-id'));`,
+    );
+  }
+
+  /** The text of the #case-table row holding the link to the case. */
+  caseRowText(id) {
+    return this.session.execute(
+      `const link = document.querySelector('#case-table [data-case-id="' + CSS.escape(arguments[0]) + '"]');
+       if (!link) return null;
+       const row = link.closest('tr');
+       return (row || link).innerText;`,
+      [id],
+    );
+  }
+
+  async openCase(id) {
+    await this.clickCss(`#case-table [data-case-id="${cssString(id)}"]`);
+  }
+
+  /** Injects axe-core (once per document) and records the screen's violations on the harness. */
+  async scan(screen) {
+    const loaded = await this.session.execute('return typeof window.axe === "object";');
+    if (!loaded) {
+      await this.session.execute(`${AXE_SOURCE}\nreturn typeof window.axe;`);
+    }
+    const raw = await this.session.executeAsync(RUN_AXE);
+    if (typeof raw !== 'string' || raw.startsWith('ERROR:')) {
+      throw new Error(`axe-core could not run on "${screen}": ${raw}`);
+    }
+    const violations = JSON.parse(raw);
+    this.harness.a11y.push({ screen, violations });
+    return violations;
+  }
+
+  async screenshot(file) {
+    const png = await this.session.screenshot();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, png);
+    return file;
+  }
+
+  async saveFailureArtifacts(base) {
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const saved = [];
+    const png = path.join(ARTIFACTS_DIR, `${base}.png`);
+    try {
+      saved.push(await this.screenshot(png));
+    } catch {
+      // the window may be gone
+    }
+    try {
+      const html = await this.session.execute('return document.documentElement.outerHTML;');
+      const file = path.join(ARTIFACTS_DIR, `${base}.html`);
+      fs.writeFileSync(file, html);
+      saved.push(file);
+    } catch {
+      // the window may be gone
+    }
+    return saved;
+  }
+}
+
+function cssId(id) {
+  return id.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
+}
+
+function cssString(s) {
+  return s.replace(/["\\]/g, (c) => `\\${c}`);
+}
