@@ -1,0 +1,52 @@
+// One form's submit: runs its action once at a time, and when the action fails places the server's
+// messages as the form's errors (or sends the worker to unlock / set-up when the error calls for it).
+import type { AppError } from '../api';
+import {
+  appErrorOf,
+  formErrorsFrom,
+  NO_ERRORS,
+  redirectFor,
+  type ErrorPlacement,
+  type FormErrors,
+} from './errors';
+
+export type SubmitOptions = ErrorPlacement & {
+  /**
+   * Sees a failure first (e.g. to clear a passphrase field). Returning true means it has dealt with
+   * the error itself, so no redirect happens and no errors are shown.
+   */
+  onError?: (error: AppError) => boolean | void;
+};
+
+export class FormSubmission {
+  /** What the error summary and the fields show; replaced by each failure, kept until then. */
+  errors = $state<FormErrors>(NO_ERRORS);
+  busy = $state(false);
+
+  readonly #action: () => Promise<void>;
+  readonly #onError: SubmitOptions['onError'];
+  readonly #placement: ErrorPlacement;
+
+  /** `action` does the work and navigates on success; `options` say where its errors go. */
+  constructor(action: () => Promise<void>, { onError, ...placement }: SubmitOptions = {}) {
+    this.#action = action;
+    this.#onError = onError;
+    this.#placement = placement;
+  }
+
+  /** The form's `onsubmit` handler. */
+  submit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await this.#action();
+    } catch (e) {
+      const error = appErrorOf(e);
+      if (this.#onError?.(error) === true) return;
+      if (!redirectFor(error)) this.errors = formErrorsFrom(error, this.#placement);
+    } finally {
+      this.busy = false;
+    }
+  };
+}
