@@ -17,8 +17,14 @@ macro_rules! for_each_command {
             passphrase_change: ChangePassphraseRequest => (),
             case_list: () => Vec<CaseSummary>,
             case_get: CaseGetRequest => CaseDetail,
-            case_add: PupilInput => CaseDetail,
+            case_add: CaseAddRequest => CaseDetail,
             case_update: CaseUpdateRequest => CaseDetail,
+            case_transition: CaseTransitionRequest => CaseDetail,
+            attendance_record: AttendanceRecordRequest => CaseDetail,
+            dashboard: () => Dashboard,
+            report_funnel: FunnelRequest => FunnelReport,
+            settings_get: () => Settings,
+            settings_update: Settings => Settings,
         }
     };
 }

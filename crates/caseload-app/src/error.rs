@@ -32,6 +32,14 @@ pub enum AppError {
     WrongPassphrase { message: String },
     #[error("{message}")]
     NotFound { message: String, id: String },
+    /// The lifecycle does not allow this step from the case's status; the message says what
+    /// must happen first.
+    #[error("{message}")]
+    InvalidTransition {
+        message: String,
+        from: caseload_domain::CaseStatus,
+        step: caseload_domain::TransitionKind,
+    },
     #[error("{message}")]
     NewerDatabase {
         message: String,
@@ -77,6 +85,7 @@ impl AppError {
             AppError::Locked { .. } => "locked",
             AppError::WrongPassphrase { .. } => "wrong_passphrase",
             AppError::NotFound { .. } => "not_found",
+            AppError::InvalidTransition { .. } => "invalid_transition",
             AppError::NewerDatabase { .. } => "newer_database",
             AppError::InUse { .. } => "in_use",
             AppError::Storage { .. } => "storage",

@@ -10,6 +10,7 @@ pub mod data_dir;
 mod dispatch;
 mod error;
 pub mod types;
+mod views;
 
 pub use context::{Caseload, KdfProfile};
 pub use dispatch::{COMMAND_NAMES, dispatch};

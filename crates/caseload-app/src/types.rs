@@ -4,7 +4,12 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use caseload_domain::{CaseId, CaseStatus};
+pub use crate::views::*;
+pub use caseload_domain::case::TransitionKind;
+pub use caseload_domain::due::DueKind;
+pub use caseload_domain::{
+    CaseId, CaseStatus, CycleSettings, SchoolPhase, attendance::Trend, transition::Team,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppStatus {
@@ -44,7 +49,25 @@ pub struct PupilInput {
     pub upn: String,
     pub school_urn: String,
     pub school_name: String,
+    /// primary | secondary | special | alternative_provision; absent or empty: not recorded.
+    #[serde(default)]
+    #[ts(optional)]
+    pub school_phase: Option<String>,
     pub year_group: String,
+}
+
+/// A new case: the pupil, and how the case came (source defaults to "not recorded", date to today).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct CaseAddRequest {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub pupil: PupilInput,
+    #[serde(default)]
+    #[ts(optional)]
+    pub referral_source: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub referral_date: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -66,6 +89,7 @@ pub struct CaseSummary {
     pub preferred_name: Option<String>,
     pub upn: String,
     pub school_name: String,
+    pub school_phase: Option<SchoolPhase>,
     pub year_group: u8,
     pub status: CaseStatus,
     /// RFC 3339, UTC; shown in Europe/London.
@@ -82,14 +106,29 @@ pub struct PupilView {
     pub upn: String,
     pub school_urn: String,
     pub school_name: String,
+    pub school_phase: Option<SchoolPhase>,
     pub year_group: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CaseDetail {
     pub id: CaseId,
     pub pupil: PupilView,
     pub status: CaseStatus,
+    pub referral_source: String,
+    /// ISO dates from here on.
+    pub referral_date: String,
+    pub team: Option<String>,
+    pub worker: Option<String>,
+    pub cycle_start: Option<String>,
+    pub midpoint_done_on: Option<String>,
+    pub next_due: Option<DueView>,
+    pub closed_on: Option<String>,
+    pub closure_reason: Option<String>,
+    /// What the worker may do next, in the order to offer them.
+    pub allowed_transitions: Vec<TransitionKind>,
+    pub history: Vec<CaseEventView>,
+    pub attendance: Vec<AttendanceView>,
     pub created_at: String,
     pub updated_at: String,
 }

@@ -33,7 +33,15 @@ fn input() -> PupilInput {
         upn: "B801200005001".into(),
         school_urn: "100000".into(),
         school_name: "Synthetic Primary School".into(),
+        school_phase: Some("primary".into()),
         year_group: "7".into(),
+    }
+}
+
+fn new_case(pupil: PupilInput) -> CaseAddRequest {
+    CaseAddRequest {
+        pupil,
+        ..Default::default()
     }
 }
 
@@ -86,7 +94,7 @@ fn a_short_or_mismatched_new_passphrase_is_refused_at_the_right_field() {
 #[test]
 fn an_added_case_is_listed_and_survives_lock_and_unlock() {
     let (_d, cx) = created();
-    let added = commands::case_add(&cx, input()).expect("add");
+    let added = commands::case_add(&cx, new_case(input())).expect("add");
     commands::lock(&cx, ()).expect("lock");
     assert!(matches!(
         commands::case_list(&cx, ()),
@@ -130,7 +138,7 @@ fn invalid_pupil_input_names_each_bad_field_and_saves_nothing() {
         date_of_birth: "2999-01-01".into(),
         ..input()
     };
-    let e = commands::case_add(&cx, bad).expect_err("invalid");
+    let e = commands::case_add(&cx, new_case(bad)).expect_err("invalid");
     assert_eq!(field_names(&e), vec!["legal_name", "date_of_birth", "upn"]);
     assert!(commands::case_list(&cx, ()).expect("list").is_empty());
 }
@@ -138,7 +146,7 @@ fn invalid_pupil_input_names_each_bad_field_and_saves_nothing() {
 #[test]
 fn editing_a_case_persists_the_new_details() {
     let (_d, cx) = created();
-    let added = commands::case_add(&cx, input()).expect("add");
+    let added = commands::case_add(&cx, new_case(input())).expect("add");
     let edited = commands::case_update(
         &cx,
         CaseUpdateRequest {
@@ -159,8 +167,8 @@ fn editing_a_case_persists_the_new_details() {
 #[test]
 fn the_same_upn_twice_is_a_validation_error_on_the_upn_field() {
     let (_d, cx) = created();
-    commands::case_add(&cx, input()).expect("add");
-    let e = commands::case_add(&cx, input()).expect_err("duplicate");
+    commands::case_add(&cx, new_case(input())).expect("add");
+    let e = commands::case_add(&cx, new_case(input())).expect_err("duplicate");
     assert_eq!(field_names(&e), vec!["upn"]);
 }
 
@@ -210,10 +218,10 @@ fn errors_serialise_as_a_kind_tagged_object() {
     let (_d, cx) = created();
     let e = commands::case_add(
         &cx,
-        PupilInput {
+        new_case(PupilInput {
             upn: "A801200005001".into(),
             ..input()
-        },
+        }),
     )
     .expect_err("bad upn");
     let value = serde_json::to_value(&e).expect("json");

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use caseload_app::types::{PupilInput, PupilView};
+use caseload_app::types::{CaseAddRequest, PupilInput, PupilView, TransitionKind};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -38,6 +38,17 @@ pub enum Command {
     /// Change the passphrase (the new one from CASELOAD_NEW_PASSPHRASE or --new-passphrase-file).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
+    /// Record attendance figures.
+    #[command(subcommand)]
+    Attendance(AttendanceCommand),
+    /// Every open case with attendance, trend, flags and what is due next.
+    Dashboard {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Council reports from this caseload.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// List every command `call` accepts.
     Commands,
     /// Run any command of the app by name with a JSON request; prints the JSON response.
@@ -69,11 +80,96 @@ pub enum CaseCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Move a case through its lifecycle: accept, decline, family-declined, allocate,
+    /// start-cycle, midpoint-check, review, close, reopen.
+    Transition {
+        id: String,
+        #[arg(value_enum)]
+        step: Step,
+        /// The date it happened, YYYY-MM-DD (default: today).
+        #[arg(long = "on", value_name = "YYYY-MM-DD")]
+        on_date: Option<String>,
+        /// For allocate: the team id (see `caseload call settings_get`).
+        #[arg(long)]
+        team: Option<String>,
+        /// For allocate: the worker's name.
+        #[arg(long)]
+        worker: Option<String>,
+        /// The reason (needed to decline, close or reopen).
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Change some details of a case; details not given stay as they are.
     Edit {
         id: String,
         #[command(flatten)]
         changes: PupilChanges,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Step {
+    Accept,
+    Decline,
+    FamilyDeclined,
+    Allocate,
+    StartCycle,
+    MidpointCheck,
+    Review,
+    Close,
+    Reopen,
+}
+
+impl Step {
+    pub fn kind(self) -> TransitionKind {
+        match self {
+            Step::Accept => TransitionKind::Accept,
+            Step::Decline => TransitionKind::Decline,
+            Step::FamilyDeclined => TransitionKind::FamilyDeclined,
+            Step::Allocate => TransitionKind::Allocate,
+            Step::StartCycle => TransitionKind::StartCycle,
+            Step::MidpointCheck => TransitionKind::MidpointCheck,
+            Step::Review => TransitionKind::Review,
+            Step::Close => TransitionKind::Close,
+            Step::Reopen => TransitionKind::Reopen,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AttendanceCommand {
+    /// Record a pupil's attendance counts as at a date, on their case.
+    Record {
+        /// The case's id.
+        id: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_at: String,
+        #[arg(long)]
+        possible: String,
+        /// Present or approved educational activity.
+        #[arg(long)]
+        present: String,
+        #[arg(long)]
+        authorised: String,
+        #[arg(long)]
+        unauthorised: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The case funnel by phase for a period (rows defined in docs/reports.md).
+    Funnel {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
         #[arg(long)]
         json: bool,
     },
@@ -104,21 +200,35 @@ pub struct PupilArgs {
     pub school_urn: String,
     #[arg(long, value_name = "NAME")]
     pub school_name: String,
+    /// primary, secondary, special or alternative-provision.
+    #[arg(long, value_name = "PHASE")]
+    pub phase: Option<String>,
     /// 0 (Reception) to 14.
     #[arg(long, value_name = "N")]
     pub year_group: String,
+    /// Who referred the case (default: not recorded).
+    #[arg(long, value_name = "SOURCE")]
+    pub referral_source: Option<String>,
+    /// The referral date (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub referral_date: Option<String>,
 }
 
 impl PupilArgs {
-    pub fn into_input(self) -> PupilInput {
-        PupilInput {
-            legal_name: self.legal_name,
-            preferred_name: self.preferred_name,
-            date_of_birth: self.dob,
-            upn: self.upn,
-            school_urn: self.school_urn,
-            school_name: self.school_name,
-            year_group: self.year_group,
+    pub fn into_request(self) -> CaseAddRequest {
+        CaseAddRequest {
+            pupil: PupilInput {
+                legal_name: self.legal_name,
+                preferred_name: self.preferred_name,
+                date_of_birth: self.dob,
+                upn: self.upn,
+                school_urn: self.school_urn,
+                school_name: self.school_name,
+                school_phase: self.phase,
+                year_group: self.year_group,
+            },
+            referral_source: self.referral_source,
+            referral_date: self.referral_date,
         }
     }
 }
@@ -138,6 +248,9 @@ pub struct PupilChanges {
     pub school_urn: Option<String>,
     #[arg(long, value_name = "NAME")]
     pub school_name: Option<String>,
+    /// An empty value removes the phase.
+    #[arg(long, value_name = "PHASE")]
+    pub phase: Option<String>,
     #[arg(long, value_name = "N")]
     pub year_group: Option<String>,
 }
@@ -155,6 +268,10 @@ impl PupilChanges {
             upn: self.upn.unwrap_or(current.upn),
             school_urn: self.school_urn.unwrap_or(current.school_urn),
             school_name: self.school_name.unwrap_or(current.school_name),
+            school_phase: match self.phase {
+                Some(phase) => Some(phase),
+                None => current.school_phase.map(|p| p.as_str().to_string()),
+            },
             year_group: self
                 .year_group
                 .unwrap_or_else(|| current.year_group.to_string()),

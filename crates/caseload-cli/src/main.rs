@@ -13,7 +13,7 @@ use caseload_app::types::*;
 use caseload_app::{AppError, Caseload, FieldError, KdfProfile, commands, data_dir};
 use clap::Parser;
 
-use args::{CaseCommand, Cli, Command, PassphraseCommand};
+use args::{AttendanceCommand, CaseCommand, Cli, Command, PassphraseCommand, ReportCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -71,6 +71,41 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 "Passphrase changed. The data was not re-encrypted; the old passphrase no longer opens it."
             );
         }
+        Command::Attendance(AttendanceCommand::Record {
+            id,
+            as_at,
+            possible,
+            present,
+            authorised,
+            unauthorised,
+            json,
+        }) => {
+            unlock(&cx, passphrase_file)?;
+            let detail = commands::attendance_record(
+                &cx,
+                AttendanceRecordRequest {
+                    id: CaseId(id),
+                    as_at,
+                    possible,
+                    present,
+                    authorised,
+                    unauthorised,
+                },
+            )?;
+            output::print(json, &detail, || {
+                println!("Recorded attendance on case {}", detail.id)
+            })?;
+        }
+        Command::Dashboard { json } => {
+            unlock(&cx, passphrase_file)?;
+            let dashboard = commands::dashboard(&cx, ())?;
+            output::print(json, &dashboard, || output::dashboard(&dashboard))?;
+        }
+        Command::Report(ReportCommand::Funnel { from, to, json }) => {
+            unlock(&cx, passphrase_file)?;
+            let report = commands::report_funnel(&cx, FunnelRequest { from, to })?;
+            output::print(json, &report, || output::funnel(&report))?;
+        }
         Command::Commands => {
             for name in caseload_app::COMMAND_NAMES {
                 println!("{name}");
@@ -115,7 +150,7 @@ fn unlock(cx: &Caseload, passphrase_file: Option<&Path>) -> Result<(), AppError>
 fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
     match case {
         CaseCommand::Add { pupil, json } => {
-            let detail = commands::case_add(cx, pupil.into_input())?;
+            let detail = commands::case_add(cx, pupil.into_request())?;
             output::print(json, &detail, || println!("Added case {}", detail.id))?;
         }
         CaseCommand::List { json } => {
@@ -125,6 +160,33 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
         CaseCommand::Show { id, json } => {
             let detail = commands::case_get(cx, CaseGetRequest { id: CaseId(id) })?;
             output::print(json, &detail, || output::case_detail(&detail))?;
+        }
+        CaseCommand::Transition {
+            id,
+            step,
+            on_date,
+            team,
+            worker,
+            note,
+            json,
+        } => {
+            let today = chrono::Utc::now()
+                .with_timezone(&chrono_tz::Europe::London)
+                .date_naive();
+            let detail = commands::case_transition(
+                cx,
+                CaseTransitionRequest {
+                    id: CaseId(id),
+                    kind: step.kind(),
+                    on_date: on_date.unwrap_or_else(|| today.to_string()),
+                    team,
+                    worker,
+                    note,
+                },
+            )?;
+            output::print(json, &detail, || {
+                println!("Case {} is now {}", detail.id, detail.status.label())
+            })?;
         }
         CaseCommand::Edit { id, changes, json } => {
             let id = CaseId(id);

@@ -2,7 +2,7 @@
 //! shown in Europe/London.
 
 use caseload_app::AppError;
-use caseload_app::types::{AppStatus, CaseDetail, CaseSummary};
+use caseload_app::types::{AppStatus, CaseDetail, CaseSummary, Dashboard, FunnelReport};
 use serde::Serialize;
 
 pub fn json<T: Serialize>(value: &T) -> Result<(), AppError> {
@@ -68,7 +68,7 @@ pub fn case_table(list: &[CaseSummary]) {
             c.upn,
             c.school_name,
             c.year_group,
-            c.status.as_str(),
+            c.status.label(),
             london(&c.updated_at)
         );
     }
@@ -86,6 +86,113 @@ pub fn case_detail(d: &CaseDetail) {
     println!("  UPN:            {}", p.upn);
     println!("  School:         {} (URN {})", p.school_name, p.school_urn);
     println!("  Year group:     {}", p.year_group);
-    println!("  Status:         {}", d.status.as_str());
+    println!(
+        "  Phase:          {}",
+        p.school_phase.map(|ph| ph.as_str()).unwrap_or("-")
+    );
+    println!("  Status:         {}", d.status.label());
+    println!(
+        "  Referred:       {} by {}",
+        d.referral_date, d.referral_source
+    );
+    if let (Some(team), Some(worker)) = (&d.team, &d.worker) {
+        println!("  Allocated:      {worker} ({team})");
+    }
+    if let Some(due) = &d.next_due {
+        println!(
+            "  Next due:       {:?} on {}{}",
+            due.kind,
+            due.due_on,
+            if due.overdue { " (overdue)" } else { "" }
+        );
+    }
+    for r in &d.attendance {
+        let pct = r
+            .attendance_pct
+            .map(|p| format!("{p:.1}%"))
+            .unwrap_or_else(|| "-".into());
+        println!("  Attendance:     {pct} as at {}", r.as_at);
+    }
     println!("  Updated:        {}", london(&d.updated_at));
+}
+
+pub fn dashboard(d: &Dashboard) {
+    if d.rows.is_empty() {
+        println!("No open cases.");
+        return;
+    }
+    println!(
+        "{:<32}  {:<28}  {:>4}  {:>6}  {:<5}  {:<5}  {:<10}  NEXT DUE",
+        "PUPIL", "SCHOOL", "YEAR", "ATT%", "TREND", "FLAGS", "STATUS"
+    );
+    for r in &d.rows {
+        let pct = r
+            .attendance_pct
+            .map(|p| format!("{p:.1}"))
+            .unwrap_or_else(|| "-".into());
+        let trend = match r.trend {
+            Some(caseload_app::types::Trend::Up) => "up",
+            Some(caseload_app::types::Trend::Down) => "down",
+            Some(caseload_app::types::Trend::Level) => "level",
+            None => "-",
+        };
+        let flags = if r.severe_absence {
+            "SA"
+        } else if r.persistent_absence {
+            "PA"
+        } else {
+            ""
+        };
+        let due = r
+            .next_due
+            .as_ref()
+            .map(|due| {
+                format!(
+                    "{:?} {}{}",
+                    due.kind,
+                    due.due_on,
+                    if due.overdue { " OVERDUE" } else { "" }
+                )
+            })
+            .unwrap_or_default();
+        println!(
+            "{:<32}  {:<28}  {:>4}  {:>6}  {:<5}  {:<5}  {:<10}  {}",
+            display_name(&r.legal_name, r.preferred_name.as_deref()),
+            r.school_name,
+            r.year_group,
+            pct,
+            trend,
+            flags,
+            r.status.as_str(),
+            due
+        );
+    }
+    println!(
+        "{} due by Sunday (overdue included).",
+        d.due_this_week.len()
+    );
+}
+
+pub fn funnel(f: &FunnelReport) {
+    println!("Case funnel {} to {}", f.from, f.to);
+    println!(
+        "{:<52}  {:>7}  {:>9}  {:>5}",
+        "", "PRIMARY", "SECONDARY", "TOTAL"
+    );
+    for r in &f.rows {
+        println!(
+            "{:<52}  {:>7}  {:>9}  {:>5}",
+            r.label, r.primary, r.secondary, r.total
+        );
+    }
+    let pct = |p: &Option<f64>| p.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "-".into());
+    if let [p, s, t] = f.improved_pct.as_slice() {
+        println!(
+            "{:<52}  {:>7}  {:>9}  {:>5}",
+            "Improved, as % of closed",
+            pct(p),
+            pct(s),
+            pct(t)
+        );
+    }
 }

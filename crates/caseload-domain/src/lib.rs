@@ -1,16 +1,22 @@
 //! Caseload's domain: the values a case worker records and the rules they must obey.
 //! No I/O, no SQL, no Tauri: pure functions over values, so every rule is tested here.
 
+pub mod attendance;
 pub mod case;
+pub mod due;
 pub mod field;
+pub mod funnel;
 pub mod ids;
 pub mod passphrase;
 pub mod pupil;
+pub mod school;
+pub mod transition;
 pub mod upn;
 
-pub use case::CaseStatus;
+pub use case::{CaseStatus, CycleSettings, TransitionError, TransitionKind};
 pub use field::{Field, FieldError, FieldErrors};
 pub use ids::CaseId;
 pub use passphrase::{MIN_PASSPHRASE_CHARS, NewPassphraseError, Passphrase};
 pub use pupil::{PersonName, Pupil, PupilDraft, SchoolName, Urn, YearGroup};
+pub use school::SchoolPhase;
 pub use upn::{Upn, UpnError};

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::field::{Field, FieldErrors};
+use crate::school::SchoolPhase;
 use crate::upn::Upn;
 
 /// The oldest pupil a caseload holds: young people with an EHCP can be supported up to 25.
@@ -147,6 +148,8 @@ pub struct PupilDraft<'a> {
     pub upn: &'a str,
     pub school_urn: &'a str,
     pub school_name: &'a str,
+    /// Optional: `None` or blank means not recorded.
+    pub school_phase: Option<&'a str>,
     pub year_group: &'a str,
 }
 
@@ -159,6 +162,7 @@ pub struct Pupil {
     pub upn: Upn,
     pub school_urn: Urn,
     pub school_name: SchoolName,
+    pub school_phase: Option<SchoolPhase>,
     pub year_group: YearGroup,
 }
 
@@ -186,6 +190,12 @@ impl PupilDraft<'_> {
         let upn = errors.check(Field::Upn, Upn::parse(self.upn));
         let school_urn = errors.check(Field::SchoolUrn, Urn::parse(self.school_urn));
         let school_name = errors.check(Field::SchoolName, SchoolName::parse(self.school_name));
+        let school_phase = match self.school_phase.map(str::trim).filter(|s| !s.is_empty()) {
+            None => Some(None),
+            Some(phase) => errors
+                .check(Field::SchoolPhase, SchoolPhase::parse(phase))
+                .map(Some),
+        };
         let year_group = errors.check(Field::YearGroup, YearGroup::parse(self.year_group));
         match (
             legal_name,
@@ -194,6 +204,7 @@ impl PupilDraft<'_> {
             upn,
             school_urn,
             school_name,
+            school_phase,
             year_group,
         ) {
             (
@@ -203,6 +214,7 @@ impl PupilDraft<'_> {
                 Some(upn),
                 Some(school_urn),
                 Some(school_name),
+                Some(school_phase),
                 Some(year_group),
             ) if errors.is_empty() => Ok(Pupil {
                 legal_name,
@@ -211,6 +223,7 @@ impl PupilDraft<'_> {
                 upn,
                 school_urn,
                 school_name,
+                school_phase,
                 year_group,
             }),
             _ => Err(errors),
@@ -234,6 +247,7 @@ mod tests {
             upn: "B801200005001",
             school_urn: "100000",
             school_name: "Synthetic Primary School",
+            school_phase: Some("primary"),
             year_group: "7",
         }
     }
@@ -267,6 +281,7 @@ mod tests {
             upn: "A801200005001",
             school_urn: "12345",
             school_name: "",
+            school_phase: Some("nursery"),
             year_group: "15",
         };
         let errors = d.validate(today()).expect_err("invalid");
@@ -278,6 +293,7 @@ mod tests {
                 Field::Upn,
                 Field::SchoolUrn,
                 Field::SchoolName,
+                Field::SchoolPhase,
                 Field::YearGroup
             ]
         );

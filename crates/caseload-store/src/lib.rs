@@ -6,10 +6,13 @@
 
 pub mod cases;
 mod error;
+pub mod events;
 pub mod key;
 mod keyfile;
 mod migrate;
 mod open;
+pub mod readings;
+pub mod settings;
 mod write;
 
 pub use error::StoreError;
@@ -25,6 +28,12 @@ pub mod testing {
 
     use crate::{Store, StoreError};
     use caseload_domain::Passphrase;
+
+    /// Runs raw SQL inside a write, to prove what the schema itself refuses.
+    pub fn execute(w: &crate::Writer<'_>, sql: &str) -> Result<(), StoreError> {
+        w.conn.execute_batch(sql)?;
+        Ok(())
+    }
 
     /// Forces `PRAGMA user_version`, to simulate a database written by another build.
     pub fn set_user_version(

@@ -12,6 +12,9 @@ use crate::open::Store;
 pub enum Action {
     CaseAdd,
     CaseUpdate,
+    CaseTransition,
+    AttendanceRecord,
+    SettingsUpdate,
 }
 
 /// Read access for table modules.

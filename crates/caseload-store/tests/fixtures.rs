@@ -87,12 +87,17 @@ fn write_fixture_for_the_current_schema() {
             upn,
             school_urn: "100000",
             school_name: "Synthetic Fixture Academy",
+            school_phase: None,
             year_group: "8",
         }
         .validate(today)
         .expect("valid");
+        let referral = cases::Referral {
+            source: "Fixture".into(),
+            date: today,
+        };
         store
-            .write(Action::CaseAdd, |w| cases::add(w, &pupil, at))
+            .write(Action::CaseAdd, |w| cases::add(w, &pupil, &referral, at))
             .expect("add");
     }
     drop(store);

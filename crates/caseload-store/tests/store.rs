@@ -23,10 +23,18 @@ fn pupil(upn: &str) -> Pupil {
         upn,
         school_urn: "100000",
         school_name: "Synthetic Primary School",
+        school_phase: Some("primary"),
         year_group: "7",
     }
     .validate(NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"))
     .expect("valid pupil")
+}
+
+fn referral() -> cases::Referral {
+    cases::Referral {
+        source: "School".into(),
+        date: NaiveDate::from_ymd_opt(2026, 9, 8).expect("date"),
+    }
 }
 
 fn create(dir: &Path) -> Store {
@@ -40,7 +48,9 @@ fn create(dir: &Path) -> Store {
 
 fn add_case(store: &mut Store, upn: &str) -> CaseId {
     store
-        .write(Action::CaseAdd, |w| cases::add(w, &pupil(upn), Utc::now()))
+        .write(Action::CaseAdd, |w| {
+            cases::add(w, &pupil(upn), &referral(), Utc::now())
+        })
         .expect("add")
         .id
 }
@@ -217,7 +227,7 @@ fn a_failed_write_rolls_back_everything_it_did() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = create(dir.path());
     let result: Result<(), StoreError> = store.write(Action::CaseAdd, |w| {
-        cases::add(w, &pupil("B801200005001"), Utc::now())?;
+        cases::add(w, &pupil("B801200005001"), &referral(), Utc::now())?;
         Err(StoreError::DuplicateUpn)
     });
     assert!(result.is_err());
@@ -230,7 +240,7 @@ fn a_second_pupil_with_the_same_upn_is_refused() {
     let mut store = create(dir.path());
     add_case(&mut store, "B801200005001");
     let again = store.write(Action::CaseAdd, |w| {
-        cases::add(w, &pupil("B801200005001"), Utc::now())
+        cases::add(w, &pupil("B801200005001"), &referral(), Utc::now())
     });
     assert!(matches!(again, Err(StoreError::DuplicateUpn)));
     assert_eq!(cases::list(&store.read()).expect("list").len(), 1);

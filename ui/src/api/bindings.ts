@@ -3,7 +3,19 @@
 
 export type CaseId = string;
 
-export type CaseStatus = "open";
+export type CaseStatus = "referred" | "accepted" | "declined" | "family_declined" | "allocated" | "active" | "closed";
+
+export type SchoolPhase = "primary" | "secondary" | "special" | "alternative_provision";
+
+export type TransitionKind = "accept" | "decline" | "family_declined" | "allocate" | "start_cycle" | "midpoint_check" | "review" | "close" | "reopen";
+
+export type DueKind = "midpoint_check" | "review";
+
+export type Trend = "up" | "down" | "level";
+
+export type Team = { id: string, name: string, };
+
+export type CycleSettings = { cycle_weeks: number, midpoint_week: number, };
 
 export type AppStatus = { data_dir: string, initialised: boolean, unlocked: boolean, app_version: string, min_passphrase_length: number, };
 
@@ -13,13 +25,23 @@ export type UnlockRequest = { passphrase: string, };
 
 export type ChangePassphraseRequest = { current_passphrase: string, new_passphrase: string, new_passphrase_confirm: string, };
 
-export type PupilInput = { legal_name: string, preferred_name: string | null, date_of_birth: string, upn: string, school_urn: string, school_name: string, year_group: string, };
+export type PupilInput = { legal_name: string, preferred_name: string | null, date_of_birth: string, upn: string, school_urn: string, school_name: string, 
+/**
+ * primary | secondary | special | alternative_provision; absent or empty: not recorded.
+ */
+school_phase?: string, year_group: string, };
+
+export type CaseAddRequest = { referral_source?: string, referral_date?: string, legal_name: string, preferred_name: string | null, date_of_birth: string, upn: string, school_urn: string, school_name: string, 
+/**
+ * primary | secondary | special | alternative_provision; absent or empty: not recorded.
+ */
+school_phase?: string, year_group: string, };
 
 export type CaseGetRequest = { id: CaseId, };
 
 export type CaseUpdateRequest = { id: CaseId, pupil: PupilInput, };
 
-export type CaseSummary = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, year_group: number, status: CaseStatus, 
+export type CaseSummary = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, 
 /**
  * RFC 3339, UTC; shown in Europe/London.
  */
@@ -29,13 +51,84 @@ export type Pupil = { legal_name: string, preferred_name: string | null,
 /**
  * ISO date.
  */
-date_of_birth: string, upn: string, school_urn: string, school_name: string, year_group: number, };
+date_of_birth: string, upn: string, school_urn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, };
 
-export type CaseDetail = { id: CaseId, pupil: Pupil, status: CaseStatus, created_at: string, updated_at: string, };
+export type CaseDetail = { id: CaseId, pupil: Pupil, status: CaseStatus, referral_source: string, 
+/**
+ * ISO dates from here on.
+ */
+referral_date: string, team: string | null, worker: string | null, cycle_start: string | null, midpoint_done_on: string | null, next_due: DueView | null, closed_on: string | null, closure_reason: string | null, 
+/**
+ * What the worker may do next, in the order to offer them.
+ */
+allowed_transitions: Array<TransitionKind>, history: Array<CaseEventView>, attendance: Array<AttendanceView>, created_at: string, updated_at: string, };
+
+export type CaseTransitionRequest = { id: CaseId, kind: TransitionKind, 
+/**
+ * ISO date the step happened (not in the future, not before the case's last step).
+ */
+on_date: string, team?: string, worker?: string, 
+/**
+ * The reason, required to decline, close or reopen.
+ */
+note?: string, };
+
+export type CaseEventView = { 
+/**
+ * `null` for the referral itself.
+ */
+kind: TransitionKind | null, on_date: string, to_status: CaseStatus, team: string | null, worker: string | null, note: string | null, };
+
+export type AttendanceRecordRequest = { id: CaseId, as_at: string, possible: string, present: string, authorised: string, unauthorised: string, };
+
+export type AttendanceView = { as_at: string, possible: number, present: number, authorised: number, unauthorised: number, 
+/**
+ * One decimal place; `null` when there were no possible sessions.
+ */
+attendance_pct: number | null, persistent_absence: boolean, severe_absence: boolean, 
+/**
+ * e.g. "91-100".
+ */
+band: string | null, };
+
+export type DueView = { kind: DueKind, due_on: string, overdue: boolean, };
+
+export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: string | null, worker: string | null, attendance_pct: number | null, 
+/**
+ * Against the previous reading; `null` with fewer than two readings.
+ */
+trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, next_due: DueView | null, };
+
+export type Dashboard = { 
+/**
+ * The worker's date (Europe/London) the dashboard was worked out for.
+ */
+today: string, rows: Array<DashboardRow>, 
+/**
+ * Ids of rows whose next item is due by Sunday (overdue included), soonest first.
+ */
+due_this_week: Array<CaseId>, };
+
+export type FunnelRequest = { 
+/**
+ * ISO dates, inclusive.
+ */
+from: string, to: string, };
+
+export type FunnelRowView = { key: string, label: string, primary: number, secondary: number, total: number, };
+
+export type FunnelReport = { from: string, to: string, rows: Array<FunnelRowView>, 
+/**
+ * "Closed with attendance improved" as a % of "closed after the cycle": primary,
+ * secondary, total (one decimal, `null` where nothing closed).
+ */
+improved_pct: Array<number | null>, };
+
+export type Settings = { teams: Array<Team>, cycle: CycleSettings, };
 
 export type FieldError = { field: string, message: string, };
 
-export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "storage", message: string, };
+export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "storage", message: string, };
 
 export interface Commands {
   app_status: { request: null, response: AppStatus },
@@ -45,8 +138,14 @@ export interface Commands {
   passphrase_change: { request: ChangePassphraseRequest, response: null },
   case_list: { request: null, response: Array<CaseSummary> },
   case_get: { request: CaseGetRequest, response: CaseDetail },
-  case_add: { request: PupilInput, response: CaseDetail },
+  case_add: { request: CaseAddRequest, response: CaseDetail },
   case_update: { request: CaseUpdateRequest, response: CaseDetail },
+  case_transition: { request: CaseTransitionRequest, response: CaseDetail },
+  attendance_record: { request: AttendanceRecordRequest, response: CaseDetail },
+  dashboard: { request: null, response: Dashboard },
+  report_funnel: { request: FunnelRequest, response: FunnelReport },
+  settings_get: { request: null, response: Settings },
+  settings_update: { request: Settings, response: Settings },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "dashboard", "report_funnel", "settings_get", "settings_update"] as const;

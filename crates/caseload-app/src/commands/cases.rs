@@ -1,17 +1,22 @@
 //! Adding, listing, reading and editing cases.
 
-use caseload_domain::{Pupil, PupilDraft};
-use caseload_store::{Action, cases, cases::CaseRecord};
-use chrono::{DateTime, SecondsFormat, Utc};
+use caseload_domain::transition::parse_past_date;
+use caseload_domain::{Field, FieldErrors, Pupil, PupilDraft};
+use caseload_store::cases::{self, Referral};
+use caseload_store::{Action, Store};
+use chrono::Utc;
 
+use super::detail::{case_detail, summary};
 use super::today;
 use crate::context::Caseload;
 use crate::error::AppError;
 use crate::types::{
-    CaseDetail, CaseGetRequest, CaseSummary, CaseUpdateRequest, PupilInput, PupilView,
+    CaseAddRequest, CaseDetail, CaseGetRequest, CaseSummary, CaseUpdateRequest, PupilInput,
 };
 
-fn validate(input: &PupilInput) -> Result<Pupil, AppError> {
+const MAX_SOURCE_CHARS: usize = 200;
+
+fn draft(input: &PupilInput) -> PupilDraft<'_> {
     PupilDraft {
         legal_name: &input.legal_name,
         preferred_name: input.preferred_name.as_deref(),
@@ -19,54 +24,69 @@ fn validate(input: &PupilInput) -> Result<Pupil, AppError> {
         upn: &input.upn,
         school_urn: &input.school_urn,
         school_name: &input.school_name,
+        school_phase: input.school_phase.as_deref(),
         year_group: &input.year_group,
     }
-    .validate(today())
-    .map_err(AppError::validation)
 }
 
-fn time(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+fn validate(input: &PupilInput) -> Result<Pupil, AppError> {
+    draft(input).validate(today()).map_err(AppError::validation)
 }
 
-fn detail(record: CaseRecord) -> CaseDetail {
-    let p = record.pupil;
-    CaseDetail {
-        id: record.id,
-        pupil: PupilView {
-            legal_name: p.legal_name.as_str().to_string(),
-            preferred_name: p.preferred_name.map(|n| n.as_str().to_string()),
-            date_of_birth: p.date_of_birth.to_string(),
-            upn: p.upn.to_string(),
-            school_urn: p.school_urn.as_str().to_string(),
-            school_name: p.school_name.as_str().to_string(),
-            year_group: p.year_group.get(),
-        },
-        status: record.status,
-        created_at: time(record.created_at),
-        updated_at: time(record.updated_at),
+/// Validates the pupil and the referral together, so every problem is reported at once.
+fn validate_new(req: &CaseAddRequest) -> Result<(Pupil, Referral), AppError> {
+    let today = today();
+    let mut errors = FieldErrors::default();
+    let pupil = draft(&req.pupil).validate(today).map_err(|e| {
+        for err in e.iter() {
+            errors.push(err.field, err.message.clone());
+        }
+    });
+    let source = req
+        .referral_source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("not recorded");
+    if source.chars().count() > MAX_SOURCE_CHARS || source.chars().any(char::is_control) {
+        errors.push(
+            Field::ReferralSource,
+            format!(
+                "The referral source must be one line of {MAX_SOURCE_CHARS} characters or fewer"
+            ),
+        );
+    }
+    let date = match req
+        .referral_date
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => Some(today),
+        Some(d) => errors.check(
+            Field::ReferralDate,
+            parse_past_date(d, today, "of referral"),
+        ),
+    };
+    match (pupil, date) {
+        (Ok(pupil), Some(date)) if errors.is_empty() => Ok((
+            pupil,
+            Referral {
+                source: source.to_string(),
+                date,
+            },
+        )),
+        _ => Err(AppError::validation(errors)),
     }
 }
 
-fn summary(record: CaseRecord) -> CaseSummary {
-    let p = record.pupil;
-    CaseSummary {
-        id: record.id,
-        legal_name: p.legal_name.as_str().to_string(),
-        preferred_name: p.preferred_name.map(|n| n.as_str().to_string()),
-        upn: p.upn.to_string(),
-        school_name: p.school_name.as_str().to_string(),
-        year_group: p.year_group.get(),
-        status: record.status,
-        updated_at: time(record.updated_at),
-    }
-}
-
-pub fn case_add(cx: &Caseload, input: PupilInput) -> Result<CaseDetail, AppError> {
-    let pupil = validate(&input)?;
+pub fn case_add(cx: &Caseload, req: CaseAddRequest) -> Result<CaseDetail, AppError> {
+    let (pupil, referral) = validate_new(&req)?;
     cx.with_store(|store| {
-        let record = store.write(Action::CaseAdd, |w| cases::add(w, &pupil, Utc::now()))?;
-        Ok(detail(record))
+        let record = store.write(Action::CaseAdd, |w| {
+            cases::add(w, &pupil, &referral, Utc::now())
+        })?;
+        case_detail(store, record)
     })
 }
 
@@ -76,12 +96,17 @@ pub fn case_update(cx: &Caseload, req: CaseUpdateRequest) -> Result<CaseDetail, 
         let record = store.write(Action::CaseUpdate, |w| {
             cases::update_pupil(w, &req.id, &pupil, Utc::now())
         })?;
-        Ok(detail(record))
+        case_detail(store, record)
     })
 }
 
 pub fn case_get(cx: &Caseload, req: CaseGetRequest) -> Result<CaseDetail, AppError> {
-    cx.with_store(|store| Ok(detail(cases::get(&store.read(), &req.id)?)))
+    cx.with_store(|store| get(store, &req.id))
+}
+
+pub(crate) fn get(store: &Store, id: &caseload_domain::CaseId) -> Result<CaseDetail, AppError> {
+    let record = cases::get(&store.read(), id)?;
+    case_detail(store, record)
 }
 
 pub fn case_list(cx: &Caseload, _: ()) -> Result<Vec<CaseSummary>, AppError> {

@@ -2,10 +2,19 @@
 //! Result<Response, AppError>`. Front ends call only these.
 
 mod cases;
+mod dashboard;
+mod detail;
+mod lifecycle;
+mod reports;
 mod session;
+mod settings;
 
 pub use cases::{case_add, case_get, case_list, case_update};
+pub use dashboard::dashboard;
+pub use lifecycle::{attendance_record, case_transition};
+pub use reports::report_funnel;
 pub use session::{app_status, caseload_create, lock, passphrase_change, unlock};
+pub use settings::{settings_get, settings_update};
 
 /// The worker's local date (Europe/London), for rules such as "date of birth not in the future".
 pub(crate) fn today() -> chrono::NaiveDate {

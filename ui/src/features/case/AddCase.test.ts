@@ -33,7 +33,7 @@ const complete = {
   'dob-year': '2015',
   upn: 'B801200005001',
   school_urn: '123456',
-  school_name: 'Northfield Primary School',
+  school_name: 'Testschool Synthetic Primary',
   year_group: '5',
 };
 
@@ -54,7 +54,7 @@ describe('AddCase', () => {
         date_of_birth: '2015-03-07',
         upn: 'B801200005001',
         school_urn: '123456',
-        school_name: 'Northfield Primary School',
+        school_name: 'Testschool Synthetic Primary',
         year_group: '5',
       },
     ]);

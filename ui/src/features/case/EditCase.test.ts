@@ -27,7 +27,7 @@ describe('CaseView', () => {
     render(CaseView, { id: 'case-1' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Alex' })).toHaveAttribute('id', 'page-title');
     const list = document.querySelector('.govuk-summary-list');
-    for (const text of ['Alexandra Testpupil', '7 March 2015', 'B801200005001', '123456', 'Northfield Primary School', 'Year 5', 'Open']) {
+    for (const text of ['Alexandra Testpupil', '7 March 2015', 'B801200005001', '123456', 'Testschool Synthetic Primary', 'Year 5', 'Referred']) {
       expect(list).toHaveTextContent(text);
     }
     expect(requestsFor('case_get')).toEqual([{ id: 'case-1' }]);
@@ -66,7 +66,7 @@ describe('EditCase', () => {
     expect(input('dob-year')).toHaveValue('2015');
     expect(input('upn')).toHaveValue('B801200005001');
     expect(input('school_urn')).toHaveValue('123456');
-    expect(input('school_name')).toHaveValue('Northfield Primary School');
+    expect(input('school_name')).toHaveValue('Testschool Synthetic Primary');
     expect(input('year_group')).toHaveValue('5');
   });
 
@@ -87,7 +87,7 @@ describe('EditCase', () => {
           date_of_birth: '2015-03-07',
           upn: 'B801200005001',
           school_urn: '123456',
-          school_name: 'Northfield Primary School',
+          school_name: 'Testschool Synthetic Primary',
           year_group: '6',
         },
       },

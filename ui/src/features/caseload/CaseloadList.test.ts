@@ -31,9 +31,9 @@ describe('CaseloadList', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('Alexandra Testpupil');
     expect(rows[0]).toHaveTextContent('B801200005001');
-    expect(rows[0]).toHaveTextContent('Northfield Primary School');
+    expect(rows[0]).toHaveTextContent('Testschool Synthetic Primary');
     expect(rows[0]).toHaveTextContent('Year 5');
-    expect(rows[0]).toHaveTextContent('Open');
+    expect(rows[0]).toHaveTextContent('Referred');
     expect(rows[0]).toHaveTextContent('14:30'); // 13:30 UTC is 14:30 British Summer Time
     expect(within(rows[1]).getByRole('link', { name: 'Sam' })).toHaveAttribute('data-case-id', 'case-2');
     expect(rows[1]).toHaveTextContent('Legal name: Samira Example');

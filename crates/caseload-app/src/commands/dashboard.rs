@@ -1,0 +1,68 @@
+//! The dashboard a worker sees at login: every open case with its current attendance, trend,
+//! absence flags and next due item, and what is due by the end of this week.
+
+use caseload_domain::attendance::Trend;
+use caseload_domain::due::next_cycle_item;
+use caseload_store::{cases, readings};
+
+use super::detail::{due_view, pct};
+use super::settings::load;
+use super::today;
+use crate::context::Caseload;
+use crate::error::AppError;
+use crate::types::{Dashboard, DashboardRow};
+
+pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
+    let today = today();
+    cx.with_store(|store| {
+        let r = store.read();
+        let cycle = load(store)?.cycle;
+        let open = cases::list_open(&r)?;
+        let latest = readings::latest_two_by_pupil(&r)?;
+        let mut due = Vec::new();
+        let rows = open
+            .into_iter()
+            .map(|c| {
+                let pupil_readings = latest.get(&c.pupil_id).map(Vec::as_slice).unwrap_or(&[]);
+                let current = pupil_readings.first();
+                let trend = match (pupil_readings.get(1), current) {
+                    (Some(prev), Some(cur)) => {
+                        match (prev.counts.attendance_pct(), cur.counts.attendance_pct()) {
+                            (Some(p), Some(c)) => Some(Trend::between(p, c)),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                };
+                let item = next_cycle_item(c.status, c.cycle_start, c.midpoint_done_on, cycle);
+                if let Some(item) = item.filter(|i| i.is_due_this_week(today)) {
+                    due.push((item.due_on, c.id.clone()));
+                }
+                let p = &c.pupil;
+                DashboardRow {
+                    legal_name: p.legal_name.as_str().to_string(),
+                    preferred_name: p.preferred_name.as_ref().map(|n| n.as_str().to_string()),
+                    upn: p.upn.to_string(),
+                    school_name: p.school_name.as_str().to_string(),
+                    school_phase: p.school_phase,
+                    year_group: p.year_group.get(),
+                    status: c.status,
+                    team: c.team.clone(),
+                    worker: c.worker.clone(),
+                    attendance_pct: current.and_then(pct),
+                    trend,
+                    persistent_absence: current.is_some_and(|r| r.counts.persistent_absence()),
+                    severe_absence: current.is_some_and(|r| r.counts.severe_absence()),
+                    next_due: item.map(|i| due_view(i, today)),
+                    id: c.id,
+                }
+            })
+            .collect();
+        due.sort();
+        Ok(Dashboard {
+            today: today.to_string(),
+            rows,
+            due_this_week: due.into_iter().map(|(_, id)| id).collect(),
+        })
+    })
+}

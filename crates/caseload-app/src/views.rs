@@ -1,0 +1,135 @@
+//! Request and response types of the lifecycle, attendance, dashboard, report and settings
+//! commands (exported to TypeScript by `bindings`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use caseload_domain::attendance::Trend;
+use caseload_domain::case::TransitionKind;
+use caseload_domain::due::DueKind;
+use caseload_domain::transition::Team;
+use caseload_domain::{CaseId, CaseStatus, CycleSettings, SchoolPhase};
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct CaseTransitionRequest {
+    pub id: CaseId,
+    pub kind: TransitionKind,
+    /// ISO date the step happened (not in the future, not before the case's last step).
+    pub on_date: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub team: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub worker: Option<String>,
+    /// The reason, required to decline, close or reopen.
+    #[serde(default)]
+    #[ts(optional)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseEventView {
+    /// `null` for the referral itself.
+    pub kind: Option<TransitionKind>,
+    pub on_date: String,
+    pub to_status: CaseStatus,
+    pub team: Option<String>,
+    pub worker: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Session counts as typed; validation reports each problem against the `sessions` or `as_at` field.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct AttendanceRecordRequest {
+    pub id: CaseId,
+    pub as_at: String,
+    pub possible: String,
+    pub present: String,
+    pub authorised: String,
+    pub unauthorised: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AttendanceView {
+    pub as_at: String,
+    pub possible: u32,
+    pub present: u32,
+    pub authorised: u32,
+    pub unauthorised: u32,
+    /// One decimal place; `null` when there were no possible sessions.
+    pub attendance_pct: Option<f64>,
+    pub persistent_absence: bool,
+    pub severe_absence: bool,
+    /// e.g. "91-100".
+    pub band: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DueView {
+    pub kind: DueKind,
+    pub due_on: String,
+    pub overdue: bool,
+}
+
+/// One open case on the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DashboardRow {
+    pub id: CaseId,
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub upn: String,
+    pub school_name: String,
+    pub school_phase: Option<SchoolPhase>,
+    pub year_group: u8,
+    pub status: CaseStatus,
+    pub team: Option<String>,
+    pub worker: Option<String>,
+    pub attendance_pct: Option<f64>,
+    /// Against the previous reading; `null` with fewer than two readings.
+    pub trend: Option<Trend>,
+    pub persistent_absence: bool,
+    pub severe_absence: bool,
+    pub next_due: Option<DueView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Dashboard {
+    /// The worker's date (Europe/London) the dashboard was worked out for.
+    pub today: String,
+    pub rows: Vec<DashboardRow>,
+    /// Ids of rows whose next item is due by Sunday (overdue included), soonest first.
+    pub due_this_week: Vec<CaseId>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct FunnelRequest {
+    /// ISO dates, inclusive.
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FunnelRowView {
+    pub key: String,
+    pub label: String,
+    pub primary: u32,
+    pub secondary: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct FunnelReport {
+    pub from: String,
+    pub to: String,
+    pub rows: Vec<FunnelRowView>,
+    /// "Closed with attendance improved" as a % of "closed after the cycle": primary,
+    /// secondary, total (one decimal, `null` where nothing closed).
+    pub improved_pct: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    pub teams: Vec<Team>,
+    pub cycle: CycleSettings,
+}

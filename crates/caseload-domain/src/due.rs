@@ -1,0 +1,120 @@
+//! What is due next on a case (domain.md §8: a six-week cycle with a midpoint check), whether it
+//! is overdue, and whether it falls in "this week" (Monday to Sunday, Europe/London dates).
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::case::{CaseStatus, CycleSettings};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum DueKind {
+    MidpointCheck,
+    Review,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueItem {
+    pub kind: DueKind,
+    pub due_on: NaiveDate,
+}
+
+/// The next dated item of an active case's cycle: its midpoint check until that is recorded,
+/// then its review. Cases that are not active have no cycle item.
+pub fn next_cycle_item(
+    status: CaseStatus,
+    cycle_start: Option<NaiveDate>,
+    midpoint_done_on: Option<NaiveDate>,
+    settings: CycleSettings,
+) -> Option<DueItem> {
+    let start = cycle_start.filter(|_| status == CaseStatus::Active)?;
+    Some(match midpoint_done_on {
+        None => DueItem {
+            kind: DueKind::MidpointCheck,
+            due_on: settings.midpoint_due(start),
+        },
+        Some(_) => DueItem {
+            kind: DueKind::Review,
+            due_on: settings.review_due(start),
+        },
+    })
+}
+
+/// The Sunday that ends `today`'s week.
+pub fn end_of_week(today: NaiveDate) -> NaiveDate {
+    today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()))
+}
+
+impl DueItem {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.due_on < today
+    }
+
+    /// Due by the end of this week, overdue items included.
+    pub fn is_due_this_week(&self, today: NaiveDate) -> bool {
+        self.due_on <= end_of_week(today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn an_active_case_is_due_its_midpoint_check_then_its_review() {
+        let s = CycleSettings::default();
+        let start = Some(d(2026, 10, 5));
+        let first = next_cycle_item(CaseStatus::Active, start, None, s).expect("due");
+        assert_eq!(
+            (first.kind, first.due_on),
+            (DueKind::MidpointCheck, d(2026, 10, 26))
+        );
+        let then =
+            next_cycle_item(CaseStatus::Active, start, Some(d(2026, 10, 26)), s).expect("due");
+        assert_eq!((then.kind, then.due_on), (DueKind::Review, d(2026, 11, 16)));
+    }
+
+    #[test]
+    fn cases_that_are_not_active_have_no_cycle_item() {
+        assert_eq!(
+            next_cycle_item(
+                CaseStatus::Allocated,
+                Some(d(2026, 10, 5)),
+                None,
+                CycleSettings::default()
+            ),
+            None
+        );
+        assert_eq!(
+            next_cycle_item(CaseStatus::Active, None, None, CycleSettings::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn this_week_runs_to_sunday_and_includes_overdue_items() {
+        let monday = d(2026, 11, 23);
+        assert_eq!(end_of_week(monday), d(2026, 11, 29));
+        assert_eq!(end_of_week(d(2026, 11, 29)), d(2026, 11, 29));
+        let overdue = DueItem {
+            kind: DueKind::Review,
+            due_on: d(2026, 11, 20),
+        };
+        assert!(overdue.is_overdue(monday) && overdue.is_due_this_week(monday));
+        let sunday = DueItem {
+            kind: DueKind::Review,
+            due_on: d(2026, 11, 29),
+        };
+        assert!(!sunday.is_overdue(monday) && sunday.is_due_this_week(monday));
+        let next_monday = DueItem {
+            kind: DueKind::Review,
+            due_on: d(2026, 11, 30),
+        };
+        assert!(!next_monday.is_due_this_week(monday));
+    }
+}
