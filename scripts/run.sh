@@ -4,7 +4,7 @@
 #
 #   scripts/run.sh          the app on your real data dir (first run: "Create your caseload");
 #                           CASELOAD_DATA_DIR=DIR chooses another one
-#   scripts/run.sh --demo   (or CASELOAD_DEMO=1) a throwaway caseload under /tmp with a few
+#   scripts/run.sh --demo   (or CASELOAD_DEMO=1) a throwaway caseload under /tmp with 30
 #                           synthetic cases; its passphrase is printed before the app starts
 #
 # Needs a graphical session ($DISPLAY or $WAYLAND_DISPLAY). Without one, run it under Xvfb:
@@ -74,14 +74,9 @@ if [ "$DEMO" = "1" ]; then
   step "creating a demo caseload in $DEMO_DIR"
   export CASELOAD_PASSPHRASE="$DEMO_PASSPHRASE"
   quiet "$CLI" --data-dir "$DEMO_DIR" init
-  # Synthetic pupils only; the UPNs carry valid check letters.
-  add_case() {
-    quiet "$CLI" --data-dir "$DEMO_DIR" case add --legal-name "$1" --preferred-name "$2" --dob "$3" \
-      --upn "$4" --school-urn "$5" --school-name "$6" --year-group "$7" --json
-  }
-  add_case "Demopupil Amberly-Quist" "Amby Quist" 2013-04-11 B801200005001 100101 "Demo Vale Academy" 8
-  add_case "Demopupil Barnaby-Zeth" "Barney Zeth" 2016-09-23 P207000016049 100202 "Demo Brook Primary" 4
-  add_case "Demopupil Cressida-Vorn" "Cress Vorn" 2011-01-30 W330401923014 100303 "Demo Hill School" 10
+  # Synthetic pupils only (fake names, "Demo" schools, UPNs of LA 999 with valid check letters),
+  # spread over the case lifecycle with attendance readings.
+  quiet "$CLI" --data-dir "$DEMO_DIR" demo --pupils 30
   unset CASELOAD_PASSPHRASE
   export CASELOAD_DATA_DIR="$DEMO_DIR"
   echo

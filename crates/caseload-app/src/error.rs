@@ -95,7 +95,7 @@ impl AppError {
     /// One line for the CLI: the message, then each field problem.
     pub fn one_line(&self) -> String {
         match self {
-            AppError::Validation { message, fields } => {
+            AppError::Validation { message, fields } if !fields.is_empty() => {
                 let details: Vec<String> = fields
                     .iter()
                     .map(|f| format!("{}: {}", f.field, f.message))

@@ -7,6 +7,7 @@ mod command_list;
 pub mod commands;
 mod context;
 pub mod data_dir;
+pub mod demo;
 mod dispatch;
 mod error;
 pub mod types;

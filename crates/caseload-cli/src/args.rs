@@ -49,6 +49,16 @@ pub enum Command {
     /// Council reports from this caseload.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Add a synthetic caseload (obviously fake pupils, UPNs of LA 999) for demonstrations,
+    /// training and benchmarks. Never use it on a real caseload.
+    Demo {
+        /// How many pupils (each with a case) to add.
+        #[arg(long, default_value_t = 25)]
+        pupils: u32,
+        /// The same seed gives the same caseload.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// List every command `call` accepts.
     Commands,
     /// Run any command of the app by name with a JSON request; prints the JSON response.

@@ -106,6 +106,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let report = commands::report_funnel(&cx, FunnelRequest { from, to })?;
             output::print(json, &report, || output::funnel(&report))?;
         }
+        Command::Demo { pupils, seed } => {
+            unlock(&cx, passphrase_file)?;
+            let added = caseload_app::demo::fill(&cx, pupils, seed)?;
+            println!("Added {added} synthetic pupils with cases.");
+        }
         Command::Commands => {
             for name in caseload_app::COMMAND_NAMES {
                 println!("{name}");

@@ -5,12 +5,19 @@ use caseload_app::AppError;
 use caseload_app::types::{AppStatus, CaseDetail, CaseSummary, Dashboard, FunnelReport};
 use serde::Serialize;
 
+/// Prints JSON. A closed pipe (`caseload … --json | head`) ends the output quietly, as it
+/// does for other Unix tools, instead of panicking.
 pub fn json<T: Serialize>(value: &T) -> Result<(), AppError> {
+    use std::io::Write;
     let text = serde_json::to_string_pretty(value).map_err(|e| AppError::Storage {
         message: e.to_string(),
     })?;
-    println!("{text}");
-    Ok(())
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(AppError::Storage {
+            message: format!("Could not write the output: {e}"),
+        }),
+        _ => Ok(()),
+    }
 }
 
 pub fn print<T: Serialize>(as_json: bool, value: &T, human: impl FnOnce()) -> Result<(), AppError> {

@@ -367,3 +367,26 @@ fn a_case_moves_through_its_lifecycle_and_counts_in_the_funnel() {
     assert_eq!(row("closed_improved")["total"], 1);
     assert_eq!(funnel["improved_pct"][2], 100.0);
 }
+
+#[test]
+fn demo_fills_a_caseload_with_synthetic_cases_spread_over_the_lifecycle() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    caseload(dir.path())
+        .args(["demo", "--pupils", "40"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Added 40"));
+    let list = json_of(caseload(dir.path()).args(["case", "list", "--json"]));
+    let list = list.as_array().expect("array");
+    assert_eq!(list.len(), 40);
+    let statuses: std::collections::HashSet<&str> =
+        list.iter().filter_map(|c| c["status"].as_str()).collect();
+    assert!(statuses.len() >= 4, "statuses: {statuses:?}");
+    assert!(
+        list.iter()
+            .all(|c| c["upn"].as_str().is_some_and(|u| &u[1..4] == "999"))
+    );
+    let dashboard = json_of(caseload(dir.path()).args(["dashboard", "--json"]));
+    assert!(!dashboard["rows"].as_array().expect("rows").is_empty());
+}

@@ -42,24 +42,34 @@ impl KdfParams {
     }
 
     /// Measures this machine and picks the pass count that makes one derivation take about
-    /// [`Self::TARGET`] at 64 MiB (at least 2 passes, at most 20).
+    /// [`Self::TARGET`] at 64 MiB (at least 2 passes, at most 20). Timing one pass and three
+    /// separates the fixed cost (allocating and filling 64 MiB) from the cost of each pass.
     pub fn calibrated() -> Result<Self, StoreError> {
-        let probe = KdfParams {
-            m_cost_kib: Self::PRODUCTION_MEMORY_KIB,
-            t_cost: 1,
-            p_cost: 1,
+        let time = |t_cost| -> Result<f64, StoreError> {
+            let params = KdfParams {
+                m_cost_kib: Self::PRODUCTION_MEMORY_KIB,
+                t_cost,
+                p_cost: 1,
+            };
+            let started = Instant::now();
+            derive_wrapping_key(
+                &Passphrase::new("calibration".into()),
+                &[0u8; SALT_BYTES],
+                params,
+            )?;
+            Ok(started.elapsed().as_secs_f64())
         };
-        let started = Instant::now();
-        derive_wrapping_key(
-            &Passphrase::new("calibration".into()),
-            &[0u8; SALT_BYTES],
-            probe,
-        )?;
-        let per_pass = started.elapsed().max(Duration::from_millis(1));
-        let passes = (Self::TARGET.as_secs_f64() / per_pass.as_secs_f64()).round() as u32;
+        let one = time(1)?;
+        let three = time(3)?;
+        let per_pass = ((three - one) / 2.0).max(0.001);
+        let fixed = (one - per_pass).max(0.0);
+        let passes = ((Self::TARGET.as_secs_f64() - fixed) / per_pass)
+            .round()
+            .max(0.0) as u32;
         Ok(KdfParams {
+            m_cost_kib: Self::PRODUCTION_MEMORY_KIB,
             t_cost: passes.clamp(2, 20),
-            ..probe
+            p_cost: 1,
         })
     }
 }

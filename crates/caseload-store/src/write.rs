@@ -15,6 +15,7 @@ pub enum Action {
     CaseTransition,
     AttendanceRecord,
     SettingsUpdate,
+    DemoFill,
 }
 
 /// Read access for table modules.

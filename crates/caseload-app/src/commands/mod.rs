@@ -17,7 +17,7 @@ pub use session::{app_status, caseload_create, lock, passphrase_change, unlock};
 pub use settings::{settings_get, settings_update};
 
 /// The worker's local date (Europe/London), for rules such as "date of birth not in the future".
-pub(crate) fn today() -> chrono::NaiveDate {
+pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::London)
         .date_naive()
