@@ -43,6 +43,8 @@ fn declarations() -> Vec<String> {
         FunnelRowView::decl(),
         FunnelReport::decl(),
         Settings::decl(),
+        SearchRequest::decl(),
+        SearchHit::decl(),
         FieldError::decl(),
         AppError::decl(),
     ]

@@ -22,6 +22,7 @@ macro_rules! for_each_command {
             case_transition: CaseTransitionRequest => CaseDetail,
             attendance_record: AttendanceRecordRequest => CaseDetail,
             dashboard: () => Dashboard,
+            search: SearchRequest => Vec<SearchHit>,
             report_funnel: FunnelRequest => FunnelReport,
             settings_get: () => Settings,
             settings_update: Settings => Settings,

@@ -133,3 +133,20 @@ pub struct Settings {
     pub teams: Vec<Team>,
     pub cycle: CycleSettings,
 }
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct SearchRequest {
+    /// What the worker typed: each word matches the start of a word in a pupil's names, UPN
+    /// or school.
+    pub query: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub case_id: CaseId,
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub upn: String,
+    pub school_name: String,
+    pub status: CaseStatus,
+}

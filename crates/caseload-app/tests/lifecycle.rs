@@ -253,3 +253,37 @@ fn settings_default_to_the_two_funnel_teams_and_a_six_week_cycle_and_can_change(
         "validation"
     );
 }
+
+#[test]
+fn search_answers_with_cases_matching_every_typed_word() {
+    let (_d, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 3);
+    add(&cx, "P207000016049", "secondary", 3);
+    let hits = commands::search(
+        &cx,
+        SearchRequest {
+            query: "B80120".into(),
+        },
+    )
+    .expect("search");
+    assert_eq!(
+        hits.iter().map(|h| h.case_id.clone()).collect::<Vec<_>>(),
+        vec![id]
+    );
+    assert_eq!(
+        commands::search(
+            &cx,
+            SearchRequest {
+                query: "testpupil synth".into()
+            }
+        )
+        .expect("search")
+        .len(),
+        2
+    );
+    assert!(
+        commands::search(&cx, SearchRequest { query: "".into() })
+            .expect("search")
+            .is_empty()
+    );
+}

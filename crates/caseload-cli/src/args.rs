@@ -46,6 +46,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find pupils by the start of any word of their names, UPN or school.
+    Search {
+        /// The words to look for, e.g. a surname prefix or part of a UPN.
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Council reports from this caseload.
     #[command(subcommand)]
     Report(ReportCommand),

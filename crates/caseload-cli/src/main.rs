@@ -101,6 +101,22 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let dashboard = commands::dashboard(&cx, ())?;
             output::print(json, &dashboard, || output::dashboard(&dashboard))?;
         }
+        Command::Search { query, json } => {
+            unlock(&cx, passphrase_file)?;
+            let hits = commands::search(&cx, SearchRequest { query })?;
+            output::print(json, &hits, || {
+                for h in &hits {
+                    println!(
+                        "{}  {}  {}  {}  {}",
+                        h.case_id,
+                        h.legal_name,
+                        h.upn,
+                        h.school_name,
+                        h.status.label()
+                    );
+                }
+            })?;
+        }
         Command::Report(ReportCommand::Funnel { from, to, json }) => {
             unlock(&cx, passphrase_file)?;
             let report = commands::report_funnel(&cx, FunnelRequest { from, to })?;

@@ -12,6 +12,7 @@ mod keyfile;
 mod migrate;
 mod open;
 pub mod readings;
+pub mod search;
 pub mod settings;
 mod write;
 

@@ -10,6 +10,7 @@ use crate::error::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_lifecycle.sql"),
+    include_str!("migrations/0003_search.sql"),
 ];
 
 /// The schema version this build writes.

@@ -201,3 +201,26 @@ fn readings_are_kept_in_date_order_and_the_latest_two_found_per_pupil() {
         vec![d(11, 1), d(10, 1)]
     );
 }
+
+#[test]
+fn search_finds_pupils_by_name_prefix_upn_and_school_and_follows_edits() {
+    let (_d, mut store, id, _) = setup();
+    let hit = |store: &Store, q: &str| {
+        caseload_store::search::pupils(&store.read(), q, 10).expect("search")
+    };
+    assert_eq!(hit(&store, "lifec")[0].case_id, id);
+    assert_eq!(hit(&store, "B8012000").len(), 1);
+    assert_eq!(hit(&store, "synthetic prim").len(), 1);
+    assert!(hit(&store, "nobody").is_empty());
+    assert!(hit(&store, "\"*)(").is_empty());
+    let mut renamed = cases::get(&store.read(), &id).expect("get").pupil;
+    renamed.legal_name =
+        caseload_domain::PersonName::parse("Testpupil Renamed", "legal name").expect("name");
+    store
+        .write(Action::CaseUpdate, |w| {
+            cases::update_pupil(w, &id, &renamed, Utc::now())
+        })
+        .expect("update");
+    assert!(hit(&store, "lifec").is_empty());
+    assert_eq!(hit(&store, "renam").len(), 1);
+}

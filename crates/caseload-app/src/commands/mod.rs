@@ -6,6 +6,7 @@ mod dashboard;
 mod detail;
 mod lifecycle;
 mod reports;
+mod search;
 mod session;
 mod settings;
 
@@ -13,6 +14,7 @@ pub use cases::{case_add, case_get, case_list, case_update};
 pub use dashboard::dashboard;
 pub use lifecycle::{attendance_record, case_transition};
 pub use reports::report_funnel;
+pub use search::search;
 pub use session::{app_status, caseload_create, lock, passphrase_change, unlock};
 pub use settings::{settings_get, settings_update};
 

@@ -1,0 +1,72 @@
+//! Search across pupils' names, UPNs and schools (FTS5), answering as the worker types: each
+//! word typed is matched as a prefix, all words must match, best matches first.
+
+use rusqlite::params;
+
+use crate::error::StoreError;
+use crate::write::Reader;
+use caseload_domain::CaseId;
+
+/// A pupil found, with their case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub case_id: CaseId,
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub upn: String,
+    pub school_name: String,
+    pub status: String,
+}
+
+/// Turns what was typed into an FTS5 query that cannot be malformed: every word is quoted (so
+/// `"`, `*`, `-`, `AND` or `NEAR` are just text) and matched as a prefix.
+pub fn fts_query(typed: &str) -> Option<String> {
+    let terms: Vec<String> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(|w| format!("\"{}\"*", w.replace('"', "")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+pub fn pupils(r: &Reader<'_>, typed: &str, limit: u32) -> Result<Vec<Hit>, StoreError> {
+    let Some(query) = fts_query(typed) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT c.id, p.legal_name, p.preferred_name, p.upn, p.school_name, c.status
+         FROM pupil_search s
+         JOIN pupils p ON p.rowid = s.rowid
+         JOIN cases c ON c.pupil_id = p.id
+         WHERE pupil_search MATCH ?1
+         ORDER BY bm25(pupil_search, 10.0, 5.0, 1.0), p.legal_name
+         LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![query, limit], |row| {
+        Ok(Hit {
+            case_id: CaseId(row.get(0)?),
+            legal_name: row.get(1)?,
+            preferred_name: row.get(2)?,
+            upn: row.get(3)?,
+            school_name: row.get(4)?,
+            status: row.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_words_become_quoted_prefix_terms() {
+        assert_eq!(fts_query("zor dem"), Some("\"zor\"* \"dem\"*".into()));
+        assert_eq!(fts_query("  "), None);
+        assert_eq!(
+            fts_query("NEAR(\"x\" AND -y*"),
+            Some("\"NEAR\"* \"x\"* \"AND\"* \"y\"*".into())
+        );
+    }
+}
