@@ -21,6 +21,8 @@ macro_rules! for_each_command {
             case_update: CaseUpdateRequest => CaseDetail,
             case_transition: CaseTransitionRequest => CaseDetail,
             attendance_record: AttendanceRecordRequest => CaseDetail,
+            chronology_add: ChronologyAddRequest => Vec<ChronologyEntryView>,
+            chronology_list: ChronologyListRequest => Vec<ChronologyEntryView>,
             dashboard: () => Dashboard,
             search: SearchRequest => Vec<SearchHit>,
             report_funnel: FunnelRequest => FunnelReport,

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 pub use crate::views::*;
 pub use caseload_domain::case::TransitionKind;
+pub use caseload_domain::chronology::ContactKind;
 pub use caseload_domain::due::DueKind;
 pub use caseload_domain::{
     CaseId, CaseStatus, CycleSettings, SchoolPhase, attendance::Trend, transition::Team,

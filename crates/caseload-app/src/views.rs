@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use caseload_domain::attendance::Trend;
 use caseload_domain::case::TransitionKind;
+use caseload_domain::chronology::ContactKind;
 use caseload_domain::due::DueKind;
 use caseload_domain::transition::Team;
 use caseload_domain::{CaseId, CaseStatus, CycleSettings, SchoolPhase};
@@ -149,4 +150,50 @@ pub struct SearchHit {
     pub upn: String,
     pub school_name: String,
     pub status: CaseStatus,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ChronologyAddRequest {
+    pub case_id: CaseId,
+    pub kind: ContactKind,
+    /// Local (Europe/London) date and time, `YYYY-MM-DDTHH:MM`; not in the future.
+    pub occurred_at: String,
+    pub who: String,
+    pub what: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub outcome: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub next_step: Option<String>,
+    /// The id of the entry this one corrects (same case).
+    #[serde(default)]
+    #[ts(optional)]
+    pub corrects: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ChronologyListRequest {
+    pub case_id: CaseId,
+    /// Only entries of this kind.
+    #[serde(default)]
+    #[ts(optional)]
+    pub kind: Option<ContactKind>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChronologyEntryView {
+    pub id: String,
+    pub kind: ContactKind,
+    pub occurred_at: String,
+    pub who: String,
+    pub what: String,
+    pub outcome: Option<String>,
+    pub next_step: Option<String>,
+    /// The entry this one corrects.
+    pub corrects: Option<String>,
+    /// Entries that correct this one, oldest first: show them together.
+    pub corrected_by: Vec<String>,
+    /// RFC 3339 UTC: when it was typed.
+    pub recorded_at: String,
 }

@@ -38,6 +38,9 @@ pub enum Command {
     /// Change the passphrase (the new one from CASELOAD_NEW_PASSPHRASE or --new-passphrase-file).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
+    /// Add to or read a case's chronology (entries are never edited: correct with --corrects).
+    #[command(subcommand)]
+    Chronology(ChronologyCommand),
     /// Record attendance figures.
     #[command(subcommand)]
     Attendance(AttendanceCommand),
@@ -155,6 +158,42 @@ impl Step {
             Step::Reopen => TransitionKind::Reopen,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChronologyCommand {
+    /// Add an entry: home-visit, phone-call, letter, school-meeting, tsm-discussion or other.
+    Add {
+        /// The case's id.
+        id: String,
+        #[arg(long)]
+        kind: String,
+        /// Local date and time, "YYYY-MM-DD HH:MM".
+        #[arg(long = "at", value_name = "YYYY-MM-DD HH:MM")]
+        occurred_at: String,
+        #[arg(long)]
+        who: String,
+        #[arg(long)]
+        what: String,
+        #[arg(long)]
+        outcome: Option<String>,
+        #[arg(long)]
+        next_step: Option<String>,
+        /// The id of the entry this one corrects.
+        #[arg(long, value_name = "ENTRY-ID")]
+        corrects: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A case's chronology in the order things happened.
+    List {
+        id: String,
+        /// Only entries of this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

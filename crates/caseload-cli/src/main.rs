@@ -13,7 +13,10 @@ use caseload_app::types::*;
 use caseload_app::{AppError, Caseload, FieldError, KdfProfile, commands, data_dir};
 use clap::Parser;
 
-use args::{AttendanceCommand, CaseCommand, Cli, Command, PassphraseCommand, ReportCommand};
+use args::{
+    AttendanceCommand, CaseCommand, ChronologyCommand, Cli, Command, PassphraseCommand,
+    ReportCommand,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -95,6 +98,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
             output::print(json, &detail, || {
                 println!("Recorded attendance on case {}", detail.id)
             })?;
+        }
+        Command::Chronology(command) => {
+            unlock(&cx, passphrase_file)?;
+            run_chronology(&cx, command)?;
         }
         Command::Dashboard { json } => {
             unlock(&cx, passphrase_file)?;
@@ -215,6 +222,62 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
             let pupil = changes.apply_to(current.pupil);
             let detail = commands::case_update(cx, CaseUpdateRequest { id, pupil })?;
             output::print(json, &detail, || println!("Updated case {}", detail.id))?;
+        }
+    }
+    Ok(())
+}
+
+fn contact_kind(value: &str) -> Result<ContactKind, AppError> {
+    ContactKind::parse(value).ok_or_else(|| AppError::Validation {
+        message: "Unknown kind of contact".into(),
+        fields: vec![FieldError {
+            field: "kind".into(),
+            message: "Use home-visit, phone-call, letter, school-meeting, tsm-discussion or other"
+                .into(),
+        }],
+    })
+}
+
+fn run_chronology(cx: &Caseload, command: ChronologyCommand) -> Result<(), AppError> {
+    match command {
+        ChronologyCommand::Add {
+            id,
+            kind,
+            occurred_at,
+            who,
+            what,
+            outcome,
+            next_step,
+            corrects,
+            json,
+        } => {
+            let entries = commands::chronology_add(
+                cx,
+                ChronologyAddRequest {
+                    case_id: CaseId(id),
+                    kind: contact_kind(&kind)?,
+                    occurred_at,
+                    who,
+                    what,
+                    outcome,
+                    next_step,
+                    corrects,
+                },
+            )?;
+            output::print(json, &entries, || {
+                println!("The chronology now has {} entries", entries.len())
+            })?;
+        }
+        ChronologyCommand::List { id, kind, json } => {
+            let kind = kind.as_deref().map(contact_kind).transpose()?;
+            let entries = commands::chronology_list(
+                cx,
+                ChronologyListRequest {
+                    case_id: CaseId(id),
+                    kind,
+                },
+            )?;
+            output::print(json, &entries, || output::chronology(&entries))?;
         }
     }
     Ok(())

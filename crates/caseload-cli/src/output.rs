@@ -2,7 +2,9 @@
 //! shown in Europe/London.
 
 use caseload_app::AppError;
-use caseload_app::types::{AppStatus, CaseDetail, CaseSummary, Dashboard, FunnelReport};
+use caseload_app::types::{
+    AppStatus, CaseDetail, CaseSummary, ChronologyEntryView, Dashboard, FunnelReport,
+};
 use serde::Serialize;
 
 /// Prints JSON. A closed pipe (`caseload … --json | head`) ends the output quietly, as it
@@ -201,5 +203,37 @@ pub fn funnel(f: &FunnelReport) {
             pct(s),
             pct(t)
         );
+    }
+}
+
+pub fn chronology(entries: &[ChronologyEntryView]) {
+    if entries.is_empty() {
+        println!("No chronology entries yet.");
+        return;
+    }
+    for e in entries {
+        let corrects = e
+            .corrects
+            .as_deref()
+            .map(|c| format!(" (corrects {c})"))
+            .unwrap_or_default();
+        println!(
+            "{}  {}  {:?}{}",
+            e.occurred_at.replace('T', " "),
+            e.id,
+            e.kind,
+            corrects
+        );
+        println!("    who:  {}", e.who);
+        println!("    what: {}", e.what);
+        if let Some(outcome) = &e.outcome {
+            println!("    outcome:   {outcome}");
+        }
+        if let Some(next) = &e.next_step {
+            println!("    next step: {next}");
+        }
+        if !e.corrected_by.is_empty() {
+            println!("    corrected by: {}", e.corrected_by.join(", "));
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod attendance;
 pub mod case;
+pub mod chronology;
 pub mod due;
 pub mod field;
 pub mod funnel;

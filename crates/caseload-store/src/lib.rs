@@ -5,6 +5,7 @@
 //! write goes through [`Store::write`], the one place the audit trail will hook in.
 
 pub mod cases;
+pub mod chronology;
 mod error;
 pub mod events;
 pub mod key;

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_lifecycle.sql"),
     include_str!("migrations/0003_search.sql"),
+    include_str!("migrations/0004_chronology.sql"),
 ];
 
 /// The schema version this build writes.

@@ -16,6 +16,7 @@ pub enum Action {
     AttendanceRecord,
     SettingsUpdate,
     DemoFill,
+    ChronologyAdd,
 }
 
 /// Read access for table modules.

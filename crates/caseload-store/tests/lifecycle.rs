@@ -224,3 +224,132 @@ fn search_finds_pupils_by_name_prefix_upn_and_school_and_follows_edits() {
     assert!(hit(&store, "lifec").is_empty());
     assert_eq!(hit(&store, "renam").len(), 1);
 }
+
+fn entry(at: &str, what: &str) -> caseload_domain::chronology::Entry {
+    caseload_domain::chronology::Entry {
+        kind: caseload_domain::chronology::ContactKind::HomeVisit,
+        occurred_at: caseload_domain::chronology::parse_local_time(at).expect("time"),
+        who: "Parent and worker".into(),
+        what: what.into(),
+        outcome: None,
+        next_step: None,
+    }
+}
+
+#[test]
+fn chronology_entries_are_listed_in_the_order_things_happened_and_corrections_point_back() {
+    use caseload_store::chronology;
+    let (_d, mut store, id, _) = setup();
+    let later = store
+        .write(Action::ChronologyAdd, |w| {
+            chronology::add(
+                w,
+                &id,
+                &entry("2026-11-20T14:00", "Second"),
+                None,
+                Utc::now(),
+            )
+        })
+        .expect("add");
+    store
+        .write(Action::ChronologyAdd, |w| {
+            chronology::add(
+                w,
+                &id,
+                &entry("2026-11-19T09:00", "First"),
+                None,
+                Utc::now(),
+            )
+        })
+        .expect("add");
+    store
+        .write(Action::ChronologyAdd, |w| {
+            chronology::add(
+                w,
+                &id,
+                &entry("2026-11-20T14:00", "Second, corrected"),
+                Some(&later),
+                Utc::now(),
+            )
+        })
+        .expect("correct");
+    let all = chronology::for_case(&store.read(), &id).expect("list");
+    let whats: Vec<&str> = all.iter().map(|e| e.entry.what.as_str()).collect();
+    assert_eq!(whats, vec!["First", "Second", "Second, corrected"]);
+    assert_eq!(all[2].corrects.as_deref(), Some(later.as_str()));
+    assert_eq!(
+        chronology::case_of(&store.read(), &later).expect("case"),
+        Some(id)
+    );
+}
+
+#[test]
+fn chronology_entries_cannot_be_edited_deleted_or_corrected_from_another_case() {
+    use caseload_store::chronology;
+    let (_d, mut store, id, _) = setup();
+    let first = store
+        .write(Action::ChronologyAdd, |w| {
+            chronology::add(
+                w,
+                &id,
+                &entry("2026-11-19T09:00", "First"),
+                None,
+                Utc::now(),
+            )
+        })
+        .expect("add");
+    for sql in [
+        "UPDATE chronology SET what = 'rewritten'",
+        "DELETE FROM chronology",
+    ] {
+        let result = store.write(Action::CaseUpdate, |w| {
+            caseload_store::testing::execute(w, sql)
+        });
+        assert!(
+            matches!(result, Err(StoreError::Sqlite(_))),
+            "{sql} must be refused"
+        );
+    }
+    let pupil = PupilDraft {
+        legal_name: "Testpupil Other",
+        preferred_name: None,
+        date_of_birth: "2015-01-01",
+        upn: "P207000016049",
+        school_urn: "100000",
+        school_name: "Synthetic Primary School",
+        school_phase: None,
+        year_group: "6",
+    }
+    .validate(d(11, 23))
+    .expect("valid");
+    let other = store
+        .write(Action::CaseAdd, |w| {
+            cases::add(
+                w,
+                &pupil,
+                &cases::Referral {
+                    source: "School".into(),
+                    date: d(9, 8),
+                },
+                Utc::now(),
+            )
+        })
+        .expect("add")
+        .id;
+    let cross = store.write(Action::ChronologyAdd, |w| {
+        chronology::add(
+            w,
+            &other,
+            &entry("2026-11-20T09:00", "x"),
+            Some(&first),
+            Utc::now(),
+        )
+    });
+    assert!(cross.is_err());
+    assert_eq!(
+        chronology::for_case(&store.read(), &id).expect("list")[0]
+            .entry
+            .what,
+        "First"
+    );
+}

@@ -2,6 +2,7 @@
 //! Result<Response, AppError>`. Front ends call only these.
 
 mod cases;
+mod chronology;
 mod dashboard;
 mod detail;
 mod lifecycle;
@@ -11,6 +12,7 @@ mod session;
 mod settings;
 
 pub use cases::{case_add, case_get, case_list, case_update};
+pub use chronology::{chronology_add, chronology_list};
 pub use dashboard::dashboard;
 pub use lifecycle::{attendance_record, case_transition};
 pub use reports::report_funnel;
@@ -20,7 +22,12 @@ pub use settings::{settings_get, settings_update};
 
 /// The worker's local date (Europe/London), for rules such as "date of birth not in the future".
 pub fn today() -> chrono::NaiveDate {
+    now_local().date()
+}
+
+/// The worker's local date and time (Europe/London), for "not in the future" rules.
+pub(crate) fn now_local() -> chrono::NaiveDateTime {
     chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::London)
-        .date_naive()
+        .naive_local()
 }
