@@ -1,12 +1,12 @@
 // The app shell: where app_status sends the worker, the navigation, and an accessibility scan of
 // every screen (axe-core, zero violations; contrast is left to the end-to-end scan).
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { axeViolations } from './test/axe';
 import { fail, serve, type Handlers } from './test/commands';
-import { caseDetail, caseSummary, status } from './test/fixtures';
+import { caseDetail, dashboard, dashboardRow, funnelReport, settings, status } from './test/fixtures';
 
 vi.mock('./api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./api')>()),
@@ -37,9 +37,10 @@ describe('start-up routing', () => {
   });
 
   it('shows the caseload when it is already unlocked', async () => {
-    await startAt({ app_status: () => status(), case_list: () => [caseSummary()] });
+    await startAt({ app_status: () => status(), dashboard: () => dashboard([dashboardRow()]) });
     expect(heading()).toHaveTextContent('Your caseload');
-    expect(await screen.findByRole('link', { name: 'Alexandra Testpupil' })).toBeInTheDocument();
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('link', { name: 'Alexandra Testpupil' })).toHaveAttribute('data-case-id', 'case-1');
   });
 
   it('moves focus to the heading of each new screen', async () => {
@@ -58,7 +59,7 @@ describe('start-up routing', () => {
 describe('navigation', () => {
   it('locks the caseload from the navigation and returns to the unlock screen', async () => {
     const lock = vi.fn(() => status({ unlocked: false }));
-    await startAt({ app_status: () => status(), case_list: () => [], lock });
+    await startAt({ app_status: () => status(), dashboard: () => dashboard([]), lock });
     await userEvent.click(screen.getByRole('button', { name: 'Lock' }));
     expect(lock).toHaveBeenCalledOnce();
     expect(heading()).toHaveTextContent('Unlock Caseload');
@@ -67,24 +68,61 @@ describe('navigation', () => {
   it('goes to the unlock screen when a command reports the caseload is locked', async () => {
     await startAt({
       app_status: () => status(),
-      case_list: () => fail({ kind: 'locked', message: 'The caseload is locked' }),
+      dashboard: () => fail({ kind: 'locked', message: 'The caseload is locked' }),
     });
     await waitFor(() => expect(heading()).toHaveTextContent('Unlock Caseload'));
   });
 
   it('opens Change passphrase from the navigation and marks it as the current page', async () => {
-    await startAt({ app_status: () => status(), case_list: () => [] });
+    await startAt({ app_status: () => status(), dashboard: () => dashboard([]) });
     await userEvent.click(screen.getByRole('link', { name: 'Change passphrase' }));
     expect(heading()).toHaveTextContent('Change passphrase');
     expect(screen.getByRole('link', { name: 'Change passphrase' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('opens Reports and Settings from the navigation, each marked as the current page', async () => {
+    await startAt({ app_status: () => status(), dashboard: () => dashboard([]), settings_get: () => settings() });
+    const reports = screen.getByRole('link', { name: 'Reports' });
+    expect(reports).toHaveAttribute('id', 'nav-reports');
+    await userEvent.click(reports);
+    expect(heading()).toHaveTextContent('Case funnel');
+    expect(reports).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Caseload' })).not.toHaveAttribute('aria-current');
+
+    const settingsLink = screen.getByRole('link', { name: 'Settings' });
+    expect(settingsLink).toHaveAttribute('id', 'nav-settings');
+    await userEvent.click(settingsLink);
+    expect(heading()).toHaveTextContent('Settings');
+    expect(settingsLink).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByRole('button', { name: 'Save settings' })).toBeInTheDocument();
   });
 });
 
 describe('accessibility', () => {
   const unlocked: Handlers = {
     app_status: () => status(),
-    case_list: () => [caseSummary(), caseSummary({ id: 'case-2', preferred_name: 'Sam', legal_name: 'Samira Example' })],
-    case_get: () => caseDetail(),
+    dashboard: () =>
+      dashboard([
+        dashboardRow(),
+        dashboardRow({ id: 'case-2', preferred_name: 'Sam', legal_name: 'Samira Example', severe_absence: true, trend: 'down', next_due: null }),
+        dashboardRow({ id: 'case-3', legal_name: 'Bertram Sample', attendance_pct: null, trend: null, persistent_absence: false }),
+      ]),
+    case_get: () =>
+      caseDetail({
+        status: 'accepted',
+        allowed_transitions: ['allocate', 'close'],
+        attendance: [
+          { as_at: '2025-02-28', possible: 100, present: 85, authorised: 5, unauthorised: 10, attendance_pct: 85, persistent_absence: true, severe_absence: false, band: '81-90' },
+        ],
+      }),
+    settings_get: () => settings(),
+    report_funnel: () => funnelReport(),
+    case_transition: () =>
+      fail({ kind: 'validation', message: 'x', fields: [{ field: 'worker', message: 'Enter the name of the allocated worker' }] }),
+    attendance_record: () =>
+      fail({ kind: 'validation', message: 'x', fields: [{ field: 'sessions', message: 'Check the figures' }] }),
+    settings_update: () =>
+      fail({ kind: 'validation', message: 'x', fields: [{ field: 'teams', message: 'Keep at least one team' }] }),
   };
 
   it('finds no axe violations on the first-run screen, with errors showing', async () => {
@@ -107,7 +145,7 @@ describe('accessibility', () => {
     await screen.findByRole('table');
     expect(await axeViolations()).toEqual([]);
 
-    await userEvent.click(screen.getByRole('link', { name: 'Alexandra Testpupil' }));
+    await userEvent.click(within(screen.getByRole('table')).getByRole('link', { name: 'Alexandra Testpupil' }));
     await screen.findByRole('heading', { level: 1, name: /Alex/ });
     expect(await axeViolations()).toEqual([]);
 
@@ -121,6 +159,52 @@ describe('accessibility', () => {
     expect(await axeViolations()).toEqual([]);
 
     await userEvent.click(screen.getByRole('link', { name: 'Change passphrase' }));
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('finds no axe violations on the dashboard when sorted and filtered', async () => {
+    await startAt(unlocked);
+    await screen.findByRole('table');
+    await userEvent.click(screen.getByRole('button', { name: 'Attendance' }));
+    await userEvent.type(screen.getByLabelText('Filter by name, UPN or school'), 'Testschool');
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Active');
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.type(screen.getByLabelText('Filter by name, UPN or school'), ' nobody');
+    await screen.findByText('No open cases match the filter.');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('finds no axe violations on the case view with a step form and the attendance form showing errors', async () => {
+    await startAt(unlocked);
+    await userEvent.click(within(await screen.findByRole('table')).getByRole('link', { name: 'Alexandra Testpupil' }));
+    await screen.findByRole('heading', { level: 1, name: /Alex/ });
+    await screen.findByRole('region', { name: 'Case progress' });
+    await userEvent.click(screen.getByRole('button', { name: 'Allocate' }));
+    await screen.findByRole('option', { name: 'Attendance taskforce' });
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findAllByText('Enter the name of the allocated worker');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Close case' }));
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Record attendance' }));
+    await screen.findAllByText('Check the figures');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('finds no axe violations on the funnel report and on settings, with errors showing', async () => {
+    await startAt(unlocked);
+    await userEvent.click(screen.getByRole('link', { name: 'Reports' }));
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Show the funnel' }));
+    await screen.findByRole('table');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(screen.getByRole('link', { name: 'Settings' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save settings' }));
+    await screen.findAllByText('Keep at least one team');
     expect(await axeViolations()).toEqual([]);
   });
 

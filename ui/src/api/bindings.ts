@@ -126,6 +126,47 @@ improved_pct: Array<number | null>, };
 
 export type Settings = { teams: Array<Team>, cycle: CycleSettings, };
 
+export type ContactKind = "home_visit" | "phone_call" | "letter" | "school_meeting" | "tsm_discussion" | "other";
+
+export type ChronologyAddRequest = { case_id: CaseId, kind: ContactKind, 
+/**
+ * Local (Europe/London) date and time, `YYYY-MM-DDTHH:MM`; not in the future.
+ */
+occurred_at: string, who: string, what: string, outcome?: string, next_step?: string, 
+/**
+ * The id of the entry this one corrects (same case).
+ */
+corrects?: string, };
+
+export type ChronologyListRequest = { case_id: CaseId, 
+/**
+ * Only entries of this kind.
+ */
+kind?: ContactKind, };
+
+export type ChronologyEntryView = { id: string, kind: ContactKind, occurred_at: string, who: string, what: string, outcome: string | null, next_step: string | null, 
+/**
+ * The entry this one corrects.
+ */
+corrects: string | null, 
+/**
+ * Entries that correct this one, oldest first: show them together.
+ */
+corrected_by: Array<string>, 
+/**
+ * RFC 3339 UTC: when it was typed.
+ */
+recorded_at: string, };
+
+export type SearchRequest = { 
+/**
+ * What the worker typed: each word matches the start of a word in a pupil's names, UPN
+ * or school.
+ */
+query: string, };
+
+export type SearchHit = { case_id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, status: CaseStatus, };
+
 export type FieldError = { field: string, message: string, };
 
 export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "storage", message: string, };
@@ -142,10 +183,13 @@ export interface Commands {
   case_update: { request: CaseUpdateRequest, response: CaseDetail },
   case_transition: { request: CaseTransitionRequest, response: CaseDetail },
   attendance_record: { request: AttendanceRecordRequest, response: CaseDetail },
+  chronology_add: { request: ChronologyAddRequest, response: Array<ChronologyEntryView> },
+  chronology_list: { request: ChronologyListRequest, response: Array<ChronologyEntryView> },
   dashboard: { request: null, response: Dashboard },
+  search: { request: SearchRequest, response: Array<SearchHit> },
   report_funnel: { request: FunnelRequest, response: FunnelReport },
   settings_get: { request: null, response: Settings },
   settings_update: { request: Settings, response: Settings },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "dashboard", "report_funnel", "settings_get", "settings_update"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;

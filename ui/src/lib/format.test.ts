@@ -1,6 +1,19 @@
 // Display helpers: composing the date of birth, London time, names and year groups.
 import { describe, expect, it } from 'vitest';
-import { composeDate, displayName, londonDateTime, longDate, splitDate, yearGroupLabel } from './format';
+import {
+  composeDate,
+  displayName,
+  eventLabel,
+  londonDateTime,
+  longDate,
+  percent,
+  phaseLabel,
+  schoolYearStart,
+  splitDate,
+  stepLabel,
+  todayInLondon,
+  yearGroupLabel,
+} from './format';
 
 describe('composeDate', () => {
   it('joins day, month and year as YYYY-MM-DD, padding single digits', () => {
@@ -50,5 +63,34 @@ describe('display', () => {
   it('calls year group 0 Reception', () => {
     expect(yearGroupLabel(0)).toBe('Reception');
     expect(yearGroupLabel(11)).toBe('Year 11');
+  });
+});
+
+describe('lifecycle and report display', () => {
+  it('gives today as the London date, which is already tomorrow just after midnight in summer', () => {
+    expect(todayInLondon(new Date('2025-03-05T10:00:00Z'))).toBe('2025-03-05');
+    expect(todayInLondon(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01');
+    expect(todayInLondon(new Date('2025-12-31T23:30:00Z'))).toBe('2025-12-31');
+  });
+
+  it('starts the school year on 1 September', () => {
+    expect(schoolYearStart('2025-03-05')).toBe('2024-09-01');
+    expect(schoolYearStart('2025-08-31')).toBe('2024-09-01');
+    expect(schoolYearStart('2025-09-01')).toBe('2025-09-01');
+  });
+
+  it('shows attendance to one decimal place and says when there is no reading', () => {
+    expect(percent(85)).toBe('85.0%');
+    expect(percent(42.5)).toBe('42.5%');
+    expect(percent(null)).toBe('No reading');
+  });
+
+  it('names phases, steps and history entries in words', () => {
+    expect(phaseLabel('alternative_provision')).toBe('Alternative provision');
+    expect(phaseLabel(null)).toBe('Not recorded');
+    expect(stepLabel('start_cycle')).toBe('Start review cycle');
+    expect(stepLabel('family_declined')).toBe('Family declined support');
+    expect(eventLabel(null)).toBe('Referred');
+    expect(eventLabel('midpoint_check')).toBe('Midpoint check done');
   });
 });

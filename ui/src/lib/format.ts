@@ -63,3 +63,103 @@ export function splitDate(isoDate: string): { day: string; month: string; year: 
   if (!match) return { day: '', month: '', year: '' };
   return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] };
 }
+
+const PHASE_LABELS: Record<string, string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+  special: 'Special',
+  alternative_provision: 'Alternative provision',
+};
+
+/** School phases in the order a select offers them (the value is what the server expects). */
+export const SCHOOL_PHASES: { value: string; label: string }[] = Object.entries(PHASE_LABELS).map(
+  ([value, label]) => ({ value, label }),
+);
+
+export function phaseLabel(phase: string | null): string {
+  return phase ? (PHASE_LABELS[phase] ?? phase) : 'Not recorded';
+}
+
+const STEP_LABELS: Record<string, string> = {
+  accept: 'Accept',
+  decline: 'Decline',
+  family_declined: 'Family declined support',
+  allocate: 'Allocate',
+  start_cycle: 'Start review cycle',
+  midpoint_check: 'Record midpoint check',
+  review: 'Record review',
+  close: 'Close case',
+  reopen: 'Reopen',
+};
+
+/** The button label of a lifecycle step, e.g. "Start review cycle". */
+export function stepLabel(kind: string): string {
+  return STEP_LABELS[kind] ?? statusLabel(kind);
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  accept: 'Accepted',
+  decline: 'Declined',
+  family_declined: 'Family declined support',
+  allocate: 'Allocated',
+  start_cycle: 'Review cycle started',
+  midpoint_check: 'Midpoint check done',
+  review: 'Review done',
+  close: 'Closed',
+  reopen: 'Reopened',
+};
+
+/** What a history entry records; `null` is the referral itself. */
+export function eventLabel(kind: string | null): string {
+  return kind === null ? 'Referred' : (EVENT_LABELS[kind] ?? statusLabel(kind));
+}
+
+/** What is due next: "Midpoint check" or "Review". */
+export function dueLabel(kind: string): string {
+  return kind === 'midpoint_check' ? 'Midpoint check' : kind === 'review' ? 'Review' : statusLabel(kind);
+}
+
+/** The GOV.UK tag colour for a case status. */
+export function statusTagClass(status: string): string {
+  switch (status) {
+    case 'referred':
+      return 'govuk-tag--light-blue';
+    case 'accepted':
+      return 'govuk-tag--turquoise';
+    case 'allocated':
+      return 'govuk-tag--purple';
+    case 'active':
+      return 'govuk-tag--green';
+    case 'closed':
+      return 'govuk-tag--grey';
+    default:
+      return 'govuk-tag--orange';
+  }
+}
+
+/** Attendance as "85.0%" (one decimal, as computed by the server); "No reading" when unknown. */
+export function percent(value: number | null): string {
+  return value === null ? 'No reading' : `${value.toFixed(1)}%`;
+}
+
+export const TREND_ARROWS: Record<string, string> = { up: '↑', down: '↓', level: '→' };
+
+const LONDON_ISO_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in London as "YYYY-MM-DD" (the server's idea of today for dated steps). */
+export function todayInLondon(now: Date = new Date()): string {
+  const parts = Object.fromEntries(LONDON_ISO_DATE.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** 1 September of the school year a date falls in (school years run September to August). */
+export function schoolYearStart(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  return `${month >= 9 ? year : year - 1}-09-01`;
+}

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'case-add' }
   | { name: 'case-view'; id: CaseId }
   | { name: 'case-edit'; id: CaseId }
+  | { name: 'reports' }
+  | { name: 'settings' }
   | { name: 'change-passphrase' };
 
 /** The fallback used until `app_status` has said otherwise. */

@@ -1,5 +1,5 @@
 // Synthetic records for UI tests (no real pupils). UPNs are valid examples from domain.md.
-import type { AppStatus, CaseDetail, CaseSummary } from '../api';
+import type { AppStatus, CaseDetail, CaseSummary, Dashboard, DashboardRow, FunnelReport, Settings } from '../api';
 
 export function status(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
@@ -55,6 +55,72 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     attendance: [],
     created_at: '2025-01-10T09:00:00Z',
     updated_at: '2025-07-01T13:30:00Z',
+    ...overrides,
+  };
+}
+
+export function dashboardRow(overrides: Partial<DashboardRow> = {}): DashboardRow {
+  return {
+    id: 'case-1',
+    legal_name: 'Alexandra Testpupil',
+    preferred_name: null,
+    upn: 'B801200005001',
+    school_name: 'Testschool Synthetic Primary',
+    school_phase: 'primary',
+    year_group: 5,
+    status: 'active',
+    team: 'afsw',
+    worker: 'A. Testworker',
+    attendance_pct: 85,
+    trend: 'up',
+    persistent_absence: true,
+    severe_absence: false,
+    next_due: { kind: 'midpoint_check', due_on: '2025-03-03', overdue: true },
+    ...overrides,
+  };
+}
+
+export function dashboard(rows: DashboardRow[] = [dashboardRow()], overrides: Partial<Dashboard> = {}): Dashboard {
+  return {
+    today: '2025-03-05',
+    rows,
+    due_this_week: rows.filter((r) => r.next_due).map((r) => r.id),
+    ...overrides,
+  };
+}
+
+export function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    teams: [
+      { id: 'afsw', name: 'Attendance and family support workers' },
+      { id: 'taskforce', name: 'Attendance taskforce' },
+    ],
+    cycle: { cycle_weeks: 6, midpoint_week: 3 },
+    ...overrides,
+  };
+}
+
+export function funnelReport(overrides: Partial<FunnelReport> = {}): FunnelReport {
+  const row = (key: string, label: string, primary: number, secondary: number, total: number) => ({
+    key,
+    label,
+    primary,
+    secondary,
+    total,
+  });
+  return {
+    from: '2024-09-01',
+    to: '2025-03-05',
+    rows: [
+      row('cases_triaged', 'Cases triaged', 3, 2, 6),
+      row('cases_accepted', 'Cases accepted', 2, 1, 4),
+      row('assigned_afsw', 'Assigned to attendance and family support workers', 1, 1, 2),
+      row('assigned_taskforce', 'Assigned to the attendance taskforce', 1, 0, 1),
+      row('closed_after_cycle', 'Closed after the review cycle', 2, 0, 2),
+      row('closed_improved', 'Closed with attendance improved', 1, 0, 1),
+      row('families_declined', 'Families declining support', 0, 1, 1),
+    ],
+    improved_pct: [50, null, 50],
     ...overrides,
   };
 }

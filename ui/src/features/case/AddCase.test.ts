@@ -1,7 +1,7 @@
 // "Add a case": what is sent to case_add, where server field errors appear, and where saving leads.
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve } from '../../test/commands';
 import { caseDetail } from '../../test/fixtures';
@@ -15,6 +15,12 @@ vi.mock('../../api', async (importOriginal) => ({
 function field(id: string): HTMLInputElement {
   const element = document.getElementById(id);
   if (!(element instanceof HTMLInputElement)) throw new Error(`no input #${id}`);
+  return element;
+}
+
+function select(id: string): HTMLSelectElement {
+  const element = document.getElementById(id);
+  if (!(element instanceof HTMLSelectElement)) throw new Error(`no select #${id}`);
   return element;
 }
 
@@ -40,6 +46,12 @@ const complete = {
 describe('AddCase', () => {
   beforeEach(() => {
     router.go({ name: 'case-add' });
+    // Only the clock is faked: "today" is 5 March 2025 in London.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-03-05T10:00:00Z') });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('sends the fields as typed, composing the date of birth and sending an empty preferred name as null', async () => {
@@ -55,9 +67,56 @@ describe('AddCase', () => {
         upn: 'B801200005001',
         school_urn: '123456',
         school_name: 'Testschool Synthetic Primary',
+        school_phase: '',
         year_group: '5',
+        referral_source: '',
+        referral_date: '2025-03-05',
       },
     ]);
+  });
+
+  it('offers the school phase, not recorded by default, and a referral dated today', async () => {
+    serve({});
+    render(AddCase);
+    const phases = Array.from(select('school_phase').options).map((o) => [o.value, o.text]);
+    expect(phases).toEqual([
+      ['', 'Not recorded'],
+      ['primary', 'Primary'],
+      ['secondary', 'Secondary'],
+      ['special', 'Special'],
+      ['alternative_provision', 'Alternative provision'],
+    ]);
+    expect(select('school_phase')).toHaveValue('');
+    expect(screen.getByLabelText('Referral source (optional)')).toHaveAttribute('id', 'referral_source');
+    expect(document.getElementById('referral_source-hint')).toHaveTextContent('School, TSM, social care');
+    expect([field('referral-day').value, field('referral-month').value, field('referral-year').value]).toEqual(['5', '3', '2025']);
+  });
+
+  it('sends the chosen phase, the referral source and the referral date as typed', async () => {
+    serve({ case_add: () => caseDetail({ id: 'case-new' }) });
+    render(AddCase);
+    await fillIn({ ...complete, referral_source: 'TSM', 'referral-day': '24', 'referral-month': '1', 'referral-year': '2025' });
+    await userEvent.selectOptions(select('school_phase'), 'Primary');
+    await userEvent.click(screen.getByRole('button', { name: 'Save case' }));
+    expect(requestsFor('case_add')[0]).toMatchObject({
+      school_phase: 'primary',
+      referral_source: 'TSM',
+      referral_date: '2025-01-24',
+    });
+  });
+
+  it('shows a referral date error on the referral date and links to its day field', async () => {
+    serve({
+      case_add: () =>
+        fail({ kind: 'validation', message: 'x', fields: [{ field: 'referral_date', message: 'The date of referral cannot be in the future' }] }),
+    });
+    render(AddCase);
+    await fillIn({ ...complete, 'referral-year': '2026' });
+    await userEvent.click(screen.getByRole('button', { name: 'Save case' }));
+    expect(document.getElementById('referral_date-error')).toHaveTextContent('cannot be in the future');
+    expect(document.getElementById('referral_date-error')?.closest('fieldset')).toContainElement(field('referral-day'));
+    await userEvent.click(screen.getByRole('link', { name: 'The date of referral cannot be in the future' }));
+    expect(field('referral-day')).toHaveFocus();
   });
 
   it('shows the saved case after saving', async () => {

@@ -68,6 +68,8 @@ describe('EditCase', () => {
     expect(input('school_urn')).toHaveValue('123456');
     expect(input('school_name')).toHaveValue('Testschool Synthetic Primary');
     expect(input('year_group')).toHaveValue('5');
+    expect(input('school_phase')).toHaveValue('primary');
+    expect(document.getElementById('referral_source')).toBeNull(); // the referral is not edited here
   });
 
   it('sends case_update with the id and the edited pupil, then shows the case', async () => {
@@ -77,6 +79,7 @@ describe('EditCase', () => {
     await userEvent.clear(input('year_group'));
     await userEvent.type(input('year_group'), '6');
     await userEvent.clear(input('preferred_name'));
+    await userEvent.selectOptions(input('school_phase'), 'Secondary');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(requestsFor('case_update')).toEqual([
       {
@@ -88,6 +91,7 @@ describe('EditCase', () => {
           upn: 'B801200005001',
           school_urn: '123456',
           school_name: 'Testschool Synthetic Primary',
+          school_phase: 'secondary',
           year_group: '6',
         },
       },

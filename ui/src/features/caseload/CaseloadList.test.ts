@@ -1,72 +1,231 @@
-// "Your caseload": rows from case_list, the empty state, opening a case and the success banner.
+// "Your caseload" as the dashboard: rows from `dashboard`, attendance with its trend, PA/SA and
+// due tags, what is due this week, filtering, sorting, the empty state, and opening a case.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { router } from '../../lib/router.svelte';
-import { serve } from '../../test/commands';
-import { caseSummary } from '../../test/fixtures';
+import { fail, serve } from '../../test/commands';
+import { dashboard, dashboardRow } from '../../test/fixtures';
 import CaseloadList from './CaseloadList.svelte';
+import { filterRows, nextSort, sortRows } from './dashboard';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
 }));
 
-describe('CaseloadList', () => {
+const ROWS = [
+  dashboardRow(),
+  dashboardRow({
+    id: 'case-2',
+    legal_name: 'Samira Example',
+    preferred_name: 'Sam',
+    upn: 'P207000016049',
+    school_name: 'Testschool Brook Secondary',
+    school_phase: 'secondary',
+    year_group: 0,
+    status: 'referred',
+    attendance_pct: 42.5,
+    trend: 'down',
+    persistent_absence: true,
+    severe_absence: true,
+    next_due: null,
+  }),
+  dashboardRow({
+    id: 'case-3',
+    legal_name: 'Bertram Sample',
+    upn: 'A123456789012',
+    school_name: 'Testschool Hill Primary',
+    year_group: 3,
+    status: 'allocated',
+    attendance_pct: null,
+    trend: null,
+    persistent_absence: false,
+    next_due: { kind: 'review', due_on: '2025-03-07', overdue: false },
+  }),
+];
+
+function bodyRows(): HTMLElement[] {
+  return within(screen.getByRole('table')).getAllByRole('row').slice(1);
+}
+
+function names(): string[] {
+  return bodyRows().map((row) => within(row).getByRole('link').textContent ?? '');
+}
+
+describe('CaseloadList (the dashboard)', () => {
   beforeEach(() => {
     router.go({ name: 'caseload' });
   });
 
-  it('renders one row per case with name, UPN, school, year group, status and London time', async () => {
-    serve({
-      case_list: () => [
-        caseSummary(),
-        caseSummary({ id: 'case-2', legal_name: 'Samira Example', preferred_name: 'Sam', year_group: 0, upn: 'P207000016049' }),
-      ],
-    });
+  it('renders one row per open case with name, school, year, attendance and trend, flags, status and next due', async () => {
+    serve({ dashboard: () => dashboard(ROWS) });
     render(CaseloadList);
     const table = await screen.findByRole('table');
     expect(table).toHaveAttribute('id', 'case-table');
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toHaveTextContent('Alexandra Testpupil');
-    expect(rows[0]).toHaveTextContent('B801200005001');
-    expect(rows[0]).toHaveTextContent('Testschool Synthetic Primary');
-    expect(rows[0]).toHaveTextContent('Year 5');
-    expect(rows[0]).toHaveTextContent('Referred');
-    expect(rows[0]).toHaveTextContent('14:30'); // 13:30 UTC is 14:30 British Summer Time
-    expect(within(rows[1]).getByRole('link', { name: 'Sam' })).toHaveAttribute('data-case-id', 'case-2');
-    expect(rows[1]).toHaveTextContent('Legal name: Samira Example');
-    expect(rows[1]).toHaveTextContent('Reception');
+    const [first, second, third] = bodyRows();
+    expect(first).toHaveTextContent('Alexandra Testpupil');
+    expect(first).toHaveTextContent('Testschool Synthetic Primary');
+    expect(first).toHaveTextContent('Year 5');
+    expect(first).toHaveTextContent('85.0% ↑up');
+    expect(first).toHaveTextContent('PA (persistent absence)');
+    expect(first).not.toHaveTextContent('SA');
+    expect(first).toHaveTextContent('Active');
+    expect(first).toHaveTextContent('Midpoint check 3 March 2025');
+    expect(within(first!).getByText('Overdue')).toHaveClass('govuk-tag--red');
+
+    expect(within(second!).getByRole('link', { name: 'Sam' })).toHaveAttribute('data-case-id', 'case-2');
+    expect(second).toHaveTextContent('Samira Example');
+    expect(second).toHaveTextContent('Reception');
+    expect(second).toHaveTextContent('42.5% ↓down');
+    expect(second).toHaveTextContent('SA (severe absence)');
+    expect(second).toHaveTextContent('Nothing due');
+
+    expect(third).toHaveTextContent('No reading');
+    expect(third).toHaveTextContent('Review 7 March 2025');
+    expect(within(third!).queryByText('Overdue')).not.toBeInTheDocument();
+    expect(screen.getByText('3 open cases')).toBeInTheDocument();
   });
 
-  it('shows the empty state and no table when there are no cases', async () => {
-    serve({ case_list: () => [] });
+  it('lists the cases due this week with what is due and when, marking the overdue ones', async () => {
+    serve({ dashboard: () => dashboard(ROWS, { due_this_week: ['case-1', 'case-3'] }) });
     render(CaseloadList);
-    expect(await screen.findByText(/You have no cases yet/)).toBeInTheDocument();
+    const due = await screen.findByRole('region', { name: 'Due this week' });
+    expect(due).toHaveAttribute('id', 'due-this-week');
+    const items = within(due).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('Alexandra Testpupil: midpoint check due 3 March 2025 Overdue');
+    expect(items[1]).toHaveTextContent('Bertram Sample: review due 7 March 2025');
+    expect(items[1]).not.toHaveTextContent('Overdue');
+    await userEvent.click(within(items[1]!).getByRole('link', { name: 'Bertram Sample' }));
+    expect(router.route).toEqual({ name: 'case-view', id: 'case-3' });
+  });
+
+  it('says when nothing is due this week', async () => {
+    serve({ dashboard: () => dashboard(ROWS, { due_this_week: [] }) });
+    render(CaseloadList);
+    const due = await screen.findByRole('region', { name: 'Due this week' });
+    expect(due).toHaveTextContent('Nothing is due this week.');
+  });
+
+  it('filters the table by name, UPN or school as the worker types', async () => {
+    serve({ dashboard: () => dashboard(ROWS) });
+    render(CaseloadList);
+    await screen.findByRole('table');
+    const filter = screen.getByLabelText('Filter by name, UPN or school');
+    expect(filter).toHaveAttribute('id', 'dashboard-filter');
+
+    await userEvent.type(filter, 'sam');
+    expect(names()).toEqual(['Sam', 'Bertram Sample']); // preferred "Sam" and legal "…Sample"
+    expect(screen.getByText('Showing 2 of 3 open cases')).toBeInTheDocument();
+
+    await userEvent.clear(filter);
+    await userEvent.type(filter, 'P2070');
+    expect(names()).toEqual(['Sam']);
+
+    await userEvent.clear(filter);
+    await userEvent.type(filter, 'hill primary');
+    expect(names()).toEqual(['Bertram Sample']);
+
+    await userEvent.clear(filter);
+    await userEvent.type(filter, 'nobody at all');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByText('No open cases match the filter.')).toBeInTheDocument();
+  });
+
+  it('filters the table by status', async () => {
+    serve({ dashboard: () => dashboard(ROWS) });
+    render(CaseloadList);
+    await screen.findByRole('table');
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'Allocated');
+    expect(names()).toEqual(['Bertram Sample']);
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'All open cases');
+    expect(names()).toHaveLength(3);
+  });
+
+  it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
+    serve({ dashboard: () => dashboard(ROWS) });
+    render(CaseloadList);
+    await screen.findByRole('table');
+    const attendance = screen.getByRole('button', { name: 'Attendance' });
+    const header = attendance.closest('th');
+    expect(header).toHaveAttribute('aria-sort', 'none');
+
+    await userEvent.click(attendance);
+    expect(header).toHaveAttribute('aria-sort', 'ascending');
+    expect(names()).toEqual(['Sam', 'Alexandra Testpupil', 'Bertram Sample']); // no reading last
+
+    await userEvent.click(attendance);
+    expect(header).toHaveAttribute('aria-sort', 'descending');
+    expect(names()).toEqual(['Alexandra Testpupil', 'Sam', 'Bertram Sample']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Pupil' }));
+    expect(header).toHaveAttribute('aria-sort', 'none');
+    expect(names()).toEqual(['Alexandra Testpupil', 'Bertram Sample', 'Sam']);
+  });
+
+  it('sorts with the keyboard too', async () => {
+    serve({ dashboard: () => dashboard(ROWS) });
+    render(CaseloadList);
+    await screen.findByRole('table');
+    screen.getByRole('button', { name: 'Next due' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(names()).toEqual(['Alexandra Testpupil', 'Bertram Sample', 'Sam']);
+  });
+
+  it('shows the empty state and no table when there are no open cases', async () => {
+    serve({ dashboard: () => dashboard([]) });
+    render(CaseloadList);
+    expect(await screen.findByText(/You have no open cases/)).toHaveAttribute('id', 'empty-caseload');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add a case' })).toHaveAttribute('id', 'add-case');
   });
 
   it('opens a case from its name', async () => {
-    serve({ case_list: () => [caseSummary({ id: 'case-9' })] });
+    serve({ dashboard: () => dashboard([dashboardRow({ id: 'case-9' })]) });
     render(CaseloadList);
-    await userEvent.click(await screen.findByRole('link', { name: 'Alexandra Testpupil' }));
+    await userEvent.click(await within(await screen.findByRole('table')).findByRole('link', { name: 'Alexandra Testpupil' }));
     expect(router.route).toEqual({ name: 'case-view', id: 'case-9' });
   });
 
   it('shows a notice passed by the previous screen as a success banner', async () => {
-    serve({ case_list: () => [] });
+    serve({ dashboard: () => dashboard([]) });
     render(CaseloadList, { notice: 'Passphrase changed' });
     expect(screen.getByRole('alert')).toHaveTextContent('Passphrase changed');
   });
 
   it('shows a storage failure in an error summary instead of a table', async () => {
-    const { fail } = await import('../../test/commands');
-    serve({ case_list: () => fail({ kind: 'storage', message: 'The caseload file could not be read' }) });
+    serve({ dashboard: () => fail({ kind: 'storage', message: 'The caseload file could not be read' }) });
     render(CaseloadList);
     expect(await screen.findByText('The caseload file could not be read')).toBeInTheDocument();
     expect(document.querySelector('.govuk-error-summary')).toHaveFocus();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
+
+describe('dashboard ordering and filtering', () => {
+  it('keeps the server order when no column is chosen', () => {
+    expect(sortRows(ROWS, null).map((r) => r.id)).toEqual(['case-1', 'case-2', 'case-3']);
+  });
+
+  it('orders statuses by their place in the lifecycle, not alphabetically', () => {
+    const sorted = sortRows(ROWS, { key: 'status', direction: 'ascending' });
+    expect(sorted.map((r) => r.status)).toEqual(['referred', 'allocated', 'active']);
+  });
+
+  it('puts rows with nothing due last whichever way the due column is sorted', () => {
+    expect(sortRows(ROWS, { key: 'due', direction: 'descending' }).map((r) => r.id)).toEqual(['case-3', 'case-1', 'case-2']);
+  });
+
+  it('flips the direction when the same column is chosen again and starts ascending on a new one', () => {
+    expect(nextSort(null, 'year')).toEqual({ key: 'year', direction: 'ascending' });
+    expect(nextSort({ key: 'year', direction: 'ascending' }, 'year')).toEqual({ key: 'year', direction: 'descending' });
+    expect(nextSort({ key: 'year', direction: 'descending' }, 'school')).toEqual({ key: 'school', direction: 'ascending' });
+  });
+
+  it('matches the filter text against both names, the UPN and the school, ignoring case', () => {
+    expect(filterRows(ROWS, '  SAMIRA ', '').map((r) => r.id)).toEqual(['case-2']);
+    expect(filterRows(ROWS, '', 'active').map((r) => r.id)).toEqual(['case-1']);
+    expect(filterRows(ROWS, 'testschool', 'referred').map((r) => r.id)).toEqual(['case-2']);
   });
 });

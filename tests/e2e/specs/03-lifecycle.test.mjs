@@ -1,0 +1,292 @@
+//! A case's whole life on the real app: referred (with a phase and a back-dated referral), accepted,
+//! allocated, a review cycle started, two attendance readings; the dashboard shows its attendance
+//! going up and its midpoint check overdue and due this week; closed with a reason, it leaves the
+//! dashboard; the case funnel in the app and from the CLI counts it the same way.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Harness, TITLES } from '../lib/app.mjs';
+import { docScreenshot } from '../lib/driver.mjs';
+import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, waitForCaseView } from '../lib/flows.mjs';
+import { waitFor } from '../lib/webdriver.mjs';
+
+/** @type {Harness} */
+let h;
+
+before(async () => {
+  h = await Harness.setup();
+  await h.beginTest('case lifecycle');
+});
+
+after(async () => {
+  await h?.teardown();
+});
+
+/** Synthetic only: no real child has this name. */
+const PUPIL = {
+  legal_name: 'Testpupil Lifecyclia-Quorn',
+  preferred_name: 'Lyfe Testpref',
+  dob: { day: '3', month: '11', year: '2016' },
+  upn: 'B801200005001',
+  school_urn: '100789',
+  school_name: 'Testschool Meadow Primary',
+  year_group: '4',
+};
+
+const WORKER = 'A. Testworker';
+const CLOSE_REASON = 'Attendance back up; family engaging with school';
+
+const LONDON = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The London calendar date `n` days before today, as ISO and as the parts a worker types. */
+function daysAgo(n) {
+  const iso = LONDON.format(new Date(Date.now() - n * 86_400_000));
+  const [year, month, day] = iso.split('-');
+  return { iso, day: String(Number(day)), month: String(Number(month)), year };
+}
+
+async function typeDate(app, prefix, date) {
+  await app.fill(`${prefix}-day`, date.day);
+  await app.fill(`${prefix}-month`, date.month);
+  await app.fill(`${prefix}-year`, date.year);
+}
+
+/**
+ * Opens a lifecycle step from its button, types the date and the step's extra fields, saves, and
+ * waits for the page to confirm it (or fails with the error summary's text).
+ */
+async function takeStep(app, kind, date, fields = {}) {
+  await app.click(`step-${kind}`);
+  await waitFor(() => app.exists('#step-form #step-save'), { what: `the ${kind} form (#step-save)` });
+  await typeDate(app, 'step', date);
+  for (const [id, value] of Object.entries(fields)) await app.fill(id, value);
+  await app.scan(`case view, ${kind} form`);
+  await app.click('step-save');
+  let refused = null;
+  await waitFor(
+    async () => {
+      refused = await errorSummaryText(app);
+      return refused || ((await app.exists('#step-done')) && !(await app.exists('#step-form')));
+    },
+    { timeoutMs: 15_000, what: `the ${kind} step to be recorded (#step-done)` },
+  );
+  if (refused) throw new Error(`the app refused the ${kind} step: ${refused}`);
+  await app.scan(`case view after ${kind}`);
+}
+
+async function recordReading(app, date, counts) {
+  const before = await app.session.execute(
+    'return document.querySelectorAll("#attendance-table tbody tr").length;',
+  );
+  await typeDate(app, 'as_at', date);
+  for (const [id, value] of Object.entries(counts)) await app.fill(id, value);
+  await app.click('record-attendance');
+  let refused = null;
+  await waitFor(
+    async () => {
+      refused = await errorSummaryText(app);
+      if (refused) return true;
+      const rows = await app.session.execute(
+        'return document.querySelectorAll("#attendance-table tbody tr").length;',
+      );
+      return rows === before + 1;
+    },
+    { timeoutMs: 15_000, what: 'a new row in #attendance-table' },
+  );
+  if (refused) throw new Error(`the app refused the reading: ${refused}`);
+  await app.scan(`case view after a reading as at ${date.iso}`);
+}
+
+async function showDashboard(app) {
+  await app.click('nav-caseload');
+  await app.waitForScreen(TITLES.caseload, { scan: false });
+  await waitFor(async () => (await app.exists('#case-table')) || (await app.exists('#empty-caseload')), {
+    what: 'the dashboard (#case-table or #empty-caseload)',
+  });
+  await app.scan('Your caseload (dashboard)');
+}
+
+/** The funnel table's rows as { key: { label, primary, secondary, total } } (from data-key rows). */
+function funnelRows(app) {
+  return app.session.execute(`
+    const rows = {};
+    for (const tr of document.querySelectorAll('#funnel-table tbody tr[data-key]')) {
+      const cells = Array.from(tr.querySelectorAll('td')).map((td) => td.innerText.trim());
+      rows[tr.getAttribute('data-key')] = {
+        label: tr.querySelector('th').innerText.trim(),
+        primary: cells[0], secondary: cells[1], total: cells[2],
+      };
+    }
+    return rows;`);
+}
+
+test('a case goes from referral to closure, the dashboard follows it, and the funnel counts it in the app and the CLI alike', async (t) => {
+  const referred = daysAgo(40);
+  const accepted = daysAgo(39);
+  const allocated = daysAgo(35);
+  const cycleStart = daysAgo(30);
+  const firstReading = daysAgo(25);
+  const secondReading = daysAgo(2);
+  const periodFrom = daysAgo(45);
+  const today = daysAgo(0);
+  let caseId;
+
+  const app = await h.step('start on an empty data dir and create the caseload', async () => {
+    const started = await h.start();
+    await createCaseload(started);
+    return started;
+  });
+
+  await h.step('add a primary-school case referred 40 days ago', async () => {
+    await app.click('add-case');
+    await app.waitForScreen(TITLES.addCase, { scan: false });
+    assert.deepEqual(
+      [await app.value('referral-day'), await app.value('referral-month'), await app.value('referral-year')],
+      [today.day, today.month, today.year],
+      'the referral date starts as today',
+    );
+    await fillCaseForm(app, PUPIL);
+    await app.fill('school_phase', 'primary');
+    await app.fill('referral_source', 'School');
+    await typeDate(app, 'referral', referred);
+    await app.scan('Add a case (with phase and referral)');
+    await saveCaseForm(app);
+    await showDashboard(app);
+    const ids = await waitFor(async () => {
+      const found = await app.caseIds();
+      return found.length ? found : false;
+    }, { what: 'the new case in #case-table' });
+    assert.equal(ids.length, 1);
+    caseId = ids[0];
+    assert.match(await app.caseRowText(caseId), /Referred/);
+  });
+
+  await h.step('open the case: it shows the referral and offers Accept', async () => {
+    await app.openCase(caseId);
+    await waitForCaseView(app);
+    const progress = await (await app.el('case-progress')).text();
+    assert.match(progress, new RegExp(`${referred.day} \\w+ ${referred.year}`), 'the referral date is shown');
+    assert.ok(await app.exists('#step-accept'), 'Accept is offered');
+    assert.match(await (await app.el('case-history')).text(), /Referred/);
+  });
+
+  await h.step('accept it 39 days ago', () => takeStep(app, 'accept', accepted));
+  await h.step('allocate it to the attendance and family support team', () =>
+    takeStep(app, 'allocate', allocated, { 'step-team': 'afsw', 'step-worker': WORKER }),
+  );
+  await h.step('start the review cycle 30 days ago', () => takeStep(app, 'start_cycle', cycleStart));
+
+  await h.step('the case is active, allocated, with its midpoint check overdue and every step in its history', async () => {
+    assert.equal((await (await app.el('case-status')).text()).trim(), 'Active');
+    const progress = await (await app.el('case-progress')).text();
+    assert.match(progress, new RegExp(WORKER.replace('.', '\\.')));
+    assert.match(progress, /Attendance and family support workers/);
+    assert.match(await (await app.el('case-next-due')).text(), /Midpoint check[\s\S]*Overdue/);
+    const history = await app.session.execute(
+      'return Array.from(document.querySelectorAll("#case-history .moj-timeline__title")).map((e) => e.innerText.trim());',
+    );
+    assert.deepEqual(history, ['Review cycle started', 'Allocated', 'Accepted', 'Referred'], 'newest first');
+  });
+
+  await h.step('record two attendance readings, 70% then 85%', async () => {
+    await recordReading(app, firstReading, { possible: '100', present: '70', authorised: '10', unauthorised: '20' });
+    await recordReading(app, secondReading, { possible: '100', present: '85', authorised: '5', unauthorised: '10' });
+    const table = await (await app.el('attendance-table')).text();
+    assert.match(table, /70\.0%/);
+    assert.match(table, /85\.0%/);
+  });
+
+  await h.step('the dashboard shows 85.0% going up, the midpoint check overdue, and the case due this week', async () => {
+    await showDashboard(app);
+    const row = await app.caseRowText(caseId);
+    assert.match(row, /85\.0%/, `the row shows the latest attendance: ${row}`);
+    assert.match(row, /↑/, `the row shows an up arrow: ${row}`);
+    assert.match(row, /Active/);
+    assert.match(row, /Midpoint check[\s\S]*Overdue/, `the row marks the midpoint check overdue: ${row}`);
+    const due = await app.session.execute(
+      `const item = document.querySelector('#due-this-week [data-due-case-id="' + CSS.escape(arguments[0]) + '"]');
+       return item ? item.innerText : null;`,
+      [caseId],
+    );
+    assert.ok(due, 'the case is listed under "Due this week"');
+    assert.match(due, /midpoint check due[\s\S]*Overdue/);
+    await docScreenshot(app, '06-dashboard.png');
+  });
+
+  await h.step('close the case today with a reason', async () => {
+    await app.openCase(caseId);
+    await waitForCaseView(app);
+    await takeStep(app, 'close', today, { 'step-note': CLOSE_REASON });
+    assert.equal((await (await app.el('case-status')).text()).trim(), 'Closed');
+    assert.ok((await (await app.el('case-history')).text()).includes(CLOSE_REASON), 'the history shows the reason');
+    assert.ok(await app.exists('#step-reopen'), 'a closed case can be reopened');
+  });
+
+  await h.step('the closed case has left the dashboard', async () => {
+    await showDashboard(app);
+    assert.deepEqual(await app.caseIds(), []);
+    assert.ok(await app.exists('#empty-caseload'), 'the dashboard says there are no open cases');
+  });
+
+  let inApp;
+  await h.step('the case funnel for the period counts the case', async () => {
+    await app.click('nav-reports');
+    await app.waitForScreen('Case funnel');
+    await typeDate(app, 'from', periodFrom);
+    await typeDate(app, 'to', today);
+    await app.click('run-funnel');
+    await waitFor(() => app.exists('#funnel-table'), { what: 'the funnel table (#funnel-table)' });
+    await app.scan('Case funnel (results)');
+    inApp = await funnelRows(app);
+    assert.equal(inApp.cases_accepted?.label, 'Cases accepted');
+    assert.deepEqual(
+      [inApp.cases_accepted.primary, inApp.cases_accepted.secondary, inApp.cases_accepted.total],
+      ['1', '0', '1'],
+    );
+    assert.equal(inApp.closed_improved?.label, 'Closed with attendance improved');
+    assert.equal(inApp.closed_improved.total, '1');
+    assert.equal(inApp.closed_improved.primary, '1');
+    assert.deepEqual(
+      [inApp.improved_pct.primary, inApp.improved_pct.total],
+      ['100.0%', '100.0%'],
+      'the improved share of closures',
+    );
+    await docScreenshot(app, '07-funnel.png');
+  });
+
+  await h.step('the settings screen shows the teams and the cycle', async () => {
+    await app.click('nav-settings');
+    await app.waitForScreen('Settings', { scan: false });
+    await waitFor(() => app.exists('#save-settings'), { what: 'the settings form' });
+    assert.equal(await app.value('team-id-0'), 'afsw');
+    assert.equal(await app.value('cycle_weeks'), '6');
+    await app.scan('Settings');
+  });
+
+  await h.step('the CLI gives the same funnel', async () => {
+    await app.quit();
+    const report = await h.cli(['report', 'funnel', '--from', periodFrom.iso, '--to', today.iso, '--json']);
+    const byKey = Object.fromEntries(report.rows.map((row) => [row.key, row]));
+    for (const [key, shown] of Object.entries(inApp)) {
+      if (key === 'improved_pct') continue;
+      const row = byKey[key];
+      assert.ok(row, `the CLI has the row ${key}`);
+      assert.equal(row.label, shown.label);
+      assert.deepEqual(
+        [String(row.primary), String(row.secondary), String(row.total)],
+        [shown.primary, shown.secondary, shown.total],
+        `row ${key}`,
+      );
+    }
+    assert.equal(byKey.cases_accepted.total, 1);
+    assert.equal(byKey.closed_improved.total, 1);
+    assert.deepEqual([report.improved_pct[0], report.improved_pct[2]], [100, 100]);
+  });
+
+  h.assertAccessible(t);
+});

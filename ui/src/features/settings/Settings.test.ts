@@ -1,0 +1,111 @@
+// "Settings": teams and the review cycle from settings_get, adding and removing teams, what is
+// sent to settings_update, and where its errors go.
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { router } from '../../lib/router.svelte';
+import { fail, requestsFor, serve } from '../../test/commands';
+import { settings } from '../../test/fixtures';
+import Settings from './Settings.svelte';
+
+vi.mock('../../api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api')>()),
+  call: vi.fn(),
+}));
+
+function input(id: string): HTMLInputElement {
+  return document.getElementById(id) as HTMLInputElement;
+}
+
+async function loaded() {
+  await screen.findByRole('button', { name: 'Save settings' });
+}
+
+describe('Settings', () => {
+  beforeEach(() => {
+    router.go({ name: 'settings' });
+  });
+
+  it('shows the teams and the cycle as stored', async () => {
+    serve({ settings_get: () => settings() });
+    render(Settings);
+    await loaded();
+    expect(input('team-id-0')).toHaveValue('afsw');
+    expect(input('team-name-0')).toHaveValue('Attendance and family support workers');
+    expect(input('team-id-1')).toHaveValue('taskforce');
+    expect(input('cycle_weeks')).toHaveValue('6');
+    expect(input('midpoint_week')).toHaveValue('3');
+  });
+
+  it('adds a team, removes another and saves the list and cycle as numbers', async () => {
+    const update = vi.fn((s: ReturnType<typeof settings>) => s);
+    serve({ settings_get: () => settings(), settings_update: update });
+    render(Settings);
+    await loaded();
+    await userEvent.click(screen.getByRole('button', { name: 'Add a team' }));
+    expect(input('team-id-2')).toHaveFocus();
+    await userEvent.type(input('team-id-2'), 'early-help');
+    await userEvent.type(input('team-name-2'), 'Early help');
+    await userEvent.click(screen.getByRole('button', { name: /Remove team 2/ }));
+    expect(screen.getByRole('button', { name: 'Add a team' })).toHaveFocus();
+    await userEvent.clear(input('cycle_weeks'));
+    await userEvent.type(input('cycle_weeks'), '8');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(requestsFor('settings_update')).toEqual([
+      {
+        teams: [
+          { id: 'afsw', name: 'Attendance and family support workers' },
+          { id: 'early-help', name: 'Early help' },
+        ],
+        cycle: { cycle_weeks: 8, midpoint_week: 3 },
+      },
+    ]);
+    expect(screen.getByRole('alert')).toHaveTextContent('Settings saved');
+    expect(input('team-id-1')).toHaveValue('early-help');
+  });
+
+  it('shows the server’s errors on the teams and the cycle fields', async () => {
+    serve({
+      settings_get: () => settings(),
+      settings_update: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [
+            { field: 'teams', message: 'Each team needs a unique id (lower-case letters, digits, hyphens) and a name' },
+            { field: 'midpoint_week', message: 'The midpoint must fall before the last week of the cycle' },
+          ],
+        }),
+    });
+    render(Settings);
+    await loaded();
+    await userEvent.clear(input('team-id-0'));
+    await userEvent.type(input('team-id-0'), 'Bad Id');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(input('teams-error')).toHaveTextContent('Each team needs a unique id');
+    expect(input('midpoint_week-error')).toHaveTextContent('before the last week');
+    await userEvent.click(screen.getByRole('link', { name: /Each team needs a unique id/ }));
+    expect(input('team-id-0')).toHaveFocus();
+    expect(screen.queryByText('Settings saved')).not.toBeInTheDocument();
+  });
+
+  it('refuses weeks that are not whole numbers without sending them', async () => {
+    serve({ settings_get: () => settings() });
+    render(Settings);
+    await loaded();
+    await userEvent.clear(input('cycle_weeks'));
+    await userEvent.type(input('cycle_weeks'), 'six');
+    await userEvent.clear(input('midpoint_week'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(requestsFor('settings_update')).toEqual([]);
+    expect(input('cycle_weeks-error')).toHaveTextContent('Enter the length of the review cycle as a whole number of weeks');
+    expect(input('midpoint_week-error')).toHaveTextContent('Enter the midpoint week as a whole number of weeks');
+  });
+
+  it('says so when the settings cannot be loaded', async () => {
+    serve({ settings_get: () => fail({ kind: 'storage', message: 'The caseload file could not be read' }) });
+    render(Settings);
+    expect(await screen.findByText('The caseload file could not be read')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save settings' })).not.toBeInTheDocument();
+  });
+});
