@@ -9,6 +9,7 @@ pub mod field;
 pub mod funnel;
 pub mod ids;
 pub mod passphrase;
+pub mod plan;
 pub mod pupil;
 pub mod school;
 pub mod transition;
