@@ -8,6 +8,7 @@ use caseload_domain::attendance::Trend;
 use caseload_domain::case::TransitionKind;
 use caseload_domain::chronology::ContactKind;
 use caseload_domain::due::DueKind;
+use caseload_domain::plan::{ActionStatus, Barrier};
 use caseload_domain::transition::Team;
 use caseload_domain::{CaseId, CaseStatus, CycleSettings, SchoolPhase};
 
@@ -71,6 +72,10 @@ pub struct DueView {
     pub kind: DueKind,
     pub due_on: String,
     pub overdue: bool,
+    /// For an action: what is to be done (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub what: Option<String>,
 }
 
 /// One open case on the dashboard.
@@ -196,4 +201,73 @@ pub struct ChronologyEntryView {
     pub corrected_by: Vec<String>,
     /// RFC 3339 UTC: when it was typed.
     pub recorded_at: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PlanGetRequest {
+    pub case_id: CaseId,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PlanSetRequest {
+    pub case_id: CaseId,
+    pub barriers: Vec<Barrier>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub other_barriers: Option<String>,
+    /// The SMART target: attendance % (one decimal) to reach by `target_by` (ISO date).
+    #[serde(default)]
+    #[ts(optional)]
+    pub target_pct: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub target_by: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub interventions: Option<String>,
+    /// ISO dates.
+    #[serde(default)]
+    pub review_dates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PlanActionAddRequest {
+    pub case_id: CaseId,
+    pub what: String,
+    pub owner: String,
+    /// ISO date.
+    pub due_on: String,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct PlanActionStatusRequest {
+    pub case_id: CaseId,
+    pub action_id: String,
+    pub status: ActionStatus,
+    /// ISO date the status changed; not in the future.
+    pub on_date: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanActionView {
+    pub id: String,
+    pub what: String,
+    pub owner: String,
+    pub due_on: String,
+    pub status: ActionStatus,
+    pub status_on: Option<String>,
+    /// Open and due before today.
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PlanView {
+    pub case_id: CaseId,
+    pub barriers: Vec<Barrier>,
+    pub other_barriers: Option<String>,
+    pub target_pct: Option<f64>,
+    pub target_by: Option<String>,
+    pub interventions: Option<String>,
+    pub review_dates: Vec<String>,
+    pub actions: Vec<PlanActionView>,
 }

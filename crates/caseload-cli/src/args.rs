@@ -41,6 +41,9 @@ pub enum Command {
     /// Add to or read a case's chronology (entries are never edited: correct with --corrects).
     #[command(subcommand)]
     Chronology(ChronologyCommand),
+    /// A case's plan: barriers, SMART target, interventions, review dates and actions.
+    #[command(subcommand)]
+    Plan(PlanCommand),
     /// Record attendance figures.
     #[command(subcommand)]
     Attendance(AttendanceCommand),
@@ -191,6 +194,60 @@ pub enum ChronologyCommand {
         /// Only entries of this kind.
         #[arg(long)]
         kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Show a case's plan and its actions.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set (replace) a case's plan. Barriers: health, semh-ebsa, send, bullying,
+    /// caring-responsibilities, housing, transport, family-circumstances, school-factors.
+    Set {
+        id: String,
+        #[arg(long = "barrier")]
+        barriers: Vec<String>,
+        #[arg(long)]
+        other_barriers: Option<String>,
+        /// Attendance % to reach (one decimal), with --by.
+        #[arg(long)]
+        target: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        by: Option<String>,
+        #[arg(long)]
+        interventions: Option<String>,
+        #[arg(long = "review", value_name = "YYYY-MM-DD")]
+        reviews: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an action to a case's plan.
+    Action {
+        id: String,
+        #[arg(long)]
+        what: String,
+        #[arg(long)]
+        owner: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark an action open, done or not-done.
+    ActionStatus {
+        id: String,
+        action_id: String,
+        #[arg(value_parser = ["open", "done", "not-done"])]
+        status: String,
+        /// The date it changed (default today).
+        #[arg(long = "on", value_name = "YYYY-MM-DD")]
+        on_date: Option<String>,
         #[arg(long)]
         json: bool,
     },

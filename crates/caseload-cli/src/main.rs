@@ -15,7 +15,7 @@ use clap::Parser;
 
 use args::{
     AttendanceCommand, CaseCommand, ChronologyCommand, Cli, Command, PassphraseCommand,
-    ReportCommand,
+    PlanCommand, ReportCommand,
 };
 
 fn main() -> ExitCode {
@@ -102,6 +102,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Chronology(command) => {
             unlock(&cx, passphrase_file)?;
             run_chronology(&cx, command)?;
+        }
+        Command::Plan(command) => {
+            unlock(&cx, passphrase_file)?;
+            run_plan(&cx, command)?;
         }
         Command::Dashboard { json } => {
             unlock(&cx, passphrase_file)?;
@@ -281,4 +285,98 @@ fn run_chronology(cx: &Caseload, command: ChronologyCommand) -> Result<(), AppEr
         }
     }
     Ok(())
+}
+
+fn barrier(value: &str) -> Result<Barrier, AppError> {
+    serde_json::from_value(serde_json::Value::String(value.trim().replace('-', "_"))).map_err(|_| AppError::Validation {
+        message: format!("Unknown barrier {value}"),
+        fields: vec![FieldError {
+            field: "barriers".into(),
+            message: "Use health, semh-ebsa, send, bullying, caring-responsibilities, housing, transport, family-circumstances or school-factors".into(),
+        }],
+    })
+}
+
+fn run_plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
+    let (plan, json) = match command {
+        PlanCommand::Show { id, json } => (
+            commands::plan_get(
+                cx,
+                PlanGetRequest {
+                    case_id: CaseId(id),
+                },
+            )?,
+            json,
+        ),
+        PlanCommand::Set {
+            id,
+            barriers,
+            other_barriers,
+            target,
+            by,
+            interventions,
+            reviews,
+            json,
+        } => {
+            let barriers = barriers
+                .iter()
+                .map(|b| barrier(b))
+                .collect::<Result<Vec<_>, _>>()?;
+            let request = PlanSetRequest {
+                case_id: CaseId(id),
+                barriers,
+                other_barriers,
+                target_pct: target,
+                target_by: by,
+                interventions,
+                review_dates: reviews,
+            };
+            (commands::plan_set(cx, request)?, json)
+        }
+        PlanCommand::Action {
+            id,
+            what,
+            owner,
+            due,
+            json,
+        } => (
+            commands::plan_action_add(
+                cx,
+                PlanActionAddRequest {
+                    case_id: CaseId(id),
+                    what,
+                    owner,
+                    due_on: due,
+                },
+            )?,
+            json,
+        ),
+        PlanCommand::ActionStatus {
+            id,
+            action_id,
+            status,
+            on_date,
+            json,
+        } => {
+            let status = match status.as_str() {
+                "done" => ActionStatus::Done,
+                "not-done" => ActionStatus::NotDone,
+                _ => ActionStatus::Open,
+            };
+            let on_date = on_date.unwrap_or_else(|| caseload_app::commands::today().to_string());
+            (
+                commands::plan_action_status(
+                    cx,
+                    PlanActionStatusRequest {
+                        case_id: CaseId(id),
+                        action_id,
+                        status,
+                        on_date,
+                    },
+                )?,
+                json,
+            )
+        }
+    };
+    output::print(json, &plan, || output::plan(&plan))
 }

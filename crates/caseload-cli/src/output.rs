@@ -3,7 +3,7 @@
 
 use caseload_app::AppError;
 use caseload_app::types::{
-    AppStatus, CaseDetail, CaseSummary, ChronologyEntryView, Dashboard, FunnelReport,
+    AppStatus, CaseDetail, CaseSummary, ChronologyEntryView, Dashboard, FunnelReport, PlanView,
 };
 use serde::Serialize;
 
@@ -235,5 +235,38 @@ pub fn chronology(entries: &[ChronologyEntryView]) {
         if !e.corrected_by.is_empty() {
             println!("    corrected by: {}", e.corrected_by.join(", "));
         }
+    }
+}
+
+pub fn plan(p: &PlanView) {
+    println!("Plan for case {}", p.case_id);
+    let barriers: Vec<String> = p.barriers.iter().map(|b| format!("{b:?}")).collect();
+    println!(
+        "  Barriers:      {}",
+        if barriers.is_empty() {
+            "-".into()
+        } else {
+            barriers.join(", ")
+        }
+    );
+    if let Some(other) = &p.other_barriers {
+        println!("  Other:         {other}");
+    }
+    match (p.target_pct, &p.target_by) {
+        (Some(t), Some(by)) => println!("  SMART target:  {t:.1}% by {by}"),
+        _ => println!("  SMART target:  none yet"),
+    }
+    if let Some(i) = &p.interventions {
+        println!("  Interventions: {i}");
+    }
+    if !p.review_dates.is_empty() {
+        println!("  Reviews:       {}", p.review_dates.join(", "));
+    }
+    for a in &p.actions {
+        let late = if a.overdue { " OVERDUE" } else { "" };
+        println!(
+            "  - [{:?}] {} ({}; due {}{}) id {}",
+            a.status, a.what, a.owner, a.due_on, late, a.id
+        );
     }
 }

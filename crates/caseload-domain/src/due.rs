@@ -12,12 +12,18 @@ use crate::case::{CaseStatus, CycleSettings};
 pub enum DueKind {
     MidpointCheck,
     Review,
+    /// An open action of the case's plan.
+    Action,
+    /// A review date set in the case's plan.
+    PlanReview,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueItem {
     pub kind: DueKind,
     pub due_on: NaiveDate,
+    /// For an action: what is to be done.
+    pub what: Option<String>,
 }
 
 /// The next dated item of an active case's cycle: its midpoint check until that is recorded,
@@ -33,12 +39,43 @@ pub fn next_cycle_item(
         None => DueItem {
             kind: DueKind::MidpointCheck,
             due_on: settings.midpoint_due(start),
+            what: None,
         },
         Some(_) => DueItem {
             kind: DueKind::Review,
             due_on: settings.review_due(start),
+            what: None,
         },
     })
+}
+
+/// The case's next dated item: the earliest of its cycle item, its open actions (overdue ones
+/// included) and its plan's review dates from today on (a plan review date that has passed is
+/// history, not a task). Ties go to the cycle item, then actions.
+pub fn next_due(
+    cycle_item: Option<DueItem>,
+    open_actions: &[(NaiveDate, String)],
+    plan_reviews: &[NaiveDate],
+    today: NaiveDate,
+) -> Option<DueItem> {
+    let actions = open_actions.iter().map(|(due_on, what)| DueItem {
+        kind: DueKind::Action,
+        due_on: *due_on,
+        what: Some(what.clone()),
+    });
+    let reviews = plan_reviews
+        .iter()
+        .filter(|d| **d >= today)
+        .map(|d| DueItem {
+            kind: DueKind::PlanReview,
+            due_on: *d,
+            what: None,
+        });
+    cycle_item
+        .into_iter()
+        .chain(actions)
+        .chain(reviews)
+        .min_by_key(|item| item.due_on)
 }
 
 /// The Sunday that ends `today`'s week.
@@ -97,6 +134,29 @@ mod tests {
     }
 
     #[test]
+    fn the_next_due_item_is_the_earliest_of_cycle_actions_and_future_plan_reviews() {
+        let today = d(2026, 11, 23);
+        let cycle = Some(DueItem {
+            kind: DueKind::MidpointCheck,
+            due_on: d(2026, 11, 30),
+            what: None,
+        });
+        let actions = vec![(d(2026, 11, 21), "Send letter".to_string())];
+        let reviews = vec![d(2026, 11, 1), d(2026, 11, 25)];
+        let next = next_due(cycle.clone(), &actions, &reviews, today).expect("due");
+        assert_eq!(
+            (next.kind, next.due_on, next.what.as_deref()),
+            (DueKind::Action, d(2026, 11, 21), Some("Send letter"))
+        );
+        let next = next_due(cycle, &[], &reviews, today).expect("due");
+        assert_eq!(
+            (next.kind, next.due_on),
+            (DueKind::PlanReview, d(2026, 11, 25))
+        );
+        assert_eq!(next_due(None, &[], &[d(2026, 11, 1)], today), None);
+    }
+
+    #[test]
     fn this_week_runs_to_sunday_and_includes_overdue_items() {
         let monday = d(2026, 11, 23);
         assert_eq!(end_of_week(monday), d(2026, 11, 29));
@@ -104,16 +164,19 @@ mod tests {
         let overdue = DueItem {
             kind: DueKind::Review,
             due_on: d(2026, 11, 20),
+            what: None,
         };
         assert!(overdue.is_overdue(monday) && overdue.is_due_this_week(monday));
         let sunday = DueItem {
             kind: DueKind::Review,
             due_on: d(2026, 11, 29),
+            what: None,
         };
         assert!(!sunday.is_overdue(monday) && sunday.is_due_this_week(monday));
         let next_monday = DueItem {
             kind: DueKind::Review,
             due_on: d(2026, 11, 30),
+            what: None,
         };
         assert!(!next_monday.is_due_this_week(monday));
     }

@@ -12,6 +12,7 @@ pub mod key;
 mod keyfile;
 mod migrate;
 mod open;
+pub mod plans;
 pub mod readings;
 pub mod search;
 pub mod settings;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_lifecycle.sql"),
     include_str!("migrations/0003_search.sql"),
     include_str!("migrations/0004_chronology.sql"),
+    include_str!("migrations/0005_plans.sql"),
 ];
 
 /// The schema version this build writes.

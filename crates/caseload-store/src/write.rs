@@ -17,6 +17,9 @@ pub enum Action {
     SettingsUpdate,
     DemoFill,
     ChronologyAdd,
+    PlanSet,
+    PlanActionAdd,
+    PlanActionStatus,
 }
 
 /// Read access for table modules.

@@ -9,7 +9,7 @@ export type SchoolPhase = "primary" | "secondary" | "special" | "alternative_pro
 
 export type TransitionKind = "accept" | "decline" | "family_declined" | "allocate" | "start_cycle" | "midpoint_check" | "review" | "close" | "reopen";
 
-export type DueKind = "midpoint_check" | "review";
+export type DueKind = "midpoint_check" | "review" | "action" | "plan_review";
 
 export type Trend = "up" | "down" | "level";
 
@@ -91,7 +91,11 @@ attendance_pct: number | null, persistent_absence: boolean, severe_absence: bool
  */
 band: string | null, };
 
-export type DueView = { kind: DueKind, due_on: string, overdue: boolean, };
+export type DueView = { kind: DueKind, due_on: string, overdue: boolean, 
+/**
+ * For an action: what is to be done (absent otherwise).
+ */
+what?: string, };
 
 export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: string | null, worker: string | null, attendance_pct: number | null, 
 /**
@@ -158,6 +162,42 @@ corrected_by: Array<string>,
  */
 recorded_at: string, };
 
+export type Barrier = "health" | "semh_ebsa" | "send" | "bullying" | "caring_responsibilities" | "housing" | "transport" | "family_circumstances" | "school_factors";
+
+export type ActionStatus = "open" | "done" | "not_done";
+
+export type PlanGetRequest = { case_id: CaseId, };
+
+export type PlanSetRequest = { case_id: CaseId, barriers: Array<Barrier>, other_barriers?: string, 
+/**
+ * The SMART target: attendance % (one decimal) to reach by `target_by` (ISO date).
+ */
+target_pct?: string, target_by?: string, interventions?: string, 
+/**
+ * ISO dates.
+ */
+review_dates: Array<string>, };
+
+export type PlanActionAddRequest = { case_id: CaseId, what: string, owner: string, 
+/**
+ * ISO date.
+ */
+due_on: string, };
+
+export type PlanActionStatusRequest = { case_id: CaseId, action_id: string, status: ActionStatus, 
+/**
+ * ISO date the status changed; not in the future.
+ */
+on_date: string, };
+
+export type PlanActionView = { id: string, what: string, owner: string, due_on: string, status: ActionStatus, status_on: string | null, 
+/**
+ * Open and due before today.
+ */
+overdue: boolean, };
+
+export type PlanView = { case_id: CaseId, barriers: Array<Barrier>, other_barriers: string | null, target_pct: number | null, target_by: string | null, interventions: string | null, review_dates: Array<string>, actions: Array<PlanActionView>, };
+
 export type SearchRequest = { 
 /**
  * What the worker typed: each word matches the start of a word in a pupil's names, UPN
@@ -185,6 +225,10 @@ export interface Commands {
   attendance_record: { request: AttendanceRecordRequest, response: CaseDetail },
   chronology_add: { request: ChronologyAddRequest, response: Array<ChronologyEntryView> },
   chronology_list: { request: ChronologyListRequest, response: Array<ChronologyEntryView> },
+  plan_get: { request: PlanGetRequest, response: PlanView },
+  plan_set: { request: PlanSetRequest, response: PlanView },
+  plan_action_add: { request: PlanActionAddRequest, response: PlanView },
+  plan_action_status: { request: PlanActionStatusRequest, response: PlanView },
   dashboard: { request: null, response: Dashboard },
   search: { request: SearchRequest, response: Array<SearchHit> },
   report_funnel: { request: FunnelRequest, response: FunnelReport },
@@ -192,4 +236,4 @@ export interface Commands {
   settings_update: { request: Settings, response: Settings },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;

@@ -2,8 +2,8 @@
 //! absence flags and next due item, and what is due by the end of this week.
 
 use caseload_domain::attendance::Trend;
-use caseload_domain::due::next_cycle_item;
-use caseload_store::{cases, readings};
+use caseload_domain::due::{next_cycle_item, next_due};
+use caseload_store::{cases, plans, readings};
 
 use super::detail::{due_view, pct};
 use super::settings::load;
@@ -19,6 +19,8 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let cycle = load(store)?.cycle;
         let open = cases::list_open(&r)?;
         let latest = readings::latest_two_by_pupil(&r)?;
+        let due_sources = plans::due_sources(&r)?;
+        let no_sources = (Vec::new(), Vec::new());
         let mut due = Vec::new();
         let rows = open
             .into_iter()
@@ -34,8 +36,11 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                     }
                     _ => None,
                 };
-                let item = next_cycle_item(c.status, c.cycle_start, c.midpoint_done_on, cycle);
-                if let Some(item) = item.filter(|i| i.is_due_this_week(today)) {
+                let (actions, reviews) = due_sources.get(c.id.as_str()).unwrap_or(&no_sources);
+                let cycle_item =
+                    next_cycle_item(c.status, c.cycle_start, c.midpoint_done_on, cycle);
+                let item = next_due(cycle_item, actions, reviews, today);
+                if let Some(item) = item.as_ref().filter(|i| i.is_due_this_week(today)) {
                     due.push((item.due_on, c.id.clone()));
                 }
                 let p = &c.pupil;
@@ -53,7 +58,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                     trend,
                     persistent_absence: current.is_some_and(|r| r.counts.persistent_absence()),
                     severe_absence: current.is_some_and(|r| r.counts.severe_absence()),
-                    next_due: item.map(|i| due_view(i, today)),
+                    next_due: item.map(|i| due_view(&i, today)),
                     id: c.id,
                 }
             })

@@ -1,11 +1,12 @@
 //! Turning stored records into the views the UI and CLI show: one place, so the case view, the
 //! list and the dashboard agree on names, dates and attendance figures.
 
-use caseload_domain::due::{DueItem, next_cycle_item};
+use caseload_domain::due::{DueItem, next_cycle_item, next_due};
 use caseload_domain::{CaseStatus, TransitionKind};
 use caseload_store::Store;
 use caseload_store::cases::CaseRecord;
 use caseload_store::events::{self, EventRecord};
+use caseload_store::plans;
 use caseload_store::readings::{self, Reading};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
@@ -40,11 +41,12 @@ pub(crate) fn attendance_view(r: &Reading) -> AttendanceView {
     }
 }
 
-pub(crate) fn due_view(item: DueItem, today: NaiveDate) -> DueView {
+pub(crate) fn due_view(item: &DueItem, today: NaiveDate) -> DueView {
     DueView {
         kind: item.kind,
         due_on: item.due_on.to_string(),
         overdue: item.is_overdue(today),
+        what: item.what.clone(),
     }
 }
 
@@ -97,13 +99,24 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
     let settings = load(store)?;
     let history = events::history(&r, &record.id)?;
     let attendance = readings::for_pupil(&r, &record.pupil_id)?;
-    let next_due = next_cycle_item(
+    let today = today();
+    let cycle_item = next_cycle_item(
         record.status,
         record.cycle_start,
         record.midpoint_done_on,
         settings.cycle,
-    )
-    .map(|item| due_view(item, today()));
+    );
+    let next_due = if record.status.is_open() {
+        let open_actions: Vec<(NaiveDate, String)> = plans::actions(&r, &record.id)?
+            .into_iter()
+            .filter(|a| a.status == caseload_domain::plan::ActionStatus::Open)
+            .map(|a| (a.due_on, a.what))
+            .collect();
+        let reviews = plans::get(&r, &record.id)?.review_dates;
+        next_due(cycle_item, &open_actions, &reviews, today).map(|item| due_view(&item, today))
+    } else {
+        None
+    };
     Ok(CaseDetail {
         pupil: pupil_view(&record),
         id: record.id,
