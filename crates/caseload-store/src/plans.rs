@@ -177,11 +177,17 @@ pub fn actions(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<ActionRecord>, St
     rows.map(|row| action(row?)).collect()
 }
 
+/// What can fall due on one case besides its review cycle.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DueSources {
+    /// Open actions: due date and what is to be done.
+    pub open_actions: Vec<(NaiveDate, String)>,
+    pub review_dates: Vec<NaiveDate>,
+}
+
 /// Every case's open actions and plan review dates, for the dashboard's next due items.
-pub fn due_sources(
-    r: &Reader<'_>,
-) -> Result<HashMap<String, (Vec<(NaiveDate, String)>, Vec<NaiveDate>)>, StoreError> {
-    let mut out: HashMap<String, (Vec<(NaiveDate, String)>, Vec<NaiveDate>)> = HashMap::new();
+pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreError> {
+    let mut out: HashMap<String, DueSources> = HashMap::new();
     let mut stmt = r.conn.prepare_cached(
         "SELECT case_id, id, what, owner, due_on, status, status_on FROM plan_actions WHERE status = 'open' ORDER BY due_on",
     )?;
@@ -189,7 +195,10 @@ pub fn due_sources(
         let row = row?;
         let case_id = row.0.clone();
         let a = action(row)?;
-        out.entry(case_id).or_default().0.push((a.due_on, a.what));
+        out.entry(case_id)
+            .or_default()
+            .open_actions
+            .push((a.due_on, a.what));
     }
     let mut stmt = r
         .conn
@@ -200,7 +209,7 @@ pub fn due_sources(
         let (case_id, reviews) = row?;
         let dates: Vec<NaiveDate> =
             serde_json::from_str(&reviews).map_err(|e| corrupt(e.to_string()))?;
-        out.entry(case_id).or_default().1.extend(dates);
+        out.entry(case_id).or_default().review_dates.extend(dates);
     }
     Ok(out)
 }

@@ -20,7 +20,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let open = cases::list_open(&r)?;
         let latest = readings::latest_two_by_pupil(&r)?;
         let due_sources = plans::due_sources(&r)?;
-        let no_sources = (Vec::new(), Vec::new());
+        let no_sources = plans::DueSources::default();
         let mut due = Vec::new();
         let rows = open
             .into_iter()
@@ -36,10 +36,15 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                     }
                     _ => None,
                 };
-                let (actions, reviews) = due_sources.get(c.id.as_str()).unwrap_or(&no_sources);
+                let sources = due_sources.get(c.id.as_str()).unwrap_or(&no_sources);
                 let cycle_item =
                     next_cycle_item(c.status, c.cycle_start, c.midpoint_done_on, cycle);
-                let item = next_due(cycle_item, actions, reviews, today);
+                let item = next_due(
+                    cycle_item,
+                    &sources.open_actions,
+                    &sources.review_dates,
+                    today,
+                );
                 if let Some(item) = item.as_ref().filter(|i| i.is_due_this_week(today)) {
                     due.push((item.due_on, c.id.clone()));
                 }
