@@ -8,6 +8,7 @@ pub use crate::views::*;
 pub use caseload_domain::case::TransitionKind;
 pub use caseload_domain::chronology::ContactKind;
 pub use caseload_domain::due::DueKind;
+pub use caseload_domain::family::{KeyProfessional, PupilFlag};
 pub use caseload_domain::plan::{ActionStatus, Barrier};
 pub use caseload_domain::{
     CaseId, CaseStatus, CycleSettings, SchoolPhase, attendance::Trend, transition::Team,

@@ -41,6 +41,9 @@ pub enum Command {
     /// Add to or read a case's chronology (entries are never edited: correct with --corrects).
     #[command(subcommand)]
     Chronology(ChronologyCommand),
+    /// A pupil's family: parents and carers, siblings, other children of the household.
+    #[command(subcommand)]
+    Family(FamilyCommand),
     /// A case's plan: barriers, SMART target, interventions, review dates and actions.
     #[command(subcommand)]
     Plan(PlanCommand),
@@ -194,6 +197,53 @@ pub enum ChronologyCommand {
         /// Only entries of this kind.
         #[arg(long)]
         kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FamilyCommand {
+    /// The pupil's details and family.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a parent or carer to the pupil's family (created if needed).
+    CarerAdd {
+        id: String,
+        #[arg(long)]
+        name: String,
+        /// e.g. mother, father, foster carer, grandparent.
+        #[arg(long)]
+        relationship: String,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// They hold parental responsibility.
+        #[arg(long)]
+        parental_responsibility: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Link another case's pupil as this pupil's sibling (same family).
+    Sibling {
+        id: String,
+        sibling_case_id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a child of the household who is not on the caseload.
+    ChildAdd {
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        dob: Option<String>,
+        #[arg(long)]
+        school: Option<String>,
         #[arg(long)]
         json: bool,
     },

@@ -14,8 +14,8 @@ use caseload_app::{AppError, Caseload, FieldError, KdfProfile, commands, data_di
 use clap::Parser;
 
 use args::{
-    AttendanceCommand, CaseCommand, ChronologyCommand, Cli, Command, PassphraseCommand,
-    PlanCommand, ReportCommand,
+    AttendanceCommand, CaseCommand, ChronologyCommand, Cli, Command, FamilyCommand,
+    PassphraseCommand, PlanCommand, ReportCommand,
 };
 
 fn main() -> ExitCode {
@@ -102,6 +102,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Chronology(command) => {
             unlock(&cx, passphrase_file)?;
             run_chronology(&cx, command)?;
+        }
+        Command::Family(command) => {
+            unlock(&cx, passphrase_file)?;
+            run_family(&cx, command)?;
         }
         Command::Plan(command) => {
             unlock(&cx, passphrase_file)?;
@@ -379,4 +383,64 @@ fn run_plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
         }
     };
     output::print(json, &plan, || output::plan(&plan))
+}
+
+fn run_family(cx: &Caseload, command: FamilyCommand) -> Result<(), AppError> {
+    let (view, json) = match command {
+        FamilyCommand::Show { id, json } => (
+            commands::family_get(
+                cx,
+                FamilyGetRequest {
+                    case_id: CaseId(id),
+                },
+            )?,
+            json,
+        ),
+        FamilyCommand::CarerAdd {
+            id,
+            name,
+            relationship,
+            phone,
+            email,
+            parental_responsibility,
+            json,
+        } => {
+            let request = CarerAddRequest {
+                case_id: CaseId(id),
+                name,
+                relationship,
+                phone,
+                email,
+                parental_responsibility,
+            };
+            (commands::carer_add(cx, request)?, json)
+        }
+        FamilyCommand::Sibling {
+            id,
+            sibling_case_id,
+            json,
+        } => {
+            let request = SiblingLinkRequest {
+                case_id: CaseId(id),
+                sibling_case_id: CaseId(sibling_case_id),
+            };
+            (commands::sibling_link(cx, request)?, json)
+        }
+        FamilyCommand::ChildAdd {
+            id,
+            name,
+            dob,
+            school,
+            json,
+        } => {
+            let request = FamilyChildAddRequest {
+                case_id: CaseId(id),
+                name,
+                date_of_birth: dob,
+                school_name: school,
+            };
+            (commands::family_child_add(cx, request)?, json)
+        }
+    };
+    output::print(json, &view, || output::family(&view))
 }

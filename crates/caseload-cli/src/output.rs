@@ -4,6 +4,7 @@
 use caseload_app::AppError;
 use caseload_app::types::{
     AppStatus, CaseDetail, CaseSummary, ChronologyEntryView, Dashboard, FunnelReport, PlanView,
+    PupilFamilyView,
 };
 use serde::Serialize;
 
@@ -267,6 +268,55 @@ pub fn plan(p: &PlanView) {
         println!(
             "  - [{:?}] {} ({}; due {}{}) id {}",
             a.status, a.what, a.owner, a.due_on, late, a.id
+        );
+    }
+}
+
+pub fn family(v: &PupilFamilyView) {
+    println!("Case {}", v.case_id);
+    println!(
+        "  Address:  {}",
+        v.address.as_deref().unwrap_or("-").replace('\n', ", ")
+    );
+    println!(
+        "  Postcode: {}   Ward: {}",
+        v.postcode.as_deref().unwrap_or("-"),
+        v.ward.as_deref().unwrap_or("-")
+    );
+    if !v.flags.is_empty() {
+        let flags: Vec<String> = v.flags.iter().map(|f| format!("{f:?}")).collect();
+        println!("  Flags:    {}", flags.join(", "));
+    }
+    for kp in &v.key_professionals {
+        println!(
+            "  Professional: {} ({}), {}",
+            kp.name, kp.role, kp.organisation
+        );
+    }
+    let Some(f) = &v.family else {
+        println!("  No family recorded yet.");
+        return;
+    };
+    println!("  Family:   {}", f.name);
+    for c in &f.carers {
+        let pr = if c.parental_responsibility {
+            ", parental responsibility"
+        } else {
+            ""
+        };
+        println!("    carer:   {} ({}{pr})", c.name, c.relationship);
+    }
+    for s in &f.siblings {
+        println!(
+            "    sibling: {} ({}, year {})",
+            s.legal_name, s.school_name, s.year_group
+        );
+    }
+    for c in &f.other_children {
+        println!(
+            "    child:   {} ({})",
+            c.name,
+            c.school_name.as_deref().unwrap_or("school not recorded")
         );
     }
 }

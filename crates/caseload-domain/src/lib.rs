@@ -5,6 +5,7 @@ pub mod attendance;
 pub mod case;
 pub mod chronology;
 pub mod due;
+pub mod family;
 pub mod field;
 pub mod funnel;
 pub mod ids;

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod chronology;
 mod error;
 pub mod events;
+pub mod families;
 pub mod key;
 mod keyfile;
 mod migrate;

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_search.sql"),
     include_str!("migrations/0004_chronology.sql"),
     include_str!("migrations/0005_plans.sql"),
+    include_str!("migrations/0006_family.sql"),
 ];
 
 /// The schema version this build writes.

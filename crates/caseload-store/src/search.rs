@@ -1,5 +1,6 @@
-//! Search across pupils' names, UPNs and schools (FTS5), answering as the worker types: each
-//! word typed is matched as a prefix, all words must match, best matches first.
+//! Search across pupils' names, UPNs, schools and families (family name and carers' names),
+//! answering as the worker types: each word typed is matched as a prefix, all words must match,
+//! best matches first.
 
 use rusqlite::params;
 
@@ -40,7 +41,7 @@ pub fn pupils(r: &Reader<'_>, typed: &str, limit: u32) -> Result<Vec<Hit>, Store
          JOIN pupils p ON p.rowid = s.rowid
          JOIN cases c ON c.pupil_id = p.id
          WHERE pupil_search MATCH ?1
-         ORDER BY bm25(pupil_search, 10.0, 5.0, 1.0), p.legal_name
+         ORDER BY bm25(pupil_search, 10.0, 5.0, 1.0, 3.0), p.legal_name
          LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![query, limit], |row| {

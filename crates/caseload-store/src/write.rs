@@ -20,6 +20,8 @@ pub enum Action {
     PlanSet,
     PlanActionAdd,
     PlanActionStatus,
+    PupilDetailsSet,
+    FamilyChange,
 }
 
 /// Read access for table modules.

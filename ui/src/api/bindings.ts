@@ -198,6 +198,46 @@ overdue: boolean, };
 
 export type PlanView = { case_id: CaseId, barriers: Array<Barrier>, other_barriers: string | null, target_pct: number | null, target_by: string | null, interventions: string | null, review_dates: Array<string>, actions: Array<PlanActionView>, };
 
+export type PupilFlag = "sen_support" | "ehcp" | "fsm" | "cin" | "cp" | "lac" | "young_carer" | "eal" | "part_time_timetable" | "health_related_absence" | "ebsa";
+
+export type KeyProfessional = { role: string, name: string, organisation: string, contact: string, };
+
+export type FamilyGetRequest = { case_id: CaseId, };
+
+export type PupilDetailsSetRequest = { case_id: CaseId, address?: string, postcode?: string, ward?: string, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, };
+
+export type FamilyNameSetRequest = { case_id: CaseId, name: string, };
+
+export type CarerAddRequest = { case_id: CaseId, name: string, relationship: string, phone?: string, email?: string, parental_responsibility: boolean, };
+
+export type CarerRemoveRequest = { case_id: CaseId, carer_id: string, };
+
+export type SiblingLinkRequest = { case_id: CaseId, 
+/**
+ * Another case on the caseload whose pupil is this pupil's sibling.
+ */
+sibling_case_id: CaseId, };
+
+export type FamilyChildAddRequest = { case_id: CaseId, name: string, 
+/**
+ * ISO date, optional.
+ */
+date_of_birth?: string, school_name?: string, };
+
+export type CarerView = { id: string, name: string, relationship: string, phone: string | null, email: string | null, parental_responsibility: boolean, };
+
+export type SiblingView = { case_id: CaseId | null, legal_name: string, preferred_name: string | null, school_name: string, year_group: number, };
+
+export type FamilyChildView = { id: string, name: string, date_of_birth: string | null, school_name: string | null, };
+
+export type FamilyView = { id: string, name: string, carers: Array<CarerView>, 
+/**
+ * The pupil's siblings on the caseload (not the pupil).
+ */
+siblings: Array<SiblingView>, other_children: Array<FamilyChildView>, };
+
+export type PupilFamilyView = { case_id: CaseId, address: string | null, postcode: string | null, ward: string | null, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, family: FamilyView | null, };
+
 export type SearchRequest = { 
 /**
  * What the worker typed: each word matches the start of a word in a pupil's names, UPN
@@ -225,6 +265,13 @@ export interface Commands {
   attendance_record: { request: AttendanceRecordRequest, response: CaseDetail },
   chronology_add: { request: ChronologyAddRequest, response: Array<ChronologyEntryView> },
   chronology_list: { request: ChronologyListRequest, response: Array<ChronologyEntryView> },
+  family_get: { request: FamilyGetRequest, response: PupilFamilyView },
+  pupil_details_set: { request: PupilDetailsSetRequest, response: PupilFamilyView },
+  family_name_set: { request: FamilyNameSetRequest, response: PupilFamilyView },
+  carer_add: { request: CarerAddRequest, response: PupilFamilyView },
+  carer_remove: { request: CarerRemoveRequest, response: PupilFamilyView },
+  sibling_link: { request: SiblingLinkRequest, response: PupilFamilyView },
+  family_child_add: { request: FamilyChildAddRequest, response: PupilFamilyView },
   plan_get: { request: PlanGetRequest, response: PlanView },
   plan_set: { request: PlanSetRequest, response: PlanView },
   plan_action_add: { request: PlanActionAddRequest, response: PlanView },
@@ -236,4 +283,4 @@ export interface Commands {
   settings_update: { request: Settings, response: Settings },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;

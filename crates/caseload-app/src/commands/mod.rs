@@ -5,6 +5,7 @@ mod cases;
 mod chronology;
 mod dashboard;
 mod detail;
+mod family;
 mod lifecycle;
 mod plan;
 mod reports;
@@ -15,6 +16,10 @@ mod settings;
 pub use cases::{case_add, case_get, case_list, case_update};
 pub use chronology::{chronology_add, chronology_list};
 pub use dashboard::dashboard;
+pub use family::{
+    carer_add, carer_remove, family_child_add, family_get, family_name_set, pupil_details_set,
+    sibling_link,
+};
 pub use lifecycle::{attendance_record, case_transition};
 pub use plan::{plan_action_add, plan_action_status, plan_get, plan_set};
 pub use reports::report_funnel;

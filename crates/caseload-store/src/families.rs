@@ -1,0 +1,270 @@
+//! A pupil's details and family: `pupils` (address, flags…), `families`, `carers`,
+//! `family_children`. Keeps the search index's family column in step on every change.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use crate::cases::timestamp;
+use crate::error::StoreError;
+use crate::write::{Reader, Writer};
+use caseload_domain::family::{Carer, KeyProfessional, PupilDetails, PupilFlag};
+
+fn corrupt(reason: impl Into<String>) -> StoreError {
+    StoreError::Corrupt {
+        what: "family",
+        reason: reason.into(),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
+}
+
+fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+pub fn set_details(
+    w: &Writer<'_>,
+    pupil_id: &str,
+    d: &PupilDetails,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    w.conn.execute(
+        "UPDATE pupils SET address = ?2, postcode = ?3, ward = ?4, flags = ?5, key_professionals = ?6, updated_at = ?7 WHERE id = ?1",
+        params![pupil_id, d.address, d.postcode, d.ward, json(&d.flags)?, json(&d.key_professionals)?, timestamp(now)],
+    )?;
+    Ok(())
+}
+
+pub fn details(r: &Reader<'_>, pupil_id: &str) -> Result<PupilDetails, StoreError> {
+    let (address, postcode, ward, flags, kps) = r.conn.query_row(
+        "SELECT address, postcode, ward, flags, key_professionals FROM pupils WHERE id = ?1",
+        [pupil_id],
+        |row| {
+            Ok((
+                row.get::<_, Option<String>>(0)?,
+                row.get::<_, Option<String>>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, String>(4)?,
+            ))
+        },
+    )?;
+    let flags: Vec<PupilFlag> = serde_json::from_str(&flags).map_err(|e| corrupt(e.to_string()))?;
+    let key_professionals: Vec<KeyProfessional> =
+        serde_json::from_str(&kps).map_err(|e| corrupt(e.to_string()))?;
+    Ok(PupilDetails {
+        address,
+        postcode,
+        ward,
+        flags,
+        key_professionals,
+    })
+}
+
+/// The pupil's family id and name, if they have one.
+pub fn family_of(r: &Reader<'_>, pupil_id: &str) -> Result<Option<(String, String)>, StoreError> {
+    Ok(r.conn
+        .query_row(
+            "SELECT f.id, f.name FROM pupils p JOIN families f ON f.id = p.family_id WHERE p.id = ?1",
+            [pupil_id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Names the pupil's family, creating it if the pupil has none. Returns the family id.
+pub fn name_family(
+    w: &Writer<'_>,
+    pupil_id: &str,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<String, StoreError> {
+    let at = timestamp(now);
+    let id = match family_of(&w.reader(), pupil_id)? {
+        Some((id, _)) => {
+            w.conn.execute(
+                "UPDATE families SET name = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, name, at],
+            )?;
+            id
+        }
+        None => {
+            let id = new_id();
+            w.conn.execute(
+                "INSERT INTO families (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                params![id, name, at],
+            )?;
+            w.conn.execute(
+                "UPDATE pupils SET family_id = ?2 WHERE id = ?1",
+                params![pupil_id, id],
+            )?;
+            id
+        }
+    };
+    refresh_search(w, &id)?;
+    Ok(id)
+}
+
+/// Puts `other_pupil_id` into `family_id`. Refused (`false`) when the other pupil already
+/// belongs to a different family with other members or carers: merging families is a
+/// decision for the worker, not a side effect.
+pub fn link_pupil(
+    w: &Writer<'_>,
+    family_id: &str,
+    other_pupil_id: &str,
+) -> Result<bool, StoreError> {
+    if let Some((other_family, _)) = family_of(&w.reader(), other_pupil_id)? {
+        if other_family == family_id {
+            return Ok(true);
+        }
+        let others: i64 = w.conn.query_row(
+            "SELECT (SELECT count(*) FROM pupils WHERE family_id = ?1) + (SELECT count(*) FROM carers WHERE family_id = ?1)
+                  + (SELECT count(*) FROM family_children WHERE family_id = ?1)",
+            [&other_family],
+            |row| row.get(0),
+        )?;
+        if others > 1 {
+            return Ok(false);
+        }
+    }
+    w.conn.execute(
+        "UPDATE pupils SET family_id = ?2 WHERE id = ?1",
+        params![other_pupil_id, family_id],
+    )?;
+    refresh_search(w, family_id)?;
+    Ok(true)
+}
+
+pub fn add_carer(
+    w: &Writer<'_>,
+    family_id: &str,
+    c: &Carer,
+    now: DateTime<Utc>,
+) -> Result<String, StoreError> {
+    let id = new_id();
+    w.conn.execute(
+        "INSERT INTO carers (id, family_id, name, relationship, phone, email, parental_responsibility, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![id, family_id, c.name, c.relationship, c.phone, c.email, c.parental_responsibility, timestamp(now)],
+    )?;
+    refresh_search(w, family_id)?;
+    Ok(id)
+}
+
+pub fn remove_carer(w: &Writer<'_>, family_id: &str, carer_id: &str) -> Result<bool, StoreError> {
+    let removed = w.conn.execute(
+        "DELETE FROM carers WHERE id = ?1 AND family_id = ?2",
+        params![carer_id, family_id],
+    )?;
+    refresh_search(w, family_id)?;
+    Ok(removed == 1)
+}
+
+pub fn add_child(
+    w: &Writer<'_>,
+    family_id: &str,
+    name: &str,
+    date_of_birth: Option<&str>,
+    school_name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<String, StoreError> {
+    let id = new_id();
+    w.conn.execute(
+        "INSERT INTO family_children (id, family_id, name, date_of_birth, school_name, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, family_id, name, date_of_birth, school_name, timestamp(now)],
+    )?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarerRecord {
+    pub id: String,
+    pub carer: Carer,
+}
+
+pub fn carers(r: &Reader<'_>, family_id: &str) -> Result<Vec<CarerRecord>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT id, name, relationship, phone, email, parental_responsibility FROM carers WHERE family_id = ?1 ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([family_id], |row| {
+        Ok(CarerRecord {
+            id: row.get(0)?,
+            carer: Carer {
+                name: row.get(1)?,
+                relationship: row.get(2)?,
+                phone: row.get(3)?,
+                email: row.get(4)?,
+                parental_responsibility: row.get(5)?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A pupil of the family who is on the caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub pupil_id: String,
+    pub case_id: Option<String>,
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub school_name: String,
+    pub year_group: i64,
+}
+
+pub fn members(r: &Reader<'_>, family_id: &str) -> Result<Vec<Member>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT p.id, (SELECT c.id FROM cases c WHERE c.pupil_id = p.id ORDER BY c.created_at DESC LIMIT 1),
+                p.legal_name, p.preferred_name, p.school_name, p.year_group
+         FROM pupils p WHERE p.family_id = ?1 ORDER BY p.date_of_birth",
+    )?;
+    let rows = stmt.query_map([family_id], |row| {
+        Ok(Member {
+            pupil_id: row.get(0)?,
+            case_id: row.get(1)?,
+            legal_name: row.get(2)?,
+            preferred_name: row.get(3)?,
+            school_name: row.get(4)?,
+            year_group: row.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A child of the household who is not on the caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChildRecord {
+    pub id: String,
+    pub name: String,
+    pub date_of_birth: Option<String>,
+    pub school_name: Option<String>,
+}
+
+pub fn children(r: &Reader<'_>, family_id: &str) -> Result<Vec<ChildRecord>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT id, name, date_of_birth, school_name FROM family_children WHERE family_id = ?1 ORDER BY created_at, id",
+    )?;
+    let rows = stmt.query_map([family_id], |row| {
+        Ok(ChildRecord {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            date_of_birth: row.get(2)?,
+            school_name: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Writes the family's name and its carers' names into the search index of each member.
+fn refresh_search(w: &Writer<'_>, family_id: &str) -> Result<(), StoreError> {
+    w.conn.execute(
+        "UPDATE pupil_search SET family = (
+             SELECT f.name || ' ' || coalesce((SELECT group_concat(c.name, ' ') FROM carers c WHERE c.family_id = f.id), '')
+             FROM families f WHERE f.id = ?1)
+         WHERE rowid IN (SELECT rowid FROM pupils WHERE family_id = ?1)",
+        [family_id],
+    )?;
+    Ok(())
+}
