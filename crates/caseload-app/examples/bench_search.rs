@@ -58,6 +58,42 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("  {q:>16}: median {:.2} ms", mine[mine.len() / 2]);
         }
     }
+    if std::env::var_os("BENCH_PROBE").is_some() {
+        for q in ["\"z\"*", "\"zorva\"*", "\"demo\"*"] {
+            for (label, sql) in [
+                (
+                    "fts only",
+                    "SELECT rowid FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200",
+                ),
+                (
+                    "fts+bm25",
+                    "SELECT rowid, bm25(pupil_search) FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200",
+                ),
+                (
+                    "+pupils",
+                    "SELECT p.legal_name FROM (SELECT rowid FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200) s JOIN pupils p ON p.rowid = s.rowid",
+                ),
+                (
+                    "+cases",
+                    "SELECT c.id FROM (SELECT rowid FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200) s CROSS JOIN pupils p ON p.rowid = s.rowid CROSS JOIN cases c ON c.pupil_id = p.id",
+                ),
+                (
+                    "w/ order",
+                    "SELECT c.id FROM (SELECT rowid, bm25(pupil_search, 10.0, 5.0, 1.0, 3.0) AS score FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200) s CROSS JOIN pupils p ON p.rowid = s.rowid CROSS JOIN cases c ON c.pupil_id = p.id ORDER BY s.score, p.legal_name LIMIT 20",
+                ),
+            ] {
+                let mut ts = Vec::new();
+                for _ in 0..20 {
+                    let t = Instant::now();
+                    cx.probe_store(|s| caseload_store::testing::count_rows(s, sql, q))
+                        .expect("unlocked")?;
+                    ts.push(t.elapsed().as_secs_f64() * 1000.0);
+                }
+                ts.sort_by(f64::total_cmp);
+                println!("  {q:>10} {label:>9}: median {:.2} ms", ts[10]);
+            }
+        }
+    }
     times.sort_by(f64::total_cmp);
     let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
     println!(

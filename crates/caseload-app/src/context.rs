@@ -82,6 +82,12 @@ impl Caseload {
         f(store)
     }
 
+    /// Runs `f` on the unlocked store, for benchmarks and diagnostics outside the crate.
+    #[doc(hidden)]
+    pub fn probe_store<T>(&self, f: impl FnOnce(&Store) -> T) -> Option<T> {
+        self.store().as_ref().map(f)
+    }
+
     /// Claims the data folder for this process (desktop app only; the CLI relies on SQLite's
     /// own locking for its short-lived, transactional access).
     pub fn claim_data_dir(&self) -> Result<(), AppError> {

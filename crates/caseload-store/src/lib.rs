@@ -39,6 +39,27 @@ pub mod testing {
         Ok(())
     }
 
+    /// Counts the rows a read query returns (benchmark probes).
+    pub fn count_rows(store: &Store, sql: &str, param: &str) -> Result<usize, StoreError> {
+        let mut stmt = store.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([param])?;
+        let mut n = 0;
+        while rows.next()?.is_some() {
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Reads a PRAGMA's value (diagnostics and tests).
+    pub fn pragma(store: &Store, name: &str) -> Result<String, StoreError> {
+        Ok(store
+            .conn
+            .query_row(&format!("PRAGMA {name}"), [], |row| {
+                row.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|v| format!("{v:?}"))?)
+    }
+
     /// Forces `PRAGMA user_version`, to simulate a database written by another build.
     pub fn set_user_version(
         dir: &Path,

@@ -31,17 +31,22 @@ pub fn fts_query(typed: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// Only the first 200 matches are ranked (the literal in the SQL; a bound LIMIT would hide it
+/// from the planner). Ranking every match of a one-letter prefix over 52,000 pupils costs tens
+/// of milliseconds; without an ORDER BY inside, FTS5 stops after 200, so a broad query answers
+/// at once with good (if not the very best) matches and each further letter narrows it to the
+/// exact best ones. CROSS JOIN keeps the join order: matches, then their pupils and cases.
 pub fn pupils(r: &Reader<'_>, typed: &str, limit: u32) -> Result<Vec<Hit>, StoreError> {
     let Some(query) = fts_query(typed) else {
         return Ok(Vec::new());
     };
     let mut stmt = r.conn.prepare_cached(
         "SELECT c.id, p.legal_name, p.preferred_name, p.upn, p.school_name, c.status
-         FROM pupil_search s
-         JOIN pupils p ON p.rowid = s.rowid
-         JOIN cases c ON c.pupil_id = p.id
-         WHERE pupil_search MATCH ?1
-         ORDER BY bm25(pupil_search, 10.0, 5.0, 1.0, 3.0), p.legal_name
+         FROM (SELECT rowid, bm25(pupil_search, 10.0, 5.0, 1.0, 3.0) AS score
+               FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200) s
+         CROSS JOIN pupils p ON p.rowid = s.rowid
+         CROSS JOIN cases c ON c.pupil_id = p.id
+         ORDER BY s.score, p.legal_name
          LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![query, limit], |row| {

@@ -287,3 +287,17 @@ fn cases_are_listed_most_recently_updated_first() {
         .collect();
     assert_eq!(ids, vec![second, first]);
 }
+
+#[test]
+fn the_store_runs_sqlcipher_4_with_a_64_mib_page_cache() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = create(dir.path());
+    let pragma = |p: &str| caseload_store::testing::pragma(&store, p).expect("pragma");
+    assert!(
+        pragma("cipher_version").contains("\"4."),
+        "SQLCipher 4 expected"
+    );
+    assert_eq!(pragma("cache_size"), "Integer(-65536)");
+    assert_eq!(pragma("journal_mode"), "Text(\"wal\")");
+    assert_eq!(pragma("foreign_keys"), "Integer(1)");
+}
