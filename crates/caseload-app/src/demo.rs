@@ -11,7 +11,7 @@ use caseload_domain::upn::check_letter;
 use caseload_domain::{CaseStatus, PupilDraft};
 use caseload_store::cases::{self, Referral};
 use caseload_store::readings::{self, Reading, ReadingSource};
-use caseload_store::{Action, events};
+use caseload_store::{Action, chronology, events, families, plans};
 use chrono::{Duration, Utc};
 
 use crate::commands::today;
@@ -193,6 +193,61 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
                         };
                         events::record(w, &record.id, &t, status, next, now)?;
                         status = next;
+                    }
+                    let surname = name
+                        .split(' ')
+                        .nth(1)
+                        .unwrap_or("Demo")
+                        .split('-')
+                        .next()
+                        .unwrap_or("Demo")
+                        .to_string();
+                    let family = families::name_family(
+                        w,
+                        &record.pupil_id,
+                        &format!("{surname} family"),
+                        now,
+                    )?;
+                    let carer = caseload_domain::family::Carer {
+                        name: format!(
+                            "{} {surname}",
+                            FIRST[rng.below(FIRST.len() as u64) as usize]
+                        ),
+                        relationship: if rng.below(2) == 0 {
+                            "Mother".into()
+                        } else {
+                            "Father".into()
+                        },
+                        phone: None,
+                        email: None,
+                        parental_responsibility: true,
+                    };
+                    families::add_carer(w, &family, &carer, now)?;
+                    let contact = caseload_domain::chronology::Entry {
+                        kind: caseload_domain::chronology::ContactKind::PhoneCall,
+                        occurred_at: referred.and_hms_opt(10, 0, 0).unwrap_or_default(),
+                        who: format!("{} and worker", carer.name),
+                        what: "Demo: introductory call about the referral".into(),
+                        outcome: Some("Demo: agreed to a home visit".into()),
+                        next_step: Some("Demo: home visit".into()),
+                    };
+                    chronology::add(w, &record.id, &contact, None, now)?;
+                    if status == CaseStatus::Active {
+                        let plan = caseload_domain::plan::Plan {
+                            barriers: vec![caseload_domain::plan::Barrier::Transport],
+                            target: Some(caseload_domain::plan::SmartTarget {
+                                target: caseload_domain::attendance::Tenths(950),
+                                by: today + Duration::days(60),
+                            }),
+                            ..Default::default()
+                        };
+                        plans::set(w, &record.id, &plan, now)?;
+                        let action = caseload_domain::plan::NewAction {
+                            what: "Demo: arrange a bus pass".into(),
+                            owner: "School".into(),
+                            due_on: today + Duration::days(rng.below(14) as i64 - 4),
+                        };
+                        plans::add_action(w, &record.id, &action, now)?;
                     }
                     let later = (referred + Duration::days(14 + rng.below(20) as i64)).min(today);
                     let change = rng.below(21) as i64 - 8;
