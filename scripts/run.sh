@@ -29,22 +29,8 @@ for arg in "$@"; do
   esac
 done
 
-step() { printf '==> %s\n' "$*"; }
-
-quiet() {
-  local log status
-  log="$(mktemp)"
-  if "$@" >"$log" 2>&1; then
-    rm -f "$log"
-    return 0
-  else
-    status=$?
-    echo "--- failed: $* (exit $status); its output:" >&2
-    tail -n 200 "$log" >&2
-    rm -f "$log"
-    return "$status"
-  fi
-}
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 step "setup"
 bash scripts/setup.sh --no-e2e
