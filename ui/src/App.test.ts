@@ -5,8 +5,17 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import { axeViolations } from './test/axe';
-import { fail, serve, type Handlers } from './test/commands';
-import { caseDetail, dashboard, dashboardRow, funnelReport, settings, status } from './test/fixtures';
+import { fail, requestsFor, serve, type Handlers } from './test/commands';
+import {
+  caseDetail,
+  chronologyEntry,
+  dashboard,
+  dashboardRow,
+  funnelReport,
+  searchHit,
+  settings,
+  status,
+} from './test/fixtures';
 
 vi.mock('./api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./api')>()),
@@ -80,6 +89,28 @@ describe('navigation', () => {
     expect(screen.getByRole('link', { name: 'Change passphrase' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('offers "Search pupils" in the header only while the caseload is unlocked', async () => {
+    await startAt({ app_status: () => status({ unlocked: false }) });
+    expect(screen.queryByRole('searchbox')).not.toBeInTheDocument();
+  });
+
+  it('opens the case chosen from the search results', async () => {
+    await startAt({
+      app_status: () => status(),
+      dashboard: () => dashboard([]),
+      search: () => [searchHit({ case_id: 'case-7' })],
+      case_get: () => caseDetail({ id: 'case-7' }),
+      settings_get: () => settings(),
+      chronology_list: () => [],
+    });
+    const search = within(screen.getByRole('banner')).getByRole('searchbox', { name: 'Search pupils' });
+    await userEvent.type(search, 'alex');
+    await userEvent.click(await screen.findByRole('link', { name: /Alex \(Alexandra Testpupil\)/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: /Alex/ })).toHaveFocus();
+    expect(requestsFor('case_get')).toEqual([{ id: 'case-7' }]);
+    expect(search).toHaveValue('');
+  });
+
   it('opens Reports and Settings from the navigation, each marked as the current page', async () => {
     await startAt({ app_status: () => status(), dashboard: () => dashboard([]), settings_get: () => settings() });
     const reports = screen.getByRole('link', { name: 'Reports' });
@@ -116,6 +147,15 @@ describe('accessibility', () => {
         ],
       }),
     settings_get: () => settings(),
+    chronology_list: () => [
+      chronologyEntry({ id: 'e1', corrected_by: ['e3'] }),
+      chronologyEntry({ id: 'e2', kind: 'phone_call', occurred_at: '2025-02-24T09:00', outcome: null, next_step: null }),
+      chronologyEntry({ id: 'e3', corrects: 'e1', what: 'Corrected account of the visit' }),
+    ],
+    chronology_add: () =>
+      fail({ kind: 'validation', message: 'x', fields: [{ field: 'occurred_at', message: 'A chronology entry cannot be in the future' }] }),
+    search: ({ query }) =>
+      query.startsWith('nobody') ? [] : [searchHit(), searchHit({ case_id: 'case-2', legal_name: 'Samira Example', preferred_name: null })],
     report_funnel: () => funnelReport(),
     case_transition: () =>
       fail({ kind: 'validation', message: 'x', fields: [{ field: 'worker', message: 'Enter the name of the allocated worker' }] }),
@@ -205,6 +245,37 @@ describe('accessibility', () => {
     await userEvent.click(screen.getByRole('link', { name: 'Settings' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Save settings' }));
     await screen.findAllByText('Keep at least one team');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('finds no axe violations on the case view’s chronology, with a correction open and its errors showing', async () => {
+    await startAt(unlocked);
+    await userEvent.click(within(await screen.findByRole('table')).getByRole('link', { name: 'Alexandra Testpupil' }));
+    const chronology = await screen.findByRole('region', { name: 'Chronology' });
+    await within(chronology).findByText('Corrected account of the visit');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.click(within(chronology).getByRole('button', { name: 'Correct this entry of 24 February 2025, 9am' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add correction' }));
+    await screen.findAllByText('A chronology entry cannot be in the future');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.selectOptions(screen.getByLabelText('Show entries of kind'), 'Phone call');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('finds no axe violations with search results, or none, showing over a screen', async () => {
+    await startAt(unlocked);
+    await screen.findByRole('table');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search pupils' }), 'test');
+    await waitFor(() => expect(document.querySelectorAll('#search-results a')).toHaveLength(2));
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(await axeViolations()).toEqual([]);
+
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search pupils' }));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search pupils' }), 'nobody');
+    await waitFor(() => expect(document.getElementById('search-empty')).toHaveTextContent('No pupils match'));
     expect(await axeViolations()).toEqual([]);
   });
 

@@ -202,5 +202,10 @@ export function removeWorkspace(ws) {
  */
 export async function docScreenshot(app, name) {
   if (process.env.CASELOAD_E2E_UPDATE_DOCS !== '1') return;
+  // Two animation frames: the screen just rendered has been painted, not only put in the DOM
+  // (without this the first screen's picture can still show "Opening Caseload").
+  await app.session.executeAsync(
+    'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+  );
   await app.screenshot(path.join(REPO_ROOT, 'docs', 'images', name));
 }

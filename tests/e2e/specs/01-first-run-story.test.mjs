@@ -45,6 +45,8 @@ async function runningAndUnlocked() {
 test('a worker creates a caseload, adds a case, and after a restart a wrong passphrase is refused and the right one shows the case', async (t) => {
   h.testName = 'first run, add a case, unlock';
   let app = await h.step('start the app on an empty data dir', () => h.start());
+  // The app shows "Opening Caseload" until app_status answers; the screenshot is of the screen after.
+  await app.waitForScreen(TITLES.firstRun, { scan: false });
   await docScreenshot(app, '01-create-caseload.png');
 
   await h.step('set a passphrase, typed twice', () => createCaseload(app));

@@ -1,7 +1,14 @@
 // Display helpers: composing the date of birth, London time, names and year groups.
 import { describe, expect, it } from 'vitest';
 import {
+  dueLabel,
+  clockTime,
   composeDate,
+  composeDateTime,
+  contactKindLabel,
+  localDateTime,
+  nowInLondonTime,
+  splitDateTime,
   displayName,
   eventLabel,
   londonDateTime,
@@ -92,5 +99,44 @@ describe('lifecycle and report display', () => {
     expect(stepLabel('family_declined')).toBe('Family declined support');
     expect(eventLabel(null)).toBe('Referred');
     expect(eventLabel('midpoint_check')).toBe('Midpoint check done');
+  });
+});
+
+describe('chronology display', () => {
+  it('writes a local date and time in words, the GOV.UK way', () => {
+    expect(localDateTime('2026-11-20T14:30')).toBe('20 November 2026, 2:30pm');
+    expect(localDateTime('2026-11-20T09:00')).toBe('20 November 2026, 9am');
+    expect(clockTime('12:00')).toBe('midday');
+    expect(clockTime('00:00')).toBe('midnight');
+    expect(clockTime('00:15')).toBe('12:15am');
+    expect(clockTime('12:45')).toBe('12:45pm');
+  });
+
+  it('names contact kinds in words', () => {
+    expect(contactKindLabel('tsm_discussion')).toBe('TSM discussion');
+    expect(contactKindLabel('home_visit')).toBe('Home visit');
+  });
+
+  it('composes the date and a typed time as YYYY-MM-DDTHH:MM, padding the hour', () => {
+    expect(composeDateTime('20', '11', '2026', '14:30')).toBe('2026-11-20T14:30');
+    expect(composeDateTime('5', '3', '2025', '9.05')).toBe('2025-03-05T09:05');
+    expect(composeDateTime('', '', '', ' ')).toBe('');
+    expect(composeDateTime('5', '3', '2025', 'noon')).toBe('2025-03-05Tnoon');
+    expect(splitDateTime('2025-03-05T09:05')).toEqual({ day: '5', month: '3', year: '2025', time: '09:05' });
+  });
+
+  it('gives the London time now rounded down to five minutes, in summer time too', () => {
+    expect(nowInLondonTime(new Date('2025-03-05T10:07:59Z'))).toBe('10:05');
+    expect(nowInLondonTime(new Date('2025-07-01T23:04:00Z'))).toBe('00:00');
+    expect(nowInLondonTime(new Date('2025-07-01T13:30:00Z'))).toBe('14:30');
+  });
+});
+
+describe('dueLabel', () => {
+  it('names an action by what is to be done, and cycle items by their kind', () => {
+    expect(dueLabel('action', 'Arrange a bus pass')).toBe('Action: Arrange a bus pass');
+    expect(dueLabel('action', null)).toBe('Action');
+    expect(dueLabel('midpoint_check')).toBe('Midpoint check');
+    expect(dueLabel('plan_review')).toBe('Plan review');
   });
 });

@@ -115,8 +115,12 @@ export function eventLabel(kind: string | null): string {
 }
 
 /** What is due next: "Midpoint check" or "Review". */
-export function dueLabel(kind: string): string {
-  return kind === 'midpoint_check' ? 'Midpoint check' : kind === 'review' ? 'Review' : statusLabel(kind);
+export function dueLabel(kind: string, what?: string | null): string {
+  if (kind === 'midpoint_check') return 'Midpoint check';
+  if (kind === 'review') return 'Review';
+  if (kind === 'plan_review') return 'Plan review';
+  if (kind === 'action') return what ? `Action: ${what}` : 'Action';
+  return statusLabel(kind);
 }
 
 /** The GOV.UK tag colour for a case status. */
@@ -162,4 +166,74 @@ export function schoolYearStart(isoDate: string): string {
   const year = Number(isoDate.slice(0, 4));
   const month = Number(isoDate.slice(5, 7));
   return `${month >= 9 ? year : year - 1}-09-01`;
+}
+
+const CONTACT_KIND_LABELS: Record<string, string> = {
+  home_visit: 'Home visit',
+  phone_call: 'Phone call',
+  letter: 'Letter',
+  school_meeting: 'School meeting',
+  tsm_discussion: 'TSM discussion',
+  other: 'Other',
+};
+
+/** Chronology entry kinds in the order a select offers them (the value is what the server expects). */
+export const CONTACT_KINDS: { value: string; label: string }[] = Object.entries(CONTACT_KIND_LABELS).map(
+  ([value, label]) => ({ value, label }),
+);
+
+export function contactKindLabel(kind: string): string {
+  return CONTACT_KIND_LABELS[kind] ?? statusLabel(kind);
+}
+
+/** A clock time "14:30" as GOV.UK writes it: "2:30pm", "9am", "midday", "midnight". */
+export function clockTime(hhmm: string): string {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!match) return hhmm;
+  const hour = Number(match[1]);
+  const minutes = match[2];
+  if (minutes === '00' && hour === 12) return 'midday';
+  if (minutes === '00' && hour === 0) return 'midnight';
+  const suffix = hour < 12 ? 'am' : 'pm';
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return minutes === '00' ? `${h12}${suffix}` : `${h12}:${minutes}${suffix}`;
+}
+
+/** A local date and time "2026-11-20T14:30" in words: "20 November 2026, 2:30pm". */
+export function localDateTime(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(value);
+  return match ? `${longDate(match[1])}, ${clockTime(match[2])}` : value;
+}
+
+/** The reverse of `localDateTime`'s input, for prefilling a form: date parts and "HH:MM". */
+export function splitDateTime(value: string): { day: string; month: string; year: string; time: string } {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(value);
+  return match ? { ...splitDate(match[1]), time: match[2] } : { day: '', month: '', year: '', time: '' };
+}
+
+/**
+ * Date parts and a typed time as the "YYYY-MM-DDTHH:MM" the server expects ("" when all are blank).
+ * "9:05" and "9.05" become "09:05"; anything else passes through for the server to judge.
+ */
+export function composeDateTime(day: string, month: string, year: string, time: string): string {
+  const date = composeDate(day, month, year);
+  const typed = time.trim();
+  if (!date && !typed) return '';
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(typed);
+  const hhmm = match ? `${match[1].padStart(2, '0')}:${match[2]}` : typed;
+  return `${date}T${hhmm}`;
+}
+
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The time in London now as "HH:MM", rounded down to five minutes (never in the future). */
+export function nowInLondonTime(now: Date = new Date()): string {
+  const parts = Object.fromEntries(LONDON_TIME.formatToParts(now).map((p) => [p.type, p.value]));
+  const minutes = Math.floor(Number(parts.minute) / 5) * 5;
+  return `${parts.hour}:${String(minutes).padStart(2, '0')}`;
 }

@@ -1,5 +1,15 @@
 // Synthetic records for UI tests (no real pupils). UPNs are valid examples from domain.md.
-import type { AppStatus, CaseDetail, CaseSummary, Dashboard, DashboardRow, FunnelReport, Settings } from '../api';
+import type {
+  AppStatus,
+  CaseDetail,
+  CaseSummary,
+  ChronologyEntryView,
+  Dashboard,
+  DashboardRow,
+  FunnelReport,
+  SearchHit,
+  Settings,
+} from '../api';
 
 export function status(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
@@ -121,6 +131,97 @@ export function funnelReport(overrides: Partial<FunnelReport> = {}): FunnelRepor
       row('families_declined', 'Families declining support', 0, 1, 1),
     ],
     improved_pct: [50, null, 50],
+    ...overrides,
+  };
+}
+
+export function chronologyEntry(overrides: Partial<ChronologyEntryView> = {}): ChronologyEntryView {
+  return {
+    id: 'entry-1',
+    kind: 'home_visit',
+    occurred_at: '2025-02-20T14:30',
+    who: 'Mum (Ms Testparent), A. Testworker',
+    what: 'Visited at home; Alex was in bed and said school is too loud.',
+    outcome: 'Mum agreed to a meeting with the school.',
+    next_step: 'Book a meeting with the SENCo',
+    corrects: null,
+    corrected_by: [],
+    recorded_at: '2025-02-20T15:02:11Z',
+    ...overrides,
+  };
+}
+
+export function searchHit(overrides: Partial<SearchHit> = {}): SearchHit {
+  return {
+    case_id: 'case-1',
+    legal_name: 'Alexandra Testpupil',
+    preferred_name: 'Alex',
+    upn: 'B801200005001',
+    school_name: 'Testschool Synthetic Primary',
+    status: 'active',
+    ...overrides,
+  };
+}
+
+// Plan and family fixtures (types imported here so the block above stays as it is).
+import type { CarerView, PlanActionView, PlanView, PupilFamilyView } from '../api';
+
+export function planAction(overrides: Partial<PlanActionView> = {}): PlanActionView {
+  return {
+    id: 'action-1',
+    what: 'Meet the SENCo about a quiet space at lunch',
+    owner: 'School: Ms Testsenco',
+    due_on: '2025-03-12',
+    status: 'open',
+    status_on: null,
+    overdue: false,
+    ...overrides,
+  };
+}
+
+export function planView(overrides: Partial<PlanView> = {}): PlanView {
+  return {
+    case_id: 'case-1',
+    barriers: ['semh_ebsa', 'school_factors'],
+    other_barriers: 'Finds the lunch hall too loud',
+    target_pct: 92.5,
+    target_by: '2027-02-12',
+    interventions: 'Weekly check-in with the learning mentor',
+    review_dates: ['2025-04-01', '2025-05-13'],
+    actions: [planAction()],
+    ...overrides,
+  };
+}
+
+export function carer(overrides: Partial<CarerView> = {}): CarerView {
+  return {
+    id: 'carer-1',
+    name: 'Ms Testparent',
+    relationship: 'Mum',
+    phone: '07700 900123',
+    email: 'testparent@example.com',
+    parental_responsibility: true,
+    ...overrides,
+  };
+}
+
+export function familyView(overrides: Partial<PupilFamilyView> = {}): PupilFamilyView {
+  return {
+    case_id: 'case-1',
+    address: '1 Synthetic Street\nTesttown',
+    postcode: 'ZZ99 1ZZ',
+    ward: 'Testward',
+    flags: ['fsm', 'ebsa'],
+    key_professionals: [{ role: 'School nurse', name: 'Mr Testnurse', organisation: 'Testshire NHS', contact: '0117 496 0000' }],
+    family: {
+      id: 'family-1',
+      name: 'Testpupil family',
+      carers: [carer()],
+      siblings: [
+        { case_id: 'case-2', legal_name: 'Samira Testpupil', preferred_name: 'Sam', school_name: 'Testschool Synthetic Academy', year_group: 9 },
+      ],
+      other_children: [{ id: 'child-1', name: 'Baby Testpupil', date_of_birth: '2023-06-01', school_name: null }],
+    },
     ...overrides,
   };
 }

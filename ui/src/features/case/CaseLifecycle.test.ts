@@ -48,7 +48,7 @@ const ACTIVE: Partial<CaseDetail> = {
 };
 
 async function showCase(detail: CaseDetail, handlers: Parameters<typeof serve>[0] = {}) {
-  serve({ case_get: () => detail, settings_get: () => settings(), ...handlers });
+  serve({ case_get: () => detail, settings_get: () => settings(), chronology_list: () => [], ...handlers });
   render(CaseView, { id: detail.id });
   await screen.findByRole('heading', { level: 1 });
 }
