@@ -6,6 +6,8 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::field::Invalid;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -171,14 +173,14 @@ impl Default for CycleSettings {
 }
 
 impl CycleSettings {
-    pub fn validate(self) -> Result<Self, String> {
+    pub fn validate(self) -> Result<Self, Invalid> {
         if !(1..=52).contains(&self.cycle_weeks) {
-            return Err("A review cycle is from 1 to 52 weeks long".into());
+            return Err(Invalid::from("A review cycle is from 1 to 52 weeks long"));
         }
         if self.midpoint_week == 0 || self.midpoint_week >= self.cycle_weeks {
-            return Err(
-                "The midpoint check must fall after the cycle starts and before its review".into(),
-            );
+            return Err(Invalid::from(
+                "The midpoint check must fall after the cycle starts and before its review",
+            ));
         }
         Ok(self)
     }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::field::{Field, FieldErrors};
+use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_TEXT: usize = 500;
 
@@ -37,7 +37,7 @@ pub struct KeyProfessional {
 }
 
 /// Normalises a UK postcode ("sw1a1aa" → "SW1A 1AA"), or says why it is not one.
-pub fn parse_postcode(input: &str) -> Result<String, String> {
+pub fn parse_postcode(input: &str) -> Result<String, Invalid> {
     let compact: String = input
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -45,7 +45,7 @@ pub fn parse_postcode(input: &str) -> Result<String, String> {
         .to_ascii_uppercase();
     let message = || "Enter a real UK postcode, for example AB1 2CD".to_string();
     if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
-        return Err(message());
+        return Err(Invalid::from(message()));
     }
     let (outward, inward) = compact.split_at(compact.len() - 3);
     let inward_ok = {
@@ -58,7 +58,7 @@ pub fn parse_postcode(input: &str) -> Result<String, String> {
     if inward_ok && outward_ok {
         Ok(format!("{outward} {inward}"))
     } else {
-        Err(message())
+        Err(Invalid::from(message()))
     }
 }
 

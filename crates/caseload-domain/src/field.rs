@@ -120,6 +120,30 @@ impl Field {
     }
 }
 
+/// A value that failed a rule, with a message saying what to fix. Validators return it; the
+/// caller decides which field it belongs to (see [`FieldErrors::check`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
+impl From<String> for Invalid {
+    fn from(message: String) -> Self {
+        Invalid(message)
+    }
+}
+
+impl From<&str> for Invalid {
+    fn from(message: &str) -> Self {
+        Invalid(message.to_string())
+    }
+}
+
+impl From<Invalid> for String {
+    fn from(invalid: Invalid) -> Self {
+        invalid.0
+    }
+}
+
 /// One problem with one field, phrased as what to fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {

@@ -17,7 +17,7 @@ pub mod transition;
 pub mod upn;
 
 pub use case::{CaseStatus, CycleSettings, TransitionError, TransitionKind};
-pub use field::{Field, FieldError, FieldErrors};
+pub use field::{Field, FieldError, FieldErrors, Invalid};
 pub use ids::CaseId;
 pub use passphrase::{MIN_PASSPHRASE_CHARS, NewPassphraseError, Passphrase};
 pub use pupil::{PersonName, Pupil, PupilDraft, SchoolName, Urn, YearGroup};

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::attendance::Tenths;
-use crate::field::{Field, FieldErrors};
+use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_TEXT_CHARS: usize = 4000;
 
@@ -96,13 +96,13 @@ fn date(value: &str) -> Option<NaiveDate> {
 }
 
 /// Parses a percentage with at most one decimal place, 0 to 100, into tenths.
-pub fn parse_pct(value: &str) -> Result<Tenths, String> {
+pub fn parse_pct(value: &str) -> Result<Tenths, Invalid> {
     let message =
         || "Enter the target as a percentage from 0 to 100, for example 95 or 92.5".to_string();
     let v = value.trim().trim_end_matches('%');
     let (whole, tenth) = match v.split_once('.') {
         Some((w, t)) if t.len() == 1 => (w, t),
-        Some(_) => return Err(message()),
+        Some(_) => return Err(Invalid::from(message())),
         None => (v, "0"),
     };
     let whole: u16 = whole.parse().map_err(|_| message())?;

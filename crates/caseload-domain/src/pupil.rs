@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::field::{Field, FieldErrors};
+use crate::field::{Field, FieldErrors, Invalid};
 use crate::school::SchoolPhase;
 use crate::upn::Upn;
 
@@ -19,18 +19,20 @@ const MAX_SCHOOL_NAME_CHARS: usize = 200;
 pub struct PersonName(String);
 
 impl PersonName {
-    pub fn parse(input: &str, what: &str) -> Result<Self, String> {
+    pub fn parse(input: &str, what: &str) -> Result<Self, Invalid> {
         let name = input.trim();
         if name.is_empty() {
-            return Err(format!("Enter the pupil's {what}"));
+            return Err(Invalid::from(format!("Enter the pupil's {what}")));
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err(format!(
+            return Err(Invalid::from(format!(
                 "The {what} must be {MAX_NAME_CHARS} characters or fewer"
-            ));
+            )));
         }
         if name.chars().any(char::is_control) {
-            return Err(format!("The {what} must not contain tabs or line breaks"));
+            return Err(Invalid::from(format!(
+                "The {what} must not contain tabs or line breaks"
+            )));
         }
         Ok(PersonName(name.to_string()))
     }
@@ -46,13 +48,17 @@ impl PersonName {
 pub struct Urn(String);
 
 impl Urn {
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
         let urn = input.trim();
         if urn.is_empty() {
-            return Err("Enter the school's URN: 6 digits, for example 100000".into());
+            return Err(Invalid::from(
+                "Enter the school's URN: 6 digits, for example 100000",
+            ));
         }
         if urn.len() != 6 || !urn.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("A school URN is 6 digits, for example 100000".into());
+            return Err(Invalid::from(
+                "A school URN is 6 digits, for example 100000",
+            ));
         }
         Ok(Urn(urn.to_string()))
     }
@@ -68,15 +74,15 @@ impl Urn {
 pub struct SchoolName(String);
 
 impl SchoolName {
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
         let name = input.trim();
         if name.is_empty() {
-            return Err("Enter the school's name".into());
+            return Err(Invalid::from("Enter the school's name"));
         }
         if name.chars().count() > MAX_SCHOOL_NAME_CHARS || name.chars().any(char::is_control) {
-            return Err(format!(
+            return Err(Invalid::from(format!(
                 "The school name must be {MAX_SCHOOL_NAME_CHARS} characters or fewer, on one line"
-            ));
+            )));
         }
         Ok(SchoolName(name.to_string()))
     }
@@ -94,7 +100,7 @@ pub struct YearGroup(u8);
 impl YearGroup {
     pub const MAX: u8 = 14;
 
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, Invalid> {
         let message = || {
             format!(
                 "Year group must be a whole number from 0 (Reception) to {}",
@@ -103,7 +109,7 @@ impl YearGroup {
         };
         let n: u8 = input.trim().parse().map_err(|_| message())?;
         if n > Self::MAX {
-            return Err(message());
+            return Err(Invalid::from(message()));
         }
         Ok(YearGroup(n))
     }
@@ -118,23 +124,23 @@ impl YearGroup {
 }
 
 /// Parses a date of birth typed as `YYYY-MM-DD`: real, not in the future, within 25 years.
-pub fn parse_date_of_birth(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+pub fn parse_date_of_birth(input: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> {
     let input = input.trim();
     if input.is_empty() {
-        return Err("Enter the pupil's date of birth".into());
+        return Err(Invalid::from("Enter the pupil's date of birth"));
     }
     let date = NaiveDate::parse_from_str(input, "%Y-%m-%d")
         .map_err(|_| "Date of birth must be a real date, for example 27 3 2014".to_string())?;
     if date > today {
-        return Err("Date of birth must be in the past".into());
+        return Err(Invalid::from("Date of birth must be in the past"));
     }
     let oldest = today
         .with_year(today.year() - MAX_AGE_YEARS)
         .unwrap_or(today);
     if date < oldest {
-        return Err(format!(
+        return Err(Invalid::from(format!(
             "Date of birth must be within the last {MAX_AGE_YEARS} years: check the year"
-        ));
+        )));
     }
     Ok(date)
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field::Invalid;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -30,16 +32,16 @@ impl SchoolPhase {
     }
 
     /// Accepts the stored name, or a label as a worker or a spreadsheet writes it.
-    pub fn parse(value: &str) -> Result<Self, String> {
+    pub fn parse(value: &str) -> Result<Self, Invalid> {
         let v = value.trim().to_ascii_lowercase().replace(['-', ' '], "_");
         match v.as_str() {
             "primary" => Ok(SchoolPhase::Primary),
             "secondary" => Ok(SchoolPhase::Secondary),
             "special" => Ok(SchoolPhase::Special),
             "alternative_provision" | "ap" => Ok(SchoolPhase::AlternativeProvision),
-            _ => Err(
-                "School phase must be primary, secondary, special or alternative provision".into(),
-            ),
+            _ => Err(Invalid::from(
+                "School phase must be primary, secondary, special or alternative provision",
+            )),
         }
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::TransitionKind;
-use crate::field::{Field, FieldErrors};
+use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_NOTE_CHARS: usize = 2000;
 
@@ -56,15 +56,17 @@ fn non_empty(value: Option<&str>) -> Option<&str> {
 }
 
 /// Parses a date the worker gave for something that has happened: real and not in the future.
-pub fn parse_past_date(input: &str, today: NaiveDate, what: &str) -> Result<NaiveDate, String> {
+pub fn parse_past_date(input: &str, today: NaiveDate, what: &str) -> Result<NaiveDate, Invalid> {
     let input = input.trim();
     if input.is_empty() {
-        return Err(format!("Enter the date {what}"));
+        return Err(Invalid::from(format!("Enter the date {what}")));
     }
     let date = NaiveDate::parse_from_str(input, "%Y-%m-%d")
         .map_err(|_| format!("The date {what} must be a real date, for example 2026-11-23"))?;
     if date > today {
-        return Err(format!("The date {what} cannot be in the future"));
+        return Err(Invalid::from(format!(
+            "The date {what} cannot be in the future"
+        )));
     }
     Ok(date)
 }

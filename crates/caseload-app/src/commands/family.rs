@@ -132,7 +132,7 @@ pub fn family_name_set(
     let name = PersonName::parse(&req.name, "family name").map_err(|m| {
         AppError::validation(FieldErrors::single(
             Field::FamilyName,
-            m.replace("pupil's ", ""),
+            m.0.replace("pupil's ", ""),
         ))
     })?;
     with_case(cx, &req.case_id, |store, case| {
@@ -206,7 +206,7 @@ pub fn family_child_add(
     let mut errors = FieldErrors::default();
     let name = errors.check(
         Field::Name,
-        PersonName::parse(&req.name, "child's name").map_err(|m| m.replace("pupil's ", "")),
+        PersonName::parse(&req.name, "child's name").map_err(|m| m.0.replace("pupil's ", "")),
     );
     let dob = match req
         .date_of_birth
