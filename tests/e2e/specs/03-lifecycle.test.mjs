@@ -9,6 +9,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, waitForCaseView } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
+import { daysAgo, typeDate, takeStep, showDashboard, funnelRows } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -36,49 +37,6 @@ const PUPIL = {
 const WORKER = 'A. Testworker';
 const CLOSE_REASON = 'Attendance back up; family engaging with school';
 
-const LONDON = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The London calendar date `n` days before today, as ISO and as the parts a worker types. */
-function daysAgo(n) {
-  const iso = LONDON.format(new Date(Date.now() - n * 86_400_000));
-  const [year, month, day] = iso.split('-');
-  return { iso, day: String(Number(day)), month: String(Number(month)), year };
-}
-
-async function typeDate(app, prefix, date) {
-  await app.fill(`${prefix}-day`, date.day);
-  await app.fill(`${prefix}-month`, date.month);
-  await app.fill(`${prefix}-year`, date.year);
-}
-
-/**
- * Opens a lifecycle step from its button, types the date and the step's extra fields, saves, and
- * waits for the page to confirm it (or fails with the error summary's text).
- */
-async function takeStep(app, kind, date, fields = {}) {
-  await app.click(`step-${kind}`);
-  await waitFor(() => app.exists('#step-form #step-save'), { what: `the ${kind} form (#step-save)` });
-  await typeDate(app, 'step', date);
-  for (const [id, value] of Object.entries(fields)) await app.fill(id, value);
-  await app.scan(`case view, ${kind} form`);
-  await app.click('step-save');
-  let refused = null;
-  await waitFor(
-    async () => {
-      refused = await errorSummaryText(app);
-      return refused || ((await app.exists('#step-done')) && !(await app.exists('#step-form')));
-    },
-    { timeoutMs: 15_000, what: `the ${kind} step to be recorded (#step-done)` },
-  );
-  if (refused) throw new Error(`the app refused the ${kind} step: ${refused}`);
-  await app.scan(`case view after ${kind}`);
-}
-
 async function recordReading(app, date, counts) {
   const before = await app.session.execute(
     'return document.querySelectorAll("#attendance-table tbody tr").length;',
@@ -100,29 +58,6 @@ async function recordReading(app, date, counts) {
   );
   if (refused) throw new Error(`the app refused the reading: ${refused}`);
   await app.scan(`case view after a reading as at ${date.iso}`);
-}
-
-async function showDashboard(app) {
-  await app.click('nav-caseload');
-  await app.waitForScreen(TITLES.caseload, { scan: false });
-  await waitFor(async () => (await app.exists('#case-table')) || (await app.exists('#empty-caseload')), {
-    what: 'the dashboard (#case-table or #empty-caseload)',
-  });
-  await app.scan('Your caseload (dashboard)');
-}
-
-/** The funnel table's rows as { key: { label, primary, secondary, total } } (from data-key rows). */
-function funnelRows(app) {
-  return app.session.execute(`
-    const rows = {};
-    for (const tr of document.querySelectorAll('#funnel-table tbody tr[data-key]')) {
-      const cells = Array.from(tr.querySelectorAll('td')).map((td) => td.innerText.trim());
-      rows[tr.getAttribute('data-key')] = {
-        label: tr.querySelector('th').innerText.trim(),
-        primary: cells[0], secondary: cells[1], total: cells[2],
-      };
-    }
-    return rows;`);
 }
 
 test('a case goes from referral to closure, the dashboard follows it, and the funnel counts it in the app and the CLI alike', async (t) => {

@@ -10,6 +10,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, unlock, waitForCaseView } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
+import { daysAgo, addEntry, count } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -33,20 +34,6 @@ const PUPIL = {
   school_name: 'Testschool Orchard Academy',
   year_group: '6',
 };
-
-const LONDON = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The London calendar date `n` days before today, as ISO and as the parts a worker types. */
-function daysAgo(n) {
-  const iso = LONDON.format(new Date(Date.now() - n * 86_400_000));
-  const [year, month, day] = iso.split('-');
-  return { iso, day: String(Number(day)), month: String(Number(month)), year };
-}
 
 const ENTRIES = [
   {
@@ -86,35 +73,6 @@ function shownEntries(app) {
     `return Array.from(document.querySelectorAll('#chronology-list > li[data-entry-id]'))
        .map((li) => [li.getAttribute('data-entry-id'), li.getAttribute('data-kind')]);`,
   );
-}
-
-function entryCount(app) {
-  return app.session.execute('return document.querySelectorAll("#chronology-list li[data-entry-id]").length;');
-}
-
-/** Fills the "Add an entry" form and adds it; fails with the error summary if the app refuses it. */
-async function addEntry(app, entry) {
-  const before = await entryCount(app);
-  await app.fill('entry-kind', entry.kind);
-  await app.fill('entry-day', entry.date.day);
-  await app.fill('entry-month', entry.date.month);
-  await app.fill('entry-year', entry.date.year);
-  await app.fill('entry-time', entry.time);
-  await app.fill('entry-who', entry.who);
-  await app.fill('entry-what', entry.what);
-  await app.fill('entry-outcome', entry.outcome ?? '');
-  await app.fill('entry-next_step', entry.next_step ?? '');
-  await app.click('add-entry');
-  let refused = null;
-  await waitFor(
-    async () => {
-      refused = await errorSummaryText(app);
-      return refused || (await entryCount(app)) === before + 1;
-    },
-    { timeoutMs: 15_000, what: `a new ${entry.kind} entry in #chronology-list` },
-  );
-  if (refused) throw new Error(`the app refused the ${entry.kind} entry: ${refused}`);
-  await app.scan(`case view after adding a ${entry.kind} entry`);
 }
 
 test('a chronology keeps a corrected entry beside its correction, filters by kind, agrees with the CLI, and search opens the case', async (t) => {

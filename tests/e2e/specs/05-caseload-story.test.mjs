@@ -13,6 +13,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, waitForCaseView } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
+import { daysAgo, typeDate, submitAndWait, count, takeStep, showDashboard, addEntry, funnelRows } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -56,31 +57,6 @@ const WORKER = 'A. Testworker';
 const CLOSE_REASON = 'Attendance improving; family working with the school';
 const CORRECTED_WHAT = 'Home visit: Quilla was dressed for school but said the playground is too loud.';
 
-const LONDON = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
-
-/** The London calendar date `n` days before today (negative: after), as ISO, typed parts and words. */
-function daysAgo(n) {
-  const iso = LONDON.format(new Date(Date.now() - n * 86_400_000));
-  const [year, month, day] = iso.split('-');
-  return {
-    iso,
-    day: String(Number(day)),
-    month: String(Number(month)),
-    year,
-    long: `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`,
-  };
-}
-
 const ENTRIES = [
   {
     kind: 'home_visit',
@@ -116,30 +92,6 @@ const ACTIONS = [
   { what: 'Refer to the EBSA service', owner: WORKER, due: daysAgo(-10) },
 ];
 
-async function typeDate(app, prefix, date) {
-  await app.fill(`${prefix}-day`, date.day);
-  await app.fill(`${prefix}-month`, date.month);
-  await app.fill(`${prefix}-year`, date.year);
-}
-
-/** Clicks, then waits until `done()` holds; fails with the error summary's text if the app refuses. */
-async function submitAndWait(app, id, done, what) {
-  await app.click(id);
-  let refused = null;
-  await waitFor(
-    async () => {
-      refused = await errorSummaryText(app);
-      return refused || (await done());
-    },
-    { timeoutMs: 15_000, what },
-  );
-  if (refused) throw new Error(`the app refused it (${what}): ${refused}`);
-}
-
-function count(app, css) {
-  return app.session.execute('return document.querySelectorAll(arguments[0]).length;', [css]);
-}
-
 async function text(app, id) {
   return (await (await app.el(id)).text()).trim();
 }
@@ -151,30 +103,6 @@ async function tick(app, id) {
     await app.session.execute('arguments[0].click();', [await app.el(id)]);
   }
   assert.equal(await (await app.el(id)).property('checked'), true, `#${id} is ticked`);
-}
-
-async function takeStep(app, kind, date, fields = {}) {
-  await app.click(`step-${kind}`);
-  await waitFor(() => app.exists('#step-form #step-save'), { what: `the ${kind} form (#step-save)` });
-  await typeDate(app, 'step', date);
-  for (const [id, value] of Object.entries(fields)) await app.fill(id, value);
-  await app.scan(`case view, ${kind} form`);
-  await submitAndWait(
-    app,
-    'step-save',
-    async () => (await app.exists('#step-done')) && !(await app.exists('#step-form')),
-    `the ${kind} step to be recorded (#step-done)`,
-  );
-  await app.scan(`case view after ${kind}`);
-}
-
-async function showDashboard(app) {
-  await app.click('nav-caseload');
-  await app.waitForScreen(TITLES.caseload, { scan: false });
-  await waitFor(async () => (await app.exists('#case-table')) || (await app.exists('#empty-caseload')), {
-    what: 'the dashboard (#case-table or #empty-caseload)',
-  });
-  await app.scan('Your caseload (dashboard)');
 }
 
 /** Adds a case from the dashboard and returns its id (the one id that was not there before). */
@@ -198,38 +126,6 @@ async function addCase(app, pupil, { phase, referred }) {
   );
   assert.equal(added.length, 1, 'exactly one new case on the dashboard');
   return added[0];
-}
-
-async function addEntry(app, entry) {
-  const before = await count(app, '#chronology-list li[data-entry-id]');
-  await app.fill('entry-kind', entry.kind);
-  await typeDate(app, 'entry', entry.date);
-  await app.fill('entry-time', entry.time);
-  await app.fill('entry-who', entry.who);
-  await app.fill('entry-what', entry.what);
-  await app.fill('entry-outcome', entry.outcome);
-  await app.fill('entry-next_step', entry.next_step);
-  await submitAndWait(
-    app,
-    'add-entry',
-    async () => (await count(app, '#chronology-list li[data-entry-id]')) === before + 1,
-    `a new ${entry.kind} entry in #chronology-list`,
-  );
-  await app.scan(`case view after adding a ${entry.kind} entry`);
-}
-
-/** The funnel table's rows as { key: { label, primary, secondary, total } } (from data-key rows). */
-function funnelRows(app) {
-  return app.session.execute(`
-    const rows = {};
-    for (const tr of document.querySelectorAll('#funnel-table tbody tr[data-key]')) {
-      const cells = Array.from(tr.querySelectorAll('td')).map((td) => td.innerText.trim());
-      rows[tr.getAttribute('data-key')] = {
-        label: tr.querySelector('th').innerText.trim(),
-        primary: cells[0], secondary: cells[1], total: cells[2],
-      };
-    }
-    return rows;`);
 }
 
 test('one family’s story: carers, a sibling, the lifecycle, a corrected chronology and a plan with an overdue action, counted alike by the app and the CLI', async (t) => {
