@@ -34,6 +34,8 @@ macro_rules! for_each_command {
             plan_set: PlanSetRequest => PlanView,
             plan_action_add: PlanActionAddRequest => PlanView,
             plan_action_status: PlanActionStatusRequest => PlanView,
+            link_school_set: LinkSchoolSetRequest => Vec<LinkSchoolView>,
+            link_school_list: () => Vec<LinkSchoolView>,
             dashboard: () => Dashboard,
             search: SearchRequest => Vec<SearchHit>,
             report_funnel: FunnelRequest => FunnelReport,

@@ -10,6 +10,7 @@ pub mod data_dir;
 pub mod demo;
 mod dispatch;
 mod error;
+mod record_views;
 pub mod types;
 mod views;
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::record_views::*;
 pub use crate::views::*;
 pub use caseload_domain::case::TransitionKind;
 pub use caseload_domain::chronology::ContactKind;

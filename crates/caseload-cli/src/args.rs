@@ -52,6 +52,9 @@ pub enum Command {
     /// Record attendance figures.
     #[command(subcommand)]
     Attendance(AttendanceCommand),
+    /// The worker's link schools (for Targeting Support Meetings).
+    #[command(subcommand)]
+    School(SchoolCommand),
     /// Every open case with attendance, trend, flags and what is due next.
     Dashboard {
         #[arg(long)]
@@ -188,6 +191,44 @@ pub enum AttendanceCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SchoolCommand {
+    /// Add a link school, or update the one with this URN.
+    Set(Box<SchoolSetArgs>),
+    /// List the link schools.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SchoolSetArgs {
+    #[arg(long)]
+    pub urn: String,
+    #[arg(long)]
+    pub name: String,
+    /// primary, secondary, special or alternative-provision.
+    #[arg(long)]
+    pub phase: String,
+    /// The senior attendance champion's name (and optionally phone and email).
+    #[arg(long)]
+    pub champion: Option<String>,
+    #[arg(long)]
+    pub champion_phone: Option<String>,
+    #[arg(long)]
+    pub champion_email: Option<String>,
+    /// The designated safeguarding lead's name (and optionally phone and email).
+    #[arg(long)]
+    pub dsl: Option<String>,
+    #[arg(long)]
+    pub dsl_phone: Option<String>,
+    #[arg(long)]
+    pub dsl_email: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

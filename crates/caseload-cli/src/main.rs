@@ -15,7 +15,9 @@ use caseload_app::types::*;
 use caseload_app::{AppError, Caseload, FieldError, KdfProfile, commands, data_dir};
 use clap::Parser;
 
-use args::{AttendanceCommand, CaseCommand, Cli, Command, PassphraseCommand, ReportCommand};
+use args::{
+    AttendanceCommand, CaseCommand, Cli, Command, PassphraseCommand, ReportCommand, SchoolCommand,
+};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -109,6 +111,47 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Plan(command) => {
             unlock(&cx, passphrase_file)?;
             records::plan(&cx, command)?;
+        }
+        Command::School(command) => {
+            unlock(&cx, passphrase_file)?;
+            let (schools, json) = match command {
+                SchoolCommand::Set(args) => {
+                    let args = *args;
+                    let contact = |name: Option<String>, phone, email| ContactInput {
+                        name: name.unwrap_or_default(),
+                        phone,
+                        email,
+                    };
+                    let request = LinkSchoolSetRequest {
+                        urn: args.urn,
+                        name: args.name,
+                        phase: args.phase.replace('-', "_"),
+                        attendance_champion: contact(
+                            args.champion,
+                            args.champion_phone,
+                            args.champion_email,
+                        ),
+                        dsl: contact(args.dsl, args.dsl_phone, args.dsl_email),
+                    };
+                    (commands::link_school_set(&cx, request)?, args.json)
+                }
+                SchoolCommand::List { json } => (commands::link_school_list(&cx, ())?, json),
+            };
+            output::print(json, &schools, || {
+                for s in &schools {
+                    let champion = s
+                        .attendance_champion
+                        .as_ref()
+                        .map(|c| c.name.as_str())
+                        .unwrap_or("-");
+                    println!(
+                        "{}  {}  {}  champion: {champion}",
+                        s.urn,
+                        s.name,
+                        s.phase.as_str()
+                    );
+                }
+            })?;
         }
         Command::Dashboard { json } => {
             unlock(&cx, passphrase_file)?;

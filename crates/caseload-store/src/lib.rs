@@ -11,6 +11,7 @@ pub mod events;
 pub mod families;
 pub mod key;
 mod keyfile;
+pub mod link_schools;
 mod migrate;
 mod open;
 pub mod plans;

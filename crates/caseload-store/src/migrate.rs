@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_chronology.sql"),
     include_str!("migrations/0005_plans.sql"),
     include_str!("migrations/0006_family.sql"),
+    include_str!("migrations/0007_link_schools.sql"),
 ];
 
 /// The schema version this build writes.

@@ -22,6 +22,7 @@ pub enum Action {
     PlanActionStatus,
     PupilDetailsSet,
     FamilyChange,
+    LinkSchoolSet,
 }
 
 /// Read access for table modules.

@@ -100,6 +100,19 @@ fn write_fixture_for_the_current_schema() {
             .write(Action::CaseAdd, |w| cases::add(w, &pupil, &referral, at))
             .expect("add");
     }
+    let school = caseload_domain::link_school::LinkSchoolDraft {
+        urn: "100000",
+        name: "Synthetic Fixture Academy",
+        phase: "secondary",
+        ..Default::default()
+    }
+    .validate()
+    .expect("link school");
+    store
+        .write(Action::LinkSchoolSet, |w| {
+            caseload_store::link_schools::set(w, &school, at)
+        })
+        .expect("school");
     drop(store);
     let _ = fs::remove_file(dir.join("caseload.lock"));
 }

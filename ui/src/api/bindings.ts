@@ -238,6 +238,18 @@ siblings: Array<SiblingView>, other_children: Array<FamilyChildView>, };
 
 export type PupilFamilyView = { case_id: CaseId, address: string | null, postcode: string | null, ward: string | null, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, family: FamilyView | null, };
 
+export type ContactInput = { name: string, phone?: string, email?: string, };
+
+export type LinkSchoolSetRequest = { urn: string, name: string, 
+/**
+ * primary | secondary | special | alternative_provision
+ */
+phase: string, attendance_champion: ContactInput, dsl: ContactInput, };
+
+export type ContactView = { name: string, phone: string | null, email: string | null, };
+
+export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
+
 export type SearchRequest = { 
 /**
  * What the worker typed: each word matches the start of a word in a pupil's names, UPN
@@ -276,6 +288,8 @@ export interface Commands {
   plan_set: { request: PlanSetRequest, response: PlanView },
   plan_action_add: { request: PlanActionAddRequest, response: PlanView },
   plan_action_status: { request: PlanActionStatusRequest, response: PlanView },
+  link_school_set: { request: LinkSchoolSetRequest, response: Array<LinkSchoolView> },
+  link_school_list: { request: null, response: Array<LinkSchoolView> },
   dashboard: { request: null, response: Dashboard },
   search: { request: SearchRequest, response: Array<SearchHit> },
   report_funnel: { request: FunnelRequest, response: FunnelReport },
@@ -283,4 +297,4 @@ export interface Commands {
   settings_update: { request: Settings, response: Settings },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;

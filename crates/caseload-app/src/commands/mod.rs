@@ -7,6 +7,7 @@ mod dashboard;
 mod detail;
 mod family;
 mod lifecycle;
+mod link_schools;
 mod plan;
 mod reports;
 mod search;
@@ -21,6 +22,7 @@ pub use family::{
     sibling_link,
 };
 pub use lifecycle::{attendance_record, case_transition};
+pub use link_schools::{link_school_list, link_school_set};
 pub use plan::{plan_action_add, plan_action_status, plan_get, plan_set};
 pub use reports::report_funnel;
 pub use search::search;
