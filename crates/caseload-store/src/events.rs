@@ -2,6 +2,8 @@
 //! written together with the case's new status in the same transaction. The case funnel and a
 //! case's history are read from here.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
@@ -162,6 +164,20 @@ fn status(value: &str) -> Result<CaseStatus, StoreError> {
     })
 }
 
+fn event(raw: RawEvent) -> Result<EventRecord, StoreError> {
+    let (kind, on, from, to, team, worker, note, recorded_at) = raw;
+    Ok(EventRecord {
+        kind: parse_kind(&kind)?,
+        on_date: parse_date(&on)?,
+        from_status: from.as_deref().map(status).transpose()?,
+        to_status: status(&to)?,
+        team,
+        worker,
+        note,
+        recorded_at,
+    })
+}
+
 /// A case's history, oldest first.
 pub fn history(r: &Reader<'_>, id: &CaseId) -> Result<Vec<EventRecord>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
@@ -169,18 +185,20 @@ pub fn history(r: &Reader<'_>, id: &CaseId) -> Result<Vec<EventRecord>, StoreErr
          FROM case_events WHERE case_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([id.as_str()], raw)?;
-    rows.map(|row| {
-        let (kind, on, from, to, team, worker, note, recorded_at) = row?;
-        Ok(EventRecord {
-            kind: parse_kind(&kind)?,
-            on_date: parse_date(&on)?,
-            from_status: from.as_deref().map(status).transpose()?,
-            to_status: status(&to)?,
-            team,
-            worker,
-            note,
-            recorded_at,
-        })
-    })
-    .collect()
+    rows.map(|row| event(row?)).collect()
+}
+
+/// Every case's history, oldest first, in one query (for reports over the whole caseload).
+pub fn all_by_case(r: &Reader<'_>) -> Result<HashMap<String, Vec<EventRecord>>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT kind, on_date, from_status, to_status, team, worker, note, recorded_at, case_id
+         FROM case_events ORDER BY case_id, id",
+    )?;
+    let rows = stmt.query_map([], |row| Ok((raw(row)?, row.get::<_, String>(8)?)))?;
+    let mut out: HashMap<String, Vec<EventRecord>> = HashMap::new();
+    for row in rows {
+        let (raw, case_id) = row?;
+        out.entry(case_id).or_default().push(event(raw)?);
+    }
+    Ok(out)
 }

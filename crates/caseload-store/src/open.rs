@@ -109,11 +109,6 @@ impl Store {
         keyfile::write_atomically(&key_path(dir), &wrapped)
     }
 
-    /// The Argon2id parameters of the current key file.
-    pub fn kdf_params(dir: &Path) -> Result<KdfParams, StoreError> {
-        Ok(keyfile::read(&key_path(dir))?.params)
-    }
-
     pub fn dir(&self) -> &Path {
         &self.dir
     }

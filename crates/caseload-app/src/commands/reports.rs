@@ -36,9 +36,12 @@ pub fn report_funnel(cx: &Caseload, req: FunnelRequest) -> Result<FunnelReport, 
     cx.with_store(|store| {
         let r = store.read();
         let all_readings = readings::all_by_pupil(&r)?;
+        let mut all_events = events::all_by_case(&r)?;
         let mut histories = Vec::new();
         for case in cases::list(&r)? {
-            let events = events::history(&r, &case.id)?
+            let events = all_events
+                .remove(case.id.as_str())
+                .unwrap_or_default()
                 .into_iter()
                 .filter_map(|e| {
                     e.kind.map(|kind| HistoryEvent {
