@@ -23,6 +23,23 @@ pub fn resolve(explicit: Option<PathBuf>) -> PathBuf {
         })
 }
 
+pub const DOCUMENTS_DIR_ENV: &str = "CASELOAD_DOCUMENTS_DIR";
+
+/// Where documents for other people (a TSM record for a school) are saved unless the worker
+/// names a folder: `CASELOAD_DOCUMENTS_DIR`, else `Documents/Caseload` in the user's home.
+/// These files leave the encrypted store by design, so they hold only what the recipient needs.
+pub fn documents() -> PathBuf {
+    std::env::var_os(DOCUMENTS_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            dirs::document_dir()
+                .or_else(dirs::home_dir)
+                .unwrap_or_else(|| PathBuf::from("."))
+                .join("Caseload")
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

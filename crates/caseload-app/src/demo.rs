@@ -2,7 +2,7 @@
 //! UPNs (check letters computed, local authority code 999, which no council has), cases spread
 //! across the lifecycle and attendance readings. Written through the store's one write path.
 //! Not an IPC command: only the CLI's `caseload demo` calls it, so the app window cannot fill a
-//! real caseload with fake pupils.
+//! real caseload with fake pupils. Link schools and their meetings are added by `demo_tsm`.
 
 use caseload_domain::attendance::SessionCounts;
 use caseload_domain::case::TransitionKind;
@@ -259,6 +259,7 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
                         now,
                     )?;
                 }
+                crate::demo_tsm::fill(w, SCHOOLS, today, now)?;
                 Ok(pupils)
             })
             .map_err(AppError::from)

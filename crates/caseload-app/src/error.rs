@@ -50,6 +50,19 @@ pub enum AppError {
     },
     #[error("{message}")]
     InUse { message: String },
+    /// The request clashes with what is already recorded (a second meeting for a school in
+    /// one term, a change to a finished meeting); the message says what to do instead.
+    #[error("{message}")]
+    Conflict { message: String },
+    /// A meeting cannot be finished yet: each problem says where and what to complete.
+    #[error("{message}")]
+    Incomplete {
+        message: String,
+        problems: Vec<caseload_domain::tsm::FinishProblem>,
+    },
+    /// A file could not be written where asked.
+    #[error("{message}")]
+    File { message: String, path: String },
     #[error("{message}")]
     Storage { message: String },
 }
@@ -88,6 +101,9 @@ impl AppError {
             AppError::InvalidTransition { .. } => "invalid_transition",
             AppError::NewerDatabase { .. } => "newer_database",
             AppError::InUse { .. } => "in_use",
+            AppError::Conflict { .. } => "conflict",
+            AppError::Incomplete { .. } => "incomplete",
+            AppError::File { .. } => "file",
             AppError::Storage { .. } => "storage",
         }
     }
@@ -100,6 +116,10 @@ impl AppError {
                     .iter()
                     .map(|f| format!("{}: {}", f.field, f.message))
                     .collect();
+                format!("{message}: {}", details.join("; "))
+            }
+            AppError::Incomplete { message, problems } => {
+                let details: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
                 format!("{message}: {}", details.join("; "))
             }
             other => other.to_string(),

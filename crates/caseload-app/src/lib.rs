@@ -8,9 +8,11 @@ pub mod commands;
 mod context;
 pub mod data_dir;
 pub mod demo;
+mod demo_tsm;
 mod dispatch;
 mod error;
 mod record_views;
+mod tsm_views;
 pub mod types;
 mod views;
 

@@ -5,12 +5,17 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::record_views::*;
+pub use crate::tsm_views::*;
 pub use crate::views::*;
 pub use caseload_domain::case::TransitionKind;
 pub use caseload_domain::chronology::ContactKind;
 pub use caseload_domain::due::DueKind;
 pub use caseload_domain::family::{KeyProfessional, PupilFlag};
 pub use caseload_domain::plan::{ActionStatus, Barrier};
+pub use caseload_domain::tsm::{
+    Attendee, DiscussionId, FinishProblem, OwnerAgency, ProblemAt, ReviewOutcome, TsmActionId,
+    TsmId, TsmStatus,
+};
 pub use caseload_domain::{
     CaseId, CaseStatus, CycleSettings, SchoolPhase, attendance::Trend, transition::Team,
 };

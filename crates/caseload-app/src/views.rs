@@ -106,6 +106,8 @@ pub struct Dashboard {
     pub rows: Vec<DashboardRow>,
     /// Ids of rows whose next item is due by Sunday (overdue included), soonest first.
     pub due_this_week: Vec<CaseId>,
+    /// Open actions from Targeting Support Meetings due by Sunday (overdue included).
+    pub tsm_actions_due: Vec<crate::types::TsmDueAction>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

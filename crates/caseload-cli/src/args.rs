@@ -55,6 +55,9 @@ pub enum Command {
     /// The worker's link schools (for Targeting Support Meetings).
     #[command(subcommand)]
     School(SchoolCommand),
+    /// Targeting Support Meetings: plan, list, show, coverage, review actions, finish, record.
+    #[command(subcommand)]
+    Tsm(crate::tsm::TsmCommand),
     /// Every open case with attendance, trend, flags and what is due next.
     Dashboard {
         #[arg(long)]

@@ -7,6 +7,7 @@ mod output;
 mod record_args;
 mod records;
 mod secret;
+mod tsm;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -152,6 +153,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     );
                 }
             })?;
+        }
+        Command::Tsm(command) => {
+            unlock(&cx, passphrase_file)?;
+            tsm::run(&cx, command)?;
         }
         Command::Dashboard { json } => {
             unlock(&cx, passphrase_file)?;

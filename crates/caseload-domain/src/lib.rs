@@ -15,6 +15,7 @@ pub mod plan;
 pub mod pupil;
 pub mod school;
 pub mod transition;
+pub mod tsm;
 pub mod upn;
 
 pub use case::{CaseStatus, CycleSettings, TransitionError, TransitionKind};

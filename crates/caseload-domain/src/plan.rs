@@ -25,6 +25,23 @@ pub enum Barrier {
     SchoolFactors,
 }
 
+impl Barrier {
+    /// How the barrier is written for people (records, chronology).
+    pub fn label(self) -> &'static str {
+        match self {
+            Barrier::Health => "Health",
+            Barrier::SemhEbsa => "SEMH or EBSA",
+            Barrier::Send => "SEND",
+            Barrier::Bullying => "Bullying",
+            Barrier::CaringResponsibilities => "Caring responsibilities",
+            Barrier::Housing => "Housing",
+            Barrier::Transport => "Transport",
+            Barrier::FamilyCircumstances => "Family circumstances",
+            Barrier::SchoolFactors => "School factors (curriculum, staffing)",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

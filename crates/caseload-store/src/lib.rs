@@ -18,6 +18,8 @@ pub mod plans;
 pub mod readings;
 pub mod search;
 pub mod settings;
+pub mod tsm_actions;
+pub mod tsms;
 mod write;
 
 pub use error::StoreError;

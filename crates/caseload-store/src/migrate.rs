@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_plans.sql"),
     include_str!("migrations/0006_family.sql"),
     include_str!("migrations/0007_link_schools.sql"),
+    include_str!("migrations/0008_tsms.sql"),
 ];
 
 /// The schema version this build writes.

@@ -213,3 +213,13 @@ pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreE
     }
     Ok(out)
 }
+
+/// The cases that have a plan written (a SMART target or barriers recorded), for the TSM
+/// preparation pack's "severely absent without a plan" flag.
+pub fn cases_with_plan(r: &Reader<'_>) -> Result<std::collections::HashSet<String>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT case_id FROM plans WHERE target_tenths IS NOT NULL OR barriers != '[]'",
+    )?;
+    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

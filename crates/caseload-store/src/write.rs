@@ -23,6 +23,11 @@ pub enum Action {
     PupilDetailsSet,
     FamilyChange,
     LinkSchoolSet,
+    TsmPlan,
+    TsmEdit,
+    TsmFinish,
+    TsmActionReview,
+    TsmReferral,
 }
 
 /// Read access for table modules.

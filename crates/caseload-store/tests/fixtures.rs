@@ -6,8 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use caseload_domain::tsm::{Attendee, OwnerAgency, Term};
 use caseload_domain::{Passphrase, PupilDraft};
-use caseload_store::{Action, KdfParams, SCHEMA_VERSION, Store, cases};
+use caseload_store::{Action, KdfParams, SCHEMA_VERSION, Store, cases, tsm_actions, tsms};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 /// The fixtures' passphrase (they hold only synthetic data and use cheap test KDF parameters).
@@ -54,6 +55,12 @@ fn every_past_schema_fixture_upgrades_to_the_current_schema_without_loss() {
             first.pupil.preferred_name.as_ref().map(|n| n.as_str()),
             Some("Alf")
         );
+        if version >= 8 {
+            let meetings = tsms::list(&store.read()).expect("meetings");
+            assert_eq!(meetings.len(), 1, "schema {version} fixture lost its TSM");
+            let actions = tsm_actions::of_meeting(&store.read(), &meetings[0].id).expect("actions");
+            assert_eq!(actions[0].fields.what, "Fixture action");
+        }
     }
 }
 
@@ -113,6 +120,40 @@ fn write_fixture_for_the_current_schema() {
             caseload_store::link_schools::set(w, &school, at)
         })
         .expect("school");
+    let meeting = NaiveDate::from_ymd_opt(2026, 10, 5).expect("date");
+    store
+        .write(Action::TsmPlan, |w| {
+            let id = tsms::plan(w, "100000", Term::containing(meeting), meeting, at)?;
+            tsms::set_attendees(
+                w,
+                &id,
+                &[Attendee {
+                    name: "Fixture Champion".into(),
+                    role: "Senior attendance champion".into(),
+                    organisation: "School".into(),
+                }],
+            )?;
+            let pupil = tsms::NewDiscussion {
+                name: "Fixturepupil Beta-Synthetic".into(),
+                upn: Some("P207000016049".into()),
+                ..Default::default()
+            };
+            let d = tsms::add_discussion(w, &id, &pupil, at)?;
+            let a = tsm_actions::add(w, &id, Some(d), OwnerAgency::EarlyHelp, at)?;
+            tsm_actions::update(
+                w,
+                a,
+                &tsm_actions::ActionFields {
+                    what: "Fixture action".into(),
+                    owner_agency: OwnerAgency::EarlyHelp,
+                    owner_person: "Fixture Officer".into(),
+                    lead_practitioner: String::new(),
+                    due_on: Some(meeting),
+                },
+                at,
+            )
+        })
+        .expect("tsm");
     drop(store);
     let _ = fs::remove_file(dir.join("caseload.lock"));
 }

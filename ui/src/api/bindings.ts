@@ -111,7 +111,11 @@ today: string, rows: Array<DashboardRow>,
 /**
  * Ids of rows whose next item is due by Sunday (overdue included), soonest first.
  */
-due_this_week: Array<CaseId>, };
+due_this_week: Array<CaseId>, 
+/**
+ * Open actions from Targeting Support Meetings due by Sunday (overdue included).
+ */
+tsm_actions_due: Array<TsmDueAction>, };
 
 export type FunnelRequest = { 
 /**
@@ -250,6 +254,171 @@ export type ContactView = { name: string, phone: string | null, email: string | 
 
 export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
 
+export type TsmId = string;
+
+export type DiscussionId = bigint;
+
+export type TsmActionId = bigint;
+
+export type OwnerAgency = "school" | "local_authority" | "early_help" | "health" | "send" | "social_care" | "housing" | "police" | "other";
+
+export type TsmStatus = "planned" | "finished";
+
+export type ReviewOutcome = "done" | "not_done" | "carried";
+
+export type Attendee = { name: string, role: string, organisation: string, };
+
+export type ProblemAt = { "at": "meeting" } | { "at": "attendees" } | { "at": "discussion", "id": DiscussionId } | { "at": "action", "id": TsmActionId };
+
+export type FinishProblem = { place: ProblemAt, message: string, };
+
+export type TsmPlanRequest = { school_urn: string, 
+/**
+ * ISO date of the meeting.
+ */
+meeting_date: string, 
+/**
+ * e.g. `2026-autumn`; the term the date falls in when absent.
+ */
+term?: string, };
+
+export type TsmGetRequest = { id: TsmId, };
+
+export type TsmDateSetRequest = { id: TsmId, meeting_date: string, };
+
+export type TsmAttendeesSetRequest = { id: TsmId, attendees: Array<Attendee>, };
+
+export type TsmPupilAddRequest = { id: TsmId, case_id?: CaseId, name?: string, upn?: string, year_group?: string, };
+
+export type TsmPupilUpdateRequest = { discussion_id: DiscussionId, name: string, barriers: Array<Barrier>, 
+/**
+ * `null`: not known yet.
+ */
+has_plan: boolean | null, notes: string, };
+
+export type TsmPupilRemoveRequest = { discussion_id: DiscussionId, };
+
+export type TsmActionAddRequest = { id: TsmId, 
+/**
+ * The pupil the action is for; absent for an action for the school as a whole.
+ */
+discussion_id?: DiscussionId, };
+
+export type TsmActionUpdateRequest = { action_id: TsmActionId, what: string, owner_agency: OwnerAgency, owner_person: string, lead_practitioner: string, 
+/**
+ * ISO date, or empty while not yet agreed.
+ */
+due_on: string, };
+
+export type TsmActionRemoveRequest = { action_id: TsmActionId, };
+
+export type TsmActionReviewRequest = { action_id: TsmActionId, outcome: ReviewOutcome, 
+/**
+ * The meeting at which it is reviewed; absent when marked from the due list.
+ */
+at_meeting?: TsmId, 
+/**
+ * ISO date; today when absent.
+ */
+on?: string, };
+
+export type TsmReferRequest = { discussion_id: DiscussionId, date_of_birth?: string, upn?: string, year_group?: string, };
+
+export type TsmCoverageRequest = { 
+/**
+ * e.g. `2026-autumn`; the current term when absent.
+ */
+term?: string, };
+
+export type RecordFormat = "pdf" | "docx";
+
+export type TsmRecordSaveRequest = { id: TsmId, format: RecordFormat, 
+/**
+ * The folder to save in (under a new name that never replaces an earlier copy); the
+ * documents folder when absent.
+ */
+dir?: string, 
+/**
+ * Exactly this file instead (replaced whole if it exists); wins over `dir`.
+ */
+path?: string, };
+
+export type SavedFile = { path: string, bytes: number, };
+
+export type TsmSummary = { id: TsmId, school_urn: string, school_name: string, term: string, term_label: string, meeting_date: string, status: TsmStatus, pupils: number, actions: number, 
+/**
+ * Actions agreed here that are still open.
+ */
+open_actions: number, };
+
+export type TsmActionView = { id: TsmActionId, what: string, owner_agency: OwnerAgency, owner_person: string, lead_practitioner: string, 
+/**
+ * ISO date, or empty.
+ */
+due_on: string, open: boolean, 
+/**
+ * The latest review: outcome and ISO date.
+ */
+latest: ReviewView | null, 
+/**
+ * Reviewed at least once, so it can no longer be removed.
+ */
+reviewed: boolean, };
+
+export type ReviewView = { outcome: ReviewOutcome, on: string, };
+
+export type DiscussionView = { id: DiscussionId, upn: string | null, name: string, year_group: number | null, case_id: CaseId | null, case_status: CaseStatus | null, 
+/**
+ * Attendance % when the pupil was added (one decimal).
+ */
+attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, barriers: Array<Barrier>, has_plan: boolean | null, notes: string, 
+/**
+ * The TSM discussion is in the case's chronology.
+ */
+in_chronology: boolean, actions: Array<TsmActionView>, };
+
+export type CarriedActionView = { action: TsmActionView, from_meeting: TsmId, from_meeting_date: string, 
+/**
+ * The pupil it was agreed for; empty for a school action.
+ */
+pupil: string, review_here: ReviewView | null, };
+
+export type PrepPupil = { case_id: CaseId, case_status: CaseStatus, name: string, upn: string, year_group: number, 
+/**
+ * ISO date of the latest attendance figure.
+ */
+as_at: string | null, attendance_pct: number | null, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
+/**
+ * Severely absent with no plan: every severely absent pupil should have one.
+ */
+needs_plan: boolean, 
+/**
+ * Already added to this meeting's discussion.
+ */
+discussed: boolean, };
+
+export type PrepPack = { pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
+
+export type TsmView = { id: TsmId, school_urn: string, school_name: string, school_phase: SchoolPhase, term: string, term_label: string, meeting_date: string, status: TsmStatus, attendees: Array<Attendee>, discussions: Array<DiscussionView>, 
+/**
+ * Actions for the school as a whole.
+ */
+general_actions: Array<TsmActionView>, carried: Array<CarriedActionView>, prep: PrepPack, 
+/**
+ * What stops the meeting being finished; empty when it can be.
+ */
+problems: Array<FinishProblem>, previous_meeting: TsmSummary | null, };
+
+export type CoverageRow = { school_urn: string, school_name: string, school_phase: SchoolPhase, meeting: TsmSummary | null, };
+
+export type TsmCoverage = { term: string, term_label: string, rows: Array<CoverageRow>, 
+/**
+ * Schools whose meeting this term is finished.
+ */
+held: number, planned: number, not_planned: number, };
+
+export type TsmDueAction = { action_id: TsmActionId, tsm_id: TsmId, school_name: string, pupil: string, what: string, owner_agency: OwnerAgency, owner_person: string, due_on: string, overdue: boolean, };
+
 export type SearchRequest = { 
 /**
  * What the worker typed: each word matches the start of a word in a pupil's names, UPN
@@ -261,7 +430,7 @@ export type SearchHit = { case_id: CaseId, legal_name: string, preferred_name: s
 
 export type FieldError = { field: string, message: string, };
 
-export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "storage", message: string, };
+export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "storage", message: string, };
 
 export interface Commands {
   app_status: { request: null, response: AppStatus },
@@ -290,6 +459,22 @@ export interface Commands {
   plan_action_status: { request: PlanActionStatusRequest, response: PlanView },
   link_school_set: { request: LinkSchoolSetRequest, response: Array<LinkSchoolView> },
   link_school_list: { request: null, response: Array<LinkSchoolView> },
+  tsm_plan: { request: TsmPlanRequest, response: TsmView },
+  tsm_list: { request: null, response: Array<TsmSummary> },
+  tsm_get: { request: TsmGetRequest, response: TsmView },
+  tsm_coverage: { request: TsmCoverageRequest, response: TsmCoverage },
+  tsm_date_set: { request: TsmDateSetRequest, response: TsmView },
+  tsm_attendees_set: { request: TsmAttendeesSetRequest, response: TsmView },
+  tsm_pupil_add: { request: TsmPupilAddRequest, response: TsmView },
+  tsm_pupil_update: { request: TsmPupilUpdateRequest, response: TsmView },
+  tsm_pupil_remove: { request: TsmPupilRemoveRequest, response: TsmView },
+  tsm_action_add: { request: TsmActionAddRequest, response: TsmView },
+  tsm_action_update: { request: TsmActionUpdateRequest, response: TsmView },
+  tsm_action_remove: { request: TsmActionRemoveRequest, response: TsmView },
+  tsm_action_review: { request: TsmActionReviewRequest, response: TsmView },
+  tsm_finish: { request: TsmGetRequest, response: TsmView },
+  tsm_refer: { request: TsmReferRequest, response: TsmView },
+  tsm_record_save: { request: TsmRecordSaveRequest, response: SavedFile },
   dashboard: { request: null, response: Dashboard },
   search: { request: SearchRequest, response: Array<SearchHit> },
   report_funnel: { request: FunnelRequest, response: FunnelReport },
@@ -297,4 +482,4 @@ export interface Commands {
   settings_update: { request: Settings, response: Settings },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;

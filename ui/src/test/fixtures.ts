@@ -95,6 +95,7 @@ export function dashboard(rows: DashboardRow[] = [dashboardRow()], overrides: Pa
     today: '2025-03-05',
     rows,
     due_this_week: rows.filter((r) => r.next_due).map((r) => r.id),
+    tsm_actions_due: [],
     ...overrides,
   };
 }

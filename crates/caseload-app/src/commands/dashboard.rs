@@ -69,7 +69,9 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
             })
             .collect();
         due.sort();
+        let tsm_actions_due = super::tsm_due_actions(&r, today)?;
         Ok(Dashboard {
+            tsm_actions_due,
             today: today.to_string(),
             rows,
             due_this_week: due.into_iter().map(|(_, id)| id).collect(),

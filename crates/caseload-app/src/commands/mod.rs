@@ -13,6 +13,7 @@ mod reports;
 mod search;
 mod session;
 mod settings;
+mod tsm;
 
 pub use cases::{case_add, case_get, case_list, case_update};
 pub use chronology::{chronology_add, chronology_list};
@@ -28,6 +29,12 @@ pub use reports::report_funnel;
 pub use search::search;
 pub use session::{app_status, caseload_create, lock, passphrase_change, unlock};
 pub use settings::{settings_get, settings_update};
+pub(crate) use tsm::due_actions as tsm_due_actions;
+pub use tsm::{
+    tsm_action_add, tsm_action_remove, tsm_action_review, tsm_action_update, tsm_attendees_set,
+    tsm_coverage, tsm_date_set, tsm_finish, tsm_get, tsm_list, tsm_plan, tsm_pupil_add,
+    tsm_pupil_remove, tsm_pupil_update, tsm_record_save, tsm_refer,
+};
 
 /// The worker's local date (Europe/London), for rules such as "date of birth not in the future".
 pub fn today() -> chrono::NaiveDate {
