@@ -219,10 +219,10 @@ pub fn chronology(entries: &[ChronologyEntryView]) {
             .map(|c| format!(" (corrects {c})"))
             .unwrap_or_default();
         println!(
-            "{}  {}  {:?}{}",
+            "{}  {}  {}{}",
             e.occurred_at.replace('T', " "),
             e.id,
-            e.kind,
+            e.kind.as_str(),
             corrects
         );
         println!("    who:  {}", e.who);

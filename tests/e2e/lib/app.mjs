@@ -206,6 +206,24 @@ export class App {
     }
   }
 
+  /**
+   * Kills the app outright (SIGKILL), as when a laptop's battery dies: no shutdown code runs.
+   * The WebDriver session is dropped without asking the app anything.
+   */
+  async kill() {
+    if (this.harness.app === this) this.harness.app = undefined;
+    if (this.pids.length === 0) throw new Error('the app process ids are not known, so it cannot be killed');
+    for (const pid of this.pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await waitFor(() => this.pids.every((pid) => !isAlive(pid)), { timeoutMs: 10_000, what: 'the killed app to be gone' });
+    await this.session.delete().catch(() => {});
+  }
+
   async exists(css) {
     return (await this.session.findAll(css)).length > 0;
   }

@@ -39,6 +39,7 @@ export function makeWorkspace() {
     xdgData: path.join(root, 'xdg', 'data'),
     xdgConfig: path.join(root, 'xdg', 'config'),
     xdgCache: path.join(root, 'xdg', 'cache'),
+    documentsDir: path.join(root, 'documents'),
   };
   resetWorkspace(ws);
   return ws;
@@ -46,7 +47,7 @@ export function makeWorkspace() {
 
 /** Empties the data dir and the webview's dirs, so the next app start is a first run. */
 export function resetWorkspace(ws) {
-  for (const dir of [ws.dataDir, ws.xdgData, ws.xdgConfig, ws.xdgCache]) {
+  for (const dir of [ws.dataDir, ws.xdgData, ws.xdgConfig, ws.xdgCache, ws.documentsDir]) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
   }
@@ -61,6 +62,7 @@ export function workspaceFromEnv() {
     xdgData: path.join(root, 'xdg', 'data'),
     xdgConfig: path.join(root, 'xdg', 'config'),
     xdgCache: path.join(root, 'xdg', 'cache'),
+    documentsDir: path.join(root, 'documents'),
     driverUrl: process.env.CASELOAD_E2E_DRIVER_URL,
     driverPid: Number(process.env.CASELOAD_E2E_DRIVER_PID) || undefined,
   };
@@ -127,6 +129,7 @@ export async function startDriver(ws) {
       env: {
         ...process.env,
         CASELOAD_DATA_DIR: ws.dataDir,
+        CASELOAD_DOCUMENTS_DIR: ws.documentsDir,
         XDG_DATA_HOME: ws.xdgData,
         XDG_CONFIG_HOME: ws.xdgConfig,
         XDG_CACHE_HOME: ws.xdgCache,

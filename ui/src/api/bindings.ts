@@ -256,9 +256,9 @@ export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, at
 
 export type TsmId = string;
 
-export type DiscussionId = bigint;
+export type DiscussionId = number;
 
-export type TsmActionId = bigint;
+export type TsmActionId = number;
 
 export type OwnerAgency = "school" | "local_authority" | "early_help" | "health" | "send" | "social_care" | "housing" | "police" | "other";
 

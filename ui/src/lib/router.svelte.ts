@@ -1,6 +1,6 @@
 // In-app navigation: which screen is showing, held in one rune-based object. No URL routing:
 // the webview loads one page, and a route names a screen plus the id it shows (never a record copy).
-import type { CaseId } from '../api';
+import type { CaseId, TsmId } from '../api';
 
 export type Route =
   | { name: 'loading' }
@@ -11,6 +11,11 @@ export type Route =
   | { name: 'case-view'; id: CaseId }
   | { name: 'case-edit'; id: CaseId }
   | { name: 'reports' }
+  | { name: 'schools' }
+  | { name: 'school-edit'; urn?: string }
+  | { name: 'meetings'; notice?: string }
+  | { name: 'meeting-plan'; urn?: string }
+  | { name: 'meeting'; id: TsmId }
   | { name: 'settings' }
   | { name: 'change-passphrase' };
 
