@@ -19,6 +19,7 @@ pub mod readings;
 pub mod search;
 pub mod settings;
 pub mod tsm_actions;
+mod tsm_pupils;
 pub mod tsms;
 mod write;
 

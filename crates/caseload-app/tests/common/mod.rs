@@ -1,6 +1,8 @@
 //! Helpers shared by the app's use-case test files: a temporary encrypted caseload and cases.
 #![allow(dead_code)]
 
+pub mod tsm;
+
 use caseload_app::types::*;
 use caseload_app::{AppError, Caseload, KdfProfile, commands};
 use chrono::{Duration, NaiveDate, Utc};

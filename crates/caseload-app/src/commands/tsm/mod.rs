@@ -1,9 +1,10 @@
 //! Targeting Support Meetings: planning one per link school per term, reading it back with its
-//! preparation pack, and the term coverage view. Live editing is in `edit`, finishing, referral
-//! and the record in `finish`.
+//! preparation pack, and the term coverage view. Live editing is in `edit`, finishing and
+//! referral in `finish`, the record for the school in `record`.
 
 mod edit;
 mod finish;
+mod record;
 mod view;
 
 pub(crate) use edit::due_actions;
@@ -11,7 +12,8 @@ pub use edit::{
     tsm_action_add, tsm_action_remove, tsm_action_review, tsm_action_update, tsm_attendees_set,
     tsm_pupil_add, tsm_pupil_remove, tsm_pupil_update,
 };
-pub use finish::{tsm_finish, tsm_record_save, tsm_refer};
+pub use finish::{tsm_finish, tsm_refer};
+pub use record::tsm_record_save;
 
 use caseload_domain::tsm::{Term, TsmId, TsmStatus};
 use caseload_domain::{Field, FieldErrors};

@@ -83,15 +83,17 @@ pub(super) fn pupil_name(c: &CaseRecord) -> String {
 
 /// The school's pupils on the caseload with their latest attendance, one row per pupil (their
 /// open case if they have one, else their latest).
-pub(super) fn prep_pack(
+fn prep_pack(
     r: &Reader<'_>,
+    all: &[CaseRecord],
     urn: &str,
     discussed: &HashSet<String>,
 ) -> Result<PrepPack, AppError> {
     let mut by_pupil: HashMap<String, CaseRecord> = HashMap::new();
-    for c in cases::list(r)?
-        .into_iter()
+    for c in all
+        .iter()
         .filter(|c| c.pupil.school_urn.as_str() == urn)
+        .cloned()
     {
         let keep = match by_pupil.get(&c.pupil_id) {
             None => true,
@@ -166,10 +168,8 @@ pub(super) fn tsm_view(r: &Reader<'_>, id: &TsmId, today: NaiveDate) -> Result<T
     let attendees = tsms::attendees(r, id)?;
     let rows = tsms::discussions(r, id)?;
     let actions = tsm_actions::of_meeting(r, id)?;
-    let statuses: HashMap<String, _> = cases::list(r)?
-        .into_iter()
-        .map(|c| (c.id.0, c.status))
-        .collect();
+    let all = cases::list(r)?;
+    let statuses: HashMap<&str, _> = all.iter().map(|c| (c.id.as_str(), c.status)).collect();
     let mut drafts = Vec::new();
     let discussions: Vec<DiscussionView> = rows
         .iter()
@@ -242,7 +242,7 @@ pub(super) fn tsm_view(r: &Reader<'_>, id: &TsmId, today: NaiveDate) -> Result<T
         discussions,
         general_actions: general.into_iter().map(action_view).collect(),
         carried,
-        prep: prep_pack(r, &t.school_urn, &discussed)?,
+        prep: prep_pack(r, &all, &t.school_urn, &discussed)?,
         problems: if t.status == caseload_domain::tsm::TsmStatus::Finished {
             Vec::new()
         } else {
