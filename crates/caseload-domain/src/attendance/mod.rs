@@ -1,6 +1,9 @@
 //! Attendance figures for one pupil over a period (domain.md §5.1–§5.5, §5.8, §5.9): the
 //! percentage, persistent and severe absence, the council's 10-point band, and the trend arrow.
-//! The session-mark engine of §5.6–§5.7 builds on these counts in the attendance issue.
+//! The codes of §4 are in [`codes`].
+
+pub mod codes;
+pub mod marks;
 
 use serde::{Deserialize, Serialize};
 
