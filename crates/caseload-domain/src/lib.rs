@@ -13,6 +13,7 @@ pub mod link_school;
 pub mod passphrase;
 pub mod plan;
 pub mod pupil;
+pub mod rules;
 pub mod school;
 pub mod transition;
 pub mod tsm;

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_family.sql"),
     include_str!("migrations/0007_link_schools.sql"),
     include_str!("migrations/0008_tsms.sql"),
+    include_str!("migrations/0009_imports.sql"),
 ];
 
 /// The schema version this build writes.
