@@ -52,11 +52,21 @@ macro_rules! for_each_command {
             tsm_finish: TsmGetRequest => TsmView,
             tsm_refer: TsmReferRequest => TsmView,
             tsm_record_save: TsmRecordSaveRequest => SavedFile,
+            import_marks_file: ImportRequest => ImportView,
+            import_summary_file: ImportRequest => ImportView,
+            import_progress: () => Option<ImportProgress>,
+            import_cancel: () => bool,
+            import_list: () => Vec<ImportView>,
+            import_mapping_get: ImportMappingGetRequest => BTreeMap<String, String>,
+            import_mapping_set: ImportMappingSetRequest => BTreeMap<String, String>,
             dashboard: () => Dashboard,
             search: SearchRequest => Vec<SearchHit>,
             report_funnel: FunnelRequest => FunnelReport,
             settings_get: () => Settings,
             settings_update: Settings => Settings,
+            legal_get: LegalGetRequest => LegalView,
+            legal_step_add: LegalStepAddRequest => LegalView,
+            evidence_bundle_save: EvidenceBundleSaveRequest => SavedFile,
         }
     };
 }

@@ -32,6 +32,7 @@ struct Inner {
     kdf: KdfProfile,
     store: Mutex<Option<Store>>,
     instance_lock: Mutex<Option<File>>,
+    imports: crate::import_job::ImportJobs,
 }
 
 #[derive(Clone)]
@@ -51,12 +52,17 @@ impl Caseload {
                 kdf,
                 store: Mutex::new(None),
                 instance_lock: Mutex::new(None),
+                imports: crate::import_job::ImportJobs::default(),
             }),
         }
     }
 
     pub fn data_dir(&self) -> &Path {
         &self.inner.data_dir
+    }
+
+    pub(crate) fn imports(&self) -> &crate::import_job::ImportJobs {
+        &self.inner.imports
     }
 
     pub(crate) fn kdf(&self) -> KdfProfile {

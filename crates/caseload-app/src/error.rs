@@ -63,6 +63,19 @@ pub enum AppError {
     /// A file could not be written where asked.
     #[error("{message}")]
     File { message: String, path: String },
+    /// An imported file was refused whole: every problem found, each with its row, column
+    /// and what to do; `missing_columns` and `found_headers` when the header row did not fit.
+    #[error("{message}")]
+    Import {
+        message: String,
+        file_name: String,
+        problems: Vec<crate::types::ImportProblem>,
+        missing_columns: Vec<String>,
+        found_headers: Vec<String>,
+    },
+    /// The worker cancelled a long operation; nothing of it was kept.
+    #[error("{message}")]
+    Cancelled { message: String },
     #[error("{message}")]
     Storage { message: String },
 }
@@ -104,6 +117,8 @@ impl AppError {
             AppError::Conflict { .. } => "conflict",
             AppError::Incomplete { .. } => "incomplete",
             AppError::File { .. } => "file",
+            AppError::Import { .. } => "import",
+            AppError::Cancelled { .. } => "cancelled",
             AppError::Storage { .. } => "storage",
         }
     }
@@ -117,6 +132,23 @@ impl AppError {
                     .map(|f| format!("{}: {}", f.field, f.message))
                     .collect();
                 format!("{message}: {}", details.join("; "))
+            }
+            AppError::Import {
+                message, problems, ..
+            } if problems.len() > 1 => {
+                let details: Vec<String> = problems
+                    .iter()
+                    .map(|p| {
+                        let row = p.row.map(|r| format!("row {r}, ")).unwrap_or_default();
+                        let column = p
+                            .column
+                            .as_ref()
+                            .map(|c| format!("column \"{c}\": "))
+                            .unwrap_or_default();
+                        format!("{row}{column}{}; {}", p.problem, p.fix)
+                    })
+                    .collect();
+                format!("{message}\n  {}", details.join("\n  "))
             }
             AppError::Incomplete { message, problems } => {
                 let details: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
@@ -156,6 +188,52 @@ impl From<StoreError> for AppError {
             )),
             other => AppError::Storage {
                 message: format!("The caseload could not be read or saved: {other}"),
+            },
+        }
+    }
+}
+
+impl From<caseload_exchange::import::ImportFailure> for AppError {
+    fn from(e: caseload_exchange::import::ImportFailure) -> Self {
+        use caseload_exchange::import::ImportFailure as F;
+        let problem = |e: &caseload_exchange::import::ImportError| crate::types::ImportProblem {
+            row: e.row,
+            column: e.column.clone(),
+            problem: e.problem.clone(),
+            fix: e.fix.clone(),
+        };
+        let message = e.to_string();
+        let file_name = e.file().to_string();
+        match e {
+            F::Cancelled { .. } => AppError::Cancelled { message },
+            F::Unreadable { error, .. } => AppError::Import {
+                message,
+                file_name,
+                problems: vec![problem(&error)],
+                missing_columns: Vec::new(),
+                found_headers: Vec::new(),
+            },
+            F::MissingColumns {
+                found,
+                missing,
+                error,
+            } => AppError::Import {
+                message,
+                file_name,
+                problems: vec![problem(&error)],
+                // The field's wire name (`possible_sessions`), the key a column mapping uses.
+                missing_columns: missing
+                    .iter()
+                    .filter_map(|f| serde_json::to_value(f).ok()?.as_str().map(str::to_string))
+                    .collect(),
+                found_headers: found,
+            },
+            F::Invalid { errors, .. } => AppError::Import {
+                message,
+                file_name,
+                problems: errors.iter().map(problem).collect(),
+                missing_columns: Vec::new(),
+                found_headers: Vec::new(),
             },
         }
     }

@@ -2,6 +2,7 @@
 //! [`for_each_command!`], with request/response types exported to TypeScript and one typed
 //! error ([`AppError`]) that the UI branches on by `kind`. No Tauri here.
 
+mod attendance_views;
 pub mod bindings;
 mod command_list;
 pub mod commands;
@@ -11,6 +12,8 @@ pub mod demo;
 mod demo_tsm;
 mod dispatch;
 mod error;
+pub mod import_job;
+mod legal_views;
 mod record_views;
 mod tsm_views;
 pub mod types;

@@ -237,14 +237,16 @@ pub struct CarriedActionView {
     pub review_here: Option<ReviewView>,
 }
 
-/// A pupil of the school in the preparation pack.
+/// A pupil of the school in the preparation pack: on the caseload (with a case), or from the
+/// latest imported attendance summary (UPN only: no name is known until the worker types it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PrepPupil {
-    pub case_id: CaseId,
-    pub case_status: CaseStatus,
+    pub case_id: Option<CaseId>,
+    pub case_status: Option<CaseStatus>,
+    /// Empty for a pupil known only from an import.
     pub name: String,
     pub upn: String,
-    pub year_group: u8,
+    pub year_group: Option<u8>,
     /// ISO date of the latest attendance figure.
     pub as_at: Option<String>,
     pub attendance_pct: Option<f64>,
@@ -257,6 +259,8 @@ pub struct PrepPupil {
     pub needs_plan: bool,
     /// Already added to this meeting's discussion.
     pub discussed: bool,
+    /// What the rules engine raises (pupils on the caseload).
+    pub alerts: Vec<caseload_domain::rules::Alert>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

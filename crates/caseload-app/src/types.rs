@@ -4,6 +4,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::attendance_views::*;
+pub use crate::import_job::{ImportPhase, ImportProgress};
+pub use crate::legal_views::*;
 pub use crate::record_views::*;
 pub use crate::tsm_views::*;
 pub use crate::views::*;
@@ -12,6 +15,7 @@ pub use caseload_domain::chronology::ContactKind;
 pub use caseload_domain::due::DueKind;
 pub use caseload_domain::family::{KeyProfessional, PupilFlag};
 pub use caseload_domain::plan::{ActionStatus, Barrier};
+pub use caseload_domain::rules::{Alert, RuleId};
 pub use caseload_domain::tsm::{
     Attendee, DiscussionId, FinishProblem, OwnerAgency, ProblemAt, ReviewOutcome, TsmActionId,
     TsmId, TsmStatus,
@@ -19,6 +23,7 @@ pub use caseload_domain::tsm::{
 pub use caseload_domain::{
     CaseId, CaseStatus, CycleSettings, SchoolPhase, attendance::Trend, transition::Team,
 };
+pub use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppStatus {
@@ -138,6 +143,27 @@ pub struct CaseDetail {
     pub allowed_transitions: Vec<TransitionKind>,
     pub history: Vec<CaseEventView>,
     pub attendance: Vec<AttendanceView>,
+    /// The summary of the pupil's imported session marks, if any were imported.
+    pub marks: Option<MarksView>,
+    /// What the rules engine raises for this pupil, most serious first.
+    pub alerts: Vec<caseload_domain::rules::Alert>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// A pupil's imported session marks, summarised (domain.md §5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MarksView {
+    pub first_date: String,
+    pub last_date: String,
+    pub possible: u32,
+    pub present: u32,
+    pub authorised: u32,
+    pub unauthorised: u32,
+    pub attendance_pct: Option<f64>,
+    pub band: Option<String>,
+    pub persistent_absence: bool,
+    pub severe_absence: bool,
+    pub fpn_threshold_met_on: Option<String>,
+    pub illness_15_days_on: Option<String>,
 }

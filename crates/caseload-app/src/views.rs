@@ -97,6 +97,8 @@ pub struct DashboardRow {
     pub persistent_absence: bool,
     pub severe_absence: bool,
     pub next_due: Option<DueView>,
+    /// What the rules engine raises for this pupil, most serious first.
+    pub alerts: Vec<caseload_domain::rules::Alert>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

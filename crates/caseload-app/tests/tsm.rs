@@ -73,7 +73,7 @@ fn the_preparation_pack_flags_severely_absent_pupils_without_a_plan() {
             first.attendance_pct,
             first.needs_plan
         ),
-        (severe.clone(), Some(40.0), true)
+        (Some(severe.clone()), Some(40.0), true)
     );
     assert_eq!(first.band.as_deref(), Some("31-40"));
     let v = commands::tsm_pupil_add(

@@ -49,15 +49,24 @@ pub enum Command {
     /// A case's plan: barriers, SMART target, interventions, review dates and actions.
     #[command(subcommand)]
     Plan(PlanCommand),
-    /// Record attendance figures.
+    /// Record attendance figures, or compute them from a marks file.
     #[command(subcommand)]
     Attendance(AttendanceCommand),
+    /// Import attendance files (session marks, pupil summaries) into the caseload.
+    #[command(subcommand)]
+    Import(crate::attendance::ImportCommand),
     /// The worker's link schools (for Targeting Support Meetings).
     #[command(subcommand)]
     School(SchoolCommand),
     /// Targeting Support Meetings: plan, list, show, coverage, review actions, finish, record.
     #[command(subcommand)]
     Tsm(crate::tsm::TsmCommand),
+    /// The legal ladder on a case: contract, notice to improve, penalty notice, education
+    /// supervision order, prosecution.
+    #[command(subcommand)]
+    Legal(crate::legal::LegalCommand),
+    /// Write a case's evidence bundle (for a court or panel) as a PDF.
+    Evidence(crate::legal::EvidenceArgs),
     /// Every open case with attendance, trend, flags and what is due next.
     Dashboard {
         #[arg(long)]
@@ -191,6 +200,14 @@ pub enum AttendanceCommand {
         authorised: String,
         #[arg(long)]
         unauthorised: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Work out each pupil's attendance figures (domain.md §5) from a session-marks file
+    /// (CSV or XLSX, `upn,date,session,code`). Needs no caseload and no passphrase.
+    Compute {
+        #[arg(long, value_name = "FILE")]
+        marks: std::path::PathBuf,
         #[arg(long)]
         json: bool,
     },

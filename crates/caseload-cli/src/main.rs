@@ -3,6 +3,8 @@
 //! stderr and a non-zero exit; `--json` output on stdout for every read command.
 
 mod args;
+mod attendance;
+mod legal;
 mod output;
 mod record_args;
 mod records;
@@ -75,6 +77,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
             println!(
                 "Passphrase changed. The data was not re-encrypted; the old passphrase no longer opens it."
             );
+        }
+        Command::Attendance(AttendanceCommand::Compute { marks, json }) => {
+            let rows = attendance::compute(&marks)?;
+            attendance::print_computed(&rows, json)?;
+        }
+        Command::Import(command) => {
+            unlock(&cx, passphrase_file)?;
+            attendance::import(&cx, command)?;
         }
         Command::Attendance(AttendanceCommand::Record {
             id,
@@ -153,6 +163,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     );
                 }
             })?;
+        }
+        Command::Legal(command) => {
+            unlock(&cx, passphrase_file)?;
+            legal::run(&cx, command)?;
+        }
+        Command::Evidence(args) => {
+            unlock(&cx, passphrase_file)?;
+            legal::evidence(&cx, args)?;
         }
         Command::Tsm(command) => {
             unlock(&cx, passphrase_file)?;

@@ -47,6 +47,18 @@ impl ContactKind {
         let v = value.trim().replace('-', "_");
         Self::ALL.iter().copied().find(|k| k.as_str() == v)
     }
+
+    /// How the kind is written for people (records, evidence bundles).
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactKind::HomeVisit => "Home visit",
+            ContactKind::PhoneCall => "Phone call",
+            ContactKind::Letter => "Letter",
+            ContactKind::SchoolMeeting => "School meeting",
+            ContactKind::TsmDiscussion => "Targeting Support Meeting discussion",
+            ContactKind::Other => "Other",
+        }
+    }
 }
 
 /// An entry as typed. `occurred_at` is local (Europe/London) time, `YYYY-MM-DDTHH:MM` or

@@ -63,6 +63,18 @@ pub enum Field {
     CurrentPassphrase,
     NewPassphrase,
     NewPassphraseConfirm,
+    DecidedBy,
+    Reason,
+    Notes,
+    ParentsPresent,
+    Terms,
+    Compliance,
+    ImprovementEndsOn,
+    SufficientImprovement,
+    ParentName,
+    PaidOn,
+    EsoStage,
+    Section,
 }
 
 impl Field {
@@ -124,6 +136,18 @@ impl Field {
             Field::CurrentPassphrase => "current_passphrase",
             Field::NewPassphrase => "new_passphrase",
             Field::NewPassphraseConfirm => "new_passphrase_confirm",
+            Field::DecidedBy => "decided_by",
+            Field::Reason => "reason",
+            Field::Notes => "notes",
+            Field::ParentsPresent => "parents_present",
+            Field::Terms => "terms",
+            Field::Compliance => "compliance",
+            Field::ImprovementEndsOn => "improvement_ends_on",
+            Field::SufficientImprovement => "sufficient_improvement",
+            Field::ParentName => "parent_name",
+            Field::PaidOn => "paid_on",
+            Field::EsoStage => "eso_stage",
+            Field::Section => "section",
         }
     }
 }

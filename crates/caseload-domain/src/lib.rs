@@ -9,6 +9,7 @@ pub mod family;
 pub mod field;
 pub mod funnel;
 pub mod ids;
+pub mod legal;
 pub mod link_school;
 pub mod passphrase;
 pub mod plan;

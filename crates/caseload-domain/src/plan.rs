@@ -52,6 +52,14 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "Open",
+            ActionStatus::Done => "Done",
+            ActionStatus::NotDone => "Not done",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ActionStatus::Open => "open",

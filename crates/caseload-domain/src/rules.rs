@@ -7,6 +7,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::attendance::SessionCounts;
+use crate::attendance::summary::MarksSummary;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -119,9 +122,167 @@ impl Alert {
     }
 }
 
+/// What the attendance rules read about one pupil.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AttendanceFacts<'a> {
+    /// The current figure (the latest of the worker's readings and the imports).
+    pub current: Option<SessionCounts>,
+    /// The summary of the pupil's imported session marks, if any.
+    pub marks: Option<&'a MarksSummary>,
+    pub has_plan: bool,
+    /// The review date of a part-time timetable, if the pupil is on one.
+    pub part_time_review_on: Option<NaiveDate>,
+}
+
+/// The attendance alerts for one pupil (§5.5–§5.7, §7), most serious first.
+pub fn attendance_alerts(f: &AttendanceFacts<'_>, today: NaiveDate) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    if let Some(c) = f.current.filter(|c| c.possible > 0) {
+        let absent = c.authorised_absence + c.unauthorised_absence;
+        let share = SessionCounts::new(c.possible, absent, 0, 0)
+            .ok()
+            .and_then(|x| x.attendance_pct())
+            .map(|t| format!("{t}%"))
+            .unwrap_or_default();
+        if c.severe_absence() {
+            alerts.push(Alert::new(
+                RuleId::SevereAbsence,
+                None,
+                format!("Absent from {share} of possible sessions"),
+            ));
+            if !f.has_plan {
+                alerts.push(Alert::new(
+                    RuleId::SevereWithoutPlan,
+                    None,
+                    "Severely absent and no plan is recorded: agree one",
+                ));
+            }
+        } else if c.persistent_absence() {
+            alerts.push(Alert::new(
+                RuleId::PersistentAbsence,
+                None,
+                format!("Absent from {share} of possible sessions"),
+            ));
+        }
+    }
+    if let Some(m) = f.marks {
+        if let Some(on) = m.fpn_threshold_met_on {
+            alerts.push(Alert::new(
+                RuleId::PenaltyThresholdMet,
+                Some(on),
+                format!("10 unauthorised sessions within 10 school weeks, reached on {on}"),
+            ));
+        }
+        if let Some(on) = m.illness_15_days_on {
+            alerts.push(Alert::new(
+                RuleId::IllnessNotificationDue,
+                Some(on),
+                format!(
+                    "15 school days missed through illness this academic year, reached on {on}"
+                ),
+            ));
+        }
+    }
+    if let Some(review) = f.part_time_review_on.filter(|r| *r < today) {
+        alerts.push(Alert::new(
+            RuleId::PartTimeTimetableReview,
+            Some(review),
+            format!("The part-time timetable was due for review on {review}"),
+        ));
+    }
+    alerts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn counts(possible: u32, present: u32, auth: u32, unauth: u32) -> Option<SessionCounts> {
+        SessionCounts::new(possible, present, auth, unauth).ok()
+    }
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).expect("date")
+    }
+
+    fn rules(alerts: &[Alert]) -> Vec<RuleId> {
+        alerts.iter().map(|a| a.rule).collect()
+    }
+
+    #[test]
+    fn severe_absence_without_a_plan_raises_both_alerts_and_a_plan_silences_one() {
+        let facts = AttendanceFacts {
+            current: counts(100, 40, 30, 30),
+            ..Default::default()
+        };
+        let alerts = attendance_alerts(&facts, d(11, 23));
+        assert_eq!(
+            rules(&alerts),
+            vec![RuleId::SevereAbsence, RuleId::SevereWithoutPlan]
+        );
+        assert_eq!(alerts[0].message, "Absent from 60.0% of possible sessions");
+        let planned = AttendanceFacts {
+            has_plan: true,
+            ..facts
+        };
+        assert_eq!(
+            rules(&attendance_alerts(&planned, d(11, 23))),
+            vec![RuleId::SevereAbsence]
+        );
+    }
+
+    #[test]
+    fn persistent_absence_alone_is_one_alert_and_good_attendance_none() {
+        let pa = AttendanceFacts {
+            current: counts(100, 90, 10, 0),
+            ..Default::default()
+        };
+        assert_eq!(
+            rules(&attendance_alerts(&pa, d(11, 23))),
+            vec![RuleId::PersistentAbsence]
+        );
+        let fine = AttendanceFacts {
+            current: counts(100, 95, 5, 0),
+            ..Default::default()
+        };
+        assert!(attendance_alerts(&fine, d(11, 23)).is_empty());
+    }
+
+    #[test]
+    fn the_marks_rules_carry_the_date_each_was_reached() {
+        let summary = MarksSummary {
+            fpn_threshold_met_on: Some(d(3, 4)),
+            illness_15_days_on: Some(d(5, 6)),
+            ..crate::attendance::summary::summarise(&[])
+        };
+        let facts = AttendanceFacts {
+            marks: Some(&summary),
+            ..Default::default()
+        };
+        let alerts = attendance_alerts(&facts, d(11, 23));
+        assert_eq!(
+            rules(&alerts),
+            vec![RuleId::PenaltyThresholdMet, RuleId::IllnessNotificationDue]
+        );
+        assert_eq!(alerts[0].on.as_deref(), Some("2026-03-04"));
+    }
+
+    #[test]
+    fn a_part_time_timetable_alerts_only_once_its_review_date_has_passed() {
+        let due = AttendanceFacts {
+            part_time_review_on: Some(d(11, 22)),
+            ..Default::default()
+        };
+        assert_eq!(
+            rules(&attendance_alerts(&due, d(11, 23))),
+            vec![RuleId::PartTimeTimetableReview]
+        );
+        let not_yet = AttendanceFacts {
+            part_time_review_on: Some(d(11, 23)),
+            ..Default::default()
+        };
+        assert!(attendance_alerts(&not_yet, d(11, 23)).is_empty());
+    }
 
     #[test]
     fn every_rule_has_a_distinct_name_a_title_and_an_explanation() {

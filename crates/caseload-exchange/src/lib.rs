@@ -1,12 +1,18 @@
-//! Caseload's files in and out: documents handed to others (the TSM record as PDF and DOCX).
-//! Renders values it is given; it reads no database and writes no files itself, so callers
-//! decide where personal data goes.
+//! Caseload's files in and out: documents handed to others (the TSM record as PDF and DOCX)
+//! and attendance files taken in (session marks and pupil summaries from CSV and XLSX). It
+//! reads no database and writes no files itself, so callers decide where personal data goes.
 
 mod document;
 mod docx;
 mod error;
+pub mod evidence;
+pub mod import;
 mod pdf;
 pub mod tsm_record;
 
 pub use error::ExchangeError;
+pub use import::{
+    ColumnMapping, ImportError, ImportFailure, ImportField, ImportSource, MarksFile, Progress,
+    PupilMarks, SummaryFile, SummaryRow, UnreadableReason, import_marks, import_summaries,
+};
 pub use tsm_record::{to_docx, to_pdf};

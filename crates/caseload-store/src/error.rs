@@ -33,6 +33,8 @@ pub enum StoreError {
     Kdf(String),
     #[error("the operating system's random number generator failed: {0}")]
     Random(String),
+    #[error("the import was cancelled; nothing was saved")]
+    Cancelled,
     #[error("the stored record {what} is not valid: {reason}")]
     Corrupt { what: &'static str, reason: String },
 }

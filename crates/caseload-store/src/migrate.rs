@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_link_schools.sql"),
     include_str!("migrations/0008_tsms.sql"),
     include_str!("migrations/0009_imports.sql"),
+    include_str!("migrations/0010_legal.sql"),
 ];
 
 /// The schema version this build writes.

@@ -245,3 +245,37 @@ pub fn open_with_due_date(r: &Reader<'_>) -> Result<Vec<ActionRow>, StoreError> 
     let rows = stmt.query_map([], raw)?;
     rows.map(|row| action(row?)).collect()
 }
+
+/// Every review of an action, oldest first.
+pub fn reviews(r: &Reader<'_>, id: TsmActionId) -> Result<Vec<Review>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT outcome, on_date FROM tsm_action_reviews WHERE action_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([id.0], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    rows.map(|row| {
+        let (o, on) = row?;
+        Ok(Review {
+            outcome: ReviewOutcome::parse(&o).ok_or_else(|| corrupt("unknown review outcome"))?,
+            on: parse_date(&on)?,
+        })
+    })
+    .collect()
+}
+
+/// The actions agreed for one pupil at any meeting (the pupil discussed was linked to the
+/// case, or had the pupil's UPN), with the meeting's id, in meeting order.
+pub fn for_pupil(
+    r: &Reader<'_>,
+    case_id: &caseload_domain::CaseId,
+    upn: &str,
+) -> Result<Vec<ActionRow>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(&format!(
+        "{SELECT} JOIN tsm_pupils p ON p.id = a.tsm_pupil_id JOIN tsms t ON t.id = a.tsm_id
+         WHERE p.case_id = ?1 OR p.upn = ?2
+         ORDER BY t.meeting_date, a.position"
+    ))?;
+    let rows = stmt.query_map(params![case_id.as_str(), upn], raw)?;
+    rows.map(|row| action(row?)).collect()
+}

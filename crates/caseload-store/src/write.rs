@@ -28,6 +28,9 @@ pub enum Action {
     TsmFinish,
     TsmActionReview,
     TsmReferral,
+    ImportMarks,
+    ImportSummary,
+    LegalStepAdd,
 }
 
 /// Read access for table modules.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use caseload_domain::tsm::{Attendee, OwnerAgency, Term};
 use caseload_domain::{Passphrase, PupilDraft};
-use caseload_store::{Action, KdfParams, SCHEMA_VERSION, Store, cases, tsm_actions, tsms};
+use caseload_store::{Action, KdfParams, SCHEMA_VERSION, Store, cases, legal, tsm_actions, tsms};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 /// The fixtures' passphrase (they hold only synthetic data and use cheap test KDF parameters).
@@ -60,6 +60,15 @@ fn every_past_schema_fixture_upgrades_to_the_current_schema_without_loss() {
             assert_eq!(meetings.len(), 1, "schema {version} fixture lost its TSM");
             let actions = tsm_actions::of_meeting(&store.read(), &meetings[0].id).expect("actions");
             assert_eq!(actions[0].fields.what, "Fixture action");
+        }
+        if version >= 10 {
+            let steps = legal::for_case(&store.read(), &first.id).expect("legal steps");
+            assert_eq!(
+                steps.len(),
+                1,
+                "schema {version} fixture lost its legal step"
+            );
+            assert_eq!(steps[0].recorded.step.decided_by, "Fixture Manager");
         }
     }
 }
@@ -154,6 +163,27 @@ fn write_fixture_for_the_current_schema() {
             )
         })
         .expect("tsm");
+    let first = cases::list(&store.read())
+        .expect("list")
+        .into_iter()
+        .find(|c| c.pupil.upn.as_str() == "B801200005001")
+        .expect("case");
+    let contract = caseload_domain::legal::LegalStep {
+        on: meeting,
+        decided_by: "Fixture Manager".into(),
+        notes: None,
+        reason: None,
+        details: caseload_domain::legal::StepDetails::AttendanceContract {
+            parents_present: true,
+            terms: "Fixture terms".into(),
+            compliance: None,
+        },
+    };
+    store
+        .write(Action::LegalStepAdd, |w| {
+            legal::add(w, &first.id, &contract, None, at)
+        })
+        .expect("legal step");
     drop(store);
     let _ = fs::remove_file(dir.join("caseload.lock"));
 }

@@ -1,11 +1,11 @@
 //! The dashboard a worker sees at login: every open case with its current attendance, trend,
 //! absence flags and next due item, and what is due by the end of this week.
 
-use caseload_domain::attendance::Trend;
 use caseload_domain::due::{next_cycle_item, next_due};
-use caseload_store::{cases, plans, readings};
+use caseload_store::{cases, plans};
 
-use super::detail::{due_view, pct};
+use super::detail::due_view;
+use super::figures::CaseloadFigures;
 use super::settings::load;
 use super::today;
 use crate::context::Caseload;
@@ -18,24 +18,16 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let r = store.read();
         let cycle = load(store)?.cycle;
         let open = cases::list_open(&r)?;
-        let latest = readings::latest_two_by_pupil(&r)?;
+        let figures = CaseloadFigures::load(&r)?;
+        let with_plan = plans::cases_with_plan(&r)?;
         let due_sources = plans::due_sources(&r)?;
         let no_sources = plans::DueSources::default();
         let mut due = Vec::new();
         let rows = open
             .into_iter()
             .map(|c| {
-                let pupil_readings = latest.get(&c.pupil_id).map(Vec::as_slice).unwrap_or(&[]);
-                let current = pupil_readings.first();
-                let trend = match (pupil_readings.get(1), current) {
-                    (Some(prev), Some(cur)) => {
-                        match (prev.counts.attendance_pct(), cur.counts.attendance_pct()) {
-                            (Some(p), Some(c)) => Some(Trend::between(p, c)),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
-                };
+                let f = figures.of(&c.pupil_id, c.pupil.upn.as_str());
+                let current = f.current.map(|x| x.counts);
                 let sources = due_sources.get(c.id.as_str()).unwrap_or(&no_sources);
                 let cycle_item =
                     next_cycle_item(c.status, c.cycle_start, c.midpoint_done_on, cycle);
@@ -59,10 +51,11 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                     status: c.status,
                     team: c.team.clone(),
                     worker: c.worker.clone(),
-                    attendance_pct: current.and_then(pct),
-                    trend,
-                    persistent_absence: current.is_some_and(|r| r.counts.persistent_absence()),
-                    severe_absence: current.is_some_and(|r| r.counts.severe_absence()),
+                    attendance_pct: f.pct().map(|t| t.as_f64()),
+                    trend: f.trend(),
+                    persistent_absence: current.is_some_and(|c| c.persistent_absence()),
+                    severe_absence: current.is_some_and(|c| c.severe_absence()),
+                    alerts: f.alerts(with_plan.contains(c.id.as_str()), today),
                     next_due: item.map(|i| due_view(&i, today)),
                     id: c.id,
                 }

@@ -10,6 +10,7 @@ use caseload_store::plans;
 use caseload_store::readings::{self, Reading};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
+use super::figures::CaseloadFigures;
 use super::settings::load;
 use super::today;
 use crate::error::AppError;
@@ -100,6 +101,15 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
     let history = events::history(&r, &record.id)?;
     let attendance = readings::for_pupil(&r, &record.pupil_id)?;
     let today = today();
+    let figures = CaseloadFigures::load_one(&r, &record.pupil_id, record.pupil.upn.as_str())?
+        .of(&record.pupil_id, record.pupil.upn.as_str());
+    let has_plan = plans::cases_with_plan(&r)?.contains(record.id.as_str());
+    let alerts = if record.status.is_open() {
+        figures.alerts(has_plan, today)
+    } else {
+        Vec::new()
+    };
+    let marks = marks_view(&r, record.pupil.upn.as_str(), figures.marks.as_ref())?;
     let cycle_item = next_cycle_item(
         record.status,
         record.cycle_start,
@@ -133,9 +143,37 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
         allowed_transitions: allowed(record.status),
         history: history.into_iter().map(event_view).collect(),
         attendance: attendance.iter().map(attendance_view).collect(),
+        marks,
+        alerts,
         created_at: time(record.created_at),
         updated_at: time(record.updated_at),
     })
+}
+
+fn marks_view(
+    r: &caseload_store::Reader<'_>,
+    upn: &str,
+    summary: Option<&caseload_domain::attendance::summary::MarksSummary>,
+) -> Result<Option<crate::types::MarksView>, AppError> {
+    let Some(m) = summary else { return Ok(None) };
+    let marks = caseload_store::imports::marks_of(r, upn)?;
+    let (Some(first), Some(last)) = (marks.first(), marks.last()) else {
+        return Ok(None);
+    };
+    Ok(Some(crate::types::MarksView {
+        first_date: first.date.to_string(),
+        last_date: last.date.to_string(),
+        possible: m.counts.possible,
+        present: m.counts.present,
+        authorised: m.counts.authorised_absence,
+        unauthorised: m.counts.unauthorised_absence,
+        attendance_pct: m.attendance_pct.map(|t| t.as_f64()),
+        band: m.band.map(|b| b.label()),
+        persistent_absence: m.persistent_absence,
+        severe_absence: m.severe_absence,
+        fpn_threshold_met_on: m.fpn_threshold_met_on.map(|d| d.to_string()),
+        illness_15_days_on: m.illness_15_days_on.map(|d| d.to_string()),
+    }))
 }
 
 pub(crate) fn summary(record: CaseRecord) -> CaseSummary {

@@ -5,11 +5,16 @@ mod cases;
 mod chronology;
 mod dashboard;
 mod detail;
+mod evidence;
 mod family;
+mod figures;
+mod imports;
+mod legal;
 mod lifecycle;
 mod link_schools;
 mod plan;
 mod reports;
+mod saved_file;
 mod search;
 mod session;
 mod settings;
@@ -18,10 +23,16 @@ mod tsm;
 pub use cases::{case_add, case_get, case_list, case_update};
 pub use chronology::{chronology_add, chronology_list};
 pub use dashboard::dashboard;
+pub use evidence::evidence_bundle_save;
 pub use family::{
     carer_add, carer_remove, family_child_add, family_get, family_name_set, pupil_details_set,
     sibling_link,
 };
+pub use imports::{
+    import_cancel, import_list, import_mapping_get, import_mapping_set, import_marks_file,
+    import_progress, import_summary_file,
+};
+pub use legal::{legal_get, legal_step_add};
 pub use lifecycle::{attendance_record, case_transition};
 pub use link_schools::{link_school_list, link_school_set};
 pub use plan::{plan_action_add, plan_action_status, plan_get, plan_set};

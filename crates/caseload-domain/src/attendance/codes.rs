@@ -66,12 +66,24 @@ const CODES_2024: &[CodeDef] = &[
     c("/", "Present (AM)", P),
     c("\\", "Present (PM)", P),
     c("L", "Late, before the register closed", P),
-    c("K", "Attending education provision arranged by the local authority", A),
+    c(
+        "K",
+        "Attending education provision arranged by the local authority",
+        A,
+    ),
     c("V", "Educational visit or trip", A),
     c("P", "Approved sporting activity", A),
     c("W", "Work experience", A),
-    c("B", "Other approved supervised off-site educational activity", A),
-    c("C1", "Leave: regulated performance or employment abroad", Auth),
+    c(
+        "B",
+        "Other approved supervised off-site educational activity",
+        A,
+    ),
+    c(
+        "C1",
+        "Leave: regulated performance or employment abroad",
+        Auth,
+    ),
     c("M", "Leave: medical or dental appointment", Auth),
     c("J1", "Leave: interview", Auth),
     c("S", "Leave: study leave", Auth),
@@ -80,12 +92,20 @@ const CODES_2024: &[CodeDef] = &[
     c("T", "Traveller travelling", Auth),
     c("R", "Religious observance", Auth),
     c("I", "Illness", Auth),
-    c("E", "Suspended or permanently excluded, no alternative provision", Auth),
+    c(
+        "E",
+        "Suspended or permanently excluded, no alternative provision",
+        Auth,
+    ),
     c("G", "Holiday not granted", U),
     c("N", "Reason not yet provided", U),
     c("O", "Absent in other or unknown circumstances", U),
     c("U", "Arrived after the register closed", U),
-    c("Q", "Unable to attend: local authority has not made access arrangements", X),
+    c(
+        "Q",
+        "Unable to attend: local authority has not made access arrangements",
+        X,
+    ),
     c("Y1", "Unable to attend: transport", X),
     c("Y2", "Unable to attend: widespread disruption", X),
     c("Y3", "Unable to attend: part of the school closed", X),
@@ -93,7 +113,11 @@ const CODES_2024: &[CodeDef] = &[
     c("Y5", "Unable to attend: in custody", X),
     c("Y6", "Unable to attend: public-health law", X),
     c("Y7", "Unable to attend: other exceptional circumstances", X),
-    c("X", "Not of compulsory school age, not required to attend", X),
+    c(
+        "X",
+        "Not of compulsory school age, not required to attend",
+        X,
+    ),
     c("Z", "Prospective pupil not yet on roll", X),
     c("#", "Planned whole or partial school closure", X),
     c("D", "Dual registered, attending the other school", X),
@@ -149,15 +173,29 @@ mod tests {
             assert_eq!(category(code), Some(CodeCategory::Present), "{code}");
         }
         for code in ["K", "V", "P", "W", "B"] {
-            assert_eq!(category(code), Some(CodeCategory::ApprovedActivity), "{code}");
+            assert_eq!(
+                category(code),
+                Some(CodeCategory::ApprovedActivity),
+                "{code}"
+            );
         }
         for code in ["C1", "M", "J1", "S", "C2", "C", "T", "R", "I", "E"] {
-            assert_eq!(category(code), Some(CodeCategory::AuthorisedAbsence), "{code}");
+            assert_eq!(
+                category(code),
+                Some(CodeCategory::AuthorisedAbsence),
+                "{code}"
+            );
         }
         for code in ["G", "N", "O", "U"] {
-            assert_eq!(category(code), Some(CodeCategory::UnauthorisedAbsence), "{code}");
+            assert_eq!(
+                category(code),
+                Some(CodeCategory::UnauthorisedAbsence),
+                "{code}"
+            );
         }
-        for code in ["Q", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "X", "Z", "#", "D"] {
+        for code in [
+            "Q", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "X", "Z", "#", "D",
+        ] {
             assert_eq!(category(code), Some(CodeCategory::NotPossible), "{code}");
         }
         assert_eq!(t.codes.len(), 34);

@@ -1,5 +1,5 @@
 //! Session marks (domain.md §4–§5): one mark per pupil, date and session, with the code the
-//! register recorded. The computations of §5 over a pupil's marks are in [`summary`].
+//! register recorded. The computations of §5 over a pupil's marks are in [`super::summary`].
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -7,9 +7,10 @@ use caseload_domain::{Field, FieldErrors, Upn, YearGroup};
 use caseload_store::cases::{self, CaseRecord};
 use caseload_store::tsm_actions::{self, ActionFields, Review};
 use caseload_store::tsms::{self, DiscussionText, NewDiscussion};
-use caseload_store::{Action, Reader, Store, plans, readings};
+use caseload_store::{Action, Reader, Store, plans};
 use chrono::{NaiveDate, Utc};
 
+use super::super::figures::CaseloadFigures;
 use super::view::{pupil_name, tsm_view};
 use super::{editable, parse_date};
 use crate::commands::today;
@@ -58,17 +59,36 @@ pub fn tsm_attendees_set(cx: &Caseload, req: TsmAttendeesSetRequest) -> Result<T
 
 /// The figures a discussion starts with for a pupil on the caseload.
 fn from_case(r: &Reader<'_>, c: &CaseRecord) -> Result<NewDiscussion, AppError> {
-    let latest = readings::latest_two_by_pupil(r)?;
-    let current = latest.get(&c.pupil_id).and_then(|rs| rs.first());
+    let upn = c.pupil.upn.as_str();
+    let f = CaseloadFigures::load_one(r, &c.pupil_id, upn)?.of(&c.pupil_id, upn);
+    let current = f.current.map(|x| x.counts);
     Ok(NewDiscussion {
-        upn: Some(c.pupil.upn.to_string()),
+        upn: Some(upn.to_string()),
         name: pupil_name(c),
         year_group: Some(c.pupil.year_group.get()),
         case_id: Some(c.id.clone()),
-        attendance: current.and_then(|x| x.counts.attendance_pct()),
-        persistent: current.is_some_and(|x| x.counts.persistent_absence()),
-        severe: current.is_some_and(|x| x.counts.severe_absence()),
+        attendance: f.pct(),
+        persistent: current.is_some_and(|x| x.persistent_absence()),
+        severe: current.is_some_and(|x| x.severe_absence()),
         has_plan: Some(plans::cases_with_plan(r)?.contains(c.id.as_str())),
+    })
+}
+
+/// The figures for a pupil known only from the imported attendance.
+fn from_import(r: &Reader<'_>, typed: NewDiscussion) -> Result<NewDiscussion, AppError> {
+    let Some(upn) = typed.upn.as_deref() else {
+        return Ok(typed);
+    };
+    let latest = caseload_store::imports::latest_two_of(r, upn)?;
+    let Some(s) = latest.first() else {
+        return Ok(typed);
+    };
+    Ok(NewDiscussion {
+        year_group: typed.year_group.or(s.year_group),
+        attendance: s.counts.attendance_pct(),
+        persistent: s.counts.persistent_absence(),
+        severe: s.counts.severe_absence(),
+        ..typed
     })
 }
 
@@ -83,7 +103,9 @@ fn case_for_upn(r: &Reader<'_>, upn: &str) -> Result<Option<CaseRecord>, AppErro
 fn typed_pupil(req: &TsmPupilAddRequest) -> Result<NewDiscussion, AppError> {
     let mut errors = FieldErrors::default();
     let name = req.name.as_deref().unwrap_or("").trim().to_string();
-    if name.is_empty() {
+    let has_upn = req.upn.as_deref().is_some_and(|u| !u.trim().is_empty());
+    // A pupil from the imported attendance comes with a UPN and no name (typed in next).
+    if name.is_empty() && !has_upn {
         errors.push(
             Field::Name,
             "Enter the pupil's name, or choose a pupil from the pack",
@@ -121,7 +143,7 @@ pub fn tsm_pupil_add(cx: &Caseload, req: TsmPupilAddRequest) -> Result<TsmView, 
                 };
                 match known {
                     Some(c) => from_case(&r, &c)?,
-                    None => typed,
+                    None => from_import(&r, typed)?,
                 }
             }
         };

@@ -1,8 +1,5 @@
 //! The meeting's record for the school (the one `TsmRecord` both renderers draw), and saving
-//! it as a PDF or DOCX file: written under a temporary name, flushed and renamed.
-
-use std::io::Write;
-use std::path::{Path, PathBuf};
+//! it as a PDF or DOCX file (see `saved_file`).
 
 use caseload_domain::tsm::record::{
     RecordAction, RecordAttendee, RecordCarried, RecordPupil, RecordSnapshot, TsmRecord,
@@ -14,9 +11,9 @@ use chrono::NaiveDate;
 
 use super::finish::yes_no;
 use super::view::tsm_view;
+use crate::commands::saved_file::{Destination, save};
 use crate::commands::today;
 use crate::context::Caseload;
-use crate::data_dir;
 use crate::error::AppError;
 use crate::types::{RecordFormat, SavedFile, TsmActionView, TsmRecordSaveRequest};
 
@@ -119,44 +116,6 @@ fn render(record: &TsmRecord, format: RecordFormat) -> Result<Vec<u8>, AppError>
     })
 }
 
-fn save_failed(path: &Path, e: std::io::Error) -> AppError {
-    AppError::File {
-        message: format!(
-            "The record could not be saved to {}: {e}. Choose another folder",
-            path.display()
-        ),
-        path: path.display().to_string(),
-    }
-}
-
-/// A file name that says what it is and never replaces an earlier copy.
-fn free_name(dir: &Path, stem: &str, ext: &str) -> PathBuf {
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{stem}.{ext}")
-        } else {
-            format!("{stem} ({n}).{ext}")
-        };
-        let path = dir.join(name);
-        if !path.exists() {
-            return path;
-        }
-        n += 1;
-    }
-}
-
-/// Writes under a temporary name, flushes to disk, then renames: a crash never leaves a
-/// half-written record under the final name.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("partial");
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(&tmp, path)
-}
-
 pub fn tsm_record_save(cx: &Caseload, req: TsmRecordSaveRequest) -> Result<SavedFile, AppError> {
     let (record, urn) = cx.with_store(|store: &mut Store| {
         let r = store.read();
@@ -167,28 +126,19 @@ pub fn tsm_record_save(cx: &Caseload, req: TsmRecordSaveRequest) -> Result<Saved
         ))
     })?;
     let bytes = render(&record, req.format)?;
-    let blank = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-    };
     let ext = match req.format {
         RecordFormat::Pdf => "pdf",
         RecordFormat::Docx => "docx",
     };
-    let path = match (blank(&req.path), blank(&req.dir)) {
-        (Some(path), _) => path,
-        (None, dir) => {
-            let dir = dir.unwrap_or_else(data_dir::documents);
-            std::fs::create_dir_all(&dir).map_err(|e| save_failed(&dir, e))?;
-            let draft = if record.finished { "" } else { " DRAFT" };
-            free_name(&dir, &format!("TSM record {urn}{draft}"), ext)
-        }
-    };
-    write_whole(&path, &bytes).map_err(|e| save_failed(&path, e))?;
-    Ok(SavedFile {
-        path: path.display().to_string(),
-        bytes: bytes.len() as u64,
-    })
+    let draft = if record.finished { "" } else { " DRAFT" };
+    save(
+        Destination {
+            path: req.path.as_deref(),
+            dir: req.dir.as_deref(),
+        },
+        "record",
+        &format!("TSM record {urn}{draft}"),
+        ext,
+        &bytes,
+    )
 }

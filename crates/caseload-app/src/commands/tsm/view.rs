@@ -11,9 +11,10 @@ use caseload_domain::tsm::{
 use caseload_store::cases::{self, CaseRecord};
 use caseload_store::tsm_actions::{self, ActionRow, Review};
 use caseload_store::tsms::{self, TsmRow};
-use caseload_store::{Reader, StoreError, link_schools, plans, readings};
+use caseload_store::{Reader, StoreError, imports, link_schools, plans};
 use chrono::NaiveDate;
 
+use super::super::figures::CaseloadFigures;
 use crate::error::AppError;
 use crate::types::{
     CarriedActionView, DiscussionView, PrepPack, PrepPupil, ReviewView, TsmActionView, TsmSummary,
@@ -81,20 +82,18 @@ pub(super) fn pupil_name(c: &CaseRecord) -> String {
         .unwrap_or_else(|| c.pupil.legal_name.as_str().to_string())
 }
 
-/// The school's pupils on the caseload with their latest attendance, one row per pupil (their
-/// open case if they have one, else their latest).
+/// The school's pupils from the latest attendance: those on the caseload (their open case if
+/// they have one, else their latest) with every source of figures, then the school's other
+/// pupils in the latest imported summary, known by UPN only.
 fn prep_pack(
     r: &Reader<'_>,
     all: &[CaseRecord],
     urn: &str,
     discussed: &HashSet<String>,
 ) -> Result<PrepPack, AppError> {
-    let mut by_pupil: HashMap<String, CaseRecord> = HashMap::new();
-    for c in all
-        .iter()
-        .filter(|c| c.pupil.school_urn.as_str() == urn)
-        .cloned()
-    {
+    let today = crate::commands::today();
+    let mut by_pupil: HashMap<String, &CaseRecord> = HashMap::new();
+    for c in all.iter().filter(|c| c.pupil.school_urn.as_str() == urn) {
         let keep = match by_pupil.get(&c.pupil_id) {
             None => true,
             Some(old) => {
@@ -105,42 +104,70 @@ fn prep_pack(
             by_pupil.insert(c.pupil_id.clone(), c);
         }
     }
-    let latest = readings::latest_two_by_pupil(r)?;
+    let figures = CaseloadFigures::load(r)?;
     let with_plan = plans::cases_with_plan(r)?;
     let mut pupils: Vec<PrepPupil> = by_pupil
         .into_values()
         .map(|c| {
-            let rs = latest.get(&c.pupil_id).map(Vec::as_slice).unwrap_or(&[]);
-            let current = rs.first();
-            let pct = current.and_then(|x| x.counts.attendance_pct());
-            let trend = match (rs.get(1).and_then(|x| x.counts.attendance_pct()), pct) {
-                (Some(p), Some(c)) => Some(Trend::between(p, c)),
-                _ => None,
-            };
-            let severe = current.is_some_and(|x| x.counts.severe_absence());
+            let f = figures.of(&c.pupil_id, c.pupil.upn.as_str());
             let has_plan = with_plan.contains(c.id.as_str());
+            let current = f.current.map(|x| x.counts);
+            let severe = current.is_some_and(|x| x.severe_absence());
             PrepPupil {
-                name: pupil_name(&c),
+                name: pupil_name(c),
                 upn: c.pupil.upn.to_string(),
-                year_group: c.pupil.year_group.get(),
-                as_at: current.map(|x| x.as_at.to_string()),
-                attendance_pct: pct.map(|t| t.as_f64()),
-                band: pct.map(|t| Band::of(t).label()),
-                trend,
-                persistent_absence: current.is_some_and(|x| x.counts.persistent_absence()),
+                year_group: Some(c.pupil.year_group.get()),
+                as_at: f.current.map(|x| x.as_at.to_string()),
+                attendance_pct: f.pct().map(|t| t.as_f64()),
+                band: f.pct().map(|t| Band::of(t).label()),
+                trend: f.trend(),
+                persistent_absence: current.is_some_and(|x| x.persistent_absence()),
                 severe_absence: severe,
                 has_plan,
                 needs_plan: severe && !has_plan,
                 discussed: discussed.contains(c.pupil.upn.as_str()),
-                case_status: c.status,
-                case_id: c.id,
+                alerts: f.alerts(has_plan, today),
+                case_status: Some(c.status),
+                case_id: Some(c.id.clone()),
             }
         })
         .collect();
+    let on_caseload: HashSet<String> = pupils.iter().map(|p| p.upn.clone()).collect();
+    for (s, previous) in imports::school_latest(r, urn)? {
+        if on_caseload.contains(&s.upn) {
+            continue;
+        }
+        let pct = s.counts.attendance_pct();
+        let severe = s.counts.severe_absence();
+        pupils.push(PrepPupil {
+            name: String::new(),
+            year_group: s.year_group,
+            as_at: Some(s.as_at.to_string()),
+            attendance_pct: pct.map(|t| t.as_f64()),
+            band: pct.map(|t| Band::of(t).label()),
+            trend: match (previous.and_then(|p| p.counts.attendance_pct()), pct) {
+                (Some(p), Some(c)) => Some(Trend::between(p, c)),
+                _ => None,
+            },
+            persistent_absence: s.counts.persistent_absence(),
+            severe_absence: severe,
+            // Not on the caseload, so no plan is known to Caseload.
+            has_plan: false,
+            needs_plan: severe,
+            discussed: discussed.contains(&s.upn),
+            alerts: Vec::new(),
+            case_status: None,
+            case_id: None,
+            upn: s.upn,
+        });
+    }
     // Lowest attendance first: the pupils most in need of discussion lead the pack.
     pupils.sort_by(|a, b| {
         let key = |p: &PrepPupil| p.attendance_pct.unwrap_or(f64::INFINITY);
-        key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
+        key(a)
+            .total_cmp(&key(b))
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.upn.cmp(&b.upn))
     });
     let count = |f: fn(&PrepPupil) -> bool| pupils.iter().filter(|p| f(p)).count() as u32;
     Ok(PrepPack {

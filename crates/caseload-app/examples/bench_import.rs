@@ -1,0 +1,228 @@
+//! Benchmark (not a test): importing a whole-authority summary file of 52,000 pupils and a
+//! large secondary school's year of 600,000 session marks, each set against a plain rusqlite
+//! bulk insert of the same rows into the same tables and indexes (one transaction, one
+//! prepared statement, an unencrypted database, no parsing or checks) measured in the same run. Target (issue #5): no more than
+//! 2x the baseline. `cargo run --release -p caseload-app --example bench_import`
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Instant;
+
+use caseload_app::demo::demo_upn;
+use caseload_app::types::{CreateCaseloadRequest, ImportRequest};
+use caseload_app::{Caseload, KdfProfile, commands};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+const PUPILS: u64 = 52_000;
+const SCHOOL_PUPILS: u64 = 1_000;
+const SCHOOL_DAYS: usize = 300;
+
+fn school_days() -> Vec<NaiveDate> {
+    let mut d = NaiveDate::from_ymd_opt(2024, 9, 2).expect("date");
+    let mut out = Vec::new();
+    while out.len() < SCHOOL_DAYS {
+        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+            out.push(d);
+        }
+        d += Duration::days(1);
+    }
+    out
+}
+
+fn summary_csv(dir: &Path) -> std::io::Result<(std::path::PathBuf, Vec<[String; 10]>)> {
+    let mut text = String::from(
+        "upn,possible,present,authorised,unauthorised,as_at,urn,phase,year group,ward\n",
+    );
+    let mut rows = Vec::new();
+    for i in 0..PUPILS {
+        let upn = demo_upn(i);
+        let present = 150 + (i % 40) as u32;
+        let auth = (i % 7) as u32;
+        let unauth = (i % 5) as u32;
+        let urn = (990_000 + i % 120).to_string();
+        let phase = if i % 3 == 0 { "secondary" } else { "primary" };
+        let year = (1 + i % 11).to_string();
+        let ward = format!("Ward {}", i % 30);
+        let _ = writeln!(
+            text,
+            "{upn},200,{present},{auth},{unauth},2025-03-28,{urn},{phase},{year},{ward}"
+        );
+        rows.push([
+            upn,
+            "200".into(),
+            present.to_string(),
+            auth.to_string(),
+            unauth.to_string(),
+            "2025-03-28".into(),
+            urn,
+            phase.into(),
+            year,
+            ward,
+        ]);
+    }
+    let path = dir.join("authority.csv");
+    std::fs::write(&path, text)?;
+    Ok((path, rows))
+}
+
+/// One mark row as the baseline inserts it: UPN, date, session, code.
+type MarkRow = (String, String, &'static str, &'static str);
+
+fn marks_csv(dir: &Path) -> std::io::Result<(std::path::PathBuf, Vec<MarkRow>)> {
+    let days = school_days();
+    let mut text = String::from("upn,date,session,code\n");
+    let mut rows = Vec::new();
+    for p in 0..SCHOOL_PUPILS {
+        let upn = demo_upn(100_000 + p);
+        for (k, d) in days.iter().enumerate() {
+            for (s, session) in ["AM", "PM"].into_iter().enumerate() {
+                let code = match (p as usize + k * 2 + s) % 29 {
+                    0 => "N",
+                    1 => "I",
+                    2 => "M",
+                    _ => {
+                        if s == 0 {
+                            "/"
+                        } else {
+                            "\\"
+                        }
+                    }
+                };
+                let _ = writeln!(text, "{upn},{d},{session},{code}");
+                rows.push((upn.clone(), d.to_string(), session, code));
+            }
+        }
+    }
+    let path = dir.join("marks.csv");
+    std::fs::write(&path, text)?;
+    Ok((path, rows))
+}
+
+fn baseline_summaries(dir: &Path, rows: &[[String; 10]]) -> rusqlite::Result<f64> {
+    let mut conn = rusqlite::Connection::open(dir.join("baseline-summaries.db"))?;
+    conn.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
+         CREATE TABLE s (import_id INTEGER NOT NULL, upn TEXT NOT NULL, as_at TEXT NOT NULL,
+           possible INTEGER NOT NULL, present INTEGER NOT NULL, authorised INTEGER NOT NULL,
+           unauthorised INTEGER NOT NULL, school_urn TEXT, school_phase TEXT, year_group INTEGER,
+           ward TEXT, PRIMARY KEY (import_id, upn)) STRICT, WITHOUT ROWID;
+         CREATE INDEX s_upn ON s(upn, import_id);
+         CREATE INDEX s_school ON s(school_urn, import_id);",
+    )?;
+    let t = Instant::now();
+    let tx = conn.transaction()?;
+    {
+        let mut stmt =
+            tx.prepare("INSERT INTO s VALUES (1, ?1, ?6, ?2, ?3, ?4, ?5, ?7, ?8, ?9, ?10)")?;
+        for r in rows {
+            stmt.execute(rusqlite::params![
+                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(t.elapsed().as_secs_f64())
+}
+
+fn baseline_marks(dir: &Path, rows: &[(String, String, &str, &str)]) -> rusqlite::Result<f64> {
+    let mut conn = rusqlite::Connection::open(dir.join("baseline-marks.db"))?;
+    conn.execute_batch(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;
+         CREATE TABLE m (upn TEXT, date TEXT, session TEXT, code TEXT, import_id INTEGER,
+           PRIMARY KEY (upn, date, session)) WITHOUT ROWID;",
+    )?;
+    let t = Instant::now();
+    let tx = conn.transaction()?;
+    {
+        let mut stmt = tx.prepare("INSERT INTO m VALUES (?1, ?2, ?3, ?4, 1)")?;
+        for (upn, date, session, code) in rows {
+            stmt.execute(rusqlite::params![upn, date, session, code])?;
+        }
+    }
+    tx.commit()?;
+    Ok(t.elapsed().as_secs_f64())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let (summary_path, summary_rows) = summary_csv(dir.path())?;
+    let (marks_path, marks_rows) = marks_csv(dir.path())?;
+    println!(
+        "files: {} summary rows, {} session marks",
+        summary_rows.len(),
+        marks_rows.len()
+    );
+    {
+        use caseload_exchange::import::{
+            ColumnMapping, ImportSource, import_marks, import_summaries,
+        };
+        let go = &mut |_| std::ops::ControlFlow::Continue(());
+        let t = Instant::now();
+        import_summaries(
+            &ImportSource::path(&summary_path),
+            &ColumnMapping::new(),
+            go,
+        )?;
+        let a = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        import_marks(&ImportSource::path(&marks_path), &ColumnMapping::new(), go)?;
+        println!(
+            "reading and checking alone: summary {a:.2} s, marks {:.2} s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let mut results = Vec::new();
+    for run in 1..=3 {
+        let cx = Caseload::new(
+            dir.path().join(format!("caseload-{run}")),
+            KdfProfile::InsecureForTests,
+        );
+        let pass = "benchmark passphrase".to_string();
+        commands::caseload_create(
+            &cx,
+            CreateCaseloadRequest {
+                passphrase: pass.clone(),
+                passphrase_confirm: pass,
+            },
+        )?;
+        let t = Instant::now();
+        commands::import_summary_file(
+            &cx,
+            ImportRequest {
+                path: summary_path.display().to_string(),
+                mapping: None,
+            },
+        )?;
+        let summary = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        commands::import_marks_file(
+            &cx,
+            ImportRequest {
+                path: marks_path.display().to_string(),
+                mapping: None,
+            },
+        )?;
+        let marks = t.elapsed().as_secs_f64();
+        for f in ["baseline-summaries.db", "baseline-marks.db"] {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(dir.path().join(format!("{f}{suffix}")));
+            }
+        }
+        let base_summary = baseline_summaries(dir.path(), &summary_rows)?;
+        let base_marks = baseline_marks(dir.path(), &marks_rows)?;
+        println!(
+            "run {run}: summary import {summary:.2} s vs baseline {base_summary:.2} s ({:.2}x); marks import {marks:.2} s vs baseline {base_marks:.2} s ({:.2}x)",
+            summary / base_summary,
+            marks / base_marks
+        );
+        results.push((summary / base_summary, marks / base_marks));
+    }
+    results.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let median_summary = results[1].0;
+    results.sort_by(|a, b| a.1.total_cmp(&b.1));
+    println!(
+        "median ratio: summary {median_summary:.2}x, marks {:.2}x (target: at most 2x the plain rusqlite bulk insert)",
+        results[1].1
+    );
+    Ok(())
+}

@@ -1,0 +1,203 @@
+//! Each pupil's current attendance figure and the one before it, from every source: the
+//! worker's own readings, imported summaries and imported session marks. The latest date wins;
+//! on the same date the worker's reading comes first, so an import never hides what the worker
+//! typed. The marks also give the penalty-notice and illness dates (§5.6, §5.7).
+
+use std::collections::HashMap;
+
+use caseload_domain::attendance::summary::{MarksSummary, summarise};
+use caseload_domain::attendance::{SessionCounts, Tenths, Trend};
+use caseload_domain::rules::{Alert, AttendanceFacts, attendance_alerts};
+use caseload_store::imports::{self, SummaryRecord};
+use caseload_store::readings::{self, Reading};
+use caseload_store::{Reader, StoreError};
+use chrono::NaiveDate;
+
+/// Where a figure came from; the order is the tie-break on one date (worker first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Source {
+    Worker,
+    Summary,
+    Marks,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Figure {
+    pub as_at: NaiveDate,
+    pub counts: SessionCounts,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Figures {
+    pub current: Option<Figure>,
+    pub previous: Option<Figure>,
+    pub marks: Option<MarksSummary>,
+}
+
+impl Figures {
+    pub fn pct(&self) -> Option<Tenths> {
+        self.current.and_then(|f| f.counts.attendance_pct())
+    }
+
+    pub fn trend(&self) -> Option<Trend> {
+        match (
+            self.previous.and_then(|f| f.counts.attendance_pct()),
+            self.pct(),
+        ) {
+            (Some(p), Some(c)) => Some(Trend::between(p, c)),
+            _ => None,
+        }
+    }
+
+    pub fn alerts(&self, has_plan: bool, today: NaiveDate) -> Vec<Alert> {
+        let facts = AttendanceFacts {
+            current: self.current.map(|f| f.counts),
+            marks: self.marks.as_ref(),
+            has_plan,
+            part_time_review_on: None,
+        };
+        attendance_alerts(&facts, today)
+    }
+}
+
+/// Every source for the whole caseload, loaded once (a few queries, not one per pupil).
+pub(crate) struct CaseloadFigures {
+    readings: HashMap<String, Vec<Reading>>,
+    summaries: HashMap<String, Vec<SummaryRecord>>,
+    marks: HashMap<String, Vec<caseload_domain::attendance::marks::SessionMark>>,
+}
+
+impl CaseloadFigures {
+    pub fn load(r: &Reader<'_>) -> Result<CaseloadFigures, StoreError> {
+        Ok(CaseloadFigures {
+            readings: readings::latest_two_by_pupil(r)?,
+            summaries: imports::latest_two_of_caseload(r)?,
+            marks: imports::marks_of_caseload(r)?,
+        })
+    }
+
+    /// The sources of one pupil only (the case view).
+    pub fn load_one(
+        r: &Reader<'_>,
+        pupil_id: &str,
+        upn: &str,
+    ) -> Result<CaseloadFigures, StoreError> {
+        let mut latest = readings::for_pupil(r, pupil_id)?;
+        latest.reverse();
+        latest.truncate(2);
+        Ok(CaseloadFigures {
+            readings: HashMap::from([(pupil_id.to_string(), latest)]),
+            summaries: HashMap::from([(upn.to_string(), imports::latest_two_of(r, upn)?)]),
+            marks: HashMap::from([(upn.to_string(), imports::marks_of(r, upn)?)]),
+        })
+    }
+
+    /// The figures of the pupil with this id and UPN.
+    pub fn of(&self, pupil_id: &str, upn: &str) -> Figures {
+        let mut all: Vec<Figure> = Vec::new();
+        for r in self
+            .readings
+            .get(pupil_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            all.push(Figure {
+                as_at: r.as_at,
+                counts: r.counts,
+                source: Source::Worker,
+            });
+        }
+        for s in self.summaries.get(upn).map(Vec::as_slice).unwrap_or(&[]) {
+            all.push(Figure {
+                as_at: s.as_at,
+                counts: s.counts,
+                source: Source::Summary,
+            });
+        }
+        let marks = self.marks.get(upn).filter(|m| !m.is_empty()).map(|m| {
+            let summary = summarise(m);
+            let last = m.iter().map(|x| x.date).max();
+            (summary, last)
+        });
+        if let Some((summary, Some(last))) = &marks {
+            all.push(Figure {
+                as_at: *last,
+                counts: summary.counts,
+                source: Source::Marks,
+            });
+        }
+        all.sort_by(|a, b| b.as_at.cmp(&a.as_at).then(a.source.cmp(&b.source)));
+        Figures {
+            current: all.first().copied(),
+            previous: all.get(1).copied(),
+            marks: marks.map(|(s, _)| s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).expect("date")
+    }
+
+    fn counts(present: u32) -> SessionCounts {
+        SessionCounts::new(100, present, 100 - present, 0).expect("counts")
+    }
+
+    fn figures(readings: Vec<Reading>, summaries: Vec<SummaryRecord>) -> Figures {
+        let mut f = CaseloadFigures {
+            readings: HashMap::new(),
+            summaries: HashMap::new(),
+            marks: HashMap::new(),
+        };
+        f.readings.insert("p".into(), readings);
+        f.summaries.insert("U".into(), summaries);
+        f.of("p", "U")
+    }
+
+    fn summary(as_at: NaiveDate, present: u32) -> SummaryRecord {
+        SummaryRecord {
+            import_id: 1,
+            upn: "U".into(),
+            as_at,
+            counts: counts(present),
+            school_urn: None,
+            school_phase: None,
+            year_group: None,
+            ward: None,
+        }
+    }
+
+    #[test]
+    fn the_latest_figure_wins_whatever_its_source_and_the_one_before_gives_the_trend() {
+        let f = figures(
+            vec![Reading {
+                as_at: d(2),
+                counts: counts(80),
+            }],
+            vec![summary(d(9), 90)],
+        );
+        assert_eq!(f.current.map(|x| x.source), Some(Source::Summary));
+        assert_eq!(f.trend(), Some(Trend::Up));
+    }
+
+    #[test]
+    fn on_the_same_date_the_workers_own_reading_comes_before_an_import() {
+        let f = figures(
+            vec![Reading {
+                as_at: d(9),
+                counts: counts(70),
+            }],
+            vec![summary(d(9), 90)],
+        );
+        assert_eq!(
+            f.current.map(|x| (x.source, x.counts.present)),
+            Some((Source::Worker, 70))
+        );
+        assert_eq!(f.previous.map(|x| x.source), Some(Source::Summary));
+    }
+}

@@ -1,0 +1,225 @@
+//! Attendance imports through the use cases: a file is taken whole or not at all, imported
+//! figures feed the dashboard, alerts and school packs, and never hide what the worker typed.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use caseload_app::types::*;
+use caseload_app::{Caseload, commands};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use common::tsm::{URN, link, plan};
+use common::{add, ago, created, today};
+
+const UPN: &str = "B801200005001";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+fn request(path: &Path) -> ImportRequest {
+    ImportRequest {
+        path: path.display().to_string(),
+        mapping: None,
+    }
+}
+
+/// Weekdays over the last `weeks` weeks, oldest first, ending before today.
+fn school_days(weeks: i64) -> Vec<NaiveDate> {
+    let start = today() - Duration::weeks(weeks);
+    (0..weeks * 7)
+        .map(|i| start + Duration::days(i))
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && *d < today())
+        .collect()
+}
+
+/// A marks file for one pupil: the first `unauthorised` sessions are `O`, the rest present.
+fn marks_csv(upn: &str, days: &[NaiveDate], unauthorised: usize) -> String {
+    let mut text = String::from("upn,date,session,code\n");
+    let mut n = 0;
+    for d in days {
+        for session in ["AM", "PM"] {
+            let code = if n < unauthorised {
+                "O"
+            } else {
+                if session == "AM" { "/" } else { "\\" }
+            };
+            text.push_str(&format!("{upn},{d},{session},{code}\n"));
+            n += 1;
+        }
+    }
+    text
+}
+
+fn row(cx: &Caseload) -> DashboardRow {
+    commands::dashboard(cx, ())
+        .expect("dashboard")
+        .rows
+        .remove(0)
+}
+
+#[test]
+fn imported_marks_feed_the_dashboard_and_raise_the_penalty_threshold_alert() {
+    let (dir, cx) = created();
+    add(&cx, UPN, "secondary", 60);
+    let days = school_days(4);
+    let file = write(dir.path(), "marks.csv", &marks_csv(UPN, &days, 12));
+    let imported = commands::import_marks_file(&cx, request(&file)).expect("import");
+    assert_eq!(
+        (
+            imported.rows as usize,
+            imported.pupils,
+            imported.on_caseload
+        ),
+        (days.len() * 2, 1, Some(1))
+    );
+    let r = row(&cx);
+    let possible = (days.len() * 2) as f64;
+    let expected = ((possible - 12.0) * 1000.0 / possible).round() / 10.0;
+    assert_eq!(r.attendance_pct, Some(expected));
+    let rules: Vec<RuleId> = r.alerts.iter().map(|a| a.rule).collect();
+    assert!(rules.contains(&RuleId::PenaltyThresholdMet), "{rules:?}");
+    assert!(rules.contains(&RuleId::PersistentAbsence) || rules.contains(&RuleId::SevereAbsence));
+    let threshold = r
+        .alerts
+        .iter()
+        .find(|a| a.rule == RuleId::PenaltyThresholdMet)
+        .expect("alert");
+    assert_eq!(
+        threshold.on.as_deref(),
+        Some(days[4].to_string().as_str()),
+        "the 10th O is the AM of the 5th day"
+    );
+}
+
+#[test]
+fn a_file_with_one_bad_row_imports_nothing_and_names_the_row() {
+    let (dir, cx) = created();
+    add(&cx, UPN, "secondary", 60);
+    let mut text = marks_csv(UPN, &school_days(2), 0);
+    text.push_str(&format!("{UPN},{},AM,H\n", today() - Duration::days(30)));
+    let file = write(dir.path(), "marks.csv", &text);
+    let e = commands::import_marks_file(&cx, request(&file)).expect_err("refused");
+    match e {
+        caseload_app::AppError::Import {
+            problems,
+            file_name,
+            ..
+        } => {
+            assert_eq!(file_name, "marks.csv");
+            assert_eq!(problems[0].column.as_deref(), Some("code"));
+            assert!(
+                problems[0].problem.contains("\"H\""),
+                "{}",
+                problems[0].problem
+            );
+        }
+        other => panic!("expected an import error, got {other:?}"),
+    }
+    assert!(commands::import_list(&cx, ()).expect("list").is_empty());
+    assert_eq!(
+        row(&cx).attendance_pct,
+        None,
+        "nothing of the file was kept"
+    );
+}
+
+#[test]
+fn the_workers_own_reading_is_never_hidden_by_an_import_of_the_same_date() {
+    let (dir, cx) = created();
+    let id = add(&cx, UPN, "secondary", 60);
+    commands::attendance_record(
+        &cx,
+        AttendanceRecordRequest {
+            id,
+            as_at: ago(1),
+            possible: "100".into(),
+            present: "70".into(),
+            authorised: "30".into(),
+            unauthorised: "0".into(),
+        },
+    )
+    .expect("reading");
+    let csv = format!(
+        "UPN,Possible sessions,Present,Authorised absence,Unauthorised absence,As at\n{UPN},100,95,5,0,{}\n",
+        ago(1)
+    );
+    let file = write(dir.path(), "summary.csv", &csv);
+    commands::import_summary_file(&cx, request(&file)).expect("import");
+    assert_eq!(row(&cx).attendance_pct, Some(70.0));
+    let later = format!(
+        "UPN,Possible sessions,Present,Authorised absence,Unauthorised absence,As at\n{UPN},110,104,6,0,{}\n",
+        ago(0)
+    );
+    let file = write(dir.path(), "summary2.csv", &later);
+    commands::import_summary_file(&cx, request(&file)).expect("import");
+    let r = row(&cx);
+    assert_eq!((r.attendance_pct, r.trend), (Some(94.5), Some(Trend::Up)));
+    assert_eq!(commands::import_list(&cx, ()).expect("list").len(), 2);
+}
+
+#[test]
+fn a_whole_authority_summary_puts_the_schools_other_pupils_in_its_preparation_pack() {
+    let (dir, cx) = created();
+    link(&cx);
+    add(&cx, UPN, "secondary", 60);
+    let csv = format!(
+        "upn,possible,present,authorised,unauthorised,as_at,urn,year group\n\
+         {UPN},100,60,20,20,{d},{URN},7\n\
+         P207000016049,100,45,30,25,{d},{URN},9\n\
+         A999010020010,100,99,1,0,{d},999999,9\n",
+        d = ago(1)
+    );
+    let file = write(dir.path(), "authority.csv", &csv);
+    let err = commands::import_summary_file(&cx, request(&file));
+    // The third UPN's check letter is made up: the whole file is refused, naming it.
+    assert!(matches!(err, Err(caseload_app::AppError::Import { .. })));
+    // Without that row (another school's pupil), the file is taken.
+    let fixed = csv.lines().take(3).collect::<Vec<_>>().join("\n") + "\n";
+    let file = write(dir.path(), "authority.csv", &fixed);
+    commands::import_summary_file(&cx, request(&file)).expect("import");
+    let v = plan(&cx, 1);
+    let upns: Vec<(&str, bool)> = v
+        .prep
+        .pupils
+        .iter()
+        .map(|p| (p.upn.as_str(), p.case_id.is_some()))
+        .collect();
+    assert_eq!(upns, vec![("P207000016049", false), (UPN, true)]);
+    assert!(v.prep.pupils[0].needs_plan && v.prep.pupils[0].name.is_empty());
+}
+
+#[test]
+fn a_saved_column_mapping_reads_a_file_with_other_headers() {
+    let (dir, cx) = created();
+    add(&cx, UPN, "secondary", 60);
+    let csv = format!("Pupil number,Day,Half,Mark\n{UPN},{},AM,/\n", ago(3));
+    let file = write(dir.path(), "odd.csv", &csv);
+    let e = commands::import_marks_file(&cx, request(&file)).expect_err("headers unknown");
+    assert!(
+        matches!(&e, caseload_app::AppError::Import { missing_columns, .. } if !missing_columns.is_empty()),
+        "{e:?}"
+    );
+    let mapping = [
+        ("upn", "Pupil number"),
+        ("date", "Day"),
+        ("session", "Half"),
+        ("code", "Mark"),
+    ]
+    .into_iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    commands::import_mapping_set(
+        &cx,
+        ImportMappingSetRequest {
+            kind: ImportKindView::Marks,
+            mapping,
+        },
+    )
+    .expect("save");
+    let imported =
+        commands::import_marks_file(&cx, request(&file)).expect("import with the saved mapping");
+    assert_eq!(imported.rows, 1);
+}

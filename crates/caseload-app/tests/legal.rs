@@ -1,0 +1,379 @@
+//! The legal ladder and the evidence bundle through the use cases, on a temporary encrypted
+//! caseload: steps in and out of order, the penalty-notice limit, corrections, alerts, and the
+//! bundle saved as a PDF that poppler reads back.
+
+mod common;
+
+use caseload_app::types::*;
+use caseload_app::{AppError, Caseload, commands};
+use common::tsm::{action, link, plan};
+use common::*;
+
+fn request(case: &CaseId, step: LegalStepKind, days_ago: i64) -> LegalStepAddRequest {
+    LegalStepAddRequest {
+        case_id: case.clone(),
+        step,
+        on_date: ago(days_ago),
+        decided_by: "Team manager Demo".into(),
+        notes: None,
+        reason: None,
+        corrects: None,
+        parents_present: None,
+        terms: None,
+        compliance: None,
+        improvement_ends_on: None,
+        sufficient_improvement: None,
+        outcome: None,
+        parent_name: None,
+        paid: None,
+        paid_on: None,
+        eso_stage: None,
+        section: None,
+    }
+}
+
+fn contract(case: &CaseId, days_ago: i64) -> LegalStepAddRequest {
+    LegalStepAddRequest {
+        parents_present: Some(true),
+        terms: Some("In school by 8:45 every day".into()),
+        ..request(case, LegalStepKind::AttendanceContract, days_ago)
+    }
+}
+
+/// A notice to improve whose 3-week improvement period ends `21 - days_ago` days from today.
+fn notice(case: &CaseId, days_ago: i64) -> LegalStepAddRequest {
+    LegalStepAddRequest {
+        improvement_ends_on: Some(ago(days_ago - 21)),
+        sufficient_improvement: Some("No unauthorised absence in the period".into()),
+        ..request(case, LegalStepKind::NoticeToImprove, days_ago)
+    }
+}
+
+fn penalty(case: &CaseId, days_ago: i64, parent: &str) -> LegalStepAddRequest {
+    LegalStepAddRequest {
+        parent_name: Some(parent.into()),
+        ..request(case, LegalStepKind::PenaltyNotice, days_ago)
+    }
+}
+
+fn add_step(cx: &Caseload, req: LegalStepAddRequest) -> LegalView {
+    commands::legal_step_add(cx, req).expect("step")
+}
+
+fn fields(e: AppError) -> Vec<(String, String)> {
+    match e {
+        AppError::Validation { fields, .. } => {
+            fields.into_iter().map(|f| (f.field, f.message)).collect()
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+fn rules(v: &LegalView) -> Vec<RuleId> {
+    v.alerts.iter().map(|a| a.rule).collect()
+}
+
+#[test]
+fn a_new_case_has_no_steps_and_the_ladder_starts_with_an_attendance_contract() {
+    let (_d, cx) = created();
+    let case = add(&cx, "B801200005001", "secondary", 60);
+    let v = commands::legal_get(&cx, LegalGetRequest { case_id: case }).expect("get");
+    assert!(v.steps.is_empty() && v.alerts.is_empty());
+    assert_eq!(v.suggested, Some(LegalStepKind::AttendanceContract));
+    let needs: Vec<bool> = v.next.iter().map(|n| n.needs_reason).collect();
+    assert_eq!(needs, vec![false, true, true, true, true]);
+    assert!(!v.looked_after);
+}
+
+#[test]
+fn steps_in_ladder_order_are_admitted_and_an_ended_notice_is_flagged_until_a_penalty_follows() {
+    let (_d, cx) = created();
+    let case = add(&cx, "B801200005001", "secondary", 60);
+    add_step(&cx, contract(&case, 40));
+    let v = add_step(&cx, notice(&case, 25));
+    assert_eq!(rules(&v), vec![RuleId::NoticeToImproveEnding]);
+    assert_eq!(v.alerts[0].on, Some(ago(4)));
+    assert!(v.alerts[0].title.starts_with("Notice to improve"));
+    assert!(v.alerts[0].message.contains("no later step is recorded"));
+    assert_eq!(v.suggested, Some(LegalStepKind::PenaltyNotice));
+
+    let v = add_step(&cx, penalty(&case, 2, "Parent Demo"));
+    assert!(v.alerts.is_empty(), "{:?}", v.alerts);
+    let kinds: Vec<LegalStepKind> = v.steps.iter().map(|s| s.step).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            LegalStepKind::AttendanceContract,
+            LegalStepKind::NoticeToImprove,
+            LegalStepKind::PenaltyNotice
+        ]
+    );
+    let p = v.steps[2].penalty.as_ref().expect("assessed");
+    assert_eq!((p.number, p.amount_pence), (Some(1), 16_000));
+    assert!(
+        v.steps
+            .iter()
+            .all(|s| s.current && s.decided_by == "Team manager Demo")
+    );
+}
+
+#[test]
+fn a_step_out_of_order_is_refused_without_a_reason_and_kept_with_one() {
+    let (_d, cx) = created();
+    let case = add(&cx, "B801200005001", "secondary", 60);
+    let prosecute = LegalStepAddRequest {
+        section: Some(ProsecutionSection::S444_1A),
+        ..request(&case, LegalStepKind::Prosecution, 3)
+    };
+    let e = commands::legal_step_add(&cx, prosecute.clone()).expect_err("no ESO considered");
+    let f = fields(e);
+    assert_eq!(f[0].0, "reason");
+    assert!(f[0].1.contains("must be considered before prosecuting"));
+    let v = add_step(
+        &cx,
+        LegalStepAddRequest {
+            reason: Some("Synthetic: the family moved out of area mid-order".into()),
+            ..prosecute
+        },
+    );
+    assert_eq!(rules(&v), vec![RuleId::SupervisionOrderBeforeProsecution]);
+    assert_eq!(v.suggested, None);
+    assert_eq!(
+        v.steps[0].reason.as_deref(),
+        Some("Synthetic: the family moved out of area mid-order")
+    );
+}
+
+#[test]
+fn a_third_penalty_notice_to_the_same_parent_within_3_years_is_refused() {
+    let (_d, cx) = created();
+    let case = add(&cx, "B801200005001", "secondary", 300);
+    add_step(&cx, contract(&case, 250));
+    add_step(&cx, notice(&case, 200));
+    add_step(&cx, penalty(&case, 150, "Parent Demo"));
+    let v = add_step(&cx, penalty(&case, 60, "Parent Demo"));
+    assert_eq!(rules(&v), vec![RuleId::PenaltyNoticeLimit]);
+    let second = v.steps[3].penalty.as_ref().expect("assessed");
+    assert_eq!((second.number, second.amount_pence), (Some(2), 16_000));
+    let e = commands::legal_step_add(&cx, penalty(&case, 1, "parent demo")).expect_err("third");
+    let f = fields(e);
+    assert_eq!(f[0].0, "parent_name");
+    assert!(
+        f[0].1.contains("A third penalty notice to the same parent"),
+        "{}",
+        f[0].1
+    );
+    add_step(&cx, penalty(&case, 1, "Other Parent Demo"));
+}
+
+#[test]
+fn a_payment_is_recorded_as_a_correction_that_keeps_the_original() {
+    let (_d, cx) = created();
+    let case = add(&cx, "B801200005001", "secondary", 60);
+    add_step(&cx, contract(&case, 50));
+    add_step(&cx, notice(&case, 40));
+    let v = add_step(&cx, penalty(&case, 14, "Parent Demo"));
+    let original = v.steps[2].id.clone();
+    let v = add_step(
+        &cx,
+        LegalStepAddRequest {
+            corrects: Some(original.clone()),
+            paid: Some(true),
+            paid_on: Some(ago(2)),
+            ..penalty(&case, 14, "Parent Demo")
+        },
+    );
+    assert_eq!(v.steps.len(), 4);
+    assert!(!v.steps[2].current);
+    assert_eq!(v.steps[2].corrected_by, vec![v.steps[3].id.clone()]);
+    assert_eq!(v.steps[3].corrects.as_deref(), Some(original.as_str()));
+    let paid = v.steps[3].penalty.as_ref().expect("assessed");
+    assert_eq!(
+        (paid.number, paid.amount_pence),
+        (Some(1), 8_000),
+        "paid within 21 days"
+    );
+    assert_eq!(
+        v.steps[1].penalty, None,
+        "a corrected notice is not assessed"
+    );
+    let again = commands::legal_step_add(
+        &cx,
+        LegalStepAddRequest {
+            corrects: Some(original),
+            ..penalty(&case, 14, "Parent Demo")
+        },
+    )
+    .expect_err("already corrected");
+    assert_eq!(fields(again)[0].0, "corrects");
+}
+
+#[test]
+fn a_contract_without_the_parents_and_an_order_for_a_child_in_care_are_refused() {
+    let (_d, cx) = created();
+    let case = add(&cx, "B801200005001", "secondary", 60);
+    let e = commands::legal_step_add(
+        &cx,
+        LegalStepAddRequest {
+            parents_present: Some(false),
+            ..contract(&case, 5)
+        },
+    )
+    .expect_err("parents absent");
+    assert_eq!(fields(e)[0].0, "parents_present");
+
+    commands::pupil_details_set(
+        &cx,
+        PupilDetailsSetRequest {
+            case_id: case.clone(),
+            address: None,
+            postcode: None,
+            ward: None,
+            flags: vec![PupilFlag::Lac],
+            key_professionals: vec![],
+        },
+    )
+    .expect("flags");
+    let order = |stage| LegalStepAddRequest {
+        eso_stage: Some(stage),
+        outcome: Some("Discussed at panel".into()),
+        reason: Some("Synthetic: no penalty notice for a child in care".into()),
+        ..request(&case, LegalStepKind::SupervisionOrder, 3)
+    };
+    let e = commands::legal_step_add(&cx, order(EsoStage::Applied)).expect_err("child in care");
+    assert_eq!(fields(e)[0].0, "eso_stage");
+    let v = add_step(&cx, order(EsoStage::Considered));
+    assert!(v.looked_after);
+}
+
+#[test]
+fn an_unknown_case_is_not_found() {
+    let (_d, cx) = created();
+    let missing = CaseId("no-such-case".into());
+    let e = commands::legal_get(
+        &cx,
+        LegalGetRequest {
+            case_id: missing.clone(),
+        },
+    )
+    .expect_err("missing");
+    assert_eq!(e.kind(), "not_found");
+    let e = commands::legal_step_add(&cx, contract(&missing, 1)).expect_err("missing");
+    assert_eq!(e.kind(), "not_found");
+}
+
+fn pdf_text(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8", path, "-"])
+        .output()
+        .expect("pdftotext (install poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_replaces_a_copy() {
+    let (dir, cx) = created();
+    link(&cx);
+    let case = add(&cx, "B801200005001", "secondary", 60);
+    reading(&cx, &case, 10, 82);
+    let first = commands::chronology_add(&cx, entry_request(&case, "Synthetic first visit", None))
+        .expect("entry");
+    commands::chronology_add(
+        &cx,
+        entry_request(
+            &case,
+            "Synthetic first visit, corrected",
+            Some(first[0].id.clone()),
+        ),
+    )
+    .expect("correction");
+    commands::plan_action_add(
+        &cx,
+        PlanActionAddRequest {
+            case_id: case.clone(),
+            what: "Apply for a bus pass".into(),
+            owner: "A. Worker".into(),
+            due_on: ago(3),
+        },
+    )
+    .expect("plan action");
+    let meeting = plan(&cx, 5).id;
+    let v = commands::tsm_pupil_add(
+        &cx,
+        TsmPupilAddRequest {
+            id: meeting.clone(),
+            case_id: Some(case.clone()),
+            name: None,
+            upn: None,
+            year_group: None,
+        },
+    )
+    .expect("discuss");
+    action(
+        &cx,
+        &meeting,
+        Some(v.discussions[0].id),
+        "Referral to the school nurse",
+        &ago(1),
+    );
+    add_step(&cx, contract(&case, 40));
+    add_step(&cx, notice(&case, 25));
+
+    let out = dir.path().join("bundles");
+    let save = || {
+        commands::evidence_bundle_save(
+            &cx,
+            EvidenceBundleSaveRequest {
+                case_id: case.clone(),
+                dir: Some(out.display().to_string()),
+                path: None,
+            },
+        )
+        .expect("save")
+    };
+    let saved = save();
+    let again = save();
+    assert_ne!(saved.path, again.path);
+    assert!(
+        saved.path.contains("Evidence bundle B801200005001"),
+        "{}",
+        saved.path
+    );
+    let text = pdf_text(&saved.path);
+    for phrase in [
+        "Testpupil Lifecycle",
+        "UPN B801200005001",
+        "82.0%",
+        "Synthetic first visit Outcome: Agreed a morning routine [Corrected by entry 2]",
+        "Synthetic first visit, corrected",
+        "[Correction of entry 1]",
+        "Apply for a bus pass",
+        "Referral to the school nurse",
+        "1. Attendance contract",
+        "In school by 8:45 every day",
+        "2. Notice to improve",
+        "No unauthorised absence in the period",
+        "Team manager Demo",
+    ] {
+        assert!(text.contains(phrase), "missing {phrase:?} in {text}");
+    }
+    let exact = dir.path().join("exact.pdf");
+    let saved = commands::evidence_bundle_save(
+        &cx,
+        EvidenceBundleSaveRequest {
+            case_id: case,
+            dir: None,
+            path: Some(exact.display().to_string()),
+        },
+    )
+    .expect("exact");
+    assert_eq!(saved.path, exact.display().to_string());
+    assert_eq!(
+        std::fs::metadata(&exact).expect("written").len(),
+        saved.bytes
+    );
+}

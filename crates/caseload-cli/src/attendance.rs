@@ -1,0 +1,167 @@
+//! `caseload attendance compute` (a marks file in, the §5 figures out; no caseload needed) and
+//! `caseload import marks|summary|list` (files into the caseload). The compute output is an
+//! interchange format analysts and other systems script against: its field names and types are
+//! fixed (docs/cli.md).
+
+use std::path::{Path, PathBuf};
+
+use caseload_app::types::*;
+use caseload_app::{AppError, Caseload, commands};
+use caseload_domain::attendance::summary::summarise;
+use caseload_exchange::import::{ColumnMapping, ImportSource, import_marks};
+use clap::Subcommand;
+use serde::Serialize;
+
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import session marks (`upn,date,session,code`, CSV or XLSX) into the caseload.
+    Marks {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import pupil attendance summaries (UPN, possible, present, authorised, unauthorised,
+    /// as-at; optionally URN, phase, year group, ward), CSV or XLSX.
+    Summary {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every import so far, latest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// One pupil of `attendance compute --json`.
+#[derive(Debug, Serialize)]
+pub struct Computed {
+    pub upn: String,
+    pub possible_sessions: u32,
+    pub present_sessions: u32,
+    pub authorised_absence_sessions: u32,
+    pub unauthorised_absence_sessions: u32,
+    pub attendance_pct: Option<f64>,
+    pub persistent_absence: bool,
+    pub severe_absence: bool,
+    pub attendance_band: Option<String>,
+    pub fpn_threshold_met_on: Option<String>,
+    pub illness_15_days_on: Option<String>,
+}
+
+/// Reads the marks file whole (refusing it with every problem found) and works out each
+/// pupil's figures, sorted by UPN.
+pub fn compute(path: &Path) -> Result<Vec<Computed>, AppError> {
+    let file = import_marks(
+        &ImportSource::path(path),
+        &ColumnMapping::new(),
+        &mut |_| std::ops::ControlFlow::Continue(()),
+    )?;
+    let mut out: Vec<Computed> = file
+        .pupils
+        .iter()
+        .map(|p| {
+            let s = summarise(&p.marks);
+            Computed {
+                upn: p.upn.to_string(),
+                possible_sessions: s.counts.possible,
+                present_sessions: s.counts.present,
+                authorised_absence_sessions: s.counts.authorised_absence,
+                unauthorised_absence_sessions: s.counts.unauthorised_absence,
+                attendance_pct: s.attendance_pct.map(|t| t.as_f64()),
+                persistent_absence: s.persistent_absence,
+                severe_absence: s.severe_absence,
+                attendance_band: s.band.map(|b| b.label()),
+                fpn_threshold_met_on: s.fpn_threshold_met_on.map(|d| d.to_string()),
+                illness_15_days_on: s.illness_15_days_on.map(|d| d.to_string()),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.upn.cmp(&b.upn));
+    Ok(out)
+}
+
+pub fn print_computed(rows: &[Computed], json: bool) -> Result<(), AppError> {
+    output::print(json, &rows, || {
+        println!(
+            "UPN            POSSIBLE  PRESENT  AUTH  UNAUTH  ATTENDANCE  BAND    PA  SA  FPN THRESHOLD  ILLNESS 15 DAYS"
+        );
+        for r in rows {
+            println!(
+                "{:<13}  {:>8}  {:>7}  {:>4}  {:>6}  {:>10}  {:<6}  {:<2}  {:<2}  {:<13}  {}",
+                r.upn,
+                r.possible_sessions,
+                r.present_sessions,
+                r.authorised_absence_sessions,
+                r.unauthorised_absence_sessions,
+                r.attendance_pct
+                    .map(|p| format!("{p:.1}%"))
+                    .unwrap_or_else(|| "-".into()),
+                r.attendance_band.as_deref().unwrap_or("-"),
+                if r.persistent_absence { "PA" } else { "" },
+                if r.severe_absence { "SA" } else { "" },
+                r.fpn_threshold_met_on.as_deref().unwrap_or("-"),
+                r.illness_15_days_on.as_deref().unwrap_or("-"),
+            );
+        }
+    })
+}
+
+fn path_text(file: &Path) -> Result<String, AppError> {
+    file.to_str()
+        .map(str::to_string)
+        .ok_or_else(|| AppError::File {
+            message: "The file's path is not valid text: rename it or move it".into(),
+            path: file.display().to_string(),
+        })
+}
+
+fn print_import(view: &ImportView, json: bool) -> Result<(), AppError> {
+    output::print(json, view, || {
+        println!(
+            "Imported {}: {} rows, {} pupils ({} on your caseload){}",
+            view.file_name,
+            view.rows,
+            view.pupils,
+            view.on_caseload.unwrap_or(0),
+            match (&view.first_date, &view.last_date) {
+                (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
+                (Some(a), _) => format!(", as at {a}"),
+                _ => String::new(),
+            }
+        )
+    })
+}
+
+pub fn import(cx: &Caseload, command: ImportCommand) -> Result<(), AppError> {
+    match command {
+        ImportCommand::Marks { file, json } => {
+            let request = ImportRequest {
+                path: path_text(&file)?,
+                mapping: None,
+            };
+            print_import(&commands::import_marks_file(cx, request)?, json)
+        }
+        ImportCommand::Summary { file, json } => {
+            let request = ImportRequest {
+                path: path_text(&file)?,
+                mapping: None,
+            };
+            print_import(&commands::import_summary_file(cx, request)?, json)
+        }
+        ImportCommand::List { json } => {
+            let list = commands::import_list(cx, ())?;
+            output::print(json, &list, || {
+                for i in &list {
+                    println!(
+                        "{}  {:?}  {}  rows: {}  pupils: {}  {}",
+                        i.id, i.kind, i.file_name, i.rows, i.pupils, i.imported_at
+                    );
+                }
+            })
+        }
+    }
+}

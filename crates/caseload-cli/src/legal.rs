@@ -1,0 +1,274 @@
+//! `caseload legal …` and `caseload evidence …`: the legal ladder on a case (show it, add a
+//! step or a correction) and the evidence bundle written as a PDF. The rules are the app's; a
+//! refused step prints the reason on stderr and exits non-zero.
+
+use std::path::PathBuf;
+
+use caseload_app::types::*;
+use caseload_app::{AppError, Caseload, FieldError, commands};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum LegalCommand {
+    /// A case's legal steps (corrections included), alerts and what may come next.
+    Show {
+        /// The case's id.
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a step on the ladder, or correct one with --corrects. A step out of the
+    /// ladder's order (contract, notice to improve, penalty notice, supervision order,
+    /// prosecution) needs --reason.
+    Add(Box<LegalAddArgs>),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StepArg {
+    Contract,
+    NoticeToImprove,
+    PenaltyNotice,
+    SupervisionOrder,
+    Prosecution,
+}
+
+impl StepArg {
+    fn kind(self) -> LegalStepKind {
+        match self {
+            StepArg::Contract => LegalStepKind::AttendanceContract,
+            StepArg::NoticeToImprove => LegalStepKind::NoticeToImprove,
+            StepArg::PenaltyNotice => LegalStepKind::PenaltyNotice,
+            StepArg::SupervisionOrder => LegalStepKind::SupervisionOrder,
+            StepArg::Prosecution => LegalStepKind::Prosecution,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StageArg {
+    Considered,
+    Applied,
+    Made,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SectionArg {
+    #[value(name = "444-1")]
+    S444_1,
+    #[value(name = "444-1a")]
+    S444_1A,
+}
+
+#[derive(Debug, Args)]
+pub struct LegalAddArgs {
+    /// The case's id.
+    pub id: String,
+    #[arg(long, value_enum)]
+    pub step: StepArg,
+    /// The date it was agreed, issued or decided.
+    #[arg(long = "on", value_name = "YYYY-MM-DD")]
+    pub on_date: String,
+    /// Who made the decision.
+    #[arg(long, value_name = "NAME")]
+    pub decided_by: String,
+    /// Why the step is taken out of the ladder's order.
+    #[arg(long)]
+    pub reason: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// The id of the step this one corrects (same kind; e.g. to record a payment).
+    #[arg(long, value_name = "STEP-ID")]
+    pub corrects: Option<String>,
+    /// Contract: the parents were present (a contract cannot be agreed without them).
+    #[arg(long)]
+    pub parents_present: bool,
+    /// Contract: its terms.
+    #[arg(long)]
+    pub terms: Option<String>,
+    /// Contract: how it has been kept.
+    #[arg(long)]
+    pub compliance: Option<String>,
+    /// Notice to improve: the end of the improvement period, 3 to 6 weeks after --on.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub ends_on: Option<String>,
+    /// Notice to improve: what sufficient improvement means.
+    #[arg(long)]
+    pub sufficient_improvement: Option<String>,
+    /// Notice to improve, supervision order (required), prosecution: what came of it.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// Penalty notice: the parent it is issued to.
+    #[arg(long, value_name = "NAME")]
+    pub parent: Option<String>,
+    /// Penalty notice: the date it was paid.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub paid_on: Option<String>,
+    /// Supervision order: considered, applied or made.
+    #[arg(long, value_enum)]
+    pub stage: Option<StageArg>,
+    /// Prosecution: Education Act 1996 section 444(1) or 444(1A).
+    #[arg(long, value_enum)]
+    pub section: Option<SectionArg>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    /// The case's id.
+    pub id: String,
+    /// The PDF file to write (replaced whole if it exists).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+fn add_request(a: LegalAddArgs) -> LegalStepAddRequest {
+    LegalStepAddRequest {
+        case_id: CaseId(a.id),
+        step: a.step.kind(),
+        on_date: a.on_date,
+        decided_by: a.decided_by,
+        notes: a.notes,
+        reason: a.reason,
+        corrects: a.corrects,
+        parents_present: Some(a.parents_present),
+        terms: a.terms,
+        compliance: a.compliance,
+        improvement_ends_on: a.ends_on,
+        sufficient_improvement: a.sufficient_improvement,
+        outcome: a.outcome,
+        parent_name: a.parent,
+        paid: Some(a.paid_on.is_some()),
+        paid_on: a.paid_on,
+        eso_stage: a.stage.map(|s| match s {
+            StageArg::Considered => EsoStage::Considered,
+            StageArg::Applied => EsoStage::Applied,
+            StageArg::Made => EsoStage::Made,
+        }),
+        section: a.section.map(|s| match s {
+            SectionArg::S444_1 => ProsecutionSection::S444_1,
+            SectionArg::S444_1A => ProsecutionSection::S444_1A,
+        }),
+    }
+}
+
+fn details(s: &LegalStepView) -> String {
+    match &s.details {
+        StepDetails::AttendanceContract {
+            terms, compliance, ..
+        } => format!(
+            "terms: {terms}; compliance: {}",
+            compliance.as_deref().unwrap_or("not recorded")
+        ),
+        StepDetails::NoticeToImprove {
+            improvement_ends_on,
+            outcome,
+            ..
+        } => format!(
+            "improvement period ends {improvement_ends_on}; outcome: {}",
+            outcome.as_deref().unwrap_or("not yet recorded")
+        ),
+        StepDetails::PenaltyNotice {
+            parent_name,
+            paid_on,
+        } => {
+            let amount = s.penalty.as_ref().map_or(String::new(), |p| {
+                let number = match p.number {
+                    Some(1) => "first notice, ",
+                    Some(_) => "second notice, ",
+                    None => "before 19 August 2024, ",
+                };
+                format!("{number}£{}, ", p.amount_pence / 100)
+            });
+            let paid = paid_on.map_or("not paid".to_string(), |d| format!("paid {d}"));
+            format!("to {parent_name}; {amount}{paid}")
+        }
+        StepDetails::SupervisionOrder { stage, outcome } => {
+            format!("{}; outcome: {outcome}", stage.label().to_lowercase())
+        }
+        StepDetails::Prosecution { section, outcome } => format!(
+            "{}; outcome: {}",
+            section.label(),
+            outcome.as_deref().unwrap_or("not yet recorded")
+        ),
+    }
+}
+
+fn print_view(v: &LegalView) {
+    if v.steps.is_empty() {
+        println!("No legal steps recorded on case {}", v.case_id);
+    }
+    for s in &v.steps {
+        let marker = if s.current { "" } else { " [corrected]" };
+        println!(
+            "{}  {}  {}  decided by {}{marker}",
+            s.on_date,
+            s.step.label(),
+            s.id,
+            s.decided_by
+        );
+        println!("    {}", details(s));
+        if let Some(reason) = &s.reason {
+            println!("    reason: {reason}");
+        }
+        if let Some(corrects) = &s.corrects {
+            println!("    corrects {corrects}");
+        }
+    }
+    for a in &v.alerts {
+        println!("! {}: {}", a.title, a.message);
+    }
+    if let Some(next) = v.suggested {
+        println!("Next on the ladder: {}", next.label());
+    }
+    let reasons: Vec<&str> = v
+        .next
+        .iter()
+        .filter(|n| n.needs_reason)
+        .map(|n| n.step.label())
+        .collect();
+    if !reasons.is_empty() {
+        println!("A reason is needed today for: {}", reasons.join(", "));
+    }
+}
+
+pub fn run(cx: &Caseload, command: LegalCommand) -> Result<(), AppError> {
+    let (view, json) = match command {
+        LegalCommand::Show { id, json } => (
+            commands::legal_get(
+                cx,
+                LegalGetRequest {
+                    case_id: CaseId(id),
+                },
+            )?,
+            json,
+        ),
+        LegalCommand::Add(args) => {
+            let json = args.json;
+            (commands::legal_step_add(cx, add_request(*args))?, json)
+        }
+    };
+    output::print(json, &view, || print_view(&view))
+}
+
+pub fn evidence(cx: &Caseload, args: EvidenceArgs) -> Result<(), AppError> {
+    let path = args.out.to_str().ok_or_else(|| AppError::Validation {
+        message: "The output path is not valid text".into(),
+        fields: vec![FieldError {
+            field: "out".into(),
+            message: "Choose a path without unusual characters".into(),
+        }],
+    })?;
+    let saved = commands::evidence_bundle_save(
+        cx,
+        EvidenceBundleSaveRequest {
+            case_id: CaseId(args.id),
+            dir: None,
+            path: Some(path.to_string()),
+        },
+    )?;
+    println!("Wrote {} ({} bytes)", saved.path, saved.bytes);
+    Ok(())
+}

@@ -1,0 +1,173 @@
+//! The built `caseload` binary on the legal ladder and the evidence bundle: steps added in
+//! order, a step out of order refused without --reason, the third penalty notice refused, a
+//! payment recorded as a correction, and the bundle written as a PDF poppler can read.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+fn ago(days: i64) -> String {
+    (chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive()
+        - chrono::Duration::days(days))
+    .to_string()
+}
+
+fn legal_add(dir: &std::path::Path, id: &str, step: &str, days_ago: i64) -> assert_cmd::Command {
+    let mut cmd = caseload(dir);
+    cmd.args(["legal", "add", id, "--step", step, "--on"])
+        .arg(ago(days_ago))
+        .args(["--decided-by", "Team manager Demo"]);
+    cmd
+}
+
+#[test]
+fn the_ladder_is_climbed_in_order_and_the_third_penalty_notice_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let id = add(dir.path(), "B801200005001")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    legal_add(dir.path(), &id, "contract", 300)
+        .args(["--terms", "In school by 8:45 every day"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("parents' absence"));
+    legal_add(dir.path(), &id, "contract", 300)
+        .args([
+            "--parents-present",
+            "--terms",
+            "In school by 8:45 every day",
+        ])
+        .assert()
+        .success();
+    legal_add(dir.path(), &id, "notice-to-improve", 250)
+        .args(["--ends-on", &ago(250 - 28)])
+        .args(["--sufficient-improvement", "No unauthorised absence"])
+        .assert()
+        .success();
+    for days in [200, 100] {
+        legal_add(dir.path(), &id, "penalty-notice", days)
+            .args(["--parent", "Parent Demo"])
+            .assert()
+            .success();
+    }
+    legal_add(dir.path(), &id, "penalty-notice", 5)
+        .args(["--parent", "Parent Demo"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "A third penalty notice to the same parent for this child within 3 years is not allowed",
+        ));
+    let shown = json_of(caseload(dir.path()).args(["legal", "show", &id, "--json"]));
+    let steps = shown["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 4);
+    assert_eq!(steps[0]["step"], "attendance_contract");
+    assert_eq!(steps[3]["details"]["kind"], "penalty_notice");
+    assert_eq!(steps[3]["penalty"]["number"], 2);
+    assert_eq!(steps[3]["penalty"]["amount_pence"], 16000);
+    assert_eq!(shown["alerts"][0]["rule"], "penalty_notice_limit");
+    assert_eq!(shown["suggested"], "supervision_order");
+    caseload(dir.path())
+        .args(["legal", "show", &id])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Penalty notice")
+                .and(predicate::str::contains("second notice, £160, not paid"))
+                .and(predicate::str::contains(
+                    "! Penalty notices: limit within 3 years",
+                )),
+        );
+}
+
+#[test]
+fn a_prosecution_needs_a_reason_without_an_order_considered_and_a_payment_corrects_a_notice() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let id = add(dir.path(), "B801200005001")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    legal_add(dir.path(), &id, "prosecution", 3)
+        .args(["--section", "444-1a"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "reason: An education supervision order must be considered",
+        ));
+    let shown = json_of(legal_add(dir.path(), &id, "penalty-notice", 20).args([
+        "--parent",
+        "Parent Demo",
+        "--reason",
+        "Synthetic reason",
+        "--json",
+    ]));
+    let notice = shown["steps"][0]["id"].as_str().expect("id").to_string();
+    let corrected = json_of(
+        legal_add(dir.path(), &id, "penalty-notice", 20)
+            .args(["--parent", "Parent Demo", "--reason", "Synthetic reason"])
+            .args(["--paid-on", &ago(2), "--corrects", &notice, "--json"]),
+    );
+    assert_eq!(corrected["steps"][0]["current"], false);
+    assert_eq!(corrected["steps"][1]["corrects"], notice.as_str());
+    assert_eq!(corrected["steps"][1]["penalty"]["amount_pence"], 8000);
+}
+
+#[test]
+fn the_evidence_bundle_is_written_as_a_pdf_with_the_chronology_and_the_legal_steps() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let id = add(dir.path(), "B801200005001")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    caseload(dir.path())
+        .args(["chronology", "add", &id, "--kind", "home-visit", "--at"])
+        .arg(format!("{} 10:30", ago(3)))
+        .args([
+            "--who",
+            "Parent and worker",
+            "--what",
+            "Synthetic home visit",
+        ])
+        .assert()
+        .success();
+    legal_add(dir.path(), &id, "contract", 2)
+        .args(["--parents-present", "--terms", "Synthetic contract terms"])
+        .assert()
+        .success();
+    let out = dir.path().join("bundle.pdf");
+    caseload(dir.path())
+        .args(["evidence", &id, "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote"));
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&out)
+        .arg("-")
+        .output()
+        .expect("pdftotext (install poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for phrase in [
+        "Evidence bundle",
+        "Synthetic home visit",
+        "Attendance contract",
+        "Synthetic contract terms",
+    ] {
+        assert!(text.contains(phrase), "missing {phrase:?}");
+    }
+    caseload(dir.path())
+        .args(["evidence", "no-such-case", "--out"])
+        .arg(dir.path().join("none.pdf"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("No case"));
+}

@@ -1,0 +1,226 @@
+//! The evidence bundle for a court or attendance panel (domain.md §6): the pupil, the
+//! attendance record, the whole chronology (corrections included and marked), every offer of
+//! support and its outcome, and the legal steps with the notices and the contract's terms and
+//! compliance. It leaves nothing out: a bundle that hides a corrected entry is not evidence.
+//! This module owns the bundle's values; what it says, in what order, is in `sections`.
+
+mod sections;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::error::ExchangeError;
+use crate::pdf;
+
+pub const TITLE: &str = "Evidence bundle";
+
+/// Everything the bundle shows, as display-ready values chosen by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceBundle {
+    pub pupil: BundlePupil,
+    pub case: BundleCase,
+    /// Attendance readings, oldest first.
+    pub attendance: Vec<BundleReading>,
+    /// Figures worked out from the school's session marks, when the caller has them.
+    pub session_marks: Option<SessionMarkSummary>,
+    /// Every chronology entry in the order things happened, corrections included.
+    pub chronology: Vec<BundleEntry>,
+    pub plan: BundlePlan,
+    pub plan_actions: Vec<BundleAction>,
+    /// Actions agreed for the pupil at Targeting Support Meetings, in meeting order.
+    pub tsm_actions: Vec<BundleTsmAction>,
+    /// Every legal step in date order, corrections included.
+    pub legal_steps: Vec<BundleLegalStep>,
+    pub produced_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundlePupil {
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub date_of_birth: NaiveDate,
+    pub upn: String,
+    pub school_name: String,
+    pub school_urn: String,
+    /// e.g. "Year 8".
+    pub year_group: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleCase {
+    pub referral_source: String,
+    pub referral_date: NaiveDate,
+    /// e.g. "Active".
+    pub status: String,
+    pub worker: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleReading {
+    pub as_at: NaiveDate,
+    pub possible: u32,
+    pub present: u32,
+    pub authorised: u32,
+    pub unauthorised: u32,
+    /// e.g. "84.2%"; empty when there were no possible sessions.
+    pub attendance: String,
+}
+
+/// A summary of the session marks: the period they cover and label/value lines (counts by
+/// code, the penalty notice threshold date…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionMarkSummary {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub lines: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleEntry {
+    /// The entry's number in the bundle (1, 2, …), by which corrections refer to it.
+    pub number: usize,
+    pub occurred_at: NaiveDateTime,
+    /// e.g. "Home visit".
+    pub kind: String,
+    pub who: String,
+    pub what: String,
+    pub outcome: Option<String>,
+    pub next_step: Option<String>,
+    /// The number of the entry this one corrects.
+    pub corrects: Option<usize>,
+    /// The numbers of the entries that correct this one.
+    pub corrected_by: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BundlePlan {
+    pub barriers: Vec<String>,
+    pub other_barriers: Option<String>,
+    /// e.g. "92.5% by 12 February 2027".
+    pub target: Option<String>,
+    pub interventions: Option<String>,
+    pub review_dates: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleAction {
+    pub what: String,
+    pub owner: String,
+    pub due_on: NaiveDate,
+    /// e.g. "Done".
+    pub status: String,
+    pub status_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleTsmAction {
+    pub meeting_date: NaiveDate,
+    pub school_name: String,
+    pub what: String,
+    /// Agency and person, e.g. "Early help: A. Officer".
+    pub owner: String,
+    pub due_on: Option<NaiveDate>,
+    /// What each review found, oldest first: ("Carried forward", date).
+    pub reviews: Vec<(String, NaiveDate)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleLegalStep {
+    pub number: usize,
+    /// e.g. "Notice to improve".
+    pub kind: String,
+    pub on: NaiveDate,
+    pub decided_by: String,
+    /// The step's own details as label and value, e.g. ("Terms", …), ("Compliance", …).
+    pub details: Vec<(String, String)>,
+    /// Why it was taken out of the ladder's order.
+    pub reason: Option<String>,
+    pub notes: Option<String>,
+    pub corrects: Option<usize>,
+    pub corrected_by: Vec<usize>,
+}
+
+/// The bundle as a PDF: A4 pages, standard fonts, "Page N of M" at the foot of each page.
+pub fn to_pdf(bundle: &EvidenceBundle) -> Result<Vec<u8>, ExchangeError> {
+    Ok(pdf::render(&sections::document(bundle)))
+}
+
+#[cfg(test)]
+pub(crate) fn sample() -> EvidenceBundle {
+    let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("date");
+    let at = |m, day, h| d(m, day).and_hms_opt(h, 0, 0).expect("time");
+    EvidenceBundle {
+        pupil: BundlePupil {
+            legal_name: "Testpupil Bundle-Synthetic".into(),
+            preferred_name: Some("Bun".into()),
+            date_of_birth: NaiveDate::from_ymd_opt(2013, 4, 2).expect("date"),
+            upn: "B801200005001".into(),
+            school_name: "Synthetic Secondary School".into(),
+            school_urn: "100000".into(),
+            year_group: "Year 8".into(),
+        },
+        case: BundleCase {
+            referral_source: "School".into(),
+            referral_date: d(9, 8),
+            status: "Active".into(),
+            worker: Some("A. Worker".into()),
+        },
+        attendance: vec![BundleReading {
+            as_at: d(10, 30),
+            possible: 100,
+            present: 80,
+            authorised: 5,
+            unauthorised: 15,
+            attendance: "80.0%".into(),
+        }],
+        session_marks: None,
+        chronology: vec![
+            BundleEntry {
+                number: 1,
+                occurred_at: at(9, 14, 10),
+                kind: "Home visit".into(),
+                who: "Parent and worker".into(),
+                what: "Agreed a morning routine".into(),
+                outcome: Some("Parent engaged".into()),
+                next_step: None,
+                corrects: None,
+                corrected_by: vec![2],
+            },
+            BundleEntry {
+                number: 2,
+                occurred_at: at(9, 14, 10),
+                kind: "Home visit".into(),
+                who: "Parent and worker".into(),
+                what: "Agreed a morning routine and a school bus pass".into(),
+                outcome: None,
+                next_step: Some("Review in two weeks".into()),
+                corrects: Some(1),
+                corrected_by: vec![],
+            },
+        ],
+        plan: BundlePlan {
+            barriers: vec!["Transport".into()],
+            target: Some("95% by 12 February 2027".into()),
+            ..Default::default()
+        },
+        plan_actions: vec![BundleAction {
+            what: "Apply for a bus pass".into(),
+            owner: "A. Worker".into(),
+            due_on: d(9, 28),
+            status: "Done".into(),
+            status_on: Some(d(9, 25)),
+        }],
+        tsm_actions: vec![],
+        legal_steps: vec![BundleLegalStep {
+            number: 1,
+            kind: "Attendance contract".into(),
+            on: d(10, 1),
+            decided_by: "Team manager Demo".into(),
+            details: vec![("Terms".into(), "In school by 8:45 every day".into())],
+            reason: None,
+            notes: None,
+            corrects: None,
+            corrected_by: vec![],
+        }],
+        produced_on: d(11, 23),
+    }
+}

@@ -1,0 +1,168 @@
+//! Unit tests of the cell parsers: every message a worker can see for one cell.
+
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+fn problem_of<T: std::fmt::Debug>(result: Result<T, Problem>) -> String {
+    result.expect_err("a problem").problem
+}
+
+#[test]
+fn iso_and_british_dates_are_read_and_a_time_after_them_is_ignored() {
+    assert_eq!(date_text("2025-03-04"), Ok(d(2025, 3, 4)));
+    assert_eq!(date_text("04/03/2025"), Ok(d(2025, 3, 4)));
+    assert_eq!(date_text("4/3/2025"), Ok(d(2025, 3, 4)));
+    assert_eq!(date_text("2025-03-04T00:00:00"), Ok(d(2025, 3, 4)));
+    assert_eq!(date_text("2025-03-04 00:00:00.000"), Ok(d(2025, 3, 4)));
+}
+
+#[test]
+fn impossible_dates_say_which_part_is_impossible() {
+    assert_eq!(
+        problem_of(date_text("2025-02-30")),
+        "\"2025-02-30\" is not a real date: February 2025 has 28 days"
+    );
+    assert_eq!(
+        problem_of(date_text("31/31/2025")),
+        "\"31/31/2025\" is not a real date: there is no month 31"
+    );
+    assert_eq!(
+        problem_of(date_text("next Tuesday")),
+        "\"next Tuesday\" is not a date"
+    );
+    assert_eq!(
+        problem_of(date_text("04/03/25")),
+        "\"04/03/25\" has a two-digit year"
+    );
+    assert_eq!(
+        problem_of(date_text("2025-03-04 lunch")),
+        "\"2025-03-04 lunch\" is not a date"
+    );
+}
+
+#[test]
+fn excel_dates_and_serial_numbers_are_dates() {
+    assert_eq!(
+        date(Cell::Date(Some(d(2025, 3, 4))), "date"),
+        Ok(d(2025, 3, 4))
+    );
+    // 45720 is 2025-03-04 in Excel's 1900 date system.
+    assert_eq!(date(Cell::Number(45720.0), "date"), Ok(d(2025, 3, 4)));
+    assert_eq!(date(Cell::Number(45720.75), "date"), Ok(d(2025, 3, 4)));
+    assert!(date(Cell::Number(-4.0), "date").is_err());
+    assert_eq!(
+        problem_of(date(Cell::Blank, "as-at date")),
+        "the as-at date is blank"
+    );
+}
+
+#[test]
+fn counts_are_whole_numbers_even_when_excel_writes_them_as_decimals() {
+    assert_eq!(count(Cell::Text("12"), "count"), Ok(12));
+    assert_eq!(count(Cell::Text("12.0"), "count"), Ok(12));
+    assert_eq!(count(Cell::Number(12.0), "count"), Ok(12));
+    assert_eq!(
+        problem_of(count(Cell::Text("-3"), "count")),
+        "\"-3\" is negative"
+    );
+    assert_eq!(
+        problem_of(count(Cell::Number(12.5), "count")),
+        "12.5 is not a whole number of sessions"
+    );
+    assert_eq!(
+        problem_of(count(Cell::Text("twelve"), "count")),
+        "\"twelve\" is not a number"
+    );
+    assert_eq!(
+        problem_of(count(Cell::Text("inf"), "count")),
+        "\"inf\" is not a number"
+    );
+    assert_eq!(
+        problem_of(count(Cell::Blank, "possible sessions")),
+        "the possible sessions is blank"
+    );
+}
+
+#[test]
+fn an_unknown_code_names_the_code_the_date_and_the_table_in_force() {
+    let p = unknown_code(Cell::Text("H"), d(2025, 3, 4));
+    assert_eq!(
+        p.problem,
+        "\"H\" is not an attendance code in force on 2025-03-04 (codes from 19 August 2024)"
+    );
+    assert_eq!(p.fix, "correct the code and import the file again");
+    assert_eq!(
+        unknown_code(Cell::Blank, d(2025, 3, 4)).problem,
+        "the attendance code is blank"
+    );
+}
+
+#[test]
+fn a_wrong_check_letter_names_the_letter_expected_but_not_the_upn() {
+    let p = problem_of(upn(Cell::Text("A801200005001")));
+    assert_eq!(
+        p,
+        "the UPN's check letter is A, but for the digits after it the check letter is B"
+    );
+    assert!(!p.contains("801200005001"));
+    assert!(upn(Cell::Text("b801200005001")).is_ok());
+}
+
+#[test]
+fn optional_school_fields_accept_blanks_and_excel_numbers() {
+    assert_eq!(urn(Cell::Blank), Ok(None));
+    assert_eq!(
+        urn(Cell::Number(100000.0)).map(|u| u.map(|u| u.as_str().to_string())),
+        Ok(Some("100000".to_string()))
+    );
+    assert_eq!(
+        problem_of(urn(Cell::Text("12345"))),
+        "\"12345\" is not a school URN (a URN is 6 digits)"
+    );
+    assert_eq!(
+        phase(Cell::Text("Secondary")),
+        Ok(Some(SchoolPhase::Secondary))
+    );
+    assert_eq!(
+        problem_of(phase(Cell::Text("nursery"))),
+        "\"nursery\" is not a school phase"
+    );
+    for (written, year) in [
+        ("7", 7),
+        ("Year 7", 7),
+        ("Y11", 11),
+        ("R", 0),
+        ("NC Year 3", 3),
+    ] {
+        assert_eq!(
+            year_group(Cell::Text(written)).map(|y| y.map(YearGroup::get)),
+            Ok(Some(year)),
+            "{written}"
+        );
+    }
+    assert_eq!(
+        year_group(Cell::Number(9.0)).map(|y| y.map(YearGroup::get)),
+        Ok(Some(9))
+    );
+    assert_eq!(
+        problem_of(year_group(Cell::Text("15"))),
+        "\"15\" is not a year group"
+    );
+    assert_eq!(
+        ward(Cell::Text("Arboretum")),
+        Ok(Some("Arboretum".to_string()))
+    );
+}
+
+#[test]
+fn sessions_are_am_or_pm_in_any_case() {
+    assert_eq!(session(Cell::Text("am")), Ok(Session::Am));
+    assert_eq!(session(Cell::Text("PM")), Ok(Session::Pm));
+    assert_eq!(
+        problem_of(session(Cell::Text("MID"))),
+        "\"MID\" is not a session"
+    );
+}

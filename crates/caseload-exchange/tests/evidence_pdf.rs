@@ -1,0 +1,240 @@
+//! The evidence bundle as PDF, read back by poppler as a panel's clerk would: every
+//! chronology entry (corrections included and marked) and every legal step is in it, over as
+//! many numbered pages as it takes.
+
+mod common;
+
+use caseload_exchange::evidence::{
+    BundleAction, BundleCase, BundleEntry, BundleLegalStep, BundlePlan, BundlePupil, BundleReading,
+    BundleTsmAction, EvidenceBundle, SessionMarkSummary, to_pdf,
+};
+use chrono::NaiveDate;
+use common::*;
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).expect("date")
+}
+
+fn step(number: usize, kind: &str, on: NaiveDate, details: Vec<(&str, &str)>) -> BundleLegalStep {
+    BundleLegalStep {
+        number,
+        kind: kind.into(),
+        on,
+        decided_by: format!("Decision Maker {number} Demo"),
+        details: details
+            .into_iter()
+            .map(|(l, v)| (l.to_string(), v.to_string()))
+            .collect(),
+        reason: None,
+        notes: Some(format!("Synthetic note for step {number}")),
+        corrects: None,
+        corrected_by: vec![],
+    }
+}
+
+/// A bundle long enough to run over several pages: 60 chronology entries, one corrected.
+fn bundle() -> EvidenceBundle {
+    let mut chronology: Vec<BundleEntry> = (1..=60)
+        .map(|n| BundleEntry {
+            number: n,
+            occurred_at: d(9, 1 + (n as u32 % 28))
+                .and_hms_opt(9 + (n as u32 % 8), 30, 0)
+                .expect("time"),
+            kind: "Phone call".into(),
+            who: format!("Parent and worker {n}"),
+            what: format!(
+                "Synthetic contact number {n}: talked about mornings & the bus (£0 cost)"
+            ),
+            outcome: Some(format!("Outcome of contact {n}")),
+            next_step: None,
+            corrects: None,
+            corrected_by: vec![],
+        })
+        .collect();
+    chronology[4].corrected_by = vec![60];
+    chronology[59].corrects = Some(5);
+    let mut legal_steps = vec![
+        step(
+            1,
+            "Attendance contract",
+            d(9, 14),
+            vec![
+                ("Parents present", "Yes"),
+                (
+                    "Terms",
+                    "In school by 8:45 every day; weekly check-in with the mentor",
+                ),
+                ("Compliance", "Kept for the first three weeks, then lapsed"),
+            ],
+        ),
+        step(
+            2,
+            "Notice to improve",
+            d(10, 5),
+            vec![
+                ("Improvement period ends", "2 November 2026"),
+                (
+                    "Sufficient improvement means",
+                    "No unauthorised absence in the period",
+                ),
+            ],
+        ),
+        step(
+            3,
+            "Penalty notice",
+            d(11, 9),
+            vec![
+                ("Issued to", "Parent Demo-Synthetic"),
+                ("Amount", "£160 (£80 if paid by 30 November 2026)"),
+                ("Paid", "Not paid"),
+            ],
+        ),
+        step(
+            4,
+            "Penalty notice",
+            d(11, 9),
+            vec![
+                ("Issued to", "Parent Demo-Synthetic"),
+                ("Amount", "£80"),
+                ("Paid", "20 November 2026"),
+            ],
+        ),
+        step(
+            5,
+            "Prosecution",
+            d(11, 20),
+            vec![("Offence", "Education Act 1996 s444(1A)")],
+        ),
+    ];
+    legal_steps[2].corrected_by = vec![4];
+    legal_steps[3].corrects = Some(3);
+    legal_steps[4].reason = Some("Synthetic reason: the order was not appropriate".into());
+    EvidenceBundle {
+        pupil: BundlePupil {
+            legal_name: "Testpupil Bundle-Synthetic".into(),
+            preferred_name: None,
+            date_of_birth: NaiveDate::from_ymd_opt(2013, 4, 2).expect("date"),
+            upn: "B801200005001".into(),
+            school_name: "Synthetic Secondary School".into(),
+            school_urn: "100000".into(),
+            year_group: "Year 8".into(),
+        },
+        case: BundleCase {
+            referral_source: "School".into(),
+            referral_date: d(9, 8),
+            status: "Active".into(),
+            worker: Some("A. Worker".into()),
+        },
+        attendance: vec![
+            BundleReading {
+                as_at: d(10, 2),
+                possible: 40,
+                present: 30,
+                authorised: 2,
+                unauthorised: 8,
+                attendance: "75.0%".into(),
+            },
+            BundleReading {
+                as_at: d(11, 20),
+                possible: 100,
+                present: 71,
+                authorised: 4,
+                unauthorised: 25,
+                attendance: "71.0%".into(),
+            },
+        ],
+        session_marks: Some(SessionMarkSummary {
+            from: d(9, 3),
+            to: d(11, 20),
+            lines: vec![(
+                "Penalty notice threshold met".into(),
+                "16 October 2026".into(),
+            )],
+        }),
+        chronology,
+        plan: BundlePlan {
+            barriers: vec!["Transport".into(), "SEMH or EBSA".into()],
+            other_barriers: None,
+            target: Some("95% by 12 February 2027".into()),
+            interventions: Some("Mentor check-in every morning".into()),
+            review_dates: vec![d(12, 14)],
+        },
+        plan_actions: vec![BundleAction {
+            what: "Apply for a bus pass".into(),
+            owner: "A. Worker".into(),
+            due_on: d(9, 28),
+            status: "Done".into(),
+            status_on: Some(d(9, 25)),
+        }],
+        tsm_actions: vec![BundleTsmAction {
+            meeting_date: d(10, 5),
+            school_name: "Synthetic Secondary School".into(),
+            what: "Referral to the school nurse".into(),
+            owner: "Health: Nurse Demo".into(),
+            due_on: Some(d(10, 19)),
+            reviews: vec![
+                ("Carried forward".into(), d(10, 20)),
+                ("Done".into(), d(11, 3)),
+            ],
+        }],
+        legal_steps,
+        produced_on: d(11, 23),
+    }
+}
+
+fn write_pdf(b: &EvidenceBundle) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("evidence.pdf");
+    std::fs::write(&path, to_pdf(b).expect("render")).expect("write");
+    (dir, path)
+}
+
+#[test]
+fn every_chronology_entry_and_every_legal_step_is_in_the_pdf() {
+    let b = bundle();
+    let (_dir, pdf) = write_pdf(&b);
+    let text = pdf_text(&pdf);
+    let mut phrases: Vec<String> = Vec::new();
+    for e in &b.chronology {
+        phrases.push(e.what.clone());
+        phrases.push(e.who.clone());
+        phrases.extend(e.outcome.clone());
+    }
+    for s in &b.legal_steps {
+        phrases.push(format!("{}. {}", s.number, s.kind));
+        phrases.push(s.decided_by.clone());
+        phrases.extend(s.details.iter().map(|(_, v)| v.clone()));
+        phrases.extend(s.notes.clone());
+    }
+    phrases.extend([
+        "[Corrected by entry 60]".to_string(),
+        "[Correction of entry 5]".into(),
+        "Corrected by step 4: kept for the record".into(),
+        "Synthetic reason: the order was not appropriate".into(),
+        "Referral to the school nurse".into(),
+        "Carried forward, 20 October 2026".into(),
+        "Apply for a bus pass".into(),
+        "Mentor check-in every morning".into(),
+        "Penalty notice threshold met 16 October 2026".into(),
+        "71.0%".into(),
+        "UPN B801200005001".into(),
+        "Date of birth 2 April 2013".into(),
+    ]);
+    assert_mentions_all(&text, &phrases);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?}"));
+    assert!(at("Attendance record") < at("Chronology"));
+    assert!(at("Synthetic contact number 60") < at("Support offered and its outcome"));
+    assert!(at("Support offered and its outcome") < at("Legal action"));
+}
+
+#[test]
+fn a_long_bundle_runs_onto_numbered_pages_that_poppler_renders() {
+    let (dir, pdf) = write_pdf(&bundle());
+    let text = pdf_text(&pdf);
+    let pages = page_count_in_footer(&text);
+    assert!(pages >= 3, "only {pages} pages");
+    assert_eq!(page_images(&pdf, dir.path()), pages);
+    let info = run("pdfinfo", &[&pdf.to_string_lossy()]);
+    assert!(info.contains("(A4)"), "not A4: {info}");
+    assert!(info.contains("Evidence bundle"), "no title: {info}");
+}

@@ -1,0 +1,125 @@
+//! Attendance imports on a real encrypted store: one transaction per import, a cancel leaves
+//! nothing, a later import's mark replaces an earlier one, summaries are kept per import.
+
+use std::ops::ControlFlow;
+
+use caseload_domain::Passphrase;
+use caseload_domain::attendance::SessionCounts;
+use caseload_domain::attendance::marks::{Session, SessionMark};
+use caseload_store::imports::{self, ImportKind, ImportRecord, SummaryRecord};
+use caseload_store::{Action, KdfParams, Store, StoreError};
+use chrono::{Duration, NaiveDate, Utc};
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::create(
+        dir.path(),
+        &Passphrase::new("correct horse battery".into()),
+        KdfParams::insecure_for_tests(),
+    )
+    .expect("create");
+    (dir, store)
+}
+
+fn record(kind: ImportKind) -> ImportRecord {
+    ImportRecord {
+        id: 0,
+        kind,
+        file_name: "file.csv".into(),
+        sha256: "0".repeat(64),
+        rows: 1,
+        pupils: 1,
+        first_date: None,
+        last_date: None,
+        imported_at: String::new(),
+    }
+}
+
+fn day(n: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 3, 3).expect("date") + Duration::days(n)
+}
+
+fn import(
+    store: &mut Store,
+    marks: &[(NaiveDate, &str)],
+    cancel_after: Option<usize>,
+) -> Result<i64, StoreError> {
+    let marks: Vec<SessionMark> = marks
+        .iter()
+        .map(|(d, code)| SessionMark::new(*d, Session::Am, code).expect("code"))
+        .collect();
+    store.write(Action::ImportMarks, |w| {
+        let id = imports::record(w, &record(ImportKind::Marks), Utc::now())?;
+        let mut progress = |n: usize| match cancel_after {
+            Some(limit) if n >= limit => ControlFlow::Break(()),
+            _ => ControlFlow::Continue(()),
+        };
+        imports::insert_marks(
+            w,
+            id,
+            marks.iter().map(|m| ("B801200005001", m)),
+            &mut progress,
+        )?;
+        Ok(id)
+    })
+}
+
+#[test]
+fn a_cancelled_import_leaves_neither_its_record_nor_any_mark() {
+    let (_d, mut store) = store();
+    let many: Vec<(NaiveDate, &str)> = (0..25_000).map(|i| (day(i), "/")).collect();
+    let cancelled = import(&mut store, &many, Some(10_000));
+    assert!(matches!(cancelled, Err(StoreError::Cancelled)));
+    assert!(imports::list(&store.read()).expect("list").is_empty());
+    assert!(
+        imports::marks_of(&store.read(), "B801200005001")
+            .expect("marks")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_later_import_of_the_same_session_replaces_the_earlier_mark() {
+    let (_d, mut store) = store();
+    import(&mut store, &[(day(0), "N"), (day(1), "/")], None).expect("first");
+    import(&mut store, &[(day(0), "I")], None).expect("second");
+    let codes: Vec<&str> = imports::marks_of(&store.read(), "B801200005001")
+        .expect("marks")
+        .iter()
+        .map(|m| m.code.code)
+        .collect();
+    assert_eq!(codes, vec!["I", "/"]);
+    assert_eq!(imports::list(&store.read()).expect("list").len(), 2);
+}
+
+#[test]
+fn each_summary_import_is_kept_so_the_latest_two_can_be_compared() {
+    let (_d, mut store) = store();
+    for (present, as_at) in [(80, day(0)), (90, day(30)), (95, day(60))] {
+        store
+            .write(Action::ImportSummary, |w| {
+                let id = imports::record(w, &record(ImportKind::Summary), Utc::now())?;
+                let row = SummaryRecord {
+                    import_id: id,
+                    upn: "B801200005001".into(),
+                    as_at,
+                    counts: SessionCounts::new(100, present, 100 - present, 0).expect("counts"),
+                    school_urn: Some("100000".into()),
+                    school_phase: None,
+                    year_group: Some(7),
+                    ward: None,
+                };
+                imports::insert_summaries(w, id, [&row], &mut |_| ControlFlow::Continue(()))?;
+                Ok(())
+            })
+            .expect("summary");
+    }
+    let two = imports::latest_two_of(&store.read(), "B801200005001").expect("latest");
+    assert_eq!(
+        two.iter().map(|s| s.counts.present).collect::<Vec<_>>(),
+        vec![95, 90]
+    );
+    let school = imports::school_latest(&store.read(), "100000").expect("school");
+    assert_eq!(school.len(), 1);
+    assert_eq!(school[0].1.as_ref().map(|p| p.counts.present), Some(90));
+}
