@@ -61,7 +61,15 @@ referral_date: string, team: string | null, worker: string | null, cycle_start: 
 /**
  * What the worker may do next, in the order to offer them.
  */
-allowed_transitions: Array<TransitionKind>, history: Array<CaseEventView>, attendance: Array<AttendanceView>, created_at: string, updated_at: string, };
+allowed_transitions: Array<TransitionKind>, history: Array<CaseEventView>, attendance: Array<AttendanceView>, 
+/**
+ * The summary of the pupil's imported session marks, if any were imported.
+ */
+marks: MarksView | null, 
+/**
+ * What the rules engine raises for this pupil, most serious first.
+ */
+alerts: Array<Alert>, created_at: string, updated_at: string, };
 
 export type CaseTransitionRequest = { id: CaseId, kind: TransitionKind, 
 /**
@@ -101,7 +109,11 @@ export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: str
 /**
  * Against the previous reading; `null` with fewer than two readings.
  */
-trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, next_due: DueView | null, };
+trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, next_due: DueView | null, 
+/**
+ * What the rules engine raises for this pupil, most serious first.
+ */
+alerts: Array<Alert>, };
 
 export type Dashboard = { 
 /**
@@ -383,7 +395,11 @@ export type CarriedActionView = { action: TsmActionView, from_meeting: TsmId, fr
  */
 pupil: string, review_here: ReviewView | null, };
 
-export type PrepPupil = { case_id: CaseId, case_status: CaseStatus, name: string, upn: string, year_group: number, 
+export type PrepPupil = { case_id: CaseId | null, case_status: CaseStatus | null, 
+/**
+ * Empty for a pupil known only from an import.
+ */
+name: string, upn: string, year_group: number | null, 
 /**
  * ISO date of the latest attendance figure.
  */
@@ -395,7 +411,11 @@ needs_plan: boolean,
 /**
  * Already added to this meeting's discussion.
  */
-discussed: boolean, };
+discussed: boolean, 
+/**
+ * What the rules engine raises (pupils on the caseload).
+ */
+alerts: Array<Alert>, };
 
 export type PrepPack = { pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
 
@@ -419,6 +439,63 @@ held: number, planned: number, not_planned: number, };
 
 export type TsmDueAction = { action_id: TsmActionId, tsm_id: TsmId, school_name: string, pupil: string, what: string, owner_agency: OwnerAgency, owner_person: string, due_on: string, overdue: boolean, };
 
+export type Alert = { rule: RuleId, 
+/**
+ * ISO date the rule was met or falls due, when it has one.
+ */
+on: string | null, message: string, };
+
+export type RuleId = "persistent_absence" | "severe_absence" | "severe_without_plan" | "penalty_threshold_met" | "illness_notification_due" | "part_time_timetable_review" | "notice_to_improve_ending" | "penalty_notice_limit" | "supervision_order_before_prosecution";
+
+export type MarksView = { first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, };
+
+export type ImportKindView = "marks" | "summary";
+
+export type ImportRequest = { 
+/**
+ * The file to import (CSV or XLSX).
+ */
+path: string, 
+/**
+ * The file's own headers for our fields (`{"upn": "Pupil UPN", …}`); when absent, the
+ * mapping saved for this kind of file, if any.
+ */
+mapping?: { [key in string]?: string }, };
+
+export type ImportView = { id: number, kind: ImportKindView, file_name: string, rows: number, pupils: number, 
+/**
+ * Of those pupils, how many are on this caseload.
+ */
+on_caseload: number | null, first_date: string | null, last_date: string | null, 
+/**
+ * RFC 3339, UTC.
+ */
+imported_at: string, sha256: string, };
+
+export type ImportMappingGetRequest = { kind: ImportKindView, };
+
+export type ImportMappingSetRequest = { kind: ImportKindView, 
+/**
+ * Our field (`upn`, `date`, `session`, `code`, `possible_sessions`, `present_sessions`,
+ * `authorised_absence_sessions`, `unauthorised_absence_sessions`, `as_at`, `school_urn`,
+ * `school_phase`, `year_group`, `ward`) → the file's header. Empty: forget the mapping.
+ */
+mapping: { [key in string]?: string }, };
+
+export type ImportProblem = { 
+/**
+ * 1-based as a spreadsheet shows it (the header is row 1); `null` for the whole file.
+ */
+row: number | null, column: string | null, problem: string, fix: string, };
+
+export type ImportPhase = "reading" | "saving";
+
+export type ImportProgress = { file_name: string, phase: ImportPhase, rows: number, 
+/**
+ * Rows to save, once the file has been read (0 while reading).
+ */
+total_rows: number, bytes_read: number, total_bytes: number, cancel_requested: boolean, };
+
 export type SearchRequest = { 
 /**
  * What the worker typed: each word matches the start of a word in a pupil's names, UPN
@@ -428,9 +505,156 @@ query: string, };
 
 export type SearchHit = { case_id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, status: CaseStatus, };
 
+export type LegalStepKind = "attendance_contract" | "notice_to_improve" | "penalty_notice" | "supervision_order" | "prosecution";
+
+export type EsoStage = "considered" | "applied" | "made";
+
+export type ProsecutionSection = "s444_1" | "s444_1a";
+
+export type LegalStepDetails = { "kind": "attendance_contract", 
+/**
+ * Always true: a contract cannot be agreed in the parents' absence.
+ */
+parents_present: boolean, terms: string, compliance: string | null, } | { "kind": "notice_to_improve", improvement_ends_on: string, 
+/**
+ * What "sufficient improvement" means, as the notice states it.
+ */
+sufficient_improvement: string, 
+/**
+ * What came of the improvement period, once known.
+ */
+outcome: string | null, } | { "kind": "penalty_notice", 
+/**
+ * The parent it is issued to; the limit of two in 3 years is per parent and child.
+ */
+parent_name: string, paid_on: string | null, } | { "kind": "supervision_order", stage: EsoStage, outcome: string, } | { "kind": "prosecution", section: ProsecutionSection, outcome: string | null, };
+
+export type PenaltyAssessment = { 
+/**
+ * 1 or 2 within the parent's 3-year window; `null` for a notice before 19 August 2024,
+ * which does not count towards the limit.
+ */
+number: number | null, 
+/**
+ * The window: from its first notice to its last day.
+ */
+window_from: string | null, window_to: string | null, 
+/**
+ * What is due, in pence, given the payment recorded.
+ */
+amount_pence: number, 
+/**
+ * Paying by this date reduces a first notice (21 days); `null` for a second notice.
+ */
+reduced_by: string | null, 
+/**
+ * Payment is due by this date (28 days).
+ */
+due_by: string, paid_on: string | null, };
+
+export type LegalGetRequest = { case_id: CaseId, };
+
+export type LegalStepAddRequest = { case_id: CaseId, step: LegalStepKind, 
+/**
+ * ISO date the step was agreed, issued or decided; not in the future.
+ */
+on_date: string, decided_by: string, notes?: string, 
+/**
+ * Why the step is taken out of the ladder's order; required when it is.
+ */
+reason?: string, 
+/**
+ * The id of the step this one corrects (same case, same kind).
+ */
+corrects?: string, 
+/**
+ * Attendance contract: the parents were present (it cannot be agreed without them).
+ */
+parents_present?: boolean, terms?: string, compliance?: string, 
+/**
+ * Notice to improve: ISO date, 3 to 6 weeks after `on_date`.
+ */
+improvement_ends_on?: string, sufficient_improvement?: string, 
+/**
+ * Notice to improve, supervision order (required), prosecution: what came of it.
+ */
+outcome?: string, 
+/**
+ * Penalty notice: the parent it is issued to.
+ */
+parent_name?: string, paid?: boolean, 
+/**
+ * ISO date it was paid, when `paid`.
+ */
+paid_on?: string, eso_stage?: EsoStage, section?: ProsecutionSection, };
+
+export type LegalStepView = { id: string, step: LegalStepKind, on_date: string, decided_by: string, notes: string | null, reason: string | null, 
+/**
+ * The step this one corrects.
+ */
+corrects: string | null, 
+/**
+ * Steps that correct this one, oldest first.
+ */
+corrected_by: Array<string>, 
+/**
+ * False once a later step corrects it: kept for the record, no longer counted.
+ */
+current: boolean, details: LegalStepDetails, 
+/**
+ * For a penalty notice: its number in the parent's 3-year window, amount and dates.
+ */
+penalty: PenaltyAssessment | null, 
+/**
+ * RFC 3339 UTC: when it was typed.
+ */
+recorded_at: string, };
+
+export type LegalAlertView = { rule: RuleId, title: string, explanation: string, 
+/**
+ * ISO date the rule falls due or was met.
+ */
+on: string | null, message: string, };
+
+export type NextLegalStepView = { step: LegalStepKind, needs_reason: boolean, 
+/**
+ * Why a reason is needed.
+ */
+why: string | null, };
+
+export type LegalView = { case_id: CaseId, 
+/**
+ * Every step in date order, corrections included (see `current`).
+ */
+steps: Array<LegalStepView>, alerts: Array<LegalAlertView>, 
+/**
+ * Every kind of step in ladder order, as of today.
+ */
+next: Array<NextLegalStepView>, 
+/**
+ * The rung after the highest recorded; `null` once a prosecution is recorded.
+ */
+suggested: LegalStepKind | null, 
+/**
+ * The pupil is flagged as looked after: an education supervision order can only be
+ * considered.
+ */
+looked_after: boolean, };
+
+export type EvidenceBundleSaveRequest = { case_id: CaseId, 
+/**
+ * The folder to save in (under a new name that never replaces an earlier copy); the
+ * documents folder when absent.
+ */
+dir?: string, 
+/**
+ * Exactly this file instead (replaced whole if it exists); wins over `dir`.
+ */
+path?: string, };
+
 export type FieldError = { field: string, message: string, };
 
-export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "storage", message: string, };
+export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "import", message: string, file_name: string, problems: Array<ImportProblem>, missing_columns: Array<string>, found_headers: Array<string>, } | { "kind": "cancelled", message: string, } | { "kind": "storage", message: string, };
 
 export interface Commands {
   app_status: { request: null, response: AppStatus },
@@ -475,11 +699,21 @@ export interface Commands {
   tsm_finish: { request: TsmGetRequest, response: TsmView },
   tsm_refer: { request: TsmReferRequest, response: TsmView },
   tsm_record_save: { request: TsmRecordSaveRequest, response: SavedFile },
+  import_marks_file: { request: ImportRequest, response: ImportView },
+  import_summary_file: { request: ImportRequest, response: ImportView },
+  import_progress: { request: null, response: ImportProgress | null },
+  import_cancel: { request: null, response: boolean },
+  import_list: { request: null, response: Array<ImportView> },
+  import_mapping_get: { request: ImportMappingGetRequest, response: { [key in string]?: string } },
+  import_mapping_set: { request: ImportMappingSetRequest, response: { [key in string]?: string } },
   dashboard: { request: null, response: Dashboard },
   search: { request: SearchRequest, response: Array<SearchHit> },
   report_funnel: { request: FunnelRequest, response: FunnelReport },
   settings_get: { request: null, response: Settings },
   settings_update: { request: Settings, response: Settings },
+  legal_get: { request: LegalGetRequest, response: LegalView },
+  legal_step_add: { request: LegalStepAddRequest, response: LegalView },
+  evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "dashboard", "search", "report_funnel", "settings_get", "settings_update"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save"] as const;

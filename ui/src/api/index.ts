@@ -47,3 +47,17 @@ export async function call<K extends keyof Commands>(
     throw new CommandError(toAppError(rejection));
   }
 }
+
+/**
+ * Asks the system's file chooser for one file to import (CSV or XLSX); `null` if the worker
+ * closes it. Only the path comes back: the file is read by the Rust side, never by the webview.
+ */
+export async function chooseImportFile(): Promise<string | null> {
+  const { open } = await import('@tauri-apps/plugin-dialog');
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: 'Attendance files', extensions: ['csv', 'xlsx'] }],
+  });
+  return typeof picked === 'string' ? picked : null;
+}

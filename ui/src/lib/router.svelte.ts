@@ -13,6 +13,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'schools' }
   | { name: 'school-edit'; urn?: string }
+  | { name: 'attendance' }
   | { name: 'meetings'; notice?: string }
   | { name: 'meeting-plan'; urn?: string }
   | { name: 'meeting'; id: TsmId }

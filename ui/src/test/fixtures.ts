@@ -63,6 +63,8 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     allowed_transitions: ['accept', 'decline', 'family_declined'],
     history: [{ kind: null, on_date: '2025-01-10', to_status: 'referred', team: null, worker: null, note: null }],
     attendance: [],
+    marks: null,
+    alerts: [],
     created_at: '2025-01-10T09:00:00Z',
     updated_at: '2025-07-01T13:30:00Z',
     ...overrides,
@@ -86,6 +88,7 @@ export function dashboardRow(overrides: Partial<DashboardRow> = {}): DashboardRo
     persistent_absence: true,
     severe_absence: false,
     next_due: { kind: 'midpoint_check', due_on: '2025-03-03', overdue: true },
+    alerts: [],
     ...overrides,
   };
 }

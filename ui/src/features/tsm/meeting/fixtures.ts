@@ -66,8 +66,30 @@ export function prepPupil(overrides: Partial<PrepPupil> = {}): PrepPupil {
     has_plan: true,
     needs_plan: false,
     discussed: true,
+    alerts: [],
     ...overrides,
   };
+}
+
+/** A pupil at the school known only from imported attendance data: no case, no name. */
+export function importedPrepPupil(overrides: Partial<PrepPupil> = {}): PrepPupil {
+  return prepPupil({
+    case_id: null,
+    case_status: null,
+    name: '',
+    upn: 'Q801200005002',
+    year_group: null,
+    as_at: '2026-11-13',
+    attendance_pct: 62.5,
+    band: '61-70',
+    trend: null,
+    persistent_absence: true,
+    severe_absence: false,
+    has_plan: false,
+    needs_plan: false,
+    discussed: false,
+    ...overrides,
+  });
 }
 
 export function carriedAction(overrides: Partial<CarriedActionView> = {}): CarriedActionView {

@@ -172,6 +172,17 @@ export class LiveMeeting {
     return view.discussions.find((d) => !before.has(String(d.id)))?.id ?? null;
   }
 
+  /**
+   * Adds a pupil known only from imported attendance data, by UPN (the worker types the name in
+   * the discussion afterwards); resolves to the new discussion's id.
+   */
+  async discussImported(upn: string): Promise<DiscussionId | null> {
+    const before = new Set(this.view?.discussions.map((d) => String(d.id)));
+    const view = await this.#changed('tsm_pupil_add', { id: this.id, upn });
+    const added = view.discussions.find((d) => !before.has(String(d.id))) ?? view.discussions.find((d) => d.upn === upn);
+    return added?.id ?? null;
+  }
+
   async removePupil(id: DiscussionId): Promise<void> {
     const discussion = this.view?.discussions.find((d) => String(d.id) === String(id));
     this.saver.forget(keys.pupil(id));
