@@ -28,6 +28,10 @@ pub struct PupilDetailsSetRequest {
     pub flags: Vec<PupilFlag>,
     #[serde(default)]
     pub key_professionals: Vec<KeyProfessional>,
+    /// `YYYY-MM-DD`: when the part-time timetable is to be reviewed (needs that flag).
+    #[serde(default)]
+    #[ts(optional)]
+    pub part_time_review_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -123,6 +127,8 @@ pub struct PupilFamilyView {
     pub ward: Option<String>,
     pub flags: Vec<PupilFlag>,
     pub key_professionals: Vec<KeyProfessional>,
+    /// ISO date the part-time timetable is to be reviewed, if the pupil is on one.
+    pub part_time_review_on: Option<String>,
     pub family: Option<FamilyView>,
 }
 

@@ -223,3 +223,33 @@ fn a_saved_column_mapping_reads_a_file_with_other_headers() {
         commands::import_marks_file(&cx, request(&file)).expect("import with the saved mapping");
     assert_eq!(imported.rows, 1);
 }
+
+#[test]
+fn a_part_time_timetable_past_its_review_date_raises_its_alert_and_needs_the_flag() {
+    let (_dir, cx) = created();
+    let id = add(&cx, UPN, "secondary", 60);
+    let set = |flags: Vec<PupilFlag>, review: &str| {
+        commands::pupil_details_set(
+            &cx,
+            PupilDetailsSetRequest {
+                case_id: id.clone(),
+                address: None,
+                postcode: None,
+                ward: None,
+                flags,
+                key_professionals: Vec::new(),
+                part_time_review_on: Some(review.to_string()),
+            },
+        )
+    };
+    let refused = set(Vec::new(), &ago(3));
+    assert!(matches!(refused, Err(caseload_app::AppError::Validation { .. })), "a date without the flag");
+    set(vec![PupilFlag::PartTimeTimetable], &ago(3)).expect("details");
+    let detail = commands::case_get(&cx, CaseGetRequest { id: id.clone() }).expect("case");
+    let rules: Vec<RuleId> = detail.alerts.iter().map(|a| a.rule).collect();
+    assert_eq!(rules, vec![RuleId::PartTimeTimetableReview]);
+    assert!(row(&cx).alerts.iter().any(|a| a.rule == RuleId::PartTimeTimetableReview));
+    set(vec![PupilFlag::PartTimeTimetable], &ago(-14)).expect("a later review");
+    let detail = commands::case_get(&cx, CaseGetRequest { id }).expect("case");
+    assert!(detail.alerts.is_empty());
+}

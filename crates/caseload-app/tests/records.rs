@@ -194,6 +194,7 @@ fn a_pupil_with_two_parents_and_a_sibling_at_another_school_is_seen_as_one_famil
                 organisation: "Demo NHS".into(),
                 contact: String::new(),
             }],
+            part_time_review_on: None,
         },
     )
     .expect("details");

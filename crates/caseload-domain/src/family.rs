@@ -84,6 +84,8 @@ pub struct DetailsDraft<'a> {
     pub ward: Option<&'a str>,
     pub flags: &'a [PupilFlag],
     pub key_professionals: &'a [KeyProfessional],
+    /// When the part-time timetable is to be reviewed (`YYYY-MM-DD`), if the pupil is on one.
+    pub part_time_review_on: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +95,8 @@ pub struct PupilDetails {
     pub ward: Option<String>,
     pub flags: Vec<PupilFlag>,
     pub key_professionals: Vec<KeyProfessional>,
+    /// The review date of a part-time timetable (§7: time-limited and reviewed).
+    pub part_time_review_on: Option<chrono::NaiveDate>,
 }
 
 impl DetailsDraft<'_> {
@@ -104,6 +108,30 @@ impl DetailsDraft<'_> {
             Some(p) => errors.check(Field::Postcode, parse_postcode(p)),
         };
         let ward = optional(&mut errors, Field::Ward, self.ward, 100);
+        let part_time_review_on = match self
+            .part_time_review_on
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
+            None => None,
+            Some(d) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+                Ok(date) if self.flags.contains(&PupilFlag::PartTimeTimetable) => Some(date),
+                Ok(_) => {
+                    errors.push(
+                        Field::PartTimeReviewOn,
+                        "A review date is for a pupil on a part-time timetable: tick that flag or clear the date",
+                    );
+                    None
+                }
+                Err(_) => {
+                    errors.push(
+                        Field::PartTimeReviewOn,
+                        "Enter a real date, like 2026-12-04",
+                    );
+                    None
+                }
+            },
+        };
         let mut flags = self.flags.to_vec();
         flags.sort();
         flags.dedup();
@@ -132,6 +160,7 @@ impl DetailsDraft<'_> {
                 ward,
                 flags,
                 key_professionals,
+                part_time_review_on,
             })
         } else {
             Err(errors)

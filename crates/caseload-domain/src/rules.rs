@@ -170,7 +170,7 @@ pub fn attendance_alerts(f: &AttendanceFacts<'_>, today: NaiveDate) -> Vec<Alert
             alerts.push(Alert::new(
                 RuleId::PenaltyThresholdMet,
                 Some(on),
-                format!("10 unauthorised sessions within 10 school weeks, reached on {on}"),
+                "10 unauthorised sessions within 10 school weeks",
             ));
         }
         if let Some(on) = m.illness_15_days_on {
@@ -187,7 +187,7 @@ pub fn attendance_alerts(f: &AttendanceFacts<'_>, today: NaiveDate) -> Vec<Alert
         alerts.push(Alert::new(
             RuleId::PartTimeTimetableReview,
             Some(review),
-            format!("The part-time timetable was due for review on {review}"),
+            "The part-time timetable is past its review date: review it",
         ));
     }
     alerts

@@ -31,15 +31,25 @@ pub fn set_details(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     w.conn.execute(
-        "UPDATE pupils SET address = ?2, postcode = ?3, ward = ?4, flags = ?5, key_professionals = ?6, updated_at = ?7 WHERE id = ?1",
-        params![pupil_id, d.address, d.postcode, d.ward, json(&d.flags)?, json(&d.key_professionals)?, timestamp(now)],
+        "UPDATE pupils SET address = ?2, postcode = ?3, ward = ?4, flags = ?5, key_professionals = ?6,
+            part_time_review_on = ?8, updated_at = ?7 WHERE id = ?1",
+        params![
+            pupil_id,
+            d.address,
+            d.postcode,
+            d.ward,
+            json(&d.flags)?,
+            json(&d.key_professionals)?,
+            timestamp(now),
+            d.part_time_review_on.map(|r| r.to_string())
+        ],
     )?;
     Ok(())
 }
 
 pub fn details(r: &Reader<'_>, pupil_id: &str) -> Result<PupilDetails, StoreError> {
-    let (address, postcode, ward, flags, kps) = r.conn.query_row(
-        "SELECT address, postcode, ward, flags, key_professionals FROM pupils WHERE id = ?1",
+    let (address, postcode, ward, flags, kps, review) = r.conn.query_row(
+        "SELECT address, postcode, ward, flags, key_professionals, part_time_review_on FROM pupils WHERE id = ?1",
         [pupil_id],
         |row| {
             Ok((
@@ -48,6 +58,7 @@ pub fn details(r: &Reader<'_>, pupil_id: &str) -> Result<PupilDetails, StoreErro
                 row.get::<_, Option<String>>(2)?,
                 row.get::<_, String>(3)?,
                 row.get::<_, String>(4)?,
+                row.get::<_, Option<String>>(5)?,
             ))
         },
     )?;
@@ -60,7 +71,29 @@ pub fn details(r: &Reader<'_>, pupil_id: &str) -> Result<PupilDetails, StoreErro
         ward,
         flags,
         key_professionals,
+        part_time_review_on: review
+            .as_deref()
+            .map(crate::cases::parse_date)
+            .transpose()?,
     })
+}
+
+/// The part-time timetable review date of every pupil on one (the flag set and a date given).
+pub fn part_time_reviews(
+    r: &Reader<'_>,
+) -> Result<std::collections::HashMap<String, chrono::NaiveDate>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT id, part_time_review_on FROM pupils
+         WHERE part_time_review_on IS NOT NULL AND flags LIKE '%part_time_timetable%'",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    rows.map(|row| {
+        let (id, date) = row?;
+        Ok((id, crate::cases::parse_date(&date)?))
+    })
+    .collect()
 }
 
 /// The pupil's family id and name, if they have one.

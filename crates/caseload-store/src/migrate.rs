@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_tsms.sql"),
     include_str!("migrations/0009_imports.sql"),
     include_str!("migrations/0010_legal.sql"),
+    include_str!("migrations/0011_part_time.sql"),
 ];
 
 /// The schema version this build writes.

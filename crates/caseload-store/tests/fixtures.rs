@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use caseload_domain::tsm::{Attendee, OwnerAgency, Term};
 use caseload_domain::{Passphrase, PupilDraft};
-use caseload_store::{Action, KdfParams, SCHEMA_VERSION, Store, cases, legal, tsm_actions, tsms};
+use caseload_store::{
+    Action, KdfParams, SCHEMA_VERSION, Store, cases, imports, legal, tsm_actions, tsms,
+};
 use chrono::{NaiveDate, TimeZone, Utc};
 
 /// The fixtures' passphrase (they hold only synthetic data and use cheap test KDF parameters).
@@ -69,6 +71,22 @@ fn every_past_schema_fixture_upgrades_to_the_current_schema_without_loss() {
                 "schema {version} fixture lost its legal step"
             );
             assert_eq!(steps[0].recorded.step.decided_by, "Fixture Manager");
+        }
+        if version >= 11 {
+            let marks = imports::marks_of(&store.read(), "B801200005001").expect("marks");
+            assert_eq!(
+                marks.iter().map(|m| m.code.code).collect::<Vec<_>>(),
+                vec!["N"]
+            );
+            let reviews =
+                caseload_store::families::part_time_reviews(&store.read()).expect("reviews");
+            assert_eq!(
+                reviews
+                    .get(&first.pupil_id)
+                    .map(|d| d.to_string())
+                    .as_deref(),
+                Some("2026-10-05")
+            );
         }
     }
 }
@@ -184,6 +202,38 @@ fn write_fixture_for_the_current_schema() {
             legal::add(w, &first.id, &contract, None, at)
         })
         .expect("legal step");
+    // Schema 9: an import of one session mark; schema 11: a part-time timetable review date.
+    let mark = caseload_domain::attendance::marks::SessionMark::new(
+        meeting,
+        caseload_domain::attendance::marks::Session::Am,
+        "N",
+    )
+    .expect("code");
+    store
+        .write(Action::ImportMarks, |w| {
+            let record = imports::ImportRecord {
+                id: 0,
+                kind: imports::ImportKind::Marks,
+                file_name: "fixture-marks.csv".into(),
+                sha256: "0".repeat(64),
+                rows: 1,
+                pupils: 1,
+                first_date: Some(meeting),
+                last_date: Some(meeting),
+                imported_at: String::new(),
+            };
+            let id = imports::record(w, &record, at)?;
+            imports::insert_marks(w, id, [("B801200005001", &mark)], &mut |_| {
+                std::ops::ControlFlow::Continue(())
+            })?;
+            let details = caseload_domain::family::PupilDetails {
+                flags: vec![caseload_domain::family::PupilFlag::PartTimeTimetable],
+                part_time_review_on: Some(meeting),
+                ..Default::default()
+            };
+            caseload_store::families::set_details(w, &first.pupil_id, &details, at)
+        })
+        .expect("import and details");
     drop(store);
     let _ = fs::remove_file(dir.join("caseload.lock"));
 }

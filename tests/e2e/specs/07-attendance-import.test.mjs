@@ -86,6 +86,7 @@ test('a case is added, then session marks are imported in the app', async () => 
     assert.match(done, /1 on your caseload/);
   });
   await started.scan('Attendance data, after an import');
+  await started.session.execute("document.getElementById('import-done').scrollIntoView();");
   await docScreenshot(started, '13-attendance-import.png');
 });
 
@@ -135,6 +136,7 @@ test('the imported marks raise the penalty threshold alert on the dashboard and 
   const alerts = await (await app.el('case-alerts')).text();
   assert.match(alerts, /Penalty notice threshold met/);
   await app.scan('Case view with alerts');
+  await app.session.execute("document.getElementById('case-alerts').scrollIntoView();");
   await docScreenshot(app, '14-case-alerts.png');
   await app.quit();
   const shown = await h.cli(['case', 'show', state.caseId, '--json']);

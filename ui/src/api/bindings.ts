@@ -220,7 +220,11 @@ export type KeyProfessional = { role: string, name: string, organisation: string
 
 export type FamilyGetRequest = { case_id: CaseId, };
 
-export type PupilDetailsSetRequest = { case_id: CaseId, address?: string, postcode?: string, ward?: string, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, };
+export type PupilDetailsSetRequest = { case_id: CaseId, address?: string, postcode?: string, ward?: string, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, 
+/**
+ * `YYYY-MM-DD`: when the part-time timetable is to be reviewed (needs that flag).
+ */
+part_time_review_on?: string, };
 
 export type FamilyNameSetRequest = { case_id: CaseId, name: string, };
 
@@ -252,7 +256,11 @@ export type FamilyView = { id: string, name: string, carers: Array<CarerView>,
  */
 siblings: Array<SiblingView>, other_children: Array<FamilyChildView>, };
 
-export type PupilFamilyView = { case_id: CaseId, address: string | null, postcode: string | null, ward: string | null, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, family: FamilyView | null, };
+export type PupilFamilyView = { case_id: CaseId, address: string | null, postcode: string | null, ward: string | null, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, 
+/**
+ * ISO date the part-time timetable is to be reviewed, if the pupil is on one.
+ */
+part_time_review_on: string | null, family: FamilyView | null, };
 
 export type ContactInput = { name: string, phone?: string, email?: string, };
 

@@ -217,6 +217,7 @@ export function familyView(overrides: Partial<PupilFamilyView> = {}): PupilFamil
     ward: 'Testward',
     flags: ['fsm', 'ebsa'],
     key_professionals: [{ role: 'School nurse', name: 'Mr Testnurse', organisation: 'Testshire NHS', contact: '0117 496 0000' }],
+    part_time_review_on: null,
     family: {
       id: 'family-1',
       name: 'Testpupil family',

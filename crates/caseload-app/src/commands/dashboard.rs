@@ -20,6 +20,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let open = cases::list_open(&r)?;
         let figures = CaseloadFigures::load(&r)?;
         let with_plan = plans::cases_with_plan(&r)?;
+        let part_time = caseload_store::families::part_time_reviews(&r)?;
         let due_sources = plans::due_sources(&r)?;
         let no_sources = plans::DueSources::default();
         let mut due = Vec::new();
@@ -55,7 +56,11 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                     trend: f.trend(),
                     persistent_absence: current.is_some_and(|c| c.persistent_absence()),
                     severe_absence: current.is_some_and(|c| c.severe_absence()),
-                    alerts: f.alerts(with_plan.contains(c.id.as_str()), today),
+                    alerts: f.alerts(
+                        with_plan.contains(c.id.as_str()),
+                        part_time.get(&c.pupil_id).copied(),
+                        today,
+                    ),
                     next_due: item.map(|i| due_view(&i, today)),
                     id: c.id,
                 }

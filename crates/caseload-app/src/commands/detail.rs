@@ -105,7 +105,11 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
         .of(&record.pupil_id, record.pupil.upn.as_str());
     let has_plan = plans::cases_with_plan(&r)?.contains(record.id.as_str());
     let alerts = if record.status.is_open() {
-        figures.alerts(has_plan, today)
+        // Only a pupil flagged as on a part-time timetable has a review date that counts.
+        let review = caseload_store::families::part_time_reviews(&r)?
+            .get(&record.pupil_id)
+            .copied();
+        figures.alerts(has_plan, review, today)
     } else {
         Vec::new()
     };

@@ -65,6 +65,7 @@ fn view(store: &Store, case: &CaseRecord) -> Result<PupilFamilyView, AppError> {
         ward: details.ward,
         flags: details.flags,
         key_professionals: details.key_professionals,
+        part_time_review_on: details.part_time_review_on.map(|d| d.to_string()),
         family,
     })
 }
@@ -115,6 +116,7 @@ pub fn pupil_details_set(
         ward: req.ward.as_deref(),
         flags: &req.flags,
         key_professionals: &req.key_professionals,
+        part_time_review_on: req.part_time_review_on.as_deref(),
     }
     .validate()
     .map_err(AppError::validation)?;

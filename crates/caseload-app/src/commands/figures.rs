@@ -50,12 +50,17 @@ impl Figures {
         }
     }
 
-    pub fn alerts(&self, has_plan: bool, today: NaiveDate) -> Vec<Alert> {
+    pub fn alerts(
+        &self,
+        has_plan: bool,
+        part_time_review_on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Vec<Alert> {
         let facts = AttendanceFacts {
             current: self.current.map(|f| f.counts),
             marks: self.marks.as_ref(),
             has_plan,
-            part_time_review_on: None,
+            part_time_review_on,
         };
         attendance_alerts(&facts, today)
     }

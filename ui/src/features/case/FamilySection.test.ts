@@ -157,6 +157,18 @@ describe('family and details', () => {
     expect(within(summary).getByRole('link', { name: /role and a name/ })).toHaveAttribute('href', '#kp-0-role');
   });
 
+  it('asks for a part-time timetable review date only with that flag, and sends it', async () => {
+    await showFamily(familyView(), { pupil_details_set: () => familyView({ flags: ['part_time_timetable'], part_time_review_on: '2026-12-04' }) });
+    await userEvent.click(el('edit-details'));
+    expect(document.getElementById('part-time-review')).toBeNull();
+    await userEvent.click(el('flag-part_time_timetable'));
+    await fillIn({ 'part-time-review': '2026-12-04' });
+    await userEvent.click(el('save-details'));
+    const sent = requestsFor('pupil_details_set')[0];
+    expect(sent?.part_time_review_on).toBe('2026-12-04');
+    expect(sent?.flags).toEqual(expect.arrayContaining(['part_time_timetable', 'fsm', 'ebsa']));
+  });
+
   it('renames the family and shows the name returned', async () => {
     await showFamily(familyView(), { family_name_set: ({ name }) => withFamily({ name }) });
     await userEvent.click(el('rename-family'));

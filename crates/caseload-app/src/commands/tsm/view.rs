@@ -106,6 +106,7 @@ fn prep_pack(
     }
     let figures = CaseloadFigures::load(r)?;
     let with_plan = plans::cases_with_plan(r)?;
+    let part_time = caseload_store::families::part_time_reviews(r)?;
     let mut pupils: Vec<PrepPupil> = by_pupil
         .into_values()
         .map(|c| {
@@ -126,7 +127,7 @@ fn prep_pack(
                 has_plan,
                 needs_plan: severe && !has_plan,
                 discussed: discussed.contains(c.pupil.upn.as_str()),
-                alerts: f.alerts(has_plan, today),
+                alerts: f.alerts(has_plan, part_time.get(&c.pupil_id).copied(), today),
                 case_status: Some(c.status),
                 case_id: Some(c.id.clone()),
             }
