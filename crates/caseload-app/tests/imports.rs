@@ -243,12 +243,20 @@ fn a_part_time_timetable_past_its_review_date_raises_its_alert_and_needs_the_fla
         )
     };
     let refused = set(Vec::new(), &ago(3));
-    assert!(matches!(refused, Err(caseload_app::AppError::Validation { .. })), "a date without the flag");
+    assert!(
+        matches!(refused, Err(caseload_app::AppError::Validation { .. })),
+        "a date without the flag"
+    );
     set(vec![PupilFlag::PartTimeTimetable], &ago(3)).expect("details");
     let detail = commands::case_get(&cx, CaseGetRequest { id: id.clone() }).expect("case");
     let rules: Vec<RuleId> = detail.alerts.iter().map(|a| a.rule).collect();
     assert_eq!(rules, vec![RuleId::PartTimeTimetableReview]);
-    assert!(row(&cx).alerts.iter().any(|a| a.rule == RuleId::PartTimeTimetableReview));
+    assert!(
+        row(&cx)
+            .alerts
+            .iter()
+            .any(|a| a.rule == RuleId::PartTimeTimetableReview)
+    );
     set(vec![PupilFlag::PartTimeTimetable], &ago(-14)).expect("a later review");
     let detail = commands::case_get(&cx, CaseGetRequest { id }).expect("case");
     assert!(detail.alerts.is_empty());

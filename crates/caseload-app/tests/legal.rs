@@ -231,6 +231,7 @@ fn a_contract_without_the_parents_and_an_order_for_a_child_in_care_are_refused()
             ward: None,
             flags: vec![PupilFlag::Lac],
             key_professionals: vec![],
+            part_time_review_on: None,
         },
     )
     .expect("flags");

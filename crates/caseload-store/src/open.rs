@@ -122,6 +122,10 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Keying is serialised across the process: SQLCipher's crypto-provider set-up for a new
+        // connection is not safe when several threads key connections at the same instant (seen
+        // as a rare "error with PRAGMA key" when tests open caseloads in parallel).
+        let keying = KEYING.lock().unwrap_or_else(|p| p.into_inner());
         let mut conn = Connection::open_with_flags(&path, flags)?;
         let pragma = zeroize::Zeroizing::new(format!(
             "PRAGMA key = \"{}\";",
@@ -133,6 +137,7 @@ impl Store {
             row.get::<_, i64>(0)
         })
         .map_err(|_| StoreError::DatabaseKeyMismatch)?;
+        drop(keying);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
             row.get::<_, String>(0)
@@ -153,6 +158,9 @@ impl Store {
         })
     }
 }
+
+/// Held while a connection is opened and keyed (see `open_with_key`).
+static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[cfg(unix)]
 fn restrict_permissions(dir: &Path) {
