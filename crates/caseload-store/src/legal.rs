@@ -206,3 +206,13 @@ pub fn for_case(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<StepRecord>, Sto
     }
     Ok(out)
 }
+
+/// The cases with any legal step recorded (usually few), so the dashboard reads the ladder of
+/// those cases only.
+pub fn cases_with_steps(r: &Reader<'_>) -> Result<std::collections::HashSet<String>, StoreError> {
+    let mut stmt = r
+        .conn
+        .prepare_cached("SELECT DISTINCT case_id FROM legal_steps")?;
+    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -109,7 +109,9 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
         let review = caseload_store::families::part_time_reviews(&r)?
             .get(&record.pupil_id)
             .copied();
-        figures.alerts(has_plan, review, today)
+        let mut alerts = figures.alerts(has_plan, review, today);
+        alerts.extend(super::legal::case_alerts(&r, &record.id, today)?);
+        alerts
     } else {
         Vec::new()
     };

@@ -66,6 +66,16 @@ pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
         .collect()
 }
 
+/// The legal ladder's alerts for one case, for the dashboard and the case view.
+pub(crate) fn case_alerts(
+    r: &Reader<'_>,
+    case_id: &CaseId,
+    today: NaiveDate,
+) -> Result<Vec<caseload_domain::rules::Alert>, AppError> {
+    let records = legal::for_case(r, case_id)?;
+    Ok(legal_alerts(&steps_of(&records), today))
+}
+
 pub(crate) fn view(
     r: &Reader<'_>,
     case_id: &CaseId,

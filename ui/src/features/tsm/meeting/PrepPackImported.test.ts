@@ -43,6 +43,13 @@ async function openMeeting(view: TsmView, handlers: Handlers = {}) {
 }
 
 describe('an imported pupil in the preparation pack', () => {
+  it("shows the rules engine's alerts for a pupil on the caseload, such as the penalty threshold", async () => {
+    const base = tsmView();
+    const alerted = prepPupil({ alerts: [{ rule: 'penalty_threshold_met', on: '2026-10-30', message: '10 unauthorised sessions within 10 school weeks' }] });
+    await openMeeting(tsmView({ prep: { ...base.prep, pupils: [alerted] } }));
+    expect(el('prep-row-B801200005001')).toHaveTextContent('Penalty notice threshold met');
+  });
+
   it('is counted apart from the caseload and shown by UPN, with the year not known', async () => {
     await openMeeting(withImported());
     expect(el('prep-counts')).toHaveTextContent('3 pupils in the pack: 2 on your caseload, 1 from imported attendance data');
