@@ -94,10 +94,22 @@ fn steps_in_ladder_order_are_admitted_and_an_ended_notice_is_flagged_until_a_pen
     assert_eq!(rules(&v), vec![RuleId::NoticeToImproveEnding]);
     assert_eq!(v.alerts[0].on, Some(ago(4)));
     // The same alert reaches the dashboard and the case view.
-    let row = commands::dashboard(&cx, ()).expect("dashboard").rows.remove(0);
-    assert!(row.alerts.iter().any(|a| a.rule == RuleId::NoticeToImproveEnding));
+    let row = commands::dashboard(&cx, ())
+        .expect("dashboard")
+        .rows
+        .remove(0);
+    assert!(
+        row.alerts
+            .iter()
+            .any(|a| a.rule == RuleId::NoticeToImproveEnding)
+    );
     let detail = commands::case_get(&cx, CaseGetRequest { id: case.clone() }).expect("case");
-    assert!(detail.alerts.iter().any(|a| a.rule == RuleId::NoticeToImproveEnding));
+    assert!(
+        detail
+            .alerts
+            .iter()
+            .any(|a| a.rule == RuleId::NoticeToImproveEnding)
+    );
     assert!(v.alerts[0].title.starts_with("Notice to improve"));
     assert!(v.alerts[0].message.contains("no later step is recorded"));
     assert_eq!(v.suggested, Some(LegalStepKind::PenaltyNotice));

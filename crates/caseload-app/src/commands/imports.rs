@@ -24,6 +24,9 @@ use crate::types::{
     ImportKindView, ImportMappingGetRequest, ImportMappingSetRequest, ImportRequest, ImportView,
 };
 
+/// Our field's wire name → the file's header, as the UI and the CLI see a column mapping.
+type HeaderMap = BTreeMap<String, String>;
+
 fn kind_of(view: ImportKindView) -> ImportKind {
     match view {
         ImportKindView::Marks => ImportKind::Marks,
@@ -56,7 +59,7 @@ fn saved_mapping(store: &Store, kind: ImportKind) -> Result<ColumnMapping, AppEr
 pub fn import_mapping_get(
     cx: &Caseload,
     req: ImportMappingGetRequest,
-) -> Result<BTreeMap<String, String>, AppError> {
+) -> Result<HeaderMap, AppError> {
     let mapping = cx.with_store(|store| saved_mapping(store, kind_of(req.kind)))?;
     serde_json::from_value(serde_json::to_value(mapping).map_err(|e| storage(e.to_string()))?)
         .map_err(|e| storage(e.to_string()))
@@ -65,7 +68,7 @@ pub fn import_mapping_get(
 pub fn import_mapping_set(
     cx: &Caseload,
     req: ImportMappingSetRequest,
-) -> Result<BTreeMap<String, String>, AppError> {
+) -> Result<HeaderMap, AppError> {
     let mapping = parse_mapping(&req.mapping)?;
     let key = mapping_key(kind_of(req.kind));
     cx.with_store(|store| {
