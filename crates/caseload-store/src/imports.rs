@@ -268,17 +268,27 @@ const SUMMARY_COLUMNS: &str = "s.import_id, s.upn, s.as_at, s.possible, s.presen
     s.unauthorised, s.school_urn, s.school_phase, s.year_group, s.ward";
 
 fn summary(row: &rusqlite::Row<'_>) -> Result<SummaryRecord, StoreError> {
-    let counts = SessionCounts::new(row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?)
-        .map_err(|e| corrupt(e.to_string()))?;
+    summary_at(row, 0)
+}
+
+/// The summary whose [`SUMMARY_COLUMNS`] start at column `at`.
+fn summary_at(row: &rusqlite::Row<'_>, at: usize) -> Result<SummaryRecord, StoreError> {
+    let counts = SessionCounts::new(
+        row.get(at + 3)?,
+        row.get(at + 4)?,
+        row.get(at + 5)?,
+        row.get(at + 6)?,
+    )
+    .map_err(|e| corrupt(e.to_string()))?;
     Ok(SummaryRecord {
-        import_id: row.get(0)?,
-        upn: row.get(1)?,
-        as_at: parse_date(&row.get::<_, String>(2)?)?,
+        import_id: row.get(at)?,
+        upn: row.get(at + 1)?,
+        as_at: parse_date(&row.get::<_, String>(at + 2)?)?,
         counts,
-        school_urn: row.get(7)?,
-        school_phase: row.get(8)?,
-        year_group: row.get(9)?,
-        ward: row.get(10)?,
+        school_urn: row.get(at + 7)?,
+        school_phase: row.get(at + 8)?,
+        year_group: row.get(at + 9)?,
+        ward: row.get(at + 10)?,
     })
 }
 
@@ -329,27 +339,24 @@ pub fn school_latest(
     let Some(latest) = latest else {
         return Ok(Vec::new());
     };
+    // One query, the previous import's row joined in (the pack is rebuilt on every save of a
+    // meeting, so no query per pupil).
+    let previous_columns = SUMMARY_COLUMNS.replace("s.", "p.");
     let mut stmt = r.conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM attendance_summaries s WHERE s.import_id = ?1 AND s.school_urn = ?2 ORDER BY s.upn"
+        "SELECT {SUMMARY_COLUMNS}, {previous_columns} FROM attendance_summaries s
+         LEFT JOIN attendance_summaries p ON p.upn = s.upn AND p.import_id = (
+             SELECT MAX(x.import_id) FROM attendance_summaries x
+             WHERE x.upn = s.upn AND x.import_id < s.import_id)
+         WHERE s.import_id = ?1 AND s.school_urn = ?2 ORDER BY s.upn"
     ))?;
     let mut rows = stmt.query(params![latest, school_urn])?;
-    let mut current = Vec::new();
+    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        current.push(summary(row)?);
+        let previous = match row.get::<_, Option<i64>>(11)? {
+            Some(_) => Some(summary_at(row, 11)?),
+            None => None,
+        };
+        out.push((summary_at(row, 0)?, previous));
     }
-    let mut prev_stmt = r.conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM attendance_summaries s WHERE s.upn = ?1 AND s.import_id < ?2
-         ORDER BY s.import_id DESC LIMIT 1"
-    ))?;
-    current
-        .into_iter()
-        .map(|c| {
-            let mut rows = prev_stmt.query(params![c.upn, latest])?;
-            let previous = match rows.next()? {
-                Some(row) => Some(summary(row)?),
-                None => None,
-            };
-            Ok((c, previous))
-        })
-        .collect()
+    Ok(out)
 }
