@@ -67,6 +67,14 @@ macro_rules! for_each_command {
             legal_get: LegalGetRequest => LegalView,
             legal_step_add: LegalStepAddRequest => LegalView,
             evidence_bundle_save: EvidenceBundleSaveRequest => SavedFile,
+            share_settings_get: () => ShareSettings,
+            share_settings_set: ShareSettings => ShareSettings,
+            export_queue: ExportRequest => OutboxItem,
+            export_save: ExportSaveRequest => ExportSaved,
+            outbox_list: () => OutboxView,
+            sync: SyncRequest => SyncReport,
+            inbox_get: () => InboxView,
+            inbox_conflict_resolve: ConflictResolveRequest => InboxView,
         }
     };
 }

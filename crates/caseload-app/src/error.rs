@@ -238,3 +238,11 @@ impl From<caseload_exchange::import::ImportFailure> for AppError {
         }
     }
 }
+
+impl From<caseload_exchange::ExchangeError> for AppError {
+    fn from(e: caseload_exchange::ExchangeError) -> Self {
+        AppError::Storage {
+            message: format!("The file could not be produced: {e}"),
+        }
+    }
+}

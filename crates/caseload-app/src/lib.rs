@@ -12,6 +12,7 @@ pub mod demo;
 mod demo_tsm;
 mod dispatch;
 mod error;
+mod exchange_views;
 pub mod import_job;
 mod legal_views;
 mod record_views;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::attendance_views::*;
+pub use crate::exchange_views::*;
 pub use crate::import_job::{ImportPhase, ImportProgress};
 pub use crate::legal_views::*;
 pub use crate::record_views::*;

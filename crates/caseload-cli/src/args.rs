@@ -92,6 +92,23 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Export a summary (funnel, tsm-actions, ward-bands, closures): queued for the shared
+    /// drive, or with --out written straight to a folder. Pseudonymised unless --identifiable.
+    Export(crate::exchange::ExportArgs),
+    /// Deliver the outbox to the shared drive and take in this worker's inbox.
+    Sync {
+        /// The shared-drive folder (default: the one in settings).
+        #[arg(long, value_name = "DIR")]
+        share: Option<std::path::PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The outbox: exports queued, failed and delivered.
+    #[command(subcommand)]
+    Outbox(crate::exchange::OutboxCommand),
+    /// Add up every worker's delivered summaries on the share into one team report (no
+    /// caseload or passphrase needed). Only files a manifest vouches for are read.
+    Aggregate(crate::exchange::AggregateArgs),
     /// List every command `call` accepts.
     Commands,
     /// Run any command of the app by name with a JSON request; prints the JSON response.

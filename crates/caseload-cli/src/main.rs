@@ -4,6 +4,7 @@
 
 mod args;
 mod attendance;
+mod exchange;
 mod legal;
 mod output;
 mod record_args;
@@ -207,6 +208,19 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let added = caseload_app::demo::fill(&cx, pupils, seed)?;
             println!("Added {added} synthetic pupils with cases.");
         }
+        Command::Export(args) => {
+            unlock(&cx, passphrase_file)?;
+            exchange::export(&cx, args)?;
+        }
+        Command::Sync { share, json } => {
+            unlock(&cx, passphrase_file)?;
+            exchange::sync(&cx, share, json)?;
+        }
+        Command::Outbox(command) => {
+            unlock(&cx, passphrase_file)?;
+            exchange::outbox(&cx, command)?;
+        }
+        Command::Aggregate(args) => exchange::run_aggregate(args)?,
         Command::Commands => {
             for name in caseload_app::COMMAND_NAMES {
                 println!("{name}");

@@ -76,6 +76,13 @@ pub enum Field {
     PaidOn,
     EsoStage,
     Section,
+    ShareFolder,
+    WorkerId,
+    ExportKind,
+    ExportFormats,
+    IdentifiableReason,
+    PeriodFrom,
+    PeriodTo,
 }
 
 impl Field {
@@ -150,6 +157,13 @@ impl Field {
             Field::PaidOn => "paid_on",
             Field::EsoStage => "eso_stage",
             Field::Section => "section",
+            Field::ShareFolder => "share_folder",
+            Field::WorkerId => "worker_id",
+            Field::ExportKind => "kind",
+            Field::ExportFormats => "formats",
+            Field::IdentifiableReason => "identifiable_reason",
+            Field::PeriodFrom => "from",
+            Field::PeriodTo => "to",
         }
     }
 }

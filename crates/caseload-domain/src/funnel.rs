@@ -15,7 +15,7 @@
 //! alternative provision and pupils whose phase is not recorded.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::attendance::Tenths;
 use crate::case::TransitionKind;
@@ -41,7 +41,7 @@ pub struct CaseHistory {
     pub readings: Vec<(NaiveDate, Tenths)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FunnelRowKey {
     CasesTriaged,

@@ -13,6 +13,7 @@ pub mod legal;
 pub mod link_school;
 pub mod passphrase;
 pub mod plan;
+pub mod report;
 pub mod pupil;
 pub mod rules;
 pub mod school;

@@ -2,12 +2,15 @@
 //! and attendance files taken in (session marks and pupil summaries from CSV and XLSX). It
 //! reads no database and writes no files itself, so callers decide where personal data goes.
 
+pub mod aggregate;
 mod document;
 mod docx;
 mod error;
 pub mod evidence;
 pub mod import;
 mod pdf;
+pub mod share;
+pub mod summary;
 pub mod tsm_record;
 
 pub use error::ExchangeError;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_imports.sql"),
     include_str!("migrations/0010_legal.sql"),
     include_str!("migrations/0011_part_time.sql"),
+    include_str!("migrations/0012_exchange.sql"),
 ];
 
 /// The schema version this build writes.

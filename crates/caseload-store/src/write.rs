@@ -31,6 +31,10 @@ pub enum Action {
     ImportMarks,
     ImportSummary,
     LegalStepAdd,
+    ExportQueue,
+    ExportDelivery,
+    InboxTake,
+    InboxConflictResolve,
 }
 
 /// Read access for table modules.

@@ -72,6 +72,13 @@ fn every_past_schema_fixture_upgrades_to_the_current_schema_without_loss() {
             );
             assert_eq!(steps[0].recorded.step.decided_by, "Fixture Manager");
         }
+        if version >= 12 {
+            let outbox = caseload_store::outbox::list(&store.read()).expect("outbox");
+            assert_eq!(outbox.len(), 1, "schema {version} fixture lost its export");
+            assert_eq!(outbox[0].files[0].0, "fixture-funnel.csv");
+            let conflicts = caseload_store::inbox::open_conflicts(&store.read()).expect("conflicts");
+            assert_eq!(conflicts[0].incoming_value, "Council School");
+        }
         if version >= 11 {
             let marks = imports::marks_of(&store.read(), "B801200005001").expect("marks");
             assert_eq!(
@@ -234,6 +241,40 @@ fn write_fixture_for_the_current_schema() {
             caseload_store::families::set_details(w, &first.pupil_id, &details, at)
         })
         .expect("import and details");
+    // Schema 12: one queued export and one inbox file with an open conflict.
+    store
+        .write(Action::ExportQueue, |w| {
+            caseload_store::outbox::queue(
+                w,
+                &caseload_store::outbox::NewExport {
+                    export_id: "0190a000-0000-7000-8000-000000000001".into(),
+                    kind: "funnel".into(),
+                    formats: vec!["csv".into()],
+                    period_from: Some(meeting),
+                    period_to: Some(meeting),
+                    identifiable_reason: None,
+                    files: vec![caseload_store::outbox::OutboxFile {
+                        name: "fixture-funnel.csv".into(),
+                        format: "csv".into(),
+                        rows: 1,
+                        sha256: "1".repeat(64),
+                        bytes: b"row\r\n".to_vec(),
+                    }],
+                },
+                at,
+            )?;
+            let file = caseload_store::inbox::record(
+                w,
+                "allocations",
+                "fixture-allocations.csv",
+                &"2".repeat(64),
+                "taken",
+                "1 case",
+                at,
+            )?;
+            caseload_store::inbox::raise(w, &first.pupil_id, "school_name", "Worker School", "Council School", file, at)
+        })
+        .expect("outbox and inbox");
     drop(store);
     let _ = fs::remove_file(dir.join("caseload.lock"));
 }

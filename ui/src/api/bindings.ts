@@ -596,6 +596,110 @@ parent_name?: string, paid?: boolean,
  */
 paid_on?: string, eso_stage?: EsoStage, section?: ProsecutionSection, };
 
+export type ShareSettings = { 
+/**
+ * The shared-drive folder: a mapped drive, UNC path or synced folder.
+ */
+folder: string, 
+/**
+ * The worker's identifier, as the council knows it (letters, digits, `-`, `_`, `.`).
+ */
+worker_id: string, team: string, };
+
+export type ExportRequest = { kind: string, formats: Array<string>, from?: string, to?: string, 
+/**
+ * Set only for an identifiable export: why the recipient needs names. Absent or blank:
+ * pseudonymised.
+ */
+identifiable_reason?: string, };
+
+export type ExportSaveRequest = { export: ExportRequest, 
+/**
+ * The folder to write into; absent: the documents folder.
+ */
+dir?: string, };
+
+export type ExportSaved = { export_id: string, files: Array<SavedFile>, };
+
+export type OutboxStatus = "queued" | "failed" | "delivered";
+
+export type OutboxFileView = { name: string, bytes: number, };
+
+export type OutboxItem = { export_id: string, kind: string, 
+/**
+ * "Case funnel by phase", …
+ */
+kind_label: string, formats: Array<string>, from: string | null, to: string | null, identifiable_reason: string | null, created_at: string, status: OutboxStatus, attempts: number, last_attempt_at: string | null, 
+/**
+ * When a failed delivery will be tried again.
+ */
+next_attempt_at: string | null, 
+/**
+ * Why the last attempt failed, in words for the worker.
+ */
+failure_reason: string | null, delivered_at: string | null, 
+/**
+ * The delivery's folder, relative to the shared drive.
+ */
+delivered_folder: string | null, files: Array<OutboxFileView>, };
+
+export type OutboxView = { 
+/**
+ * Empty when no shared drive is set.
+ */
+share_folder: string, queued: number, failed: number, delivered: number, 
+/**
+ * Newest first.
+ */
+items: Array<OutboxItem>, };
+
+export type SyncRequest = { 
+/**
+ * Deliver to this folder instead of the one in settings (the CLI's `--share`).
+ */
+share?: string, 
+/**
+ * Only exports whose back-off has passed (the app's timer); otherwise every undelivered
+ * export is tried now ("Send now").
+ */
+due_only?: boolean, };
+
+export type SyncReport = { share_folder: string, share_reachable: boolean, 
+/**
+ * Delivered now, or found already delivered.
+ */
+delivered: number, failed: number, 
+/**
+ * Inbox files taken in, and refused (with reasons in `messages`).
+ */
+inbox_taken: number, inbox_refused: number, conflicts_open: number, 
+/**
+ * One line per thing worth telling the worker.
+ */
+messages: Array<string>, };
+
+export type InboxFileView = { file_name: string, 
+/**
+ * `allocations` or `attendance`.
+ */
+kind: string, seen_at: string, 
+/**
+ * `taken` or `refused`.
+ */
+outcome: string, detail: string, };
+
+export type ConflictView = { id: number, case_id: CaseId | null, 
+/**
+ * The pupil as the worker knows them (shown only inside the app).
+ */
+pupil_name: string, field: string, field_label: string, worker_value: string, incoming_value: string, file_name: string, raised_at: string, };
+
+export type InboxView = { files: Array<InboxFileView>, conflicts: Array<ConflictView>, };
+
+export type ConflictChoice = "worker" | "incoming";
+
+export type ConflictResolveRequest = { id: number, keep: ConflictChoice, };
+
 export type LegalStepView = { id: string, step: LegalStepKind, on_date: string, decided_by: string, notes: string | null, reason: string | null, 
 /**
  * The step this one corrects.
@@ -722,6 +826,14 @@ export interface Commands {
   legal_get: { request: LegalGetRequest, response: LegalView },
   legal_step_add: { request: LegalStepAddRequest, response: LegalView },
   evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile },
+  share_settings_get: { request: null, response: ShareSettings },
+  share_settings_set: { request: ShareSettings, response: ShareSettings },
+  export_queue: { request: ExportRequest, response: OutboxItem },
+  export_save: { request: ExportSaveRequest, response: ExportSaved },
+  outbox_list: { request: null, response: OutboxView },
+  sync: { request: SyncRequest, response: SyncReport },
+  inbox_get: { request: null, response: InboxView },
+  inbox_conflict_resolve: { request: ConflictResolveRequest, response: InboxView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;

@@ -10,7 +10,8 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use caseload_exchange::import::{
-    ColumnMapping, ImportFailure, ImportSource, import_marks, import_summaries,
+    ColumnMapping, ImportFailure, ImportSource, MarksFile, SummaryFile, import_marks,
+    import_summaries,
 };
 use caseload_store::imports::{self, ImportKind, ImportRecord, SummaryRecord};
 use caseload_store::{Action, Store, StoreError, cases, settings};
@@ -52,7 +53,7 @@ fn storage(message: String) -> AppError {
     AppError::Storage { message }
 }
 
-fn saved_mapping(store: &Store, kind: ImportKind) -> Result<ColumnMapping, AppError> {
+pub(crate) fn saved_mapping(store: &Store, kind: ImportKind) -> Result<ColumnMapping, AppError> {
     Ok(settings::get::<ColumnMapping>(&store.read(), &mapping_key(kind))?.unwrap_or_default())
 }
 
@@ -134,7 +135,7 @@ fn hash_file(path: &Path) -> Result<(String, u64), AppError> {
     Ok((hex::encode(hasher.finalize()), size))
 }
 
-fn failure(e: ImportFailure) -> AppError {
+pub(crate) fn failure(e: ImportFailure) -> AppError {
     AppError::from(e)
 }
 
@@ -196,35 +197,13 @@ pub fn import_marks_file(cx: &Caseload, req: ImportRequest) -> Result<ImportView
     let source = ImportSource::path(path);
     let job = cx.imports().start(&source.file_name(), size)?;
     let file = import_marks(&source, &mapping, &mut reading(&job)).map_err(failure)?;
-    let dates = file
-        .pupils
-        .iter()
-        .flat_map(|p| p.marks.iter().map(|m| m.date));
-    let (first, last) = (dates.clone().min(), dates.max());
     let total = file.mark_count();
-    let record = ImportRecord {
-        id: 0,
-        kind: ImportKind::Marks,
-        file_name: file.file.clone(),
-        sha256,
-        rows: file.rows as u64,
-        pupils: file.pupils.len() as u64,
-        first_date: first,
-        last_date: last,
-        imported_at: String::new(),
-    };
+    let record = marks_record(&file, sha256);
     cx.with_store(|store| {
         let id = store
             .write(Action::ImportMarks, |w| {
                 let id = imports::record(w, &record, Utc::now())?;
-                // In key order (the file's pupils may come in any order; each pupil's marks
-                // are already in date and session order).
-                let mut pupils: Vec<_> = file.pupils.iter().collect();
-                pupils.sort_by(|a, b| a.upn.as_str().cmp(b.upn.as_str()));
-                let marks = pupils
-                    .into_iter()
-                    .flat_map(|p| p.marks.iter().map(move |m| (p.upn.as_str(), m)));
-                imports::insert_marks(w, id, marks, &mut saving(&job, total))?;
+                insert_marks(w, id, &file, &mut saving(&job, total))?;
                 Ok(id)
             })
             .map_err(store_error)?;
@@ -251,6 +230,69 @@ pub fn import_summary_file(cx: &Caseload, req: ImportRequest) -> Result<ImportVi
     let source = ImportSource::path(path);
     let job = cx.imports().start(&source.file_name(), size)?;
     let file = import_summaries(&source, &mapping, &mut reading(&job)).map_err(failure)?;
+    let (record, rows) = summary_records(&file, sha256);
+    let total = rows.len();
+    cx.with_store(|store| {
+        let id = store
+            .write(Action::ImportSummary, |w| {
+                let id = imports::record(w, &record, Utc::now())?;
+                imports::insert_summaries(w, id, &rows, &mut saving(&job, total))?;
+                Ok(id)
+            })
+            .map_err(store_error)?;
+        let upns = caseload_upns(store)?;
+        let on = rows.iter().filter(|r| upns.contains(&r.upn)).count() as u32;
+        Ok(view(
+            ImportRecord {
+                id,
+                imported_at: Utc::now().to_rfc3339(),
+                ..record
+            },
+            Some(on),
+        ))
+    })
+}
+
+/// The import record of a session-marks file.
+pub(crate) fn marks_record(file: &MarksFile, sha256: String) -> ImportRecord {
+    let dates = file
+        .pupils
+        .iter()
+        .flat_map(|p| p.marks.iter().map(|m| m.date));
+    ImportRecord {
+        id: 0,
+        kind: ImportKind::Marks,
+        file_name: file.file.clone(),
+        sha256,
+        rows: file.rows as u64,
+        pupils: file.pupils.len() as u64,
+        first_date: dates.clone().min(),
+        last_date: dates.max(),
+        imported_at: String::new(),
+    }
+}
+
+/// Inserts a marks file's marks in key order (the file's pupils may come in any order; each
+/// pupil's marks are already in date and session order).
+pub(crate) fn insert_marks(
+    w: &caseload_store::Writer<'_>,
+    id: i64,
+    file: &MarksFile,
+    progress: &mut dyn FnMut(usize) -> ControlFlow<()>,
+) -> Result<(), StoreError> {
+    let mut pupils: Vec<_> = file.pupils.iter().collect();
+    pupils.sort_by(|a, b| a.upn.as_str().cmp(b.upn.as_str()));
+    let marks = pupils
+        .into_iter()
+        .flat_map(|p| p.marks.iter().map(move |m| (p.upn.as_str(), m)));
+    imports::insert_marks(w, id, marks, progress).map(|_| ())
+}
+
+/// The import record and rows of a summary file.
+pub(crate) fn summary_records(
+    file: &SummaryFile,
+    sha256: String,
+) -> (ImportRecord, Vec<SummaryRecord>) {
     let rows: Vec<SummaryRecord> = file
         .pupils
         .iter()
@@ -277,24 +319,5 @@ pub fn import_summary_file(cx: &Caseload, req: ImportRequest) -> Result<ImportVi
         last_date: dates.max(),
         imported_at: String::new(),
     };
-    let total = rows.len();
-    cx.with_store(|store| {
-        let id = store
-            .write(Action::ImportSummary, |w| {
-                let id = imports::record(w, &record, Utc::now())?;
-                imports::insert_summaries(w, id, &rows, &mut saving(&job, total))?;
-                Ok(id)
-            })
-            .map_err(store_error)?;
-        let upns = caseload_upns(store)?;
-        let on = rows.iter().filter(|r| upns.contains(&r.upn)).count() as u32;
-        Ok(view(
-            ImportRecord {
-                id,
-                imported_at: Utc::now().to_rfc3339(),
-                ..record
-            },
-            Some(on),
-        ))
-    })
+    (record, rows)
 }

@@ -6,9 +6,11 @@ mod chronology;
 mod dashboard;
 mod detail;
 mod evidence;
+mod exports;
 mod family;
 mod figures;
 mod imports;
+mod inbox;
 mod legal;
 mod lifecycle;
 mod link_schools;
@@ -18,12 +20,18 @@ mod saved_file;
 mod search;
 mod session;
 mod settings;
+mod share;
+mod sync;
 mod tsm;
 
 pub use cases::{case_add, case_get, case_list, case_update};
 pub use chronology::{chronology_add, chronology_list};
 pub use dashboard::dashboard;
 pub use evidence::evidence_bundle_save;
+pub use exports::{export_queue, export_save, outbox_list};
+pub use inbox::{inbox_conflict_resolve, inbox_get};
+pub use share::{share_settings_get, share_settings_set};
+pub use sync::{sync, sync_using};
 pub use family::{
     carer_add, carer_remove, family_child_add, family_get, family_name_set, pupil_details_set,
     sibling_link,

@@ -1,16 +1,16 @@
 //! Council reports from the worker's own caseload: the termly case funnel by phase (domain.md §9).
 
-use caseload_domain::funnel::{CaseHistory, HistoryEvent, funnel};
+use caseload_domain::funnel::{CaseHistory, Funnel, HistoryEvent, funnel};
 use caseload_domain::transition::parse_past_date;
 use caseload_domain::{Field, FieldErrors};
-use caseload_store::{cases, events, readings};
+use caseload_store::{Store, cases, events, readings};
 use chrono::NaiveDate;
 
 use crate::context::Caseload;
 use crate::error::AppError;
 use crate::types::{FunnelReport, FunnelRequest, FunnelRowView};
 
-fn period(req: &FunnelRequest) -> Result<(NaiveDate, NaiveDate), AppError> {
+pub(crate) fn period(req: &FunnelRequest) -> Result<(NaiveDate, NaiveDate), AppError> {
     let far_future = NaiveDate::MAX;
     let mut errors = FieldErrors::default();
     let from = errors.check(
@@ -31,42 +31,56 @@ fn period(req: &FunnelRequest) -> Result<(NaiveDate, NaiveDate), AppError> {
     }
 }
 
+/// Every case with the dated history the funnel and the closure summary are computed from.
+pub(crate) fn case_histories(
+    store: &Store,
+) -> Result<Vec<(cases::CaseRecord, CaseHistory)>, AppError> {
+    let r = store.read();
+    let all_readings = readings::all_by_pupil(&r)?;
+    let mut all_events = events::all_by_case(&r)?;
+    let mut histories = Vec::new();
+    for case in cases::list(&r)? {
+        let events = all_events
+            .remove(case.id.as_str())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|e| {
+                e.kind.map(|kind| HistoryEvent {
+                    kind,
+                    on_date: e.on_date,
+                    team: e.team,
+                })
+            })
+            .collect();
+        let readings = all_readings
+            .get(&case.pupil_id)
+            .map(|rs| {
+                rs.iter()
+                    .filter_map(|r| r.counts.attendance_pct().map(|p| (r.as_at, p)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let history = CaseHistory {
+            phase: case.pupil.school_phase,
+            referral_date: case.referral_date,
+            events,
+            readings,
+        };
+        histories.push((case, history));
+    }
+    Ok(histories)
+}
+
+/// The funnel of every case for the period.
+pub(crate) fn funnel_of(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Funnel, AppError> {
+    let histories: Vec<CaseHistory> = case_histories(store)?.into_iter().map(|(_, h)| h).collect();
+    Ok(funnel(&histories, from, to))
+}
+
 pub fn report_funnel(cx: &Caseload, req: FunnelRequest) -> Result<FunnelReport, AppError> {
     let (from, to) = period(&req)?;
     cx.with_store(|store| {
-        let r = store.read();
-        let all_readings = readings::all_by_pupil(&r)?;
-        let mut all_events = events::all_by_case(&r)?;
-        let mut histories = Vec::new();
-        for case in cases::list(&r)? {
-            let events = all_events
-                .remove(case.id.as_str())
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|e| {
-                    e.kind.map(|kind| HistoryEvent {
-                        kind,
-                        on_date: e.on_date,
-                        team: e.team,
-                    })
-                })
-                .collect();
-            let readings = all_readings
-                .get(&case.pupil_id)
-                .map(|rs| {
-                    rs.iter()
-                        .filter_map(|r| r.counts.attendance_pct().map(|p| (r.as_at, p)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            histories.push(CaseHistory {
-                phase: case.pupil.school_phase,
-                referral_date: case.referral_date,
-                events,
-                readings,
-            });
-        }
-        let result = funnel(&histories, from, to);
+        let result = funnel_of(store, from, to)?;
         Ok(FunnelReport {
             from: from.to_string(),
             to: to.to_string(),

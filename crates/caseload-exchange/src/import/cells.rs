@@ -290,7 +290,7 @@ pub(crate) fn upn_problem(error: UpnError) -> Problem {
 
 /// Text of an optional cell; a whole number is written as digits (Excel stores URNs so).
 /// Borrowed for text cells, so the common case allocates nothing.
-fn optional_text<'c>(cell: Cell<'c>) -> Option<Cow<'c, str>> {
+pub(crate) fn optional_text<'c>(cell: Cell<'c>) -> Option<Cow<'c, str>> {
     match cell {
         Cell::Blank => None,
         Cell::Text(t) => Some(Cow::Borrowed(t)),

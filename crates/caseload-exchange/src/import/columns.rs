@@ -25,10 +25,16 @@ pub enum ImportField {
     SchoolPhase,
     YearGroup,
     Ward,
+    LegalName,
+    PreferredName,
+    DateOfBirth,
+    SchoolName,
+    ReferralDate,
+    ReferralSource,
 }
 
 impl ImportField {
-    pub const ALL: [ImportField; 13] = [
+    pub const ALL: [ImportField; 19] = [
         ImportField::Upn,
         ImportField::Date,
         ImportField::Session,
@@ -42,6 +48,12 @@ impl ImportField {
         ImportField::SchoolPhase,
         ImportField::YearGroup,
         ImportField::Ward,
+        ImportField::LegalName,
+        ImportField::PreferredName,
+        ImportField::DateOfBirth,
+        ImportField::SchoolName,
+        ImportField::ReferralDate,
+        ImportField::ReferralSource,
     ];
 
     /// The header Caseload's own files use, and the first one tried.
@@ -65,6 +77,12 @@ impl ImportField {
             ImportField::SchoolPhase => "school phase",
             ImportField::YearGroup => "year group",
             ImportField::Ward => "ward",
+            ImportField::LegalName => "legal name",
+            ImportField::PreferredName => "preferred name",
+            ImportField::DateOfBirth => "date of birth",
+            ImportField::SchoolName => "school name",
+            ImportField::ReferralDate => "referral date",
+            ImportField::ReferralSource => "referral source",
         }
     }
 
@@ -145,6 +163,12 @@ impl ImportField {
                 "year grp",
             ],
             ImportField::Ward => &["ward", "ward name", "electoral ward", "home ward"],
+            ImportField::LegalName => &["legal_name", "name", "pupil name", "full name", "legal name"],
+            ImportField::PreferredName => &["preferred_name", "preferred name", "known as"],
+            ImportField::DateOfBirth => &["date_of_birth", "dob", "date of birth", "birth date"],
+            ImportField::SchoolName => &["school_name", "school", "school name"],
+            ImportField::ReferralDate => &["referral_date", "referral date", "date of referral", "referred on"],
+            ImportField::ReferralSource => &["referral_source", "referral source", "referred by", "source"],
         }
     }
 }

@@ -12,6 +12,7 @@
 //! let marks = import_marks(&source, &ColumnMapping::new(), &mut |_| ControlFlow::Continue(()));
 //! ```
 
+mod allocations;
 mod cells;
 mod columns;
 mod csv_table;
@@ -22,6 +23,7 @@ mod summaries;
 mod table;
 mod xlsx_table;
 
+pub use allocations::{AllocationFile, AllocationRow, import_allocations};
 pub use columns::{ColumnMapping, ImportField, normalise_header};
 pub use error::{ImportError, ImportFailure, MAX_LISTED_ERRORS, UnreadableReason};
 pub use marks::{MarksFile, PupilMarks, import_marks};

@@ -1,0 +1,339 @@
+//! Export and sync to the council's shared drive, end to end through the use cases: a flaky
+//! share (missing, read-only, full, removed mid-delivery) never shows a partial file under a
+//! final name, never gets a duplicate and gets everything once it is back; three workers'
+//! deliveries add up in the team report and a tampered file is left out; a default export
+//! carries no pupil's name in any format; the inbox never overwrites what the worker edited.
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use caseload_app::types::*;
+use caseload_app::{Caseload, commands};
+use caseload_exchange::aggregate::aggregate;
+use caseload_exchange::share::{FaultyShare, RealShare, sha256_hex};
+use caseload_exchange::summary::{Cell, read_json};
+
+fn worker(cx: &Caseload, id: &str, folder: &Path) {
+    commands::share_settings_set(
+        cx,
+        ShareSettings {
+            folder: folder.display().to_string(),
+            worker_id: id.into(),
+            team: "Attendance team (synthetic)".into(),
+        },
+    )
+    .expect("settings");
+}
+
+fn demo(seed: u64) -> (tempfile::TempDir, Caseload) {
+    let (dir, cx) = common::created();
+    caseload_app::demo::fill(&cx, 12, seed).expect("demo");
+    (dir, cx)
+}
+
+fn queue(cx: &Caseload, kind: &str, formats: &[&str]) -> OutboxItem {
+    commands::export_queue(
+        cx,
+        ExportRequest {
+            kind: kind.into(),
+            formats: formats.iter().map(|f| f.to_string()).collect(),
+            from: Some(common::ago(400)),
+            to: Some(common::ago(0)),
+            identifiable_reason: None,
+        },
+    )
+    .expect("queue")
+}
+
+fn sync_via(cx: &Caseload, fs: &FaultyShare) -> SyncReport {
+    commands::sync_using(cx, fs, SyncRequest::default()).expect("sync runs")
+}
+
+/// Every file under `root`, relative.
+fn files_under(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(root).expect("under").to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// No file under a final name differs from what the outbox queued: every visible non-temp
+/// file is one of the queued files, byte for byte, or a manifest listing only present files.
+fn assert_nothing_partial(root: &Path, queued: &[(String, String)]) {
+    for rel in files_under(root) {
+        let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue; // a temporary name: never read by anyone
+        }
+        let bytes = std::fs::read(root.join(&rel)).expect("read");
+        if name == "manifest.json" {
+            let m: serde_json::Value = serde_json::from_slice(&bytes).expect("a manifest is whole");
+            for f in m["files"].as_array().expect("files") {
+                let listed = root.join(rel.parent().expect("dir")).join(f["name"].as_str().expect("name"));
+                assert!(listed.exists(), "manifest lists a missing file {listed:?}");
+            }
+            continue;
+        }
+        let hash = sha256_hex(&bytes);
+        assert!(
+            queued.iter().any(|(n, h)| n == name && *h == hash),
+            "{rel:?} is visible under its final name but is not the queued file"
+        );
+    }
+}
+
+fn queued_files(cx: &Caseload) -> Vec<(String, String)> {
+    cx.probe_store(|store| {
+        let r = store.read();
+        let mut all = Vec::new();
+        for e in caseload_store::outbox::list(&r).expect("list") {
+            for f in caseload_store::outbox::files(&r, &e.export_id).expect("files") {
+                all.push((f.name, f.sha256));
+            }
+        }
+        all
+    })
+    .expect("unlocked")
+}
+
+#[test]
+fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything_once_back() {
+    let (_dir, cx) = demo(3);
+    let share_parent = tempfile::tempdir().expect("tmp");
+    let root = share_parent.path().join("S-drive");
+    worker(&cx, "aw-0001", &root);
+    queue(&cx, "funnel", &["csv", "xlsx"]);
+    queue(&cx, "closures", &["pdf"]);
+    let queued = queued_files(&cx);
+    let fs = FaultyShare::new(&root);
+
+    // Missing: nothing is created where the share should be.
+    let report = sync_via(&cx, &fs);
+    assert!(!report.share_reachable);
+    assert_eq!((report.delivered, report.failed), (0, 2));
+    assert!(!root.exists(), "a missing share is never created locally");
+    let view = commands::outbox_list(&cx, ()).expect("outbox");
+    assert_eq!(view.failed, 2);
+    assert!(view.items.iter().all(|i| i.failure_reason.is_some() && i.next_attempt_at.is_some()));
+
+    // Read-only.
+    std::fs::create_dir_all(&root).expect("share appears");
+    fs.set_read_only(true);
+    let report = sync_via(&cx, &fs);
+    assert_eq!(report.failed, 2);
+    assert_nothing_partial(&root, &queued);
+    let reasons: Vec<String> = commands::outbox_list(&cx, ()).expect("outbox").items.iter().filter_map(|i| i.failure_reason.clone()).collect();
+    assert!(reasons.iter().all(|r| r.contains("not allowed to write")), "{reasons:?}");
+
+    // Full after a few kilobytes: the partial write is never under a final name.
+    fs.clear_faults();
+    fs.set_full_after_bytes(3_000);
+    sync_via(&cx, &fs);
+    assert_nothing_partial(&root, &queued);
+
+    // Removed part-way through, at every step in turn.
+    for k in 1..12 {
+        fs.clear_faults();
+        std::fs::create_dir_all(&root).expect("share back");
+        fs.remove_share_after(fs.operations() + k);
+        sync_via(&cx, &fs);
+        if root.exists() {
+            assert_nothing_partial(&root, &queued);
+        }
+    }
+
+    // Back for good: everything delivered, each file exactly once.
+    fs.clear_faults();
+    std::fs::create_dir_all(&root).expect("share back");
+    let report = sync_via(&cx, &fs);
+    assert_eq!(report.failed, 0, "{:?}", report.messages);
+    let view = commands::outbox_list(&cx, ()).expect("outbox");
+    assert_eq!((view.delivered, view.queued, view.failed), (2, 0, 0));
+    let visible: Vec<PathBuf> = files_under(&root)
+        .into_iter()
+        .filter(|p| !p.file_name().and_then(|n| n.to_str()).unwrap_or(".").starts_with('.'))
+        .collect();
+    let manifests = visible.iter().filter(|p| p.ends_with("manifest.json")).count();
+    assert_eq!(manifests, 2, "{visible:?}");
+    // funnel: csv + xlsx + json; closures: pdf + json; and two manifests.
+    assert_eq!(visible.len(), 7, "{visible:?}");
+    assert_nothing_partial(&root, &queued);
+
+    // Delivering again changes nothing.
+    let before: Vec<(PathBuf, Vec<u8>)> = visible.iter().map(|p| (p.clone(), std::fs::read(root.join(p)).expect("read"))).collect();
+    let again = commands::sync(&cx, SyncRequest::default()).expect("sync");
+    assert_eq!(again.delivered, 0, "delivered exports are not sent again");
+    for (p, bytes) in before {
+        assert_eq!(std::fs::read(root.join(&p)).expect("read"), bytes);
+    }
+}
+
+fn funnel_totals(summary: &caseload_exchange::summary::Summary) -> Vec<u64> {
+    let table = summary.tables.iter().find(|t| t.id == "funnel").expect("funnel");
+    table
+        .rows
+        .iter()
+        .take(7)
+        .map(|r| match r[3] {
+            Cell::Count(n) => n,
+            _ => 0,
+        })
+        .collect()
+}
+
+#[test]
+fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out() {
+    let share = tempfile::tempdir().expect("share");
+    let mut expected = vec![0u64; 7];
+    let mut workers = Vec::new();
+    for (i, seed) in [11u64, 12, 13].into_iter().enumerate() {
+        let (dir, cx) = demo(seed);
+        worker(&cx, &format!("aw-{i}"), share.path());
+        let report = commands::report_funnel(
+            &cx,
+            FunnelRequest {
+                from: common::ago(400),
+                to: common::ago(0),
+            },
+        )
+        .expect("funnel");
+        for (e, row) in expected.iter_mut().zip(&report.rows) {
+            *e += u64::from(row.total);
+        }
+        queue(&cx, "funnel", &["csv"]);
+        let sync = commands::sync(&cx, SyncRequest::default()).expect("sync");
+        assert_eq!(sync.delivered, 1);
+        workers.push((dir, cx));
+    }
+    assert!(expected.iter().any(|n| *n > 0), "the demo caseloads have a funnel");
+    let team = aggregate(&RealShare, share.path(), common::today(), "test").expect("aggregate");
+    assert!(team.rejected.is_empty(), "{:?}", team.rejected);
+    assert_eq!(team.included.len(), 3);
+    assert_eq!(funnel_totals(&team.summary), expected);
+
+    // Tamper with one worker's JSON after delivery: its hash no longer matches the manifest.
+    let tampered = files_under(share.path())
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("aw-1") && p.extension().is_some_and(|e| e == "json") && !p.ends_with("manifest.json"))
+        .expect("aw-1's json");
+    let path = share.path().join(&tampered);
+    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+    json["figures"]["funnel"]["rows"][0]["total"] = serde_json::json!(999);
+    std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("tamper");
+    let team = aggregate(&RealShare, share.path(), common::today(), "test").expect("aggregate");
+    assert_eq!(team.rejected.len(), 1, "{:?}", team.rejected);
+    assert!(team.rejected[0].1.contains("SHA-256") || team.rejected[0].1.contains("match"), "{:?}", team.rejected);
+    assert_eq!(team.included.len(), 2);
+    assert!(team.included.iter().all(|i| i.worker_id != "aw-1"));
+    let totals = funnel_totals(&team.summary);
+    assert!(totals.iter().all(|n| *n < 999));
+    assert!(totals.iter().zip(&expected).all(|(t, e)| t <= e));
+}
+
+fn unzip_all(bytes: &[u8]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("xlsx is a zip");
+    let mut all = Vec::new();
+    for i in 0..archive.len() {
+        archive.by_index(i).expect("entry").read_to_end(&mut all).expect("inflate");
+    }
+    all
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    let hay = String::from_utf8_lossy(haystack).to_lowercase();
+    hay.contains(&needle.to_lowercase())
+}
+
+#[test]
+fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_action() {
+    let (dir, cx) = demo(5);
+    worker(&cx, "aw-0005", &dir.path().join("share"));
+    let cases = commands::case_list(&cx, ()).expect("cases");
+    let names: Vec<String> = cases
+        .iter()
+        .flat_map(|c| [Some(c.legal_name.clone()), c.preferred_name.clone()])
+        .flatten()
+        .collect();
+    assert!(!names.is_empty());
+    // A worker types a pupil's name into a closure reason (free text).
+    let first = &cases[0];
+    let rest = "801200009123";
+    let upn = format!(
+        "{}{rest}",
+        caseload_domain::upn::check_letter(rest.as_bytes()).expect("letter")
+    );
+    let id = common::add(&cx, &upn, "primary", 60);
+    for (kind, days) in [
+        (TransitionKind::Accept, 50),
+        (TransitionKind::Allocate, 49),
+        (TransitionKind::StartCycle, 48),
+    ] {
+        common::step(&cx, &id, kind, days).expect("step");
+    }
+    commands::case_transition(
+        &cx,
+        CaseTransitionRequest {
+            id: id.clone(),
+            kind: TransitionKind::Close,
+            on_date: common::ago(1),
+            team: None,
+            worker: None,
+            note: Some(format!("Closed: {} moved school", first.legal_name)),
+        },
+    )
+    .expect("close");
+    let out = tempfile::tempdir().expect("out");
+    for kind in ["funnel", "tsm-actions", "ward-bands", "closures"] {
+        let saved = commands::export_save(
+            &cx,
+            ExportSaveRequest {
+                export: ExportRequest {
+                    kind: kind.into(),
+                    formats: vec!["csv".into(), "xlsx".into(), "pdf".into(), "json".into()],
+                    from: Some(common::ago(400)),
+                    to: Some(common::ago(0)),
+                    identifiable_reason: None,
+                },
+                dir: Some(out.path().display().to_string()),
+            },
+        )
+        .expect("export");
+        assert_eq!(saved.files.len(), 4);
+        for file in &saved.files {
+            let bytes = std::fs::read(&file.path).expect("read");
+            let searched = if file.path.ends_with(".xlsx") { unzip_all(&bytes) } else { bytes.clone() };
+            for name in &names {
+                assert!(!contains(&bytes, name), "{name:?} found in {}", file.path);
+                assert!(!contains(&searched, name), "{name:?} found inside {}", file.path);
+                for part in name.split_whitespace().filter(|p| p.len() > 3) {
+                    assert!(!contains(&searched, part), "{part:?} found inside {}", file.path);
+                }
+            }
+            assert!(!contains(&searched, first.upn.as_str()), "a UPN found in {}", file.path);
+        }
+    }
+    // The closure was exported, with its pupil as a pseudonym and the reason scrubbed.
+    let json_path = std::fs::read_dir(out.path()).expect("dir").flatten().map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("closures") && p.extension().is_some_and(|e| e == "json"))
+        .expect("closures json");
+    let summary = read_json(&std::fs::read(json_path).expect("read")).expect("summary");
+    let rows = &summary.tables[0].rows;
+    assert!(!rows.is_empty(), "the closed case is in the export");
+    assert!(rows.iter().all(|r| matches!(&r[0], Cell::Text(t) if t.starts_with("P-"))));
+    assert!(rows.iter().any(|r| r.iter().any(|c| matches!(c, Cell::Text(t) if t.contains("[name removed]")))));
+}

@@ -1,0 +1,250 @@
+//! `caseload export`, `caseload sync`, `caseload outbox list` and `caseload aggregate`: summaries
+//! out to the council's shared drive (queued, or written straight to a folder), delivery and the
+//! inbox, and the team report a service manager builds from every worker's deliveries.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use caseload_app::types::*;
+use caseload_app::{AppError, Caseload, commands};
+use caseload_exchange::aggregate::aggregate;
+use caseload_exchange::share::RealShare;
+use caseload_exchange::summary::{ExportFormat, render};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::output;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Funnel,
+    TsmActions,
+    WardBands,
+    Closures,
+}
+
+impl KindArg {
+    fn as_str(self) -> &'static str {
+        match self {
+            KindArg::Funnel => "funnel",
+            KindArg::TsmActions => "tsm-actions",
+            KindArg::WardBands => "ward-bands",
+            KindArg::Closures => "closures",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+    Pdf,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_enum)]
+    kind: KindArg,
+    /// One or more formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "csv")]
+    format: Vec<FormatArg>,
+    /// First day of the period (default: the start of this term).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    from: Option<String>,
+    /// Last day of the period (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    to: Option<String>,
+    /// Include pupils' names (TSM actions, closures only), recording why the recipient needs them.
+    #[arg(long, value_name = "REASON")]
+    identifiable: Option<String>,
+    /// Write the files to this folder as a local copy instead of queueing them for the share.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxCommand {
+    /// Every export: queued, failed (with the reason and next try) or delivered.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AggregateArgs {
+    /// The shared-drive folder holding the workers' deliveries.
+    #[arg(long, value_name = "DIR")]
+    share: PathBuf,
+    /// The team report to write; its format follows the extension (.csv, .xlsx, .pdf, .json).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+fn request(args: &ExportArgs) -> ExportRequest {
+    ExportRequest {
+        kind: args.kind.as_str().to_string(),
+        formats: args
+            .format
+            .iter()
+            .map(|f| {
+                match f {
+                    FormatArg::Csv => "csv",
+                    FormatArg::Xlsx => "xlsx",
+                    FormatArg::Pdf => "pdf",
+                    FormatArg::Json => "json",
+                }
+                .to_string()
+            })
+            .collect(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        identifiable_reason: args.identifiable.clone(),
+    }
+}
+
+pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
+    let req = request(&args);
+    match &args.out {
+        Some(dir) => {
+            let saved = commands::export_save(
+                cx,
+                ExportSaveRequest {
+                    export: req,
+                    dir: Some(dir.display().to_string()),
+                },
+            )?;
+            output::print(args.json, &saved, || {
+                for f in &saved.files {
+                    println!("Saved {} ({} bytes)", f.path, f.bytes);
+                }
+            })
+        }
+        None => {
+            let item = commands::export_queue(cx, req)?;
+            output::print(args.json, &item, || {
+                println!(
+                    "Queued {} ({}) as export {}; run `caseload sync` to deliver it",
+                    item.kind_label,
+                    item.formats.join(", "),
+                    item.export_id
+                );
+            })
+        }
+    }
+}
+
+pub fn sync(cx: &Caseload, share: Option<PathBuf>, json: bool) -> Result<(), AppError> {
+    let report = commands::sync(
+        cx,
+        SyncRequest {
+            share: share.map(|p| p.display().to_string()),
+            due_only: Some(false),
+        },
+    )?;
+    output::print(json, &report, || {
+        println!(
+            "Delivered {}, failed {}; inbox: {} taken, {} refused; {} differences to choose",
+            report.delivered,
+            report.failed,
+            report.inbox_taken,
+            report.inbox_refused,
+            report.conflicts_open
+        );
+        for m in &report.messages {
+            println!("  {m}");
+        }
+    })?;
+    if report.failed > 0 {
+        return Err(AppError::File {
+            message: format!(
+                "{} export(s) could not be delivered; they stay in the outbox and will be tried again",
+                report.failed
+            ),
+            path: report.share_folder.clone(),
+        });
+    }
+    Ok(())
+}
+
+pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
+    let OutboxCommand::List { json } = command;
+    let view = commands::outbox_list(cx, ())?;
+    output::print(json, &view, || {
+        println!(
+            "{} queued, {} failed, {} delivered",
+            view.queued, view.failed, view.delivered
+        );
+        for i in &view.items {
+            let status = match i.status {
+                OutboxStatus::Queued => "queued".to_string(),
+                OutboxStatus::Failed => format!(
+                    "failed ({} attempts): {}",
+                    i.attempts,
+                    i.failure_reason.as_deref().unwrap_or("")
+                ),
+                OutboxStatus::Delivered => format!(
+                    "delivered to {}",
+                    i.delivered_folder.as_deref().unwrap_or("")
+                ),
+            };
+            println!("{}  {}  {}  {status}", i.export_id, i.kind, i.formats.join(","));
+        }
+    })
+}
+
+fn file_error(path: &Path, e: std::io::Error) -> AppError {
+    AppError::File {
+        message: format!("The team report could not be written to {}: {e}", path.display()),
+        path: path.display().to_string(),
+    }
+}
+
+pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
+    let format = args
+        .out
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(ExportFormat::parse)
+        .ok_or_else(|| AppError::File {
+            message: "Name the team report .csv, .xlsx, .pdf or .json".into(),
+            path: args.out.display().to_string(),
+        })?;
+    let report = aggregate(
+        &RealShare,
+        &args.share,
+        caseload_app::commands::today(),
+        env!("CARGO_PKG_VERSION"),
+    )
+    .map_err(|e| AppError::File {
+        message: e.to_string(),
+        path: args.share.display().to_string(),
+    })?;
+    let bytes = render(&report.summary, format)?;
+    let tmp = args.out.with_extension("partial");
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &args.out)
+    };
+    write().map_err(|e| file_error(&args.out, e))?;
+    println!(
+        "Wrote the team report to {} from {} deliveries",
+        args.out.display(),
+        report.included.len()
+    );
+    for i in report.included.iter().filter(|i| !i.added) {
+        println!(
+            "  {} {}: the same attendance files as another worker's; counted once",
+            i.worker_id,
+            i.kind.as_str()
+        );
+    }
+    for (path, reason) in &report.rejected {
+        eprintln!("Left out {}: {reason}", path.display());
+    }
+    Ok(())
+}

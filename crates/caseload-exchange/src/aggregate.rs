@@ -1,0 +1,182 @@
+//! The team report: every worker's delivered summaries on the shared drive, added up. Only files
+//! a delivery manifest lists with a matching SHA-256 are trusted (see [`crate::share::trusted_files`]);
+//! anything else is reported and left out. Each worker's latest funnel and latest ward figures
+//! count once; ward figures from the very same attendance files are the same pupils and are not
+//! added twice.
+
+use std::path::{Path, PathBuf};
+
+use caseload_domain::report::{FunnelFigures, WardFigures};
+use chrono::NaiveDate;
+
+use crate::share::{DeliveryError, ShareFs, trusted_files};
+use crate::summary::{
+    Cell, ColumnType, Figures, Summary, SummaryColumn, SummaryHeader, SummaryKind, SummaryTable,
+    funnel_table, read_json, ward_tables,
+};
+
+/// One delivery counted in the team report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Included {
+    pub worker_id: String,
+    pub kind: SummaryKind,
+    pub export_id: String,
+    pub created_at: String,
+    /// False for ward figures left out because another worker sent the same files' figures.
+    pub added: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamReport {
+    pub summary: Summary,
+    pub included: Vec<Included>,
+    /// Files left out, each with why (hash mismatch, unreadable manifest or summary).
+    pub rejected: Vec<(PathBuf, String)>,
+}
+
+struct Candidate {
+    worker_id: String,
+    team: String,
+    export_id: String,
+    created_at: String,
+    summary: Summary,
+}
+
+/// Reads every trusted delivery under `root` and adds them up.
+pub fn aggregate(
+    fs: &dyn ShareFs,
+    root: &Path,
+    produced_on: NaiveDate,
+    app_version: &str,
+) -> Result<TeamReport, DeliveryError> {
+    let trust = trusted_files(fs, root)?;
+    let mut rejected: Vec<(PathBuf, String)> = trust
+        .rejected
+        .into_iter()
+        .map(|r| (r.path, r.reason))
+        .collect();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for file in trust.trusted.into_iter().filter(|f| f.format == "json") {
+        match read_json(&file.bytes) {
+            Ok(summary) if summary.figures.is_some() => candidates.push(Candidate {
+                worker_id: file.manifest.worker_id.clone(),
+                team: file.manifest.team.clone(),
+                export_id: file.manifest.export_id.clone(),
+                created_at: file.manifest.created_at.clone(),
+                summary,
+            }),
+            Ok(_) => {}
+            Err(e) => rejected.push((file.folder.join(&file.name), format!("{e} — left out"))),
+        }
+    }
+    // Each worker's latest delivery of each kind.
+    candidates.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    let mut latest: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if !latest
+            .iter()
+            .any(|l| l.worker_id == c.worker_id && l.summary.header.kind == c.summary.header.kind)
+        {
+            latest.push(c);
+        }
+    }
+    latest.sort_by(|a, b| (&a.worker_id, a.summary.header.kind.as_str()).cmp(&(&b.worker_id, b.summary.header.kind.as_str())));
+
+    let mut funnel: Option<FunnelFigures> = None;
+    let mut wards: Option<WardFigures> = None;
+    let mut included = Vec::new();
+    let mut teams: Vec<String> = Vec::new();
+    for c in &latest {
+        let added = match &c.summary.figures {
+            Some(Figures::Funnel(f)) => {
+                match &mut funnel {
+                    Some(total) => total.add(f),
+                    None => funnel = Some(f.clone()),
+                }
+                true
+            }
+            Some(Figures::Wards(w)) => match &mut wards {
+                Some(total) => total.add(w),
+                None => {
+                    wards = Some(w.clone());
+                    true
+                }
+            },
+            None => false,
+        };
+        if !c.team.is_empty() && !teams.contains(&c.team) {
+            teams.push(c.team.clone());
+        }
+        included.push(Included {
+            worker_id: c.worker_id.clone(),
+            kind: c.summary.header.kind,
+            export_id: c.export_id.clone(),
+            created_at: c.created_at.clone(),
+            added,
+        });
+    }
+    let mut tables = Vec::new();
+    if let Some(f) = &funnel {
+        tables.push(funnel_table(f));
+    }
+    if let Some(w) = &wards {
+        tables.extend(ward_tables(w));
+    }
+    tables.push(sources_table(&included));
+    let summary = Summary {
+        header: SummaryHeader {
+            kind: SummaryKind::Team,
+            export_id: String::new(),
+            title: "Team report".into(),
+            produced_on,
+            worker_id: format!("{} workers", count_workers(&included)),
+            team: teams.join(", "),
+            from: funnel.as_ref().map(|f| f.from),
+            to: funnel.as_ref().map(|f| f.to),
+            identifiable_reason: None,
+            app_version: app_version.to_string(),
+        },
+        tables,
+        figures: None,
+    };
+    Ok(TeamReport {
+        summary,
+        included,
+        rejected,
+    })
+}
+
+fn count_workers(included: &[Included]) -> usize {
+    let mut ids: Vec<&str> = included.iter().map(|i| i.worker_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+fn sources_table(included: &[Included]) -> SummaryTable {
+    let col = |k: &str, h: &str, d: &str| SummaryColumn::new(k, h, ColumnType::Text, d);
+    SummaryTable {
+        id: "sources".into(),
+        title: "Deliveries counted".into(),
+        columns: vec![
+            col("worker_id", "Worker", "The worker who delivered the summary"),
+            col("kind", "Summary", "funnel or ward-bands"),
+            col("export_id", "Export id", "The delivery's export id, as in its manifest"),
+            col("created_at", "Created", "When the worker made the export (UTC)"),
+            col("counted", "Counted", "yes, or no where the same attendance files' figures were already counted from another worker"),
+        ],
+        rows: included
+            .iter()
+            .map(|i| {
+                vec![
+                    Cell::text(i.worker_id.clone()),
+                    Cell::text(i.kind.as_str()),
+                    Cell::text(i.export_id.clone()),
+                    Cell::text(i.created_at.clone()),
+                    Cell::text(if i.added { "yes" } else { "no" }),
+                ]
+            })
+            .collect(),
+        row_definitions: vec![],
+    }
+}

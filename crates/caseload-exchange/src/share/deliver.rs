@@ -1,0 +1,280 @@
+//! Delivering one export to the shared drive so that no half-written file ever appears under
+//! a final name, nothing is delivered twice, and delivering the same export again changes
+//! nothing. It never creates the share root: a missing mapped drive must not quietly become
+//! a local folder.
+//!
+//! Order of work, which is what the guarantees rest on: every file goes to a temp name, is
+//! synced, renamed into place and read back; the manifest goes the same way, last. Until the
+//! manifest is in place, readers ignore the folder's files.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use super::error::{DeliveryError, FailureKind};
+use super::fs::ShareFs;
+use super::manifest::{
+    MANIFEST_NAME, MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSION, Manifest, ManifestFile, sha256_hex,
+};
+use super::names::{check_segment, is_temp_name};
+
+/// One export ready to go to the shared drive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    /// Unique per export; delivering the same id again is a no-op once it has arrived.
+    pub export_id: String,
+    /// What sort of export this is, e.g. `summary`; part of the folder name.
+    pub kind: String,
+    pub worker_id: String,
+    pub team: String,
+    pub app_version: String,
+    /// The layout of the exported summary files, copied into the manifest.
+    pub schema_version: u32,
+    /// RFC 3339, UTC; its date starts the folder name.
+    pub created_at: String,
+    pub files: Vec<DeliveryFile>,
+}
+
+/// One file of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryFile {
+    /// The final file name in the delivery folder.
+    pub name: String,
+    pub format: String,
+    pub rows: u64,
+    pub bytes: Vec<u8>,
+}
+
+/// What a successful delivery left on the share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    pub folder: PathBuf,
+    /// True when an earlier attempt had already completed and nothing was written now.
+    pub already_delivered: bool,
+    /// The files as the manifest on the share lists them.
+    pub files: Vec<ManifestFile>,
+}
+
+/// Delivers `delivery` into `<share_root>/caseload/deliveries/<worker>/<date>_<kind>_<id>/`.
+pub fn deliver(
+    fs: &dyn ShareFs,
+    share_root: &Path,
+    delivery: &Delivery,
+) -> Result<Receipt, DeliveryError> {
+    let folder_name = folder_name(delivery)?;
+    check_file_names(delivery)?;
+    if !fs.is_dir(share_root) {
+        return Err(DeliveryError::unreachable(share_root));
+    }
+    let folder = share_root
+        .join("caseload")
+        .join("deliveries")
+        .join(&delivery.worker_id)
+        .join(&folder_name);
+    fs.create_dir_all(&folder)
+        .map_err(|e| DeliveryError::io(&format!("creating folder {folder_name}"), &e))?;
+    remove_leftover_temps(fs, &folder)?;
+
+    match existing_manifest(fs, &folder)? {
+        Existing::Complete(manifest) if manifest.export_id == delivery.export_id => {
+            return Ok(Receipt {
+                folder,
+                already_delivered: true,
+                files: manifest.files,
+            });
+        }
+        // A manifest that does not vouch for this delivery's files goes before any file is
+        // replaced, so no reader ever pairs it with files it does not describe.
+        Existing::Complete(_) | Existing::Stale => fs
+            .remove_file(&folder.join(MANIFEST_NAME))
+            .map_err(|e| DeliveryError::io("removing an out-of-date manifest", &e))?,
+        Existing::Absent => {}
+    }
+
+    let mut listed = Vec::with_capacity(delivery.files.len());
+    for file in &delivery.files {
+        let sha256 = sha256_hex(&file.bytes);
+        if !final_file_matches(fs, &folder.join(&file.name), &sha256)? {
+            put_file(fs, &folder, &file.name, &file.bytes, &sha256)?;
+        }
+        listed.push(ManifestFile {
+            name: file.name.clone(),
+            format: file.format.clone(),
+            size: file.bytes.len() as u64,
+            sha256,
+            rows: file.rows,
+        });
+    }
+
+    let manifest = Manifest {
+        schema: MANIFEST_SCHEMA.into(),
+        schema_version: MANIFEST_SCHEMA_VERSION,
+        export_id: delivery.export_id.clone(),
+        kind: delivery.kind.clone(),
+        worker_id: delivery.worker_id.clone(),
+        team: delivery.team.clone(),
+        app_version: delivery.app_version.clone(),
+        summary_schema_version: delivery.schema_version,
+        created_at: delivery.created_at.clone(),
+        files: listed,
+    };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| {
+        DeliveryError::new(FailureKind::Other, format!("encoding the manifest: {e}"))
+    })?;
+    put_file(fs, &folder, MANIFEST_NAME, &json, &sha256_hex(&json))?;
+    Ok(Receipt {
+        folder,
+        already_delivered: false,
+        files: manifest.files,
+    })
+}
+
+/// `<YYYY-MM-DD>_<kind>_<export_id>`, after checking each part is a safe name.
+fn folder_name(delivery: &Delivery) -> Result<String, DeliveryError> {
+    check_segment("worker id", &delivery.worker_id)?;
+    check_segment("export kind", &delivery.kind)?;
+    check_segment("export id", &delivery.export_id)?;
+    let created = DateTime::parse_from_rfc3339(&delivery.created_at).map_err(|_| {
+        DeliveryError::new(
+            FailureKind::Refused,
+            format!(
+                "the creation time {:?} is not an RFC 3339 timestamp",
+                delivery.created_at
+            ),
+        )
+    })?;
+    let date = created.with_timezone(&Utc).format("%Y-%m-%d");
+    Ok(format!("{date}_{}_{}", delivery.kind, delivery.export_id))
+}
+
+fn check_file_names(delivery: &Delivery) -> Result<(), DeliveryError> {
+    let mut seen = HashSet::new();
+    for file in &delivery.files {
+        check_segment("file name", &file.name)?;
+        if file.name == MANIFEST_NAME || !seen.insert(file.name.as_str()) {
+            return Err(DeliveryError::new(
+                FailureKind::Refused,
+                format!("the file name {:?} is used twice in the export", file.name),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Removes temp files an earlier, interrupted attempt left in `folder`. Best effort per
+/// file: one that cannot be removed now will be next time, and never carries a final name.
+fn remove_leftover_temps(fs: &dyn ShareFs, folder: &Path) -> Result<(), DeliveryError> {
+    let entries = fs
+        .list_dir(folder)
+        .map_err(|e| DeliveryError::io("listing the delivery folder", &e))?;
+    for path in entries {
+        let is_temp = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(is_temp_name);
+        if is_temp {
+            let _ = fs.remove_file(&path);
+        }
+    }
+    Ok(())
+}
+
+enum Existing {
+    Absent,
+    /// Parses, and every file it lists is present with the listed size and hash.
+    Complete(Manifest),
+    /// Unreadable as a manifest, or listing a file that is missing or different.
+    Stale,
+}
+
+fn existing_manifest(fs: &dyn ShareFs, folder: &Path) -> Result<Existing, DeliveryError> {
+    let bytes = match read_if_present(fs, &folder.join(MANIFEST_NAME), MANIFEST_NAME)? {
+        Some(bytes) => bytes,
+        None => return Ok(Existing::Absent),
+    };
+    let Ok(manifest) = Manifest::from_json(&bytes) else {
+        return Ok(Existing::Stale);
+    };
+    for file in &manifest.files {
+        match read_if_present(fs, &folder.join(&file.name), &file.name)? {
+            Some(bytes) if file.matches(&bytes) => {}
+            _ => return Ok(Existing::Stale),
+        }
+    }
+    Ok(Existing::Complete(manifest))
+}
+
+/// Whether a file under the final name already holds exactly these bytes, as when an
+/// earlier attempt got that far before failing.
+fn final_file_matches(fs: &dyn ShareFs, path: &Path, sha256: &str) -> Result<bool, DeliveryError> {
+    let name = display_name(path);
+    Ok(read_if_present(fs, path, &name)?.is_some_and(|bytes| sha256_hex(&bytes) == sha256))
+}
+
+fn read_if_present(
+    fs: &dyn ShareFs,
+    path: &Path,
+    name: &str,
+) -> Result<Option<Vec<u8>>, DeliveryError> {
+    match fs.read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(DeliveryError::io(&format!("reading {name}"), &e)),
+    }
+}
+
+/// Writes `bytes` to `folder/name` through a synced temp file and a rename, then reads the
+/// final file back. Whatever fails, no temp file is knowingly left and no final file with
+/// the wrong bytes stays.
+fn put_file(
+    fs: &dyn ShareFs,
+    folder: &Path,
+    name: &str,
+    bytes: &[u8],
+    sha256: &str,
+) -> Result<(), DeliveryError> {
+    let temp = folder.join(format!(".{name}.part-{}", random_hex()?));
+    let target = folder.join(name);
+    if let Err(e) = fs.write_new_synced(&temp, bytes) {
+        // A full disk leaves a partial temp file behind; take it away to free the space.
+        let _ = fs.remove_file(&temp);
+        return Err(DeliveryError::io(&format!("writing {name}"), &e));
+    }
+    if let Err(e) = fs.rename(&temp, &target) {
+        let _ = fs.remove_file(&temp);
+        return Err(DeliveryError::io(&format!("moving {name} into place"), &e));
+    }
+    // Best effort by contract: the rename already happened, and the read-back below is what
+    // proves the file is there.
+    let _ = fs.sync_dir(folder);
+    let back = fs
+        .read(&target)
+        .map_err(|e| DeliveryError::io(&format!("reading back {name}"), &e))?;
+    if sha256_hex(&back) != sha256 {
+        let _ = fs.remove_file(&target);
+        return Err(DeliveryError::new(
+            FailureKind::VerifyFailed,
+            format!("{name} read back with a different SHA-256 and was removed"),
+        ));
+    }
+    Ok(())
+}
+
+fn random_hex() -> Result<String, DeliveryError> {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        DeliveryError::new(
+            FailureKind::Other,
+            format!("no randomness for a temp name: {e}"),
+        )
+    })?;
+    Ok(hex::encode(bytes))
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,366 @@
+//! The summary tables built from report figures (domain.md §9; definitions in docs/reports.md):
+//! the case funnel by phase and attendance by ward. A worker's export and the team aggregation
+//! both build their tables here, so a team report reads exactly like a worker's.
+
+use caseload_domain::funnel::FunnelRowKey;
+use caseload_domain::report::ward::band_labels;
+use caseload_domain::report::{FunnelFigures, SessionSums, WardFigures, WardRow};
+use chrono::NaiveDate;
+
+use super::about::iso;
+use super::model::{Cell, ColumnType, SummaryColumn, SummaryTable};
+
+/// The label of the funnel's derived eighth row.
+pub const IMPROVED_SHARE_LABEL: &str = "Closed with attendance improved, % of closed";
+
+/// The funnel for a period: the seven counted rows in order, then the improved share.
+pub fn funnel_table(f: &FunnelFigures) -> SummaryTable {
+    let funnel = f.to_funnel();
+    let mut rows: Vec<Vec<Cell>> = FunnelRowKey::ALL
+        .into_iter()
+        .map(|key| {
+            let c = funnel.get(key);
+            vec![
+                Cell::text(key.label()),
+                Cell::Count(u64::from(c.primary)),
+                Cell::Count(u64::from(c.secondary)),
+                Cell::Count(u64::from(c.total)),
+            ]
+        })
+        .collect();
+    let mut share_row = vec![Cell::text(IMPROVED_SHARE_LABEL)];
+    share_row.extend(f.improved_share().map(Cell::percent));
+    rows.push(share_row);
+
+    let mut row_definitions: Vec<(String, String)> = FunnelRowKey::ALL
+        .into_iter()
+        .map(|key| (key.label().to_string(), funnel_row_definition(key).into()))
+        .collect();
+    row_definitions.push((
+        IMPROVED_SHARE_LABEL.into(),
+        "\"Closed with attendance improved\" as a percentage of \"Closed after the review \
+         cycle\", in each column: improved ÷ closed × 100, one decimal, half away from zero; \
+         blank where nothing closed."
+            .into(),
+    ));
+
+    SummaryTable {
+        id: "funnel".into(),
+        title: format!("Case funnel by phase, {} to {}", iso(f.from), iso(f.to)),
+        columns: vec![
+            SummaryColumn::new(
+                "row",
+                "Row",
+                ColumnType::Text,
+                "What the row counts (see the row definitions). For the period from-to, both \
+                 days included, a case is counted at most once in each row.",
+            ),
+            SummaryColumn::new(
+                "primary",
+                "Primary",
+                ColumnType::Count,
+                "Cases whose pupil's school phase is primary.",
+            ),
+            SummaryColumn::new(
+                "secondary",
+                "Secondary",
+                ColumnType::Count,
+                "Cases whose pupil's school phase is secondary.",
+            ),
+            SummaryColumn::new(
+                "total",
+                "Total",
+                ColumnType::Count,
+                "Every case, including special schools, alternative provision and pupils whose \
+                 phase is not recorded, so Total can exceed Primary + Secondary.",
+            ),
+        ],
+        rows,
+        row_definitions,
+    }
+}
+
+/// When a case is counted in a funnel row (docs/reports.md, "Case funnel by phase").
+fn funnel_row_definition(key: FunnelRowKey) -> &'static str {
+    match key {
+        FunnelRowKey::CasesTriaged => {
+            "Cases accepted or declined at triage on a date in the period."
+        }
+        FunnelRowKey::CasesAccepted => "Cases accepted on a date in the period.",
+        FunnelRowKey::AssignedAfsw => {
+            "Cases allocated to the attendance and family support workers (team id afsw) on a \
+             date in the period."
+        }
+        FunnelRowKey::AssignedTaskforce => {
+            "Cases allocated to the attendance taskforce (team id taskforce) on a date in the \
+             period."
+        }
+        FunnelRowKey::ClosedAfterCycle => {
+            "Cases closed on a date in the period, having started a review cycle on or before \
+             that date."
+        }
+        FunnelRowKey::ClosedImproved => {
+            "Cases counted in \"Closed after the review cycle\" whose attendance at closure \
+             (the latest reading on or before the closure date) is higher than at referral \
+             (the latest reading on or before the referral date, else the first after it), \
+             both known, compared to one decimal place; equal is not improved."
+        }
+        FunnelRowKey::FamiliesDeclined => {
+            "Cases whose family declined support on a date in the period."
+        }
+    }
+}
+
+/// A band column's key: `0-10` becomes `band_0_10`.
+fn band_key(label: &str) -> String {
+    format!("band_{}", label.replace('-', "_"))
+}
+
+fn as_at(date: Option<NaiveDate>, missing: &str) -> String {
+    date.map_or_else(|| missing.to_string(), |d| format!("as at {}", iso(d)))
+}
+
+const BANDING: &str = "Bands follow domain.md §5.8: a pupil's attendance this year, present ÷ \
+                       possible sessions, as a whole percent rounded half away from zero.";
+
+fn ward_column() -> SummaryColumn {
+    SummaryColumn::new(
+        "ward",
+        "Ward",
+        ColumnType::Text,
+        "The ward of the pupil's home address; pupils with none recorded are counted under \
+         \"Ward not recorded\".",
+    )
+}
+
+fn no_band_column() -> SummaryColumn {
+    SummaryColumn::new(
+        "no_band",
+        "No band",
+        ColumnType::Count,
+        "Pupils this year with no possible sessions, so no attendance and no band.",
+    )
+}
+
+/// Attendance by ward: band shares, attendance this year against last, and the band counts
+/// behind the shares (so a reader can check them).
+pub fn ward_tables(w: &WardFigures) -> Vec<SummaryTable> {
+    let this_year = as_at(w.this_year_as_at, "as at the latest attendance file");
+    let last_year = as_at(w.last_year_as_at, "with no file from last year: blank");
+    let labels = band_labels();
+
+    let mut share_columns = vec![
+        ward_column(),
+        SummaryColumn::new(
+            "pupils",
+            "Pupils",
+            ColumnType::Count,
+            &format!("Pupils in the ward with a band this year ({this_year})."),
+        ),
+    ];
+    let mut count_columns = vec![ward_column()];
+    for label in &labels {
+        share_columns.push(SummaryColumn::new(
+            &band_key(label),
+            label,
+            ColumnType::Percent,
+            &format!(
+                "Share of the ward's banded pupils whose attendance this year ({this_year}) is \
+                 in the {label}% band, one decimal, half away from zero; blank where the ward \
+                 has no banded pupils. {BANDING}"
+            ),
+        ));
+        count_columns.push(SummaryColumn::new(
+            &band_key(label),
+            label,
+            ColumnType::Count,
+            &format!(
+                "Pupils in the ward whose attendance this year ({this_year}) is in the \
+                 {label}% band. {BANDING}"
+            ),
+        ));
+    }
+    share_columns.push(no_band_column());
+    count_columns.push(no_band_column());
+
+    let share_rows = w.wards.iter().map(|r| {
+        let mut row = vec![
+            Cell::text(&r.ward),
+            Cell::Count(u64::from(r.banded_pupils())),
+        ];
+        row.extend(r.band_shares().map(Cell::percent));
+        row.push(Cell::Count(u64::from(r.no_band)));
+        row
+    });
+    let count_rows = w.wards.iter().map(|r| {
+        let mut row = vec![Cell::text(&r.ward)];
+        row.extend(r.bands.map(|n| Cell::Count(u64::from(n))));
+        row.push(Cell::Count(u64::from(r.no_band)));
+        row
+    });
+
+    vec![
+        SummaryTable {
+            id: "ward_bands".into(),
+            title: "Attendance bands by ward".into(),
+            columns: share_columns,
+            rows: share_rows.collect(),
+            row_definitions: vec![],
+        },
+        attendance_table(w, &this_year, &last_year),
+        SummaryTable {
+            id: "ward_counts".into(),
+            title: "Pupils in each attendance band by ward".into(),
+            columns: count_columns,
+            rows: count_rows.collect(),
+            row_definitions: vec![],
+        },
+    ]
+}
+
+fn attendance_table(w: &WardFigures, this_year: &str, last_year: &str) -> SummaryTable {
+    type Pick = fn(&WardRow) -> SessionSums;
+    let columns: [(&str, &str, String, Pick); 6] = [
+        (
+            "all_this_year",
+            "All, this year",
+            format!("all pupils, this year ({this_year})"),
+            |r| r.this_year.all,
+        ),
+        (
+            "all_last_year",
+            "All, last year",
+            format!("all pupils, the same point last year ({last_year})"),
+            |r| r.last_year.all,
+        ),
+        (
+            "primary_this_year",
+            "Primary, this year",
+            format!("primary pupils, this year ({this_year})"),
+            |r| r.this_year.primary,
+        ),
+        (
+            "primary_last_year",
+            "Primary, last year",
+            format!("primary pupils, the same point last year ({last_year})"),
+            |r| r.last_year.primary,
+        ),
+        (
+            "secondary_this_year",
+            "Secondary, this year",
+            format!("secondary pupils, this year ({this_year})"),
+            |r| r.this_year.secondary,
+        ),
+        (
+            "secondary_last_year",
+            "Secondary, last year",
+            format!("secondary pupils, the same point last year ({last_year})"),
+            |r| r.last_year.secondary,
+        ),
+    ];
+    let mut table_columns = vec![ward_column()];
+    table_columns.extend(columns.iter().map(|(key, header, who, _)| {
+        SummaryColumn::new(
+            key,
+            header,
+            ColumnType::Percent,
+            &format!(
+                "Attendance of the ward's {who}: sessions present ÷ possible sessions summed \
+                 over the pupils, × 100, one decimal, half away from zero; blank with no \
+                 possible sessions. \"All\" includes every phase, so it can differ from primary \
+                 and secondary together."
+            ),
+        )
+    }));
+    let rows = w
+        .wards
+        .iter()
+        .map(|r| {
+            let mut row = vec![Cell::text(&r.ward)];
+            row.extend(
+                columns
+                    .iter()
+                    .map(|(_, _, _, pick)| Cell::percent(pick(r).pct())),
+            );
+            row
+        })
+        .collect();
+    SummaryTable {
+        id: "ward_attendance".into(),
+        title: "Attendance by ward, this year and last".into(),
+        columns: table_columns,
+        rows,
+        row_definitions: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::fixture;
+    use caseload_domain::attendance::Tenths;
+
+    fn count(cell: &Cell) -> u64 {
+        match cell {
+            Cell::Count(n) => *n,
+            other => panic!("not a count: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_funnel_has_the_seven_rows_in_order_then_the_improved_share() {
+        let table = funnel_table(&fixture::funnel_figures());
+        let labels: Vec<String> = table.rows.iter().map(|r| r[0].display()).collect();
+        let mut expected: Vec<String> = FunnelRowKey::ALL
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect();
+        expected.push(IMPROVED_SHARE_LABEL.into());
+        assert_eq!(labels, expected);
+        assert_eq!(table.row_definitions.len(), 8);
+        assert!(table.rows.iter().all(|r| r.len() == table.columns.len()));
+    }
+
+    #[test]
+    fn the_funnels_percent_row_recomputes_from_its_counts() {
+        let table = funnel_table(&fixture::funnel_figures());
+        let closed = &table.rows[4];
+        let improved = &table.rows[5];
+        for column in 1..=3 {
+            let (n, d) = (count(&improved[column]), count(&closed[column]));
+            let expected = (d > 0).then(|| Tenths(((2 * n * 1000 + d) / (2 * d)) as u16));
+            assert_eq!(table.rows[7][column], Cell::percent(expected));
+        }
+        assert_eq!(
+            table.rows[7][3],
+            Cell::Percent(Tenths(667)),
+            "2 of 3 closed"
+        );
+        assert_eq!(table.rows[7][2], Cell::Empty, "no secondary case closed");
+    }
+
+    #[test]
+    fn ward_tables_give_shares_attendance_and_the_counts_behind_the_shares() {
+        let tables = ward_tables(&fixture::ward_figures());
+        let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["ward_bands", "ward_attendance", "ward_counts"]);
+        let bands = &tables[0];
+        assert_eq!(bands.columns.len(), 13);
+        assert_eq!(bands.columns[2].key, "band_0_10");
+        assert_eq!(bands.columns[11].key, "band_91_100");
+        let meadow = &bands.rows[0];
+        assert_eq!(meadow[0], Cell::text("Meadow"));
+        assert_eq!(meadow[1], Cell::Count(2));
+        assert_eq!(meadow[11], Cell::Percent(Tenths(500)));
+        assert_eq!(tables[2].rows[0][10], Cell::Count(1), "one pupil in 91-100");
+        let attendance = &tables[1];
+        assert_eq!(attendance.rows[0][1], Cell::Percent(Tenths(700)));
+        assert_eq!(attendance.rows[0][2], Cell::Empty, "no file from last year");
+        assert!(
+            tables
+                .iter()
+                .all(|t| t.rows.iter().all(|r| r.len() == t.columns.len()))
+        );
+        assert!(bands.columns[2].definition.contains("§5.8"));
+    }
+}

@@ -1,0 +1,93 @@
+//! The worker's inbox on the shared drive: allocation and attendance files listed by folder
+//! and name, with Office lock files, hidden and temp files and other formats skipped.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use caseload_exchange::share::{FailureKind, InboxKind, RealShare, inbox, sha256_hex};
+
+fn share() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("share");
+    fs::create_dir(&root).expect("share root");
+    (dir, root)
+}
+
+fn put(dir: &Path, name: &str, bytes: &[u8]) {
+    fs::create_dir_all(dir).expect("folder");
+    fs::write(dir.join(name), bytes).expect("write");
+}
+
+#[test]
+fn the_inbox_lists_csv_and_xlsx_files_by_folder_then_name() {
+    let (_dir, root) = share();
+    let worker = root.join("caseload/inbox/W-0001");
+    let allocations = worker.join("allocations");
+    let attendance = worker.join("attendance");
+    put(&allocations, "b-list.csv", b"ref\nSYN1\n");
+    put(&allocations, "A-list.XLSX", b"PK synthetic");
+    put(&attendance, "week-2.csv", b"ref,mark\nSYN1,/\n");
+    put(&attendance, "week-1.Csv", b"ref,mark\nSYN1,N\n");
+
+    let files = inbox(&RealShare, &root, "W-0001").expect("inbox");
+    let listed: Vec<(InboxKind, &str)> = files.iter().map(|f| (f.kind, f.name.as_str())).collect();
+    assert_eq!(
+        listed,
+        [
+            (InboxKind::Allocations, "A-list.XLSX"),
+            (InboxKind::Allocations, "b-list.csv"),
+            (InboxKind::Attendance, "week-1.Csv"),
+            (InboxKind::Attendance, "week-2.csv"),
+        ]
+    );
+    assert_eq!(files[1].bytes, b"ref\nSYN1\n");
+    assert_eq!(files[1].sha256, sha256_hex(b"ref\nSYN1\n"));
+}
+
+#[test]
+fn lock_hidden_temp_and_other_files_are_skipped() {
+    let (_dir, root) = share();
+    let attendance = root.join("caseload/inbox/W-0001/attendance");
+    put(&attendance, "week-1.xlsx", b"PK synthetic");
+    put(&attendance, "~$week-1.xlsx", b"lock");
+    put(&attendance, ".week-2.csv.part-0a0b", b"ref,ma");
+    put(&attendance, ".hidden.csv", b"ref");
+    put(&attendance, "notes.txt", b"text");
+    put(&attendance, "old.xls", b"legacy");
+    fs::create_dir_all(attendance.join("archive.csv")).expect("a folder named like a file");
+
+    let files = inbox(&RealShare, &root, "W-0001").expect("inbox");
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["week-1.xlsx"]);
+}
+
+#[test]
+fn missing_inbox_folders_are_empty_but_a_missing_share_is_unreachable() {
+    let (dir, root) = share();
+    assert!(
+        inbox(&RealShare, &root, "W-0001")
+            .expect("inbox")
+            .is_empty()
+    );
+    put(
+        &root.join("caseload/inbox/W-0001/allocations"),
+        "a.csv",
+        b"ref\n",
+    );
+    assert_eq!(inbox(&RealShare, &root, "W-0001").expect("inbox").len(), 1);
+
+    let err = inbox(&RealShare, &dir.path().join("Z-drive"), "W-0001").expect_err("missing");
+    assert_eq!(err.kind, FailureKind::Unreachable);
+}
+
+#[test]
+fn another_workers_inbox_cannot_be_reached_through_the_worker_id() {
+    let (_dir, root) = share();
+    put(
+        &root.join("caseload/inbox/W-0002/allocations"),
+        "a.csv",
+        b"ref\n",
+    );
+    let err = inbox(&RealShare, &root, "../W-0002").expect_err("refused");
+    assert_eq!(err.kind, FailureKind::Refused);
+}
