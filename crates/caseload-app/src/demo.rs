@@ -260,6 +260,7 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
                     )?;
                 }
                 crate::demo_tsm::fill(w, SCHOOLS, today, now)?;
+                crate::commands::share::demo_defaults(w)?;
                 Ok(pupils)
             })
             .map_err(AppError::from)

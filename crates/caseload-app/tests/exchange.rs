@@ -84,7 +84,9 @@ fn assert_nothing_partial(root: &Path, queued: &[(String, String)]) {
         if name == "manifest.json" {
             let m: serde_json::Value = serde_json::from_slice(&bytes).expect("a manifest is whole");
             for f in m["files"].as_array().expect("files") {
-                let listed = root.join(rel.parent().expect("dir")).join(f["name"].as_str().expect("name"));
+                let listed = root
+                    .join(rel.parent().expect("dir"))
+                    .join(f["name"].as_str().expect("name"));
                 assert!(listed.exists(), "manifest lists a missing file {listed:?}");
             }
             continue;
@@ -129,7 +131,11 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
     assert!(!root.exists(), "a missing share is never created locally");
     let view = commands::outbox_list(&cx, ()).expect("outbox");
     assert_eq!(view.failed, 2);
-    assert!(view.items.iter().all(|i| i.failure_reason.is_some() && i.next_attempt_at.is_some()));
+    assert!(
+        view.items
+            .iter()
+            .all(|i| i.failure_reason.is_some() && i.next_attempt_at.is_some())
+    );
 
     // Read-only.
     std::fs::create_dir_all(&root).expect("share appears");
@@ -137,8 +143,16 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
     let report = sync_via(&cx, &fs);
     assert_eq!(report.failed, 2);
     assert_nothing_partial(&root, &queued);
-    let reasons: Vec<String> = commands::outbox_list(&cx, ()).expect("outbox").items.iter().filter_map(|i| i.failure_reason.clone()).collect();
-    assert!(reasons.iter().all(|r| r.contains("not allowed to write")), "{reasons:?}");
+    let reasons: Vec<String> = commands::outbox_list(&cx, ())
+        .expect("outbox")
+        .items
+        .iter()
+        .filter_map(|i| i.failure_reason.clone())
+        .collect();
+    assert!(
+        reasons.iter().all(|r| r.contains("not allowed to write")),
+        "{reasons:?}"
+    );
 
     // Full after a few kilobytes: the partial write is never under a final name.
     fs.clear_faults();
@@ -166,16 +180,27 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
     assert_eq!((view.delivered, view.queued, view.failed), (2, 0, 0));
     let visible: Vec<PathBuf> = files_under(&root)
         .into_iter()
-        .filter(|p| !p.file_name().and_then(|n| n.to_str()).unwrap_or(".").starts_with('.'))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(".")
+                .starts_with('.')
+        })
         .collect();
-    let manifests = visible.iter().filter(|p| p.ends_with("manifest.json")).count();
+    let manifests = visible
+        .iter()
+        .filter(|p| p.ends_with("manifest.json"))
+        .count();
     assert_eq!(manifests, 2, "{visible:?}");
     // funnel: csv + xlsx + json; closures: pdf + json; and two manifests.
     assert_eq!(visible.len(), 7, "{visible:?}");
     assert_nothing_partial(&root, &queued);
 
     // Delivering again changes nothing.
-    let before: Vec<(PathBuf, Vec<u8>)> = visible.iter().map(|p| (p.clone(), std::fs::read(root.join(p)).expect("read"))).collect();
+    let before: Vec<(PathBuf, Vec<u8>)> = visible
+        .iter()
+        .map(|p| (p.clone(), std::fs::read(root.join(p)).expect("read")))
+        .collect();
     let again = commands::sync(&cx, SyncRequest::default()).expect("sync");
     assert_eq!(again.delivered, 0, "delivered exports are not sent again");
     for (p, bytes) in before {
@@ -184,7 +209,11 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
 }
 
 fn funnel_totals(summary: &caseload_exchange::summary::Summary) -> Vec<u64> {
-    let table = summary.tables.iter().find(|t| t.id == "funnel").expect("funnel");
+    let table = summary
+        .tables
+        .iter()
+        .find(|t| t.id == "funnel")
+        .expect("funnel");
     table
         .rows
         .iter()
@@ -220,7 +249,10 @@ fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out(
         assert_eq!(sync.delivered, 1);
         workers.push((dir, cx));
     }
-    assert!(expected.iter().any(|n| *n > 0), "the demo caseloads have a funnel");
+    assert!(
+        expected.iter().any(|n| *n > 0),
+        "the demo caseloads have a funnel"
+    );
     let team = aggregate(&RealShare, share.path(), common::today(), "test").expect("aggregate");
     assert!(team.rejected.is_empty(), "{:?}", team.rejected);
     assert_eq!(team.included.len(), 3);
@@ -229,15 +261,24 @@ fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out(
     // Tamper with one worker's JSON after delivery: its hash no longer matches the manifest.
     let tampered = files_under(share.path())
         .into_iter()
-        .find(|p| p.to_string_lossy().contains("aw-1") && p.extension().is_some_and(|e| e == "json") && !p.ends_with("manifest.json"))
+        .find(|p| {
+            p.to_string_lossy().contains("aw-1")
+                && p.extension().is_some_and(|e| e == "json")
+                && !p.ends_with("manifest.json")
+        })
         .expect("aw-1's json");
     let path = share.path().join(&tampered);
-    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
     json["figures"]["funnel"]["rows"][0]["total"] = serde_json::json!(999);
     std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("tamper");
     let team = aggregate(&RealShare, share.path(), common::today(), "test").expect("aggregate");
     assert_eq!(team.rejected.len(), 1, "{:?}", team.rejected);
-    assert!(team.rejected[0].1.contains("SHA-256") || team.rejected[0].1.contains("match"), "{:?}", team.rejected);
+    assert!(
+        team.rejected[0].1.contains("SHA-256") || team.rejected[0].1.contains("match"),
+        "{:?}",
+        team.rejected
+    );
     assert_eq!(team.included.len(), 2);
     assert!(team.included.iter().all(|i| i.worker_id != "aw-1"));
     let totals = funnel_totals(&team.summary);
@@ -249,7 +290,11 @@ fn unzip_all(bytes: &[u8]) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("xlsx is a zip");
     let mut all = Vec::new();
     for i in 0..archive.len() {
-        archive.by_index(i).expect("entry").read_to_end(&mut all).expect("inflate");
+        archive
+            .by_index(i)
+            .expect("entry")
+            .read_to_end(&mut all)
+            .expect("inflate");
     }
     all
 }
@@ -316,24 +361,51 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
         assert_eq!(saved.files.len(), 4);
         for file in &saved.files {
             let bytes = std::fs::read(&file.path).expect("read");
-            let searched = if file.path.ends_with(".xlsx") { unzip_all(&bytes) } else { bytes.clone() };
+            let searched = if file.path.ends_with(".xlsx") {
+                unzip_all(&bytes)
+            } else {
+                bytes.clone()
+            };
             for name in &names {
                 assert!(!contains(&bytes, name), "{name:?} found in {}", file.path);
-                assert!(!contains(&searched, name), "{name:?} found inside {}", file.path);
+                assert!(
+                    !contains(&searched, name),
+                    "{name:?} found inside {}",
+                    file.path
+                );
                 for part in name.split_whitespace().filter(|p| p.len() > 3) {
-                    assert!(!contains(&searched, part), "{part:?} found inside {}", file.path);
+                    assert!(
+                        !contains(&searched, part),
+                        "{part:?} found inside {}",
+                        file.path
+                    );
                 }
             }
-            assert!(!contains(&searched, first.upn.as_str()), "a UPN found in {}", file.path);
+            assert!(
+                !contains(&searched, first.upn.as_str()),
+                "a UPN found in {}",
+                file.path
+            );
         }
     }
     // The closure was exported, with its pupil as a pseudonym and the reason scrubbed.
-    let json_path = std::fs::read_dir(out.path()).expect("dir").flatten().map(|e| e.path())
-        .find(|p| p.to_string_lossy().contains("closures") && p.extension().is_some_and(|e| e == "json"))
+    let json_path = std::fs::read_dir(out.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.to_string_lossy().contains("closures") && p.extension().is_some_and(|e| e == "json")
+        })
         .expect("closures json");
     let summary = read_json(&std::fs::read(json_path).expect("read")).expect("summary");
     let rows = &summary.tables[0].rows;
     assert!(!rows.is_empty(), "the closed case is in the export");
-    assert!(rows.iter().all(|r| matches!(&r[0], Cell::Text(t) if t.starts_with("P-"))));
-    assert!(rows.iter().any(|r| r.iter().any(|c| matches!(c, Cell::Text(t) if t.contains("[name removed]")))));
+    assert!(
+        rows.iter()
+            .all(|r| matches!(&r[0], Cell::Text(t) if t.starts_with("P-")))
+    );
+    assert!(rows.iter().any(|r| {
+        r.iter()
+            .any(|c| matches!(c, Cell::Text(t) if t.contains("[name removed]")))
+    }));
 }

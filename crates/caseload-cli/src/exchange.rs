@@ -190,14 +190,22 @@ pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
                     i.delivered_folder.as_deref().unwrap_or("")
                 ),
             };
-            println!("{}  {}  {}  {status}", i.export_id, i.kind, i.formats.join(","));
+            println!(
+                "{}  {}  {}  {status}",
+                i.export_id,
+                i.kind,
+                i.formats.join(",")
+            );
         }
     })
 }
 
 fn file_error(path: &Path, e: std::io::Error) -> AppError {
     AppError::File {
-        message: format!("The team report could not be written to {}: {e}", path.display()),
+        message: format!(
+            "The team report could not be written to {}: {e}",
+            path.display()
+        ),
         path: path.display().to_string(),
     }
 }

@@ -80,7 +80,10 @@ pub fn aggregate(
             latest.push(c);
         }
     }
-    latest.sort_by(|a, b| (&a.worker_id, a.summary.header.kind.as_str()).cmp(&(&b.worker_id, b.summary.header.kind.as_str())));
+    latest.sort_by(|a, b| {
+        (&a.worker_id, a.summary.header.kind.as_str())
+            .cmp(&(&b.worker_id, b.summary.header.kind.as_str()))
+    });
 
     let mut funnel: Option<FunnelFigures> = None;
     let mut wards: Option<WardFigures> = None;
@@ -159,11 +162,27 @@ fn sources_table(included: &[Included]) -> SummaryTable {
         id: "sources".into(),
         title: "Deliveries counted".into(),
         columns: vec![
-            col("worker_id", "Worker", "The worker who delivered the summary"),
+            col(
+                "worker_id",
+                "Worker",
+                "The worker who delivered the summary",
+            ),
             col("kind", "Summary", "funnel or ward-bands"),
-            col("export_id", "Export id", "The delivery's export id, as in its manifest"),
-            col("created_at", "Created", "When the worker made the export (UTC)"),
-            col("counted", "Counted", "yes, or no where the same attendance files' figures were already counted from another worker"),
+            col(
+                "export_id",
+                "Export id",
+                "The delivery's export id, as in its manifest",
+            ),
+            col(
+                "created_at",
+                "Created",
+                "When the worker made the export (UTC)",
+            ),
+            col(
+                "counted",
+                "Counted",
+                "yes, or no where the same attendance files' figures were already counted from another worker",
+            ),
         ],
         rows: included
             .iter()

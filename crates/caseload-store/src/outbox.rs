@@ -199,9 +199,9 @@ fn entry(r: &Reader<'_>, raw: Raw) -> Result<OutboxEntry, StoreError> {
 
 /// Every export, newest first.
 pub fn list(r: &Reader<'_>) -> Result<Vec<OutboxEntry>, StoreError> {
-    let mut stmt = r
-        .conn
-        .prepare_cached(&format!("{SELECT} ORDER BY created_at DESC, export_id DESC"))?;
+    let mut stmt = r.conn.prepare_cached(&format!(
+        "{SELECT} ORDER BY created_at DESC, export_id DESC"
+    ))?;
     let raws = stmt.query_map([], raw)?.collect::<Result<Vec<_>, _>>()?;
     raws.into_iter().map(|x| entry(r, x)).collect()
 }
@@ -264,7 +264,13 @@ pub fn mark_failed(
         "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?2,
             next_attempt_at = ?3, failure_kind = ?4, failure_reason = ?5
          WHERE export_id = ?1 AND status != 'delivered'",
-        params![export_id, timestamp(at), timestamp(next_attempt_at), kind, reason],
+        params![
+            export_id,
+            timestamp(at),
+            timestamp(next_attempt_at),
+            kind,
+            reason
+        ],
     )?;
     Ok(())
 }

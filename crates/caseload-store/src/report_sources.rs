@@ -86,19 +86,21 @@ pub fn latest_summaries_between(
         })?
         .collect::<Result<Vec<_>, _>>()?;
     rows.into_iter()
-        .map(|(as_at, ward, phase, [possible, present, auth, unauth], source)| {
-            let corrupt = |reason: &str| StoreError::Corrupt {
-                what: "attendance summary",
-                reason: reason.to_string(),
-            };
-            Ok(WardSummary {
-                as_at: crate::cases::parse_date(&as_at)?,
-                ward,
-                phase: phase.as_deref().and_then(|p| SchoolPhase::parse(p).ok()),
-                counts: SessionCounts::new(possible, present, auth, unauth)
-                    .map_err(|_| corrupt("counts do not add up"))?,
-                source,
-            })
-        })
+        .map(
+            |(as_at, ward, phase, [possible, present, auth, unauth], source)| {
+                let corrupt = |reason: &str| StoreError::Corrupt {
+                    what: "attendance summary",
+                    reason: reason.to_string(),
+                };
+                Ok(WardSummary {
+                    as_at: crate::cases::parse_date(&as_at)?,
+                    ward,
+                    phase: phase.as_deref().and_then(|p| SchoolPhase::parse(p).ok()),
+                    counts: SessionCounts::new(possible, present, auth, unauth)
+                        .map_err(|_| corrupt("counts do not add up"))?,
+                    source,
+                })
+            },
+        )
         .collect()
 }

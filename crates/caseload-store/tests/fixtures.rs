@@ -76,7 +76,8 @@ fn every_past_schema_fixture_upgrades_to_the_current_schema_without_loss() {
             let outbox = caseload_store::outbox::list(&store.read()).expect("outbox");
             assert_eq!(outbox.len(), 1, "schema {version} fixture lost its export");
             assert_eq!(outbox[0].files[0].0, "fixture-funnel.csv");
-            let conflicts = caseload_store::inbox::open_conflicts(&store.read()).expect("conflicts");
+            let conflicts =
+                caseload_store::inbox::open_conflicts(&store.read()).expect("conflicts");
             assert_eq!(conflicts[0].incoming_value, "Council School");
         }
         if version >= 11 {
@@ -272,7 +273,15 @@ fn write_fixture_for_the_current_schema() {
                 "1 case",
                 at,
             )?;
-            caseload_store::inbox::raise(w, &first.pupil_id, "school_name", "Worker School", "Council School", file, at)
+            caseload_store::inbox::raise(
+                w,
+                &first.pupil_id,
+                "school_name",
+                "Worker School",
+                "Council School",
+                file,
+                at,
+            )
         })
         .expect("outbox and inbox");
     drop(store);

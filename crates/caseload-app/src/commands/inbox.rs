@@ -22,7 +22,9 @@ use super::imports::{insert_marks, marks_record, saved_mapping, summary_records}
 use super::today;
 use crate::context::Caseload;
 use crate::error::AppError;
-use crate::types::{ConflictChoice, ConflictResolveRequest, ConflictView, InboxFileView, InboxView};
+use crate::types::{
+    ConflictChoice, ConflictResolveRequest, ConflictView, InboxFileView, InboxView,
+};
 
 pub(crate) struct Taken {
     pub taken: bool,
@@ -136,7 +138,11 @@ fn refused(e: ImportFailure) -> Refused {
     Refused(e.to_string())
 }
 
-fn take_attendance(store: &mut Store, file: &InboxFile, now: DateTime<Utc>) -> Result<String, Refused> {
+fn take_attendance(
+    store: &mut Store,
+    file: &InboxFile,
+    now: DateTime<Utc>,
+) -> Result<String, Refused> {
     let source = ImportSource::bytes(&file.name, &file.bytes);
     let go = &mut |_| ControlFlow::Continue(());
     let mapping = saved_mapping(store, ImportKind::Summary)?;
@@ -146,9 +152,21 @@ fn take_attendance(store: &mut Store, file: &InboxFile, now: DateTime<Utc>) -> R
             store.write(Action::InboxTake, |w| {
                 let id = imports::record(w, &record, now)?;
                 imports::insert_summaries(w, id, &rows, &mut |_| ControlFlow::Continue(()))?;
-                inbox::record(w, "attendance", &file.name, &file.sha256, "taken", &format!("attendance summaries for {} pupils", rows.len()), now)
+                inbox::record(
+                    w,
+                    "attendance",
+                    &file.name,
+                    &file.sha256,
+                    "taken",
+                    &format!("attendance summaries for {} pupils", rows.len()),
+                    now,
+                )
             })?;
-            Ok(format!("{}: attendance summaries for {} pupils taken in", file.name, rows.len()))
+            Ok(format!(
+                "{}: attendance summaries for {} pupils taken in",
+                file.name,
+                rows.len()
+            ))
         }
         Err(ImportFailure::MissingColumns { .. }) => {
             let mapping = saved_mapping(store, ImportKind::Marks)?;
@@ -158,7 +176,15 @@ fn take_attendance(store: &mut Store, file: &InboxFile, now: DateTime<Utc>) -> R
             store.write(Action::InboxTake, |w| {
                 let id = imports::record(w, &record, now)?;
                 insert_marks(w, id, &marks, &mut |_| ControlFlow::Continue(()))?;
-                inbox::record(w, "attendance", &file.name, &file.sha256, "taken", &format!("{count} session marks"), now)
+                inbox::record(
+                    w,
+                    "attendance",
+                    &file.name,
+                    &file.sha256,
+                    "taken",
+                    &format!("{count} session marks"),
+                    now,
+                )
             })?;
             Ok(format!("{}: {count} session marks taken in", file.name))
         }
@@ -166,15 +192,17 @@ fn take_attendance(store: &mut Store, file: &InboxFile, now: DateTime<Utc>) -> R
     }
 }
 
-fn take_allocations(store: &mut Store, file: &InboxFile, now: DateTime<Utc>) -> Result<String, Refused> {
+fn take_allocations(
+    store: &mut Store,
+    file: &InboxFile,
+    now: DateTime<Utc>,
+) -> Result<String, Refused> {
     let source = ImportSource::bytes(&file.name, &file.bytes);
-    let parsed: AllocationFile = import_allocations(
-        &source,
-        &ColumnMapping::new(),
-        today(),
-        &mut |_| ControlFlow::Continue(()),
-    )
-    .map_err(refused)?;
+    let parsed: AllocationFile =
+        import_allocations(&source, &ColumnMapping::new(), today(), &mut |_| {
+            ControlFlow::Continue(())
+        })
+        .map_err(refused)?;
     let existing = cases::list(&store.read())?;
     let (mut added, mut updated, mut conflicts) = (0, 0, 0);
     store.write(Action::InboxTake, |w| {
@@ -194,7 +222,12 @@ fn take_allocations(store: &mut Store, file: &InboxFile, now: DateTime<Utc>) -> 
                 };
                 let record = cases::add(w, &row.pupil, &referral, now)?;
                 for (field, _) in FIELDS {
-                    inbox::set_allocated_value(w, &record.pupil_id, field, &value_of(&row.pupil, field))?;
+                    inbox::set_allocated_value(
+                        w,
+                        &record.pupil_id,
+                        field,
+                        &value_of(&row.pupil, field),
+                    )?;
                 }
                 added += 1;
                 continue;
@@ -206,7 +239,8 @@ fn take_allocations(store: &mut Store, file: &InboxFile, now: DateTime<Utc>) -> 
             }
             conflicts += raised;
         }
-        let detail = format!("{added} new cases, {updated} updated, {conflicts} differences to choose");
+        let detail =
+            format!("{added} new cases, {updated} updated, {conflicts} differences to choose");
         w_update_detail(w, file_id, &detail)
     })?;
     Ok(format!(
@@ -308,7 +342,11 @@ pub fn inbox_conflict_resolve(
                 id: conflict.pupil_id.clone(),
             })?;
         let next = match req.keep {
-            ConflictChoice::Incoming => Some(with_value(&case.pupil, &conflict.field, &conflict.incoming_value)?),
+            ConflictChoice::Incoming => Some(with_value(
+                &case.pupil,
+                &conflict.field,
+                &conflict.incoming_value,
+            )?),
             ConflictChoice::Worker => None,
         };
         let now = Utc::now();
@@ -317,7 +355,12 @@ pub fn inbox_conflict_resolve(
                 cases::update_pupil(w, &case.id, pupil, now)?;
             }
             // Either way the council's value is now known, so it is not raised again.
-            inbox::set_allocated_value(w, &conflict.pupil_id, &conflict.field, &conflict.incoming_value)?;
+            inbox::set_allocated_value(
+                w,
+                &conflict.pupil_id,
+                &conflict.field,
+                &conflict.incoming_value,
+            )?;
             let chosen = match req.keep {
                 ConflictChoice::Worker => "worker",
                 ConflictChoice::Incoming => "incoming",

@@ -20,7 +20,7 @@ mod saved_file;
 mod search;
 mod session;
 mod settings;
-mod share;
+pub(crate) mod share;
 mod sync;
 mod tsm;
 
@@ -29,9 +29,6 @@ pub use chronology::{chronology_add, chronology_list};
 pub use dashboard::dashboard;
 pub use evidence::evidence_bundle_save;
 pub use exports::{export_queue, export_save, outbox_list};
-pub use inbox::{inbox_conflict_resolve, inbox_get};
-pub use share::{share_settings_get, share_settings_set};
-pub use sync::{sync, sync_using};
 pub use family::{
     carer_add, carer_remove, family_child_add, family_get, family_name_set, pupil_details_set,
     sibling_link,
@@ -40,6 +37,7 @@ pub use imports::{
     import_cancel, import_list, import_mapping_get, import_mapping_set, import_marks_file,
     import_progress, import_summary_file,
 };
+pub use inbox::{inbox_conflict_resolve, inbox_get};
 pub use legal::{legal_get, legal_step_add};
 pub use lifecycle::{attendance_record, case_transition};
 pub use link_schools::{link_school_list, link_school_set};
@@ -48,6 +46,8 @@ pub use reports::report_funnel;
 pub use search::search;
 pub use session::{app_status, caseload_create, lock, passphrase_change, unlock};
 pub use settings::{settings_get, settings_update};
+pub use share::{share_settings_get, share_settings_set};
+pub use sync::{sync, sync_using};
 pub(crate) use tsm::due_actions as tsm_due_actions;
 pub use tsm::{
     tsm_action_add, tsm_action_remove, tsm_action_review, tsm_action_update, tsm_attendees_set,

@@ -72,6 +72,23 @@ pub fn share_settings_set(cx: &Caseload, new: ShareSettings) -> Result<ShareSett
     })
 }
 
+/// Demo data's worker and team, unless the worker has set their own. The folder stays theirs
+/// to choose.
+pub(crate) fn demo_defaults(
+    w: &caseload_store::Writer<'_>,
+) -> Result<(), caseload_store::StoreError> {
+    let current: ShareSettings = settings::get(&w.reader(), SHARE)?.unwrap_or_default();
+    if current.worker_id.is_empty() {
+        let demo = ShareSettings {
+            worker_id: "demo-worker".into(),
+            team: "Attendance team (demo)".into(),
+            ..current
+        };
+        settings::set(w, SHARE, &demo)?;
+    }
+    Ok(())
+}
+
 /// The settings an export needs: a worker id must be set first.
 pub(crate) fn require(store: &Store) -> Result<ShareSettings, AppError> {
     let s = load(store)?;
@@ -93,7 +110,15 @@ mod tests {
     fn worker_ids_are_safe_folder_names() {
         assert!(valid_worker_id("aw-0042"));
         assert!(valid_worker_id("j.smith_2"));
-        for bad in ["", "..", ".hidden", "a/b", "a\\b", "has space", &"x".repeat(41)] {
+        for bad in [
+            "",
+            "..",
+            ".hidden",
+            "a/b",
+            "a\\b",
+            "has space",
+            &"x".repeat(41),
+        ] {
             assert!(!valid_worker_id(bad), "{bad:?}");
         }
     }

@@ -69,7 +69,11 @@ fn delivery(store: &Store, e: &OutboxEntry, s: &ShareSettings) -> Result<Deliver
 
 /// [`sync`] through any [`ShareFs`]: tests pass one that fails on cue.
 #[doc(hidden)]
-pub fn sync_using(cx: &Caseload, fs: &dyn ShareFs, req: SyncRequest) -> Result<SyncReport, AppError> {
+pub fn sync_using(
+    cx: &Caseload,
+    fs: &dyn ShareFs,
+    req: SyncRequest,
+) -> Result<SyncReport, AppError> {
     cx.with_store(|store| sync_with(store, fs, &req, Utc::now()))
 }
 

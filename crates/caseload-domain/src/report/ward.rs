@@ -35,8 +35,9 @@ impl SessionSums {
 
     /// 100 × present / possible, one decimal, half away from zero; `None` with nothing possible.
     pub fn pct(&self) -> Option<Tenths> {
-        (self.possible > 0)
-            .then(|| Tenths(((2 * self.present * 1000 + self.possible) / (2 * self.possible)) as u16))
+        (self.possible > 0).then(|| {
+            Tenths(((2 * self.present * 1000 + self.possible) / (2 * self.possible)) as u16)
+        })
     }
 }
 
@@ -278,7 +279,10 @@ mod tests {
         assert!(team.add(&b));
         assert_eq!(team.wards[0].banded_pupils(), 2);
         assert_eq!(team.wards[0].this_year.all.pct(), Some(Tenths(750)));
-        assert!(!team.add(&team.clone()), "the same files are not added twice");
+        assert!(
+            !team.add(&team.clone()),
+            "the same files are not added twice"
+        );
         assert_eq!(team.wards[0].banded_pupils(), 2);
     }
 }

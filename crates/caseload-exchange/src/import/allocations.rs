@@ -269,8 +269,23 @@ mod tests {
         ))
         .expect_err("refused");
         let lines: Vec<String> = failure.errors().iter().map(|e| e.line()).collect();
-        assert!(lines.iter().any(|l| l.contains("row 3") && l.contains("already on row 2")), "{lines:?}");
-        assert!(lines.iter().any(|l| l.contains("row 4") && l.contains("UPN")), "{lines:?}");
-        assert!(lines.iter().any(|l| l.contains("row 4") && l.contains("Referral date")), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("row 3") && l.contains("already on row 2")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("row 4") && l.contains("UPN")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("row 4") && l.contains("Referral date")),
+            "{lines:?}"
+        );
     }
 }

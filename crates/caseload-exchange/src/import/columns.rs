@@ -163,12 +163,28 @@ impl ImportField {
                 "year grp",
             ],
             ImportField::Ward => &["ward", "ward name", "electoral ward", "home ward"],
-            ImportField::LegalName => &["legal_name", "name", "pupil name", "full name", "legal name"],
+            ImportField::LegalName => &[
+                "legal_name",
+                "name",
+                "pupil name",
+                "full name",
+                "legal name",
+            ],
             ImportField::PreferredName => &["preferred_name", "preferred name", "known as"],
             ImportField::DateOfBirth => &["date_of_birth", "dob", "date of birth", "birth date"],
             ImportField::SchoolName => &["school_name", "school", "school name"],
-            ImportField::ReferralDate => &["referral_date", "referral date", "date of referral", "referred on"],
-            ImportField::ReferralSource => &["referral_source", "referral source", "referred by", "source"],
+            ImportField::ReferralDate => &[
+                "referral_date",
+                "referral date",
+                "date of referral",
+                "referred on",
+            ],
+            ImportField::ReferralSource => &[
+                "referral_source",
+                "referral source",
+                "referred by",
+                "source",
+            ],
         }
     }
 }

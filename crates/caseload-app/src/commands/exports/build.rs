@@ -143,7 +143,12 @@ fn pupil_columns(identifiable: bool) -> Vec<SummaryColumn> {
     )];
     if identifiable {
         columns[0] = col("pupil", "Pupil", ColumnType::Text, "The pupil's legal name");
-        columns.push(col("upn", "UPN", ColumnType::Text, "The pupil's unique pupil number"));
+        columns.push(col(
+            "upn",
+            "UPN",
+            ColumnType::Text,
+            "The pupil's unique pupil number",
+        ));
     }
     columns
 }
@@ -171,8 +176,7 @@ fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryT
             .iter()
             .filter(|e| e.kind == TransitionKind::Close)
             .map(|e| e.on_date)
-            .filter(|d| *d >= spec.from && *d <= spec.to)
-            .last()
+            .rfind(|d| *d >= spec.from && *d <= spec.to)
         else {
             continue;
         };
@@ -201,7 +205,11 @@ fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryT
             Cell::Date(case.referral_date),
             Cell::Date(closed_on),
             Cell::Count(((closed_on - case.referral_date).num_days().max(0) / 7) as u64),
-            Cell::text(if identifiable { reason } else { cx.scrubber.scrub(&reason) }),
+            Cell::text(if identifiable {
+                reason
+            } else {
+                cx.scrubber.scrub(&reason)
+            }),
             Cell::percent(at_referral),
             Cell::percent(at_closure),
             match (at_referral, at_closure) {
@@ -230,25 +238,85 @@ fn tsm_actions_table(
     let r = store.read();
     let schools = link_schools::list(&r)?;
     let mut columns = vec![
-        col("school_urn", "School URN", ColumnType::Text, "The school's unique reference number"),
+        col(
+            "school_urn",
+            "School URN",
+            ColumnType::Text,
+            "The school's unique reference number",
+        ),
         col("school", "School", ColumnType::Text, "The school's name"),
-        col("term", "Term", ColumnType::Text, "The school term of the meeting (autumn September–December, spring January–March, summer April–August)"),
-        col("meeting_date", "Meeting date", ColumnType::Date, "The date of the Targeting Support Meeting"),
+        col(
+            "term",
+            "Term",
+            ColumnType::Text,
+            "The school term of the meeting (autumn September–December, spring January–March, summer April–August)",
+        ),
+        col(
+            "meeting_date",
+            "Meeting date",
+            ColumnType::Date,
+            "The date of the Targeting Support Meeting",
+        ),
     ];
     let pupil_col = if identifiable {
-        col("pupil", "Pupil", ColumnType::Text, "The pupil the action is for, by name; blank for a whole-school action")
+        col(
+            "pupil",
+            "Pupil",
+            ColumnType::Text,
+            "The pupil the action is for, by name; blank for a whole-school action",
+        )
     } else {
-        col("pupil", "Pupil", ColumnType::Text, "The pupil the action is for, by pseudonymous identifier; blank for a whole-school action or a pupil discussed without a UPN")
+        col(
+            "pupil",
+            "Pupil",
+            ColumnType::Text,
+            "The pupil the action is for, by pseudonymous identifier; blank for a whole-school action or a pupil discussed without a UPN",
+        )
     };
     columns.extend([
         pupil_col,
-        col("action", "Action", ColumnType::Text, "What was agreed, as typed at the meeting; names removed in a pseudonymised export"),
-        col("owner_agency", "Owner agency", ColumnType::Text, "The agency that owns the action"),
-        col("owner_person", "Owner", ColumnType::Text, "The person who owns the action"),
-        col("lead_practitioner", "Lead practitioner", ColumnType::Text, "The lead practitioner"),
-        col("due_on", "Due", ColumnType::Date, "The date the action is due"),
-        col("status", "Status", ColumnType::Text, "open, done, not done or carried: the latest review"),
-        col("reviewed_on", "Reviewed", ColumnType::Date, "The date of the latest review"),
+        col(
+            "action",
+            "Action",
+            ColumnType::Text,
+            "What was agreed, as typed at the meeting; names removed in a pseudonymised export",
+        ),
+        col(
+            "owner_agency",
+            "Owner agency",
+            ColumnType::Text,
+            "The agency that owns the action",
+        ),
+        col(
+            "owner_person",
+            "Owner",
+            ColumnType::Text,
+            "The person who owns the action",
+        ),
+        col(
+            "lead_practitioner",
+            "Lead practitioner",
+            ColumnType::Text,
+            "The lead practitioner",
+        ),
+        col(
+            "due_on",
+            "Due",
+            ColumnType::Date,
+            "The date the action is due",
+        ),
+        col(
+            "status",
+            "Status",
+            ColumnType::Text,
+            "open, done, not done or carried: the latest review",
+        ),
+        col(
+            "reviewed_on",
+            "Reviewed",
+            ColumnType::Date,
+            "The date of the latest review",
+        ),
     ]);
     let scrub = |text: &str| {
         if identifiable {

@@ -5,8 +5,8 @@
 mod build;
 mod privacy;
 
-use caseload_domain::tsm::Term;
 use caseload_domain::transition::parse_past_date;
+use caseload_domain::tsm::Term;
 use caseload_domain::{Field, FieldErrors};
 use caseload_exchange::share::sha256_hex;
 use caseload_exchange::summary::{ExportFormat, Summary, SummaryKind, render};
@@ -57,24 +57,32 @@ fn spec_of(req: &ExportRequest, today: NaiveDate) -> Result<(Spec, Vec<ExportFor
         match ExportFormat::parse(f) {
             Some(format) if !formats.contains(&format) => formats.push(format),
             Some(_) => {}
-            None => errors.push(
-                Field::ExportFormats,
-                "Formats are csv, xlsx, pdf and json",
-            ),
+            None => errors.push(Field::ExportFormats, "Formats are csv, xlsx, pdf and json"),
         }
     }
     if formats.is_empty() {
         errors.push(Field::ExportFormats, "Choose at least one format");
     }
-    let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    };
     let term_start = Term::containing(today).dates().0;
     let from = match blank(&req.from) {
         None => Some(term_start),
-        Some(v) => errors.check(Field::PeriodFrom, parse_past_date(&v, NaiveDate::MAX, "the period starts")),
+        Some(v) => errors.check(
+            Field::PeriodFrom,
+            parse_past_date(&v, NaiveDate::MAX, "the period starts"),
+        ),
     };
     let to = match blank(&req.to) {
         None => Some(today),
-        Some(v) => errors.check(Field::PeriodTo, parse_past_date(&v, NaiveDate::MAX, "the period ends")),
+        Some(v) => errors.check(
+            Field::PeriodTo,
+            parse_past_date(&v, NaiveDate::MAX, "the period ends"),
+        ),
     };
     if let (Some(f), Some(t)) = (from, to)
         && f > t
@@ -185,7 +193,13 @@ fn file_stem(summary: &Summary, worker_id: &str) -> String {
         (Some(f), Some(t)) => format!("_{f}_{t}"),
         _ => format!("_{}", h.produced_on),
     };
-    let short: String = h.export_id.chars().filter(|c| *c != '-').skip(8).take(8).collect();
+    let short: String = h
+        .export_id
+        .chars()
+        .filter(|c| *c != '-')
+        .skip(8)
+        .take(8)
+        .collect();
     format!("{worker_id}_{}{period}_{short}", h.kind.as_str())
 }
 

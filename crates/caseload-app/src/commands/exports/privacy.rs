@@ -126,13 +126,13 @@ impl Scrubber {
     pub(crate) fn found_in(&self, bytes: &[u8]) -> bool {
         let lower = String::from_utf8_lossy(bytes).to_lowercase();
         self.names.iter().any(|w| {
-                lower.match_indices(w.as_str()).any(|(i, _)| {
-                    let before = lower[..i].chars().next_back();
-                    let after = lower[i + w.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
+            lower.match_indices(w.as_str()).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
             })
+        })
     }
 }
 
