@@ -61,3 +61,13 @@ export async function chooseImportFile(): Promise<string | null> {
   });
   return typeof picked === 'string' ? picked : null;
 }
+
+/**
+ * Asks the system's folder chooser for one folder (e.g. the shared drive); `null` if the worker
+ * closes it. Only the path comes back; the Rust side checks and uses it.
+ */
+export async function chooseFolder(): Promise<string | null> {
+  const { open } = await import('@tauri-apps/plugin-dialog');
+  const picked = await open({ multiple: false, directory: true });
+  return typeof picked === 'string' ? picked : null;
+}

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'meetings'; notice?: string }
   | { name: 'meeting-plan'; urn?: string }
   | { name: 'meeting'; id: TsmId }
+  | { name: 'exports' }
   | { name: 'settings' }
   | { name: 'change-passphrase' };
 

@@ -204,7 +204,7 @@ fn take_allocations(
         })
         .map_err(refused)?;
     let existing = cases::list(&store.read())?;
-    let (mut added, mut updated, mut conflicts) = (0, 0, 0);
+    let (mut added, mut updated, mut conflicts) = (0u32, 0u32, 0u32);
     store.write(Action::InboxTake, |w| {
         let file_id = inbox::record(w, "allocations", &file.name, &file.sha256, "taken", "", now)?;
         for row in &parsed.cases {
@@ -239,14 +239,25 @@ fn take_allocations(
             }
             conflicts += raised;
         }
-        let detail =
-            format!("{added} new cases, {updated} updated, {conflicts} differences to choose");
+        let detail = taken_detail(added, updated, conflicts);
         w_update_detail(w, file_id, &detail)
     })?;
     Ok(format!(
-        "{}: {added} new cases, {updated} updated, {conflicts} differences for you to choose",
-        file.name
+        "{}: {}",
+        file.name,
+        taken_detail(added, updated, conflicts)
     ))
+}
+
+/// "1 new case, 2 updated, 1 difference for you to choose".
+fn taken_detail(added: u32, updated: u32, conflicts: u32) -> String {
+    let case = if added == 1 { "case" } else { "cases" };
+    let diff = if conflicts == 1 {
+        "difference"
+    } else {
+        "differences"
+    };
+    format!("{added} new {case}, {updated} updated, {conflicts} {diff} for you to choose")
 }
 
 fn w_update_detail(w: &Writer<'_>, file_id: i64, detail: &str) -> Result<(), StoreError> {

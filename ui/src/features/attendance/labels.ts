@@ -19,6 +19,12 @@ const FIELD_LABELS: Record<string, string> = {
   school_phase: 'school phase',
   year_group: 'year group',
   ward: 'ward',
+  legal_name: 'legal name',
+  preferred_name: 'preferred name',
+  date_of_birth: 'date of birth',
+  school_name: 'school name',
+  referral_date: 'referral date',
+  referral_source: 'referral source',
 };
 
 /** A field as a sentence names it ("attendance code"); an unknown field as the server sent it. */

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve } from '../../test/commands';
 import { settings } from '../../test/fixtures';
+import { shareSettings } from '../../test/exportFixtures';
 import Settings from './Settings.svelte';
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -27,7 +28,7 @@ describe('Settings', () => {
   });
 
   it('shows the teams and the cycle as stored', async () => {
-    serve({ settings_get: () => settings() });
+    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings() });
     render(Settings);
     await loaded();
     expect(input('team-id-0')).toHaveValue('afsw');
@@ -39,7 +40,7 @@ describe('Settings', () => {
 
   it('adds a team, removes another and saves the list and cycle as numbers', async () => {
     const update = vi.fn((s: ReturnType<typeof settings>) => s);
-    serve({ settings_get: () => settings(), settings_update: update });
+    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings(), settings_update: update });
     render(Settings);
     await loaded();
     await userEvent.click(screen.getByRole('button', { name: 'Add a team' }));
@@ -67,6 +68,7 @@ describe('Settings', () => {
   it('shows the server’s errors on the teams and the cycle fields', async () => {
     serve({
       settings_get: () => settings(),
+      share_settings_get: () => shareSettings(),
       settings_update: () =>
         fail({
           kind: 'validation',
@@ -90,7 +92,7 @@ describe('Settings', () => {
   });
 
   it('refuses weeks that are not whole numbers without sending them', async () => {
-    serve({ settings_get: () => settings() });
+    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings() });
     render(Settings);
     await loaded();
     await userEvent.clear(input('cycle_weeks'));
@@ -107,5 +109,54 @@ describe('Settings', () => {
     render(Settings);
     expect(await screen.findByText('The caseload file could not be read')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save settings' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Settings → Shared drive', () => {
+  beforeEach(() => {
+    router.go({ name: 'settings' });
+  });
+
+  async function shareLoaded() {
+    await screen.findByRole('button', { name: 'Save shared drive settings' });
+  }
+
+  it('shows the stored folder, worker identifier and team, and saves them trimmed', async () => {
+    const set = vi.fn((s: ReturnType<typeof shareSettings>) => s);
+    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings(), share_settings_set: set, outbox_list: () => fail({ kind: 'locked', message: 'x' }) });
+    render(Settings);
+    await shareLoaded();
+    expect(input('share_folder')).toHaveValue('/mnt/council-share');
+    expect(input('worker_id')).toHaveValue('afsw-07');
+    await userEvent.clear(input('worker_id'));
+    await userEvent.type(input('worker_id'), ' afsw-09 ');
+    await userEvent.click(screen.getByRole('button', { name: 'Save shared drive settings' }));
+    expect(requestsFor('share_settings_set')).toEqual([{ folder: '/mnt/council-share', worker_id: 'afsw-09', team: 'afsw' }]);
+    expect(await screen.findByText('Shared drive settings saved')).toBeInTheDocument();
+  });
+
+  it('puts the server’s field errors on the folder and worker identifier', async () => {
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings({ folder: '', worker_id: '' }),
+      share_settings_set: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [
+            { field: 'share_folder', message: 'The shared-drive folder does not exist' },
+            { field: 'worker_id', message: 'Enter your worker identifier' },
+          ],
+        }),
+    });
+    render(Settings);
+    await shareLoaded();
+    await userEvent.type(input('share_folder'), '/no/such/folder');
+    await userEvent.click(screen.getByRole('button', { name: 'Save shared drive settings' }));
+    expect(input('share_folder-error')).toHaveTextContent('The shared-drive folder does not exist');
+    expect(input('worker_id-error')).toHaveTextContent('Enter your worker identifier');
+    await userEvent.click(screen.getByRole('link', { name: 'Enter your worker identifier' }));
+    expect(input('worker_id')).toHaveFocus();
+    expect(screen.queryByText('Shared drive settings saved')).not.toBeInTheDocument();
   });
 });

@@ -1,0 +1,142 @@
+//! The shared drive on the real app: the worker sets the shared-drive folder and their worker
+//! identifier in Settings; the council leaves an allocation file in the worker's inbox folder; on
+//! Exports a funnel CSV is queued and "Send now" delivers it (the outbox shows Delivered, the
+//! delivery folder has the CSV and a manifest.json listing it) and takes the allocation in, so the
+//! allocated pupil is on the caseload (in the app and from the CLI). The header's outbox status
+//! line follows.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { Harness, TITLES } from '../lib/app.mjs';
+import { docScreenshot } from '../lib/driver.mjs';
+import { createCaseload } from '../lib/flows.mjs';
+import { waitFor } from '../lib/webdriver.mjs';
+import { daysAgo, showDashboard, submitAndWait } from '../lib/steps.mjs';
+
+/** @type {Harness} */
+let h;
+
+before(async () => {
+  h = await Harness.setup();
+  await h.beginTest('exports and the shared drive');
+});
+
+after(async () => {
+  await h?.teardown();
+});
+
+const WORKER = 'e2e-worker-08';
+/** Synthetic only: no real child has this name; the UPN is a valid example not yet on the caseload. */
+const ALLOCATED = {
+  upn: 'B801200005001',
+  legal_name: 'Testpupil Allocata-Synthetic',
+  dob: '2014-03-14',
+  school_urn: '100321',
+  school_name: 'Testschool Share Academy',
+  year_group: '7',
+  phase: 'secondary',
+};
+const state = {};
+
+function allocationCsv() {
+  const header = 'upn,legal_name,date_of_birth,school_urn,school_name,year_group,school_phase,referral_date,referral_source';
+  const p = ALLOCATED;
+  const row = [p.upn, p.legal_name, p.dob, p.school_urn, p.school_name, p.year_group, p.phase, daysAgo(3).iso, 'School'].join(',');
+  return `${header}\n${row}\n`;
+}
+
+/** The delivery folders under `<share>/caseload/deliveries/<worker>/` that have a manifest. */
+function deliveries(share) {
+  const dir = path.join(share, 'caseload', 'deliveries', WORKER);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .filter((folder) => fs.existsSync(path.join(folder, 'manifest.json')));
+}
+
+test('the shared drive is set in Settings, and a funnel CSV queued on Exports is delivered by "Send now"', async () => {
+  state.share = path.join(h.ws.root, 'share-08');
+  fs.rmSync(state.share, { recursive: true, force: true });
+  fs.mkdirSync(state.share, { recursive: true });
+
+  const app = await h.start();
+  await createCaseload(app);
+
+  await h.step('set the shared drive in Settings', async () => {
+    await app.click('nav-settings');
+    await app.waitForScreen('Settings', { scan: false });
+    await waitFor(() => app.exists('#share_folder'), { what: 'the shared-drive form (#share_folder)' });
+    await app.fill('share_folder', state.share);
+    await app.fill('worker_id', WORKER);
+    await app.fill('team', 'afsw');
+    await submitAndWait(app, 'save-share', () => app.exists('#share-saved'), 'the shared drive settings to be saved');
+    await app.scan('Settings, shared drive saved');
+  });
+
+  const allocations = path.join(state.share, 'caseload', 'inbox', WORKER, 'allocations');
+  fs.mkdirSync(allocations, { recursive: true });
+  fs.writeFileSync(path.join(allocations, 'allocations-e2e.csv'), allocationCsv());
+
+  await h.step('queue a funnel CSV on Exports', async () => {
+    await app.click('nav-exports');
+    await app.waitForScreen('Exports');
+    await waitFor(() => app.exists('#outbox-empty'), { what: 'the empty outbox (#outbox-empty)' });
+    assert.equal(await (await app.el('formats-csv')).property('checked'), true, 'CSV is ticked by default');
+    await app.click('kind-funnel');
+    await submitAndWait(app, 'export-queue', () => app.exists('#export-queued'), 'the export to be queued');
+    await waitFor(() => app.exists('#outbox-table tr[data-status="queued"]'), { what: 'a queued row in the outbox' });
+    await waitFor(async () => /Outbox: 1 queued/.test(await (await app.el('outbox-status')).text()), {
+      what: 'the header to say "Outbox: 1 queued"',
+    });
+  });
+
+  await h.step('send now', async () => {
+    await app.click('send-now');
+    await waitFor(() => app.exists('#sync-report'), { timeoutMs: 30_000, what: 'the send report (#sync-report)' });
+    await waitFor(() => app.exists('#outbox-table tr[data-status="delivered"]'), { timeoutMs: 15_000, what: 'the outbox to show Delivered' });
+    const row = await (await app.session.find('#outbox-table tr[data-status="delivered"]')).text();
+    assert.match(row, /Delivered/);
+    assert.match(row, /Case funnel by phase/);
+    assert.match(row, new RegExp(`caseload/deliveries/${WORKER}/`));
+    await waitFor(async () => /Outbox: all delivered/.test(await (await app.el('outbox-status')).text()), {
+      what: 'the header to say "Outbox: all delivered"',
+    });
+    await waitFor(() => app.exists('#inbox-files tr[data-outcome="taken"]'), { what: 'the allocation file taken in (#inbox-files)' });
+    assert.match(await (await app.el('inbox-files')).text(), /allocations-e2e\.csv/);
+  });
+
+  await app.scan('Exports, after sending');
+  await app.session.execute("document.getElementById('outbox-title').scrollIntoView();");
+  await docScreenshot(app, '15-exports.png');
+
+  const folders = deliveries(state.share);
+  assert.equal(folders.length, 1, `one delivery folder with a manifest under ${state.share}`);
+  assert.match(path.basename(folders[0]), /^\d{4}-\d{2}-\d{2}_funnel_/);
+  const manifest = JSON.parse(fs.readFileSync(path.join(folders[0], 'manifest.json'), 'utf8'));
+  assert.equal(manifest.worker_id, WORKER);
+  assert.equal(manifest.kind, 'funnel');
+  const csv = manifest.files.find((f) => f.format === 'csv');
+  assert.ok(csv, `the manifest lists a CSV: ${JSON.stringify(manifest.files)}`);
+  assert.ok(fs.existsSync(path.join(folders[0], csv.name)), `${csv.name} is in the delivery folder`);
+  assert.equal(fs.statSync(path.join(folders[0], csv.name)).size, csv.size);
+  state.delivered = true;
+});
+
+test('the pupil the council allocated is on the caseload, in the app and from the CLI', async (t) => {
+  if (!state.delivered) return t.skip('needs the first test');
+  const app = h.app;
+  await showDashboard(app);
+  await waitFor(async () => (await app.bodyText()).includes(ALLOCATED.legal_name), {
+    what: `the allocated pupil (${ALLOCATED.legal_name}) on the caseload`,
+  });
+  await app.waitForScreen(TITLES.caseload, { screen: 'Caseload with an allocated case' });
+  await app.quit();
+  const cases = await h.cli(['case', 'list', '--json']);
+  const listed = cases.find((c) => c.upn === ALLOCATED.upn);
+  assert.ok(listed, `the allocated UPN is listed by the CLI; got ${cases.length} cases`);
+  assert.equal(listed.legal_name, ALLOCATED.legal_name);
+  h.assertAccessible(t);
+});
