@@ -1,75 +1,22 @@
 //! Export and sync to the council's shared drive, end to end through the use cases: a flaky
 //! share (missing, read-only, full, removed mid-delivery) never shows a partial file under a
 //! final name, never gets a duplicate and gets everything once it is back; three workers'
-//! deliveries add up in the team report and a tampered file is left out; a default export
-//! carries no pupil's name in any format; the inbox never overwrites what the worker edited.
+//! deliveries add up in the team report and a tampered file is left out.
 
 mod common;
 
-use std::io::Read;
+use common::share::{demo, files_under, queue, worker};
+
 use std::path::{Path, PathBuf};
 
 use caseload_app::types::*;
 use caseload_app::{Caseload, commands};
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::{FaultyShare, RealShare, sha256_hex};
-use caseload_exchange::summary::{Cell, read_json};
-
-fn worker(cx: &Caseload, id: &str, folder: &Path) {
-    commands::share_settings_set(
-        cx,
-        ShareSettings {
-            folder: folder.display().to_string(),
-            worker_id: id.into(),
-            team: "Attendance team (synthetic)".into(),
-        },
-    )
-    .expect("settings");
-}
-
-fn demo(seed: u64) -> (tempfile::TempDir, Caseload) {
-    let (dir, cx) = common::created();
-    caseload_app::demo::fill(&cx, 12, seed).expect("demo");
-    (dir, cx)
-}
-
-fn queue(cx: &Caseload, kind: &str, formats: &[&str]) -> OutboxItem {
-    commands::export_queue(
-        cx,
-        ExportRequest {
-            kind: kind.into(),
-            formats: formats.iter().map(|f| f.to_string()).collect(),
-            from: Some(common::ago(400)),
-            to: Some(common::ago(0)),
-            identifiable_reason: None,
-        },
-    )
-    .expect("queue")
-}
+use caseload_exchange::summary::Cell;
 
 fn sync_via(cx: &Caseload, fs: &FaultyShare) -> SyncReport {
     commands::sync_using(cx, fs, SyncRequest::default()).expect("sync runs")
-}
-
-/// Every file under `root`, relative.
-fn files_under(root: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p.strip_prefix(root).expect("under").to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// No file under a final name differs from what the outbox queued: every visible non-temp
@@ -284,128 +231,4 @@ fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out(
     let totals = funnel_totals(&team.summary);
     assert!(totals.iter().all(|n| *n < 999));
     assert!(totals.iter().zip(&expected).all(|(t, e)| t <= e));
-}
-
-fn unzip_all(bytes: &[u8]) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("xlsx is a zip");
-    let mut all = Vec::new();
-    for i in 0..archive.len() {
-        archive
-            .by_index(i)
-            .expect("entry")
-            .read_to_end(&mut all)
-            .expect("inflate");
-    }
-    all
-}
-
-fn contains(haystack: &[u8], needle: &str) -> bool {
-    let hay = String::from_utf8_lossy(haystack).to_lowercase();
-    hay.contains(&needle.to_lowercase())
-}
-
-#[test]
-fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_action() {
-    let (dir, cx) = demo(5);
-    worker(&cx, "aw-0005", &dir.path().join("share"));
-    let cases = commands::case_list(&cx, ()).expect("cases");
-    let names: Vec<String> = cases
-        .iter()
-        .flat_map(|c| [Some(c.legal_name.clone()), c.preferred_name.clone()])
-        .flatten()
-        .collect();
-    assert!(!names.is_empty());
-    // A worker types a pupil's name into a closure reason (free text).
-    let first = &cases[0];
-    let rest = "801200009123";
-    let upn = format!(
-        "{}{rest}",
-        caseload_domain::upn::check_letter(rest.as_bytes()).expect("letter")
-    );
-    let id = common::add(&cx, &upn, "primary", 60);
-    for (kind, days) in [
-        (TransitionKind::Accept, 50),
-        (TransitionKind::Allocate, 49),
-        (TransitionKind::StartCycle, 48),
-    ] {
-        common::step(&cx, &id, kind, days).expect("step");
-    }
-    commands::case_transition(
-        &cx,
-        CaseTransitionRequest {
-            id: id.clone(),
-            kind: TransitionKind::Close,
-            on_date: common::ago(1),
-            team: None,
-            worker: None,
-            note: Some(format!("Closed: {} moved school", first.legal_name)),
-        },
-    )
-    .expect("close");
-    let out = tempfile::tempdir().expect("out");
-    for kind in ["funnel", "tsm-actions", "ward-bands", "closures"] {
-        let saved = commands::export_save(
-            &cx,
-            ExportSaveRequest {
-                export: ExportRequest {
-                    kind: kind.into(),
-                    formats: vec!["csv".into(), "xlsx".into(), "pdf".into(), "json".into()],
-                    from: Some(common::ago(400)),
-                    to: Some(common::ago(0)),
-                    identifiable_reason: None,
-                },
-                dir: Some(out.path().display().to_string()),
-            },
-        )
-        .expect("export");
-        assert_eq!(saved.files.len(), 4);
-        for file in &saved.files {
-            let bytes = std::fs::read(&file.path).expect("read");
-            let searched = if file.path.ends_with(".xlsx") {
-                unzip_all(&bytes)
-            } else {
-                bytes.clone()
-            };
-            for name in &names {
-                assert!(!contains(&bytes, name), "{name:?} found in {}", file.path);
-                assert!(
-                    !contains(&searched, name),
-                    "{name:?} found inside {}",
-                    file.path
-                );
-                for part in name.split_whitespace().filter(|p| p.len() > 3) {
-                    assert!(
-                        !contains(&searched, part),
-                        "{part:?} found inside {}",
-                        file.path
-                    );
-                }
-            }
-            assert!(
-                !contains(&searched, first.upn.as_str()),
-                "a UPN found in {}",
-                file.path
-            );
-        }
-    }
-    // The closure was exported, with its pupil as a pseudonym and the reason scrubbed.
-    let json_path = std::fs::read_dir(out.path())
-        .expect("dir")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.to_string_lossy().contains("closures") && p.extension().is_some_and(|e| e == "json")
-        })
-        .expect("closures json");
-    let summary = read_json(&std::fs::read(json_path).expect("read")).expect("summary");
-    let rows = &summary.tables[0].rows;
-    assert!(!rows.is_empty(), "the closed case is in the export");
-    assert!(
-        rows.iter()
-            .all(|r| matches!(&r[0], Cell::Text(t) if t.starts_with("P-")))
-    );
-    assert!(rows.iter().any(|r| {
-        r.iter()
-            .any(|c| matches!(c, Cell::Text(t) if t.contains("[name removed]")))
-    }));
 }

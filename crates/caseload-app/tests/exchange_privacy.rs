@@ -1,0 +1,182 @@
+//! A default (pseudonymised) export, in every format, holds no pupil's name or UPN — not even a
+//! name the worker typed into free text — and pupils appear only by pseudonymous identifier.
+
+mod common;
+
+use std::io::Read;
+
+use caseload_app::commands;
+use caseload_app::types::*;
+use caseload_exchange::summary::{Cell, read_json};
+use common::share::{demo, worker};
+
+fn unzip_all(bytes: &[u8]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("xlsx is a zip");
+    let mut all = Vec::new();
+    for i in 0..archive.len() {
+        archive
+            .by_index(i)
+            .expect("entry")
+            .read_to_end(&mut all)
+            .expect("inflate");
+    }
+    all
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    let hay = String::from_utf8_lossy(haystack).to_lowercase();
+    hay.contains(&needle.to_lowercase())
+}
+
+#[test]
+fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_action() {
+    let (dir, cx) = demo(5);
+    worker(&cx, "aw-0005", &dir.path().join("share"));
+    let cases = commands::case_list(&cx, ()).expect("cases");
+    let names: Vec<String> = cases
+        .iter()
+        .flat_map(|c| [Some(c.legal_name.clone()), c.preferred_name.clone()])
+        .flatten()
+        .collect();
+    assert!(!names.is_empty());
+    // A worker types a pupil's name into a closure reason (free text).
+    let first = &cases[0];
+    let rest = "801200009123";
+    let upn = format!(
+        "{}{rest}",
+        caseload_domain::upn::check_letter(rest.as_bytes()).expect("letter")
+    );
+    let id = common::add(&cx, &upn, "primary", 60);
+    for (kind, days) in [
+        (TransitionKind::Accept, 50),
+        (TransitionKind::Allocate, 49),
+        (TransitionKind::StartCycle, 48),
+    ] {
+        common::step(&cx, &id, kind, days).expect("step");
+    }
+    commands::case_transition(
+        &cx,
+        CaseTransitionRequest {
+            id: id.clone(),
+            kind: TransitionKind::Close,
+            on_date: common::ago(1),
+            team: None,
+            worker: None,
+            note: Some(format!("Closed: {} moved school", first.legal_name)),
+        },
+    )
+    .expect("close");
+    // And into an action agreed at a meeting under way.
+    let today = common::today().to_string();
+    let meeting = commands::tsm_list(&cx, ())
+        .expect("meetings")
+        .into_iter()
+        .find(|m| m.status == TsmStatus::Planned && m.meeting_date <= today)
+        .expect("the demo has a meeting under way");
+    let view = commands::tsm_action_add(
+        &cx,
+        TsmActionAddRequest {
+            id: meeting.id.clone(),
+            discussion_id: None,
+        },
+    )
+    .expect("action");
+    let action = view.general_actions.last().expect("added").id;
+    commands::tsm_action_update(
+        &cx,
+        TsmActionUpdateRequest {
+            action_id: action,
+            what: format!("Phone {}'s carer about mornings", cases[1].legal_name),
+            owner_agency: OwnerAgency::School,
+            owner_person: "Synthetic Head".into(),
+            lead_practitioner: "Synthetic Lead".into(),
+            due_on: String::new(),
+        },
+    )
+    .expect("typed");
+    let out = tempfile::tempdir().expect("out");
+    for kind in ["funnel", "tsm-actions", "ward-bands", "closures"] {
+        let saved = commands::export_save(
+            &cx,
+            ExportSaveRequest {
+                export: ExportRequest {
+                    kind: kind.into(),
+                    formats: vec!["csv".into(), "xlsx".into(), "pdf".into(), "json".into()],
+                    from: Some(common::ago(400)),
+                    to: Some(common::ago(0)),
+                    identifiable_reason: None,
+                },
+                dir: Some(out.path().display().to_string()),
+            },
+        )
+        .expect("export");
+        assert_eq!(saved.files.len(), 4);
+        for file in &saved.files {
+            let bytes = std::fs::read(&file.path).expect("read");
+            let searched = if file.path.ends_with(".xlsx") {
+                unzip_all(&bytes)
+            } else {
+                bytes.clone()
+            };
+            for name in &names {
+                assert!(!contains(&bytes, name), "{name:?} found in {}", file.path);
+                assert!(
+                    !contains(&searched, name),
+                    "{name:?} found inside {}",
+                    file.path
+                );
+                for part in name.split_whitespace().filter(|p| p.len() > 3) {
+                    assert!(
+                        !contains(&searched, part),
+                        "{part:?} found inside {}",
+                        file.path
+                    );
+                }
+            }
+            assert!(
+                !contains(&searched, first.upn.as_str()),
+                "a UPN found in {}",
+                file.path
+            );
+        }
+    }
+    // The closure was exported, with its pupil as a pseudonym and the reason scrubbed.
+    let json_path = std::fs::read_dir(out.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.to_string_lossy().contains("closures") && p.extension().is_some_and(|e| e == "json")
+        })
+        .expect("closures json");
+    let summary = read_json(&std::fs::read(json_path).expect("read")).expect("summary");
+    let rows = &summary.tables[0].rows;
+    assert!(!rows.is_empty(), "the closed case is in the export");
+    assert!(
+        rows.iter()
+            .all(|r| matches!(&r[0], Cell::Text(t) if t.starts_with("P-")))
+    );
+    assert!(rows.iter().any(|r| {
+        r.iter()
+            .any(|c| matches!(c, Cell::Text(t) if t.contains("[name removed]")))
+    }));
+    let actions_json = std::fs::read_dir(out.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.to_string_lossy().contains("tsm-actions")
+                && p.extension().is_some_and(|e| e == "json")
+        })
+        .expect("tsm-actions json");
+    let summary = read_json(&std::fs::read(actions_json).expect("read")).expect("summary");
+    assert!(
+        summary.tables[0].rows.iter().any(|r| {
+            r.iter().any(|c| {
+                matches!(c, Cell::Text(t)
+                if t.starts_with("Phone [name removed]") && t.ends_with("'s carer about mornings"))
+            })
+        }),
+        "the action is exported with the name scrubbed"
+    );
+}
