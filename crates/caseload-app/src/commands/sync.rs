@@ -4,9 +4,10 @@
 //! back-off; a delivery already made is never made twice.
 
 use std::path::Path;
+use std::sync::Mutex;
 
 use caseload_exchange::share::{
-    Delivery, DeliveryError, DeliveryFile, FailureKind, RealShare, ShareFs,
+    Delivery, DeliveryError, DeliveryFile, FailureKind, RealShare, Receipt, ShareFs, deliver, inbox,
 };
 use caseload_exchange::summary::SCHEMA_VERSION;
 use caseload_store::outbox::{self, OutboxEntry};
@@ -26,10 +27,12 @@ pub(crate) fn back_off(attempts: u32) -> Duration {
 }
 
 pub fn sync(cx: &Caseload, req: SyncRequest) -> Result<SyncReport, AppError> {
-    cx.with_store(|store| sync_with(store, &RealShare, &req, Utc::now()))
+    sync_using(cx, &RealShare, req)
 }
 
-/// The folder to use: the request's, else the one in settings.
+/// One sync at a time in this process (the app's timer and "Send now" may meet).
+static SYNCING: Mutex<()> = Mutex::new(());
+
 fn share_folder(settings: &ShareSettings, req: &SyncRequest) -> Result<String, AppError> {
     let folder = req
         .share
@@ -67,68 +70,56 @@ fn delivery(store: &Store, e: &OutboxEntry, s: &ShareSettings) -> Result<Deliver
     })
 }
 
-/// [`sync`] through any [`ShareFs`]: tests pass one that fails on cue.
+/// [`sync`] through any [`ShareFs`]: tests pass one that fails on cue. The caseload is locked
+/// only to read what to deliver and to record what happened, never while the share is written
+/// or read, so a share that hangs does not stop the worker using the app.
 #[doc(hidden)]
 pub fn sync_using(
     cx: &Caseload,
     fs: &dyn ShareFs,
     req: SyncRequest,
 ) -> Result<SyncReport, AppError> {
-    cx.with_store(|store| sync_with(store, fs, &req, Utc::now()))
-}
-
-fn sync_with(
-    store: &mut Store,
-    fs: &dyn ShareFs,
-    req: &SyncRequest,
-    now: DateTime<Utc>,
-) -> Result<SyncReport, AppError> {
-    let settings = require(store)?;
-    let folder = share_folder(&settings, req)?;
+    let _one = SYNCING.lock().unwrap_or_else(|e| e.into_inner());
+    let now = Utc::now();
+    let (settings, folder, work) = cx.with_store(|store| {
+        let settings = require(store)?;
+        let folder = share_folder(&settings, &req)?;
+        let due_at = req.due_only.unwrap_or(false).then_some(now);
+        let work = outbox::pending(&store.read(), due_at)?
+            .into_iter()
+            .map(|entry| {
+                let d = delivery(store, &entry, &settings)?;
+                Ok((entry, d))
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        Ok((settings, folder, work))
+    })?;
     let root = Path::new(&folder);
-    let due_at = req.due_only.unwrap_or(false).then_some(now);
-    let mut report = SyncReport {
-        share_folder: folder.clone(),
-        share_reachable: fs.is_dir(root),
-        delivered: 0,
-        failed: 0,
-        inbox_taken: 0,
-        inbox_refused: 0,
-        conflicts_open: 0,
-        messages: Vec::new(),
-    };
-    for entry in outbox::pending(&store.read(), due_at)? {
-        let d = delivery(store, &entry, &settings)?;
-        match caseload_exchange::share::deliver(fs, root, &d) {
-            Ok(receipt) => {
-                let relative = receipt
-                    .folder
-                    .strip_prefix(root)
-                    .unwrap_or(&receipt.folder)
-                    .display()
-                    .to_string();
-                store.write(Action::ExportDelivery, |w| {
-                    outbox::mark_delivered(w, &entry.export_id, now, &relative)
-                })?;
-                report.delivered += 1;
-            }
-            Err(DeliveryError { kind, detail }) => {
-                let next = now + back_off(entry.attempts);
-                let reason = kind.reason().to_string();
-                store.write(Action::ExportDelivery, |w| {
-                    outbox::mark_failed(w, &entry.export_id, now, next, kind_name(kind), &reason)
-                })?;
-                report.failed += 1;
-                let _ = detail; // may name paths on the share; kept out of the stored reason
-                if !report.messages.contains(&reason) {
-                    report.messages.push(reason);
-                }
-            }
+    let reachable = fs.is_dir(root);
+    let outcomes: Vec<(OutboxEntry, Result<Receipt, DeliveryError>)> = work
+        .into_iter()
+        .map(|(entry, d)| {
+            let outcome = deliver(fs, root, &d);
+            (entry, outcome)
+        })
+        .collect();
+    let inbox_files = reachable.then(|| inbox(fs, root, &settings.worker_id));
+    cx.with_store(|store| {
+        let mut report = SyncReport {
+            share_folder: folder.clone(),
+            share_reachable: reachable,
+            delivered: 0,
+            failed: 0,
+            inbox_taken: 0,
+            inbox_refused: 0,
+            conflicts_open: 0,
+            messages: Vec::new(),
+        };
+        for (entry, outcome) in &outcomes {
+            record_outcome(store, entry, outcome, root, now, &mut report)?;
         }
-    }
-    if report.share_reachable {
-        match caseload_exchange::share::inbox(fs, root, &settings.worker_id) {
-            Ok(files) => {
+        match inbox_files {
+            Some(Ok(files)) => {
                 for file in files {
                     if inbox_store::seen(&store.read(), &file.sha256)? {
                         continue;
@@ -142,15 +133,53 @@ fn sync_with(
                     report.messages.push(outcome.message);
                 }
             }
-            Err(e) => report.messages.push(e.kind.reason().to_string()),
+            Some(Err(e)) => report.messages.push(e.kind.reason().to_string()),
+            None if report.failed == 0 => report
+                .messages
+                .push(FailureKind::Unreachable.reason().to_string()),
+            None => {}
         }
-    } else if report.failed == 0 {
-        report
-            .messages
-            .push(FailureKind::Unreachable.reason().to_string());
+        report.conflicts_open = inbox_store::open_conflicts(&store.read())?.len() as u32;
+        Ok(report)
+    })
+}
+
+/// Marks one export delivered, or failed with its reason and the time of the next try.
+fn record_outcome(
+    store: &mut Store,
+    entry: &OutboxEntry,
+    outcome: &Result<Receipt, DeliveryError>,
+    root: &Path,
+    now: DateTime<Utc>,
+    report: &mut SyncReport,
+) -> Result<(), AppError> {
+    match outcome {
+        Ok(receipt) => {
+            let relative = receipt
+                .folder
+                .strip_prefix(root)
+                .unwrap_or(&receipt.folder)
+                .display()
+                .to_string();
+            store.write(Action::ExportDelivery, |w| {
+                outbox::mark_delivered(w, &entry.export_id, now, &relative)
+            })?;
+            report.delivered += 1;
+        }
+        // The detail may name paths on the share; only the plain reason is stored.
+        Err(DeliveryError { kind, .. }) => {
+            let next = now + back_off(entry.attempts);
+            let reason = kind.reason().to_string();
+            store.write(Action::ExportDelivery, |w| {
+                outbox::mark_failed(w, &entry.export_id, now, next, kind_name(*kind), &reason)
+            })?;
+            report.failed += 1;
+            if !report.messages.contains(&reason) {
+                report.messages.push(reason);
+            }
+        }
     }
-    report.conflicts_open = inbox_store::open_conflicts(&store.read())?.len() as u32;
-    Ok(report)
+    Ok(())
 }
 
 fn kind_name(kind: FailureKind) -> &'static str {
