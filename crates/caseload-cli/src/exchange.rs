@@ -2,8 +2,7 @@
 //! out to the council's shared drive (queued, or written straight to a folder), delivery and the
 //! inbox, and the team report a service manager builds from every worker's deliveries.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use caseload_app::types::*;
 use caseload_app::{AppError, Caseload, commands};
@@ -200,16 +199,6 @@ pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
     })
 }
 
-fn file_error(path: &Path, e: std::io::Error) -> AppError {
-    AppError::File {
-        message: format!(
-            "The team report could not be written to {}: {e}",
-            path.display()
-        ),
-        path: path.display().to_string(),
-    }
-}
-
 pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
     let format = args
         .out
@@ -231,14 +220,7 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
         path: args.share.display().to_string(),
     })?;
     let bytes = render(&report.summary, format)?;
-    let tmp = args.out.with_extension("partial");
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &args.out)
-    };
-    write().map_err(|e| file_error(&args.out, e))?;
+    commands::save_file_at(&args.out, "team report", &bytes)?;
     println!(
         "Wrote the team report to {} from {} deliveries",
         args.out.display(),

@@ -138,6 +138,11 @@ fn reading_at(readings: &[(NaiveDate, Tenths)], date: NaiveDate) -> Option<Tenth
 impl CaseHistory {
     /// Attendance at referral: the latest reading on or before the referral date, else the
     /// first reading after it (a reading is often taken just after referral).
+    /// Attendance on a date: the latest reading on or before it (attendance at closure).
+    pub fn attendance_on(&self, date: NaiveDate) -> Option<Tenths> {
+        reading_at(&self.readings, date)
+    }
+
     pub fn attendance_at_referral(&self) -> Option<Tenths> {
         reading_at(&self.readings, self.referral_date)
             .or_else(|| self.readings.first().map(|(_, pct)| *pct))
@@ -179,10 +184,7 @@ pub fn funnel(cases: &[CaseHistory], from: NaiveDate, to: NaiveDate) -> Funnel {
         };
         let closed_on = case.closure_after_cycle(from, to);
         let improved = closed_on.is_some_and(|closed| {
-            match (
-                case.attendance_at_referral(),
-                reading_at(&case.readings, closed),
-            ) {
+            match (case.attendance_at_referral(), case.attendance_on(closed)) {
                 (Some(before), Some(after)) => after > before,
                 _ => false,
             }

@@ -240,7 +240,7 @@ fn take_allocations(
             conflicts += raised;
         }
         let detail = taken_detail(added, updated, conflicts);
-        w_update_detail(w, file_id, &detail)
+        inbox::set_detail(w, file_id, &detail)
     })?;
     Ok(format!(
         "{}: {}",
@@ -258,10 +258,6 @@ fn taken_detail(added: u32, updated: u32, conflicts: u32) -> String {
         "differences"
     };
     format!("{added} new {case}, {updated} updated, {conflicts} {diff} for you to choose")
-}
-
-fn w_update_detail(w: &Writer<'_>, file_id: i64, detail: &str) -> Result<(), StoreError> {
-    inbox::set_detail(w, file_id, detail)
 }
 
 /// Three-way merge of one pupil: returns the pupil to store, whether it changed, and how many

@@ -66,3 +66,23 @@ pub(crate) fn now_local() -> chrono::NaiveDateTime {
         .with_timezone(&chrono_tz::Europe::London)
         .naive_local()
 }
+
+/// Writes a file the worker asked for to exactly `path` (temporary name, flushed, renamed), for
+/// front ends that make a document without a caseload (the CLI's team report).
+pub fn save_file_at(
+    path: &std::path::Path,
+    what: &str,
+    bytes: &[u8],
+) -> Result<crate::types::SavedFile, crate::error::AppError> {
+    let path = path.display().to_string();
+    saved_file::save(
+        saved_file::Destination {
+            path: Some(&path),
+            dir: None,
+        },
+        what,
+        "",
+        "",
+        bytes,
+    )
+}

@@ -3,12 +3,10 @@
 //! validated exactly as the worker's own "Add a case" form validates it, and each UPN appears
 //! once per file. Errors name the row and column, never the value (names are personal data).
 
-use std::collections::HashMap;
-
 use caseload_domain::{Field, Pupil, PupilDraft};
 use chrono::NaiveDate;
 
-use super::cells::{self, Problem, UpnKey, optional_text, upn_key};
+use super::cells::{self, Problem, PupilRows, optional_text};
 use super::columns::{self, ColumnMapping, Columns, ImportField};
 use super::error::{ErrorList, ImportFailure};
 use super::source::ImportSource;
@@ -61,7 +59,7 @@ pub fn import_allocations(
         today,
         columns: None,
         cases: Vec::new(),
-        rows_of: HashMap::new(),
+        rows_of: PupilRows::default(),
     };
     let (rows, errors) = table::read_table(source, progress, &mut sink)?;
     let file = errors.file().to_string();
@@ -78,7 +76,7 @@ struct AllocationSink<'m> {
     today: NaiveDate,
     columns: Option<Columns>,
     cases: Vec<AllocationRow>,
-    rows_of: HashMap<UpnKey, usize>,
+    rows_of: PupilRows,
 }
 
 /// The import column a pupil-form field is read from.
@@ -174,18 +172,10 @@ impl RowSink for AllocationSink<'_> {
             }
             return;
         };
-        let key = upn_key(upn.as_str());
-        if let Some(&first) = self.rows_of.get(&key) {
-            report(
-                F::Upn,
-                Problem {
-                    problem: format!("this pupil is already on row {first}"),
-                    fix: "keep one row per pupil, then send the file again".into(),
-                },
-            );
+        if let Err(p) = self.rows_of.claim(&upn, row.number, "send the file again") {
+            report(F::Upn, p);
             return;
         }
-        self.rows_of.insert(key, row.number);
         let (legal_name, preferred_name, school_urn, school_name, phase) = (
             text(F::LegalName),
             text(F::PreferredName),

@@ -251,6 +251,28 @@ pub(crate) fn upn(cell: Cell<'_>) -> Result<Upn, Problem> {
 /// A UPN as a map key: its 13 characters, upper-case, held without allocating.
 pub(crate) type UpnKey = [u8; 13];
 
+/// The row each pupil was first seen on, so a file with one row per pupil (summaries,
+/// allocations) can name both rows of a duplicate.
+#[derive(Default)]
+pub(crate) struct PupilRows(std::collections::HashMap<UpnKey, usize>);
+
+impl PupilRows {
+    /// Claims `row` for this pupil; a second row for the same pupil is a problem naming the first.
+    /// `again` says what to do next ("import the file again", "send the file again").
+    pub(crate) fn claim(&mut self, upn: &Upn, row: usize, again: &str) -> Result<(), Problem> {
+        match self.0.entry(upn_key(upn.as_str())) {
+            std::collections::hash_map::Entry::Occupied(first) => Err(problem(
+                format!("this pupil is already on row {}", first.get()),
+                format!("keep one row per pupil, then {again}"),
+            )),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(row);
+                Ok(())
+            }
+        }
+    }
+}
+
 /// The key of UPN-shaped text (13 ASCII characters); other text is cut or padded.
 pub(crate) fn upn_key(text: &str) -> UpnKey {
     let mut key = [0u8; 13];

@@ -2,14 +2,12 @@
 //! (the shape of a school's or the DfE's summary), and optionally the school's URN and phase,
 //! the year group and the ward. Counts must add up (§5) and each UPN appears once per file.
 
-use std::collections::HashMap;
-
 use caseload_domain::attendance::SessionCounts;
 use caseload_domain::{SchoolPhase, Upn, Urn, YearGroup};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::cells::{self, Problem, UpnKey, upn_key};
+use super::cells::{self, Problem, PupilRows};
 use super::columns::{self, ColumnMapping, Columns, ImportField};
 use super::error::{ErrorList, ImportFailure};
 use super::source::ImportSource;
@@ -65,7 +63,7 @@ pub fn import_summaries(
         mapping,
         columns: None,
         pupils: Vec::new(),
-        rows_of: HashMap::new(),
+        rows_of: PupilRows::default(),
     };
     let (rows, errors) = table::read_table(source, progress, &mut sink)?;
     let file = errors.file().to_string();
@@ -81,8 +79,7 @@ struct SummarySink<'m> {
     mapping: &'m ColumnMapping,
     columns: Option<Columns>,
     pupils: Vec<SummaryRow>,
-    /// The row each UPN was first seen on, to name both rows of a duplicate.
-    rows_of: HashMap<UpnKey, usize>,
+    rows_of: PupilRows,
 }
 
 impl RowSink for SummarySink<'_> {
@@ -129,18 +126,13 @@ impl RowSink for SummarySink<'_> {
             .ok();
 
         let Some(upn) = upn else { return };
-        let key = upn_key(upn.as_str());
-        if let Some(&first) = self.rows_of.get(&key) {
-            report(
-                F::Upn,
-                Problem {
-                    problem: format!("this pupil is already on row {first}"),
-                    fix: "keep one row per pupil, then import the file again".to_string(),
-                },
-            );
+        if let Err(p) = self
+            .rows_of
+            .claim(&upn, row.number, "import the file again")
+        {
+            report(F::Upn, p);
             return;
         }
-        self.rows_of.insert(key, row.number);
         let (
             Some(possible),
             Some(present),

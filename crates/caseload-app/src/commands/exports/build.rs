@@ -3,7 +3,6 @@
 //! action log. Counts only leave as counts; pupil-level rows carry a pseudonym, and free text
 //! is scrubbed of every name the caseload holds.
 
-use caseload_domain::attendance::Tenths;
 use caseload_domain::case::TransitionKind;
 use caseload_domain::report::{FunnelFigures, WardPupil, ward_figures};
 use caseload_domain::tsm::Term;
@@ -181,12 +180,7 @@ fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryT
             continue;
         };
         let at_referral = history.attendance_at_referral();
-        let at_closure: Option<Tenths> = history
-            .readings
-            .iter()
-            .rev()
-            .find(|(at, _)| *at <= closed_on)
-            .map(|(_, p)| *p);
+        let at_closure = history.attendance_on(closed_on);
         let mut row = if identifiable {
             vec![
                 Cell::text(case.pupil.legal_name.as_str()),
