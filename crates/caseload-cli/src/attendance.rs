@@ -86,11 +86,11 @@ pub fn compute(path: &Path) -> Result<Vec<Computed>, AppError> {
 
 pub fn print_computed(rows: &[Computed], json: bool) -> Result<(), AppError> {
     output::print(json, &rows, || {
-        println!(
+        outln!(
             "UPN            POSSIBLE  PRESENT  AUTH  UNAUTH  ATTENDANCE  BAND    PA  SA  FPN THRESHOLD  ILLNESS 15 DAYS"
         );
         for r in rows {
-            println!(
+            outln!(
                 "{:<13}  {:>8}  {:>7}  {:>4}  {:>6}  {:>10}  {:<6}  {:<2}  {:<2}  {:<13}  {}",
                 r.upn,
                 r.possible_sessions,
@@ -121,7 +121,7 @@ fn path_text(file: &Path) -> Result<String, AppError> {
 
 fn print_import(view: &ImportView, json: bool) -> Result<(), AppError> {
     output::print(json, view, || {
-        println!(
+        outln!(
             "Imported {}: {} rows, {} pupils ({} on your caseload){}",
             view.file_name,
             view.rows,
@@ -156,9 +156,14 @@ pub fn import(cx: &Caseload, command: ImportCommand) -> Result<(), AppError> {
             let list = commands::import_list(cx, ())?;
             output::print(json, &list, || {
                 for i in &list {
-                    println!(
+                    outln!(
                         "{}  {:?}  {}  rows: {}  pupils: {}  {}",
-                        i.id, i.kind, i.file_name, i.rows, i.pupils, i.imported_at
+                        i.id,
+                        i.kind,
+                        i.file_name,
+                        i.rows,
+                        i.pupils,
+                        i.imported_at
                     );
                 }
             })

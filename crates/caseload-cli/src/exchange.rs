@@ -117,14 +117,14 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
             )?;
             output::print(args.json, &saved, || {
                 for f in &saved.files {
-                    println!("Saved {} ({} bytes)", f.path, f.bytes);
+                    outln!("Saved {} ({} bytes)", f.path, f.bytes);
                 }
             })
         }
         None => {
             let item = commands::export_queue(cx, req)?;
             output::print(args.json, &item, || {
-                println!(
+                outln!(
                     "Queued {} ({}) as export {}; run `caseload sync` to deliver it",
                     item.kind_label,
                     item.formats.join(", "),
@@ -144,7 +144,7 @@ pub fn sync(cx: &Caseload, share: Option<PathBuf>, json: bool) -> Result<(), App
         },
     )?;
     output::print(json, &report, || {
-        println!(
+        outln!(
             "Delivered {}, failed {}; inbox: {} taken, {} refused; {} differences to choose",
             report.delivered,
             report.failed,
@@ -153,7 +153,7 @@ pub fn sync(cx: &Caseload, share: Option<PathBuf>, json: bool) -> Result<(), App
             report.conflicts_open
         );
         for m in &report.messages {
-            println!("  {m}");
+            outln!("  {m}");
         }
     })?;
     if report.failed > 0 {
@@ -172,9 +172,11 @@ pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
     let OutboxCommand::List { json } = command;
     let view = commands::outbox_list(cx, ())?;
     output::print(json, &view, || {
-        println!(
+        outln!(
             "{} queued, {} failed, {} delivered",
-            view.queued, view.failed, view.delivered
+            view.queued,
+            view.failed,
+            view.delivered
         );
         for i in &view.items {
             let status = match i.status {
@@ -189,7 +191,7 @@ pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
                     i.delivered_folder.as_deref().unwrap_or("")
                 ),
             };
-            println!(
+            outln!(
                 "{}  {}  {}  {status}",
                 i.export_id,
                 i.kind,
@@ -221,13 +223,13 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
     })?;
     let bytes = render(&report.summary, format)?;
     commands::save_file_at(&args.out, "team report", &bytes)?;
-    println!(
+    outln!(
         "Wrote the team report to {} from {} deliveries",
         args.out.display(),
         report.included.len()
     );
     for i in report.included.iter().filter(|i| !i.added) {
-        println!(
+        outln!(
             "  {} {}: the same attendance files as another worker's; counted once",
             i.worker_id,
             i.kind.as_str()

@@ -198,30 +198,30 @@ fn details(s: &LegalStepView) -> String {
 
 fn print_view(v: &LegalView) {
     if v.steps.is_empty() {
-        println!("No legal steps recorded on case {}", v.case_id);
+        outln!("No legal steps recorded on case {}", v.case_id);
     }
     for s in &v.steps {
         let marker = if s.current { "" } else { " [corrected]" };
-        println!(
+        outln!(
             "{}  {}  {}  decided by {}{marker}",
             s.on_date,
             s.step.label(),
             s.id,
             s.decided_by
         );
-        println!("    {}", details(s));
+        outln!("    {}", details(s));
         if let Some(reason) = &s.reason {
-            println!("    reason: {reason}");
+            outln!("    reason: {reason}");
         }
         if let Some(corrects) = &s.corrects {
-            println!("    corrects {corrects}");
+            outln!("    corrects {corrects}");
         }
     }
     for a in &v.alerts {
-        println!("! {}: {}", a.title, a.message);
+        outln!("! {}: {}", a.title, a.message);
     }
     if let Some(next) = v.suggested {
-        println!("Next on the ladder: {}", next.label());
+        outln!("Next on the ladder: {}", next.label());
     }
     let reasons: Vec<&str> = v
         .next
@@ -230,7 +230,7 @@ fn print_view(v: &LegalView) {
         .map(|n| n.step.label())
         .collect();
     if !reasons.is_empty() {
-        println!("A reason is needed today for: {}", reasons.join(", "));
+        outln!("A reason is needed today for: {}", reasons.join(", "));
     }
 }
 
@@ -269,6 +269,6 @@ pub fn evidence(cx: &Caseload, args: EvidenceArgs) -> Result<(), AppError> {
             path: Some(path.to_string()),
         },
     )?;
-    println!("Wrote {} ({} bytes)", saved.path, saved.bytes);
+    outln!("Wrote {} ({} bytes)", saved.path, saved.bytes);
     Ok(())
 }

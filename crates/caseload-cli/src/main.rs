@@ -2,6 +2,17 @@
 //! tests. It calls the same `caseload_app::commands` as the desktop app. Errors: one line on
 //! stderr and a non-zero exit; `--json` output on stdout for every read command.
 
+/// `println!` for the CLI's human output, through [`output::line`]: a reader that stops
+/// reading (`caseload case list | head -1`) ends the output quietly instead of panicking.
+macro_rules! outln {
+    () => {
+        $crate::output::line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::output::line(format_args!($($arg)*))
+    };
+}
+
 mod args;
 mod attendance;
 mod exchange;
@@ -52,7 +63,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     passphrase_confirm: passphrase.to_string(),
                 },
             )?;
-            println!("Created an encrypted caseload in {}", status.data_dir);
+            outln!("Created an encrypted caseload in {}", status.data_dir);
         }
         Command::Status { json } => {
             let status = commands::app_status(&cx, ())?;
@@ -75,7 +86,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     new_passphrase_confirm: new.to_string(),
                 },
             )?;
-            println!(
+            outln!(
                 "Passphrase changed. The data was not re-encrypted; the old passphrase no longer opens it."
             );
         }
@@ -109,7 +120,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 },
             )?;
             output::print(json, &detail, || {
-                println!("Recorded attendance on case {}", detail.id)
+                outln!("Recorded attendance on case {}", detail.id)
             })?;
         }
         Command::Chronology(command) => {
@@ -156,7 +167,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         .as_ref()
                         .map(|c| c.name.as_str())
                         .unwrap_or("-");
-                    println!(
+                    outln!(
                         "{}  {}  {}  champion: {champion}",
                         s.urn,
                         s.name,
@@ -187,7 +198,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             let hits = commands::search(&cx, SearchRequest { query })?;
             output::print(json, &hits, || {
                 for h in &hits {
-                    println!(
+                    outln!(
                         "{}  {}  {}  {}  {}",
                         h.case_id,
                         h.legal_name,
@@ -206,7 +217,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Demo { pupils, seed } => {
             unlock(&cx, passphrase_file)?;
             let added = caseload_app::demo::fill(&cx, pupils, seed)?;
-            println!("Added {added} synthetic pupils with cases.");
+            outln!("Added {added} synthetic pupils with cases.");
         }
         Command::Export(args) => {
             unlock(&cx, passphrase_file)?;
@@ -223,7 +234,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Aggregate(args) => exchange::run_aggregate(args)?,
         Command::Commands => {
             for name in caseload_app::COMMAND_NAMES {
-                println!("{name}");
+                outln!("{name}");
             }
         }
         Command::Call { name, request } => {
@@ -266,7 +277,7 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
     match case {
         CaseCommand::Add { pupil, json } => {
             let detail = commands::case_add(cx, pupil.into_request())?;
-            output::print(json, &detail, || println!("Added case {}", detail.id))?;
+            output::print(json, &detail, || outln!("Added case {}", detail.id))?;
         }
         CaseCommand::List { json } => {
             let list = commands::case_list(cx, ())?;
@@ -300,7 +311,7 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
                 },
             )?;
             output::print(json, &detail, || {
-                println!("Case {} is now {}", detail.id, detail.status.label())
+                outln!("Case {} is now {}", detail.id, detail.status.label())
             })?;
         }
         CaseCommand::Edit { id, changes, json } => {
@@ -308,7 +319,7 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
             let current = commands::case_get(cx, CaseGetRequest { id: id.clone() })?;
             let pupil = changes.apply_to(current.pupil);
             let detail = commands::case_update(cx, CaseUpdateRequest { id, pupil })?;
-            output::print(json, &detail, || println!("Updated case {}", detail.id))?;
+            output::print(json, &detail, || outln!("Updated case {}", detail.id))?;
         }
     }
     Ok(())

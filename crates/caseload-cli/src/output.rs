@@ -8,19 +8,33 @@ use caseload_app::types::{
 };
 use serde::Serialize;
 
-/// Prints JSON. A closed pipe (`caseload … --json | head`) ends the output quietly, as it
-/// does for other Unix tools, instead of panicking.
-pub fn json<T: Serialize>(value: &T) -> Result<(), AppError> {
+/// Writes one line to stdout. A closed pipe (`caseload case list | head -1`) is a normal end
+/// of the output, as for other Unix tools: the process exits 0 at once, quietly. Any other
+/// write failure (a full disk behind a redirect) is reported and exits 1.
+pub fn line(args: std::fmt::Arguments<'_>) {
     use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_fmt(args)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            eprintln!("caseload: could not write the output: {e}");
+            std::process::exit(1)
+        }
+    }
+}
+
+/// Prints JSON, through [`line`].
+pub fn json<T: Serialize>(value: &T) -> Result<(), AppError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| AppError::Storage {
         message: e.to_string(),
     })?;
-    match writeln!(std::io::stdout().lock(), "{text}") {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(AppError::Storage {
-            message: format!("Could not write the output: {e}"),
-        }),
-        _ => Ok(()),
-    }
+    line(format_args!("{text}"));
+    Ok(())
 }
 
 pub fn print<T: Serialize>(as_json: bool, value: &T, human: impl FnOnce()) -> Result<(), AppError> {
@@ -43,8 +57,8 @@ fn london(rfc3339: &str) -> String {
 }
 
 pub fn status(status: &AppStatus) {
-    println!("Data folder: {}", status.data_dir);
-    println!(
+    outln!("Data folder: {}", status.data_dir);
+    outln!(
         "Caseload:    {}",
         if status.initialised {
             "exists (encrypted)"
@@ -63,15 +77,20 @@ fn display_name(legal: &str, preferred: Option<&str>) -> String {
 
 pub fn case_table(list: &[CaseSummary]) {
     if list.is_empty() {
-        println!("No cases yet. Add one with `caseload case add`.");
+        outln!("No cases yet. Add one with `caseload case add`.");
         return;
     }
-    println!(
+    outln!(
         "{:<36}  {:<32}  {:<13}  {:<28}  {:>4}  {:<6}  UPDATED",
-        "ID", "PUPIL", "UPN", "SCHOOL", "YEAR", "STATUS"
+        "ID",
+        "PUPIL",
+        "UPN",
+        "SCHOOL",
+        "YEAR",
+        "STATUS"
     );
     for c in list {
-        println!(
+        outln!(
             "{:<36}  {:<32}  {:<13}  {:<28}  {:>4}  {:<6}  {}",
             c.id,
             display_name(&c.legal_name, c.preferred_name.as_deref()),
@@ -86,30 +105,31 @@ pub fn case_table(list: &[CaseSummary]) {
 
 pub fn case_detail(d: &CaseDetail) {
     let p = &d.pupil;
-    println!("Case {}", d.id);
-    println!("  Legal name:     {}", p.legal_name);
-    println!(
+    outln!("Case {}", d.id);
+    outln!("  Legal name:     {}", p.legal_name);
+    outln!(
         "  Preferred name: {}",
         p.preferred_name.as_deref().unwrap_or("-")
     );
-    println!("  Date of birth:  {}", p.date_of_birth);
-    println!("  UPN:            {}", p.upn);
-    println!("  School:         {} (URN {})", p.school_name, p.school_urn);
-    println!("  Year group:     {}", p.year_group);
-    println!(
+    outln!("  Date of birth:  {}", p.date_of_birth);
+    outln!("  UPN:            {}", p.upn);
+    outln!("  School:         {} (URN {})", p.school_name, p.school_urn);
+    outln!("  Year group:     {}", p.year_group);
+    outln!(
         "  Phase:          {}",
         p.school_phase.map(|ph| ph.as_str()).unwrap_or("-")
     );
-    println!("  Status:         {}", d.status.label());
-    println!(
+    outln!("  Status:         {}", d.status.label());
+    outln!(
         "  Referred:       {} by {}",
-        d.referral_date, d.referral_source
+        d.referral_date,
+        d.referral_source
     );
     if let (Some(team), Some(worker)) = (&d.team, &d.worker) {
-        println!("  Allocated:      {worker} ({team})");
+        outln!("  Allocated:      {worker} ({team})");
     }
     if let Some(due) = &d.next_due {
-        println!(
+        outln!(
             "  Next due:       {:?} on {}{}",
             due.kind,
             due.due_on,
@@ -121,19 +141,25 @@ pub fn case_detail(d: &CaseDetail) {
             .attendance_pct
             .map(|p| format!("{p:.1}%"))
             .unwrap_or_else(|| "-".into());
-        println!("  Attendance:     {pct} as at {}", r.as_at);
+        outln!("  Attendance:     {pct} as at {}", r.as_at);
     }
-    println!("  Updated:        {}", london(&d.updated_at));
+    outln!("  Updated:        {}", london(&d.updated_at));
 }
 
 pub fn dashboard(d: &Dashboard) {
     if d.rows.is_empty() {
-        println!("No open cases.");
+        outln!("No open cases.");
         return;
     }
-    println!(
+    outln!(
         "{:<32}  {:<28}  {:>4}  {:>6}  {:<5}  {:<5}  {:<10}  NEXT DUE",
-        "PUPIL", "SCHOOL", "YEAR", "ATT%", "TREND", "FLAGS", "STATUS"
+        "PUPIL",
+        "SCHOOL",
+        "YEAR",
+        "ATT%",
+        "TREND",
+        "FLAGS",
+        "STATUS"
     );
     for r in &d.rows {
         let pct = r
@@ -165,7 +191,7 @@ pub fn dashboard(d: &Dashboard) {
                 )
             })
             .unwrap_or_default();
-        println!(
+        outln!(
             "{:<32}  {:<28}  {:>4}  {:>6}  {:<5}  {:<5}  {:<10}  {}",
             display_name(&r.legal_name, r.preferred_name.as_deref()),
             r.school_name,
@@ -177,27 +203,33 @@ pub fn dashboard(d: &Dashboard) {
             due
         );
     }
-    println!(
+    outln!(
         "{} due by Sunday (overdue included).",
         d.due_this_week.len()
     );
 }
 
 pub fn funnel(f: &FunnelReport) {
-    println!("Case funnel {} to {}", f.from, f.to);
-    println!(
+    outln!("Case funnel {} to {}", f.from, f.to);
+    outln!(
         "{:<52}  {:>7}  {:>9}  {:>5}",
-        "", "PRIMARY", "SECONDARY", "TOTAL"
+        "",
+        "PRIMARY",
+        "SECONDARY",
+        "TOTAL"
     );
     for r in &f.rows {
-        println!(
+        outln!(
             "{:<52}  {:>7}  {:>9}  {:>5}",
-            r.label, r.primary, r.secondary, r.total
+            r.label,
+            r.primary,
+            r.secondary,
+            r.total
         );
     }
     let pct = |p: &Option<f64>| p.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "-".into());
     if let [p, s, t] = f.improved_pct.as_slice() {
-        println!(
+        outln!(
             "{:<52}  {:>7}  {:>9}  {:>5}",
             "Improved, as % of closed",
             pct(p),
@@ -209,7 +241,7 @@ pub fn funnel(f: &FunnelReport) {
 
 pub fn chronology(entries: &[ChronologyEntryView]) {
     if entries.is_empty() {
-        println!("No chronology entries yet.");
+        outln!("No chronology entries yet.");
         return;
     }
     for e in entries {
@@ -218,31 +250,31 @@ pub fn chronology(entries: &[ChronologyEntryView]) {
             .as_deref()
             .map(|c| format!(" (corrects {c})"))
             .unwrap_or_default();
-        println!(
+        outln!(
             "{}  {}  {}{}",
             e.occurred_at.replace('T', " "),
             e.id,
             e.kind.as_str(),
             corrects
         );
-        println!("    who:  {}", e.who);
-        println!("    what: {}", e.what);
+        outln!("    who:  {}", e.who);
+        outln!("    what: {}", e.what);
         if let Some(outcome) = &e.outcome {
-            println!("    outcome:   {outcome}");
+            outln!("    outcome:   {outcome}");
         }
         if let Some(next) = &e.next_step {
-            println!("    next step: {next}");
+            outln!("    next step: {next}");
         }
         if !e.corrected_by.is_empty() {
-            println!("    corrected by: {}", e.corrected_by.join(", "));
+            outln!("    corrected by: {}", e.corrected_by.join(", "));
         }
     }
 }
 
 pub fn plan(p: &PlanView) {
-    println!("Plan for case {}", p.case_id);
+    outln!("Plan for case {}", p.case_id);
     let barriers: Vec<String> = p.barriers.iter().map(|b| format!("{b:?}")).collect();
-    println!(
+    outln!(
         "  Barriers:      {}",
         if barriers.is_empty() {
             "-".into()
@@ -251,69 +283,78 @@ pub fn plan(p: &PlanView) {
         }
     );
     if let Some(other) = &p.other_barriers {
-        println!("  Other:         {other}");
+        outln!("  Other:         {other}");
     }
     match (p.target_pct, &p.target_by) {
-        (Some(t), Some(by)) => println!("  SMART target:  {t:.1}% by {by}"),
-        _ => println!("  SMART target:  none yet"),
+        (Some(t), Some(by)) => outln!("  SMART target:  {t:.1}% by {by}"),
+        _ => outln!("  SMART target:  none yet"),
     }
     if let Some(i) = &p.interventions {
-        println!("  Interventions: {i}");
+        outln!("  Interventions: {i}");
     }
     if !p.review_dates.is_empty() {
-        println!("  Reviews:       {}", p.review_dates.join(", "));
+        outln!("  Reviews:       {}", p.review_dates.join(", "));
     }
     for a in &p.actions {
         let late = if a.overdue { " OVERDUE" } else { "" };
-        println!(
+        outln!(
             "  - [{:?}] {} ({}; due {}{}) id {}",
-            a.status, a.what, a.owner, a.due_on, late, a.id
+            a.status,
+            a.what,
+            a.owner,
+            a.due_on,
+            late,
+            a.id
         );
     }
 }
 
 pub fn family(v: &PupilFamilyView) {
-    println!("Case {}", v.case_id);
-    println!(
+    outln!("Case {}", v.case_id);
+    outln!(
         "  Address:  {}",
         v.address.as_deref().unwrap_or("-").replace('\n', ", ")
     );
-    println!(
+    outln!(
         "  Postcode: {}   Ward: {}",
         v.postcode.as_deref().unwrap_or("-"),
         v.ward.as_deref().unwrap_or("-")
     );
     if !v.flags.is_empty() {
         let flags: Vec<String> = v.flags.iter().map(|f| format!("{f:?}")).collect();
-        println!("  Flags:    {}", flags.join(", "));
+        outln!("  Flags:    {}", flags.join(", "));
     }
     for kp in &v.key_professionals {
-        println!(
+        outln!(
             "  Professional: {} ({}), {}",
-            kp.name, kp.role, kp.organisation
+            kp.name,
+            kp.role,
+            kp.organisation
         );
     }
     let Some(f) = &v.family else {
-        println!("  No family recorded yet.");
+        outln!("  No family recorded yet.");
         return;
     };
-    println!("  Family:   {}", f.name);
+    outln!("  Family:   {}", f.name);
     for c in &f.carers {
         let pr = if c.parental_responsibility {
             ", parental responsibility"
         } else {
             ""
         };
-        println!("    carer:   {} ({}{pr})", c.name, c.relationship);
+        outln!("    carer:   {} ({}{pr})", c.name, c.relationship);
     }
     for s in &f.siblings {
-        println!(
+        outln!(
             "    sibling: {} ({}, year {})",
-            s.legal_name, s.school_name, s.year_group
+            s.legal_name,
+            s.school_name,
+            s.year_group
         );
     }
     for c in &f.other_children {
-        println!(
+        outln!(
             "    child:   {} ({})",
             c.name,
             c.school_name.as_deref().unwrap_or("school not recorded")

@@ -45,7 +45,7 @@ pub fn chronology(cx: &Caseload, command: ChronologyCommand) -> Result<(), AppEr
                 },
             )?;
             output::print(json, &entries, || {
-                println!("The chronology now has {} entries", entries.len())
+                outln!("The chronology now has {} entries", entries.len())
             })?;
         }
         ChronologyCommand::List { id, kind, json } => {

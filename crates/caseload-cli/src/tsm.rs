@@ -83,7 +83,7 @@ pub enum Format {
 }
 
 fn print_summary(t: &TsmSummary) {
-    println!(
+    outln!(
         "{}  {}  {}  {}  {}  pupils: {}  actions: {} ({} open)",
         t.id,
         t.meeting_date,
@@ -97,7 +97,7 @@ fn print_summary(t: &TsmSummary) {
 }
 
 fn print_view(v: &TsmView) {
-    println!(
+    outln!(
         "{} — {} ({}), {}",
         v.school_name,
         v.term_label,
@@ -105,25 +105,31 @@ fn print_view(v: &TsmView) {
         v.status.as_str()
     );
     for a in &v.attendees {
-        println!("  attendee: {} ({}) {}", a.name, a.role, a.organisation);
+        outln!("  attendee: {} ({}) {}", a.name, a.role, a.organisation);
     }
     for d in &v.discussions {
         let pct = d
             .attendance_pct
             .map(|p| format!("{p:.1}%"))
             .unwrap_or_else(|| "-".into());
-        println!("  pupil: {}  {pct}  actions: {}", d.name, d.actions.len());
+        outln!("  pupil: {}  {pct}  actions: {}", d.name, d.actions.len());
         for a in &d.actions {
-            println!(
+            outln!(
                 "    action {}: {} ({}, due {})",
-                a.id.0, a.what, a.owner_person, a.due_on
+                a.id.0,
+                a.what,
+                a.owner_person,
+                a.due_on
             );
         }
     }
     for a in &v.general_actions {
-        println!(
+        outln!(
             "  school action {}: {} ({}, due {})",
-            a.id.0, a.what, a.owner_person, a.due_on
+            a.id.0,
+            a.what,
+            a.owner_person,
+            a.due_on
         );
     }
     for c in &v.carried {
@@ -132,13 +138,15 @@ fn print_view(v: &TsmView) {
             .as_ref()
             .map(|r| format!("{} {}", r.outcome.label(), r.on))
             .unwrap_or_else(|| "not yet reviewed".into());
-        println!(
+        outln!(
             "  carried {}: {} (from {}) — {status}",
-            c.action.id.0, c.action.what, c.from_meeting_date
+            c.action.id.0,
+            c.action.what,
+            c.from_meeting_date
         );
     }
     for p in &v.problems {
-        println!("  to finish: {}", p.message);
+        outln!("  to finish: {}", p.message);
     }
 }
 
@@ -158,7 +166,7 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
                     term,
                 },
             )?;
-            output::print(json, &v, || println!("Planned meeting {}", v.id))
+            output::print(json, &v, || outln!("Planned meeting {}", v.id))
         }
         TsmCommand::List { json } => {
             let list = commands::tsm_list(cx, ())?;
@@ -171,9 +179,12 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
         TsmCommand::Coverage { term, json } => {
             let c = commands::tsm_coverage(cx, TsmCoverageRequest { term })?;
             output::print(json, &c, || {
-                println!(
+                outln!(
                     "{}: {} held, {} planned, {} not planned",
-                    c.term_label, c.held, c.planned, c.not_planned
+                    c.term_label,
+                    c.held,
+                    c.planned,
+                    c.not_planned
                 );
                 for row in &c.rows {
                     let state = row
@@ -181,7 +192,7 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
                         .as_ref()
                         .map(|m| format!("{} {}", m.status.as_str(), m.meeting_date))
                         .unwrap_or_else(|| "not planned".into());
-                    println!("  {}  {}  {state}", row.school_urn, row.school_name);
+                    outln!("  {}  {}  {state}", row.school_urn, row.school_name);
                 }
             })
         }
@@ -205,12 +216,12 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
                     on,
                 },
             )?;
-            println!("Action {action_id}: {}", outcome.label());
+            outln!("Action {action_id}: {}", outcome.label());
             Ok(())
         }
         TsmCommand::Finish { id } => {
             let v = commands::tsm_finish(cx, TsmGetRequest { id: TsmId(id) })?;
-            println!("Finished meeting {} with {}", v.id, v.school_name);
+            outln!("Finished meeting {} with {}", v.id, v.school_name);
             Ok(())
         }
         TsmCommand::Record { id, format, out } => {
@@ -234,7 +245,7 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
                     path: Some(path.to_string()),
                 },
             )?;
-            println!("Wrote {} ({} bytes)", saved.path, saved.bytes);
+            outln!("Wrote {} ({} bytes)", saved.path, saved.bytes);
             Ok(())
         }
     }

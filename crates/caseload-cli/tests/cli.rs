@@ -185,3 +185,53 @@ fn reading_before_init_says_to_create_a_caseload() {
     let status = json_of(caseload(dir.path()).args(["status", "--json"]));
     assert_eq!(status["initialised"], false);
 }
+
+/// `caseload case list | head -1`: the reader has gone before the CLI writes, so every write
+/// meets a closed pipe. Reading the pipe's end shut first makes that certain, not a race.
+fn run_into_a_closed_pipe(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("caseload"));
+    cmd.arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("CASELOAD_PASSPHRASE", PASS)
+        .env_remove("CASELOAD_DATA_DIR")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped());
+    cmd.output().expect("run caseload")
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_with_success() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    init(dir.path());
+    add(dir.path(), "B801200005001");
+    for args in [&["case", "list"][..], &["case", "list", "--json"][..]] {
+        let out = run_into_a_closed_pipe(dir.path(), args);
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn case_list_piped_to_head_prints_one_line_and_nothing_on_stderr() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    init(dir.path());
+    add(dir.path(), "B801200005001");
+    let bin = assert_cmd::cargo::cargo_bin("caseload");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' --data-dir '{}' case list | head -1",
+            bin.display(),
+            dir.path().display()
+        ))
+        .env("CASELOAD_PASSPHRASE", PASS)
+        .env_remove("CASELOAD_DATA_DIR")
+        .output()
+        .expect("sh");
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use caseload_exchange::share::{
-    Delivery, DeliveryFile, FailureKind, FaultyShare, MANIFEST_NAME, Manifest, RealShare, deliver,
-    sha256_hex,
+    Delivery, DeliveryFile, FailureKind, FaultyShare, MANIFEST_NAME, Manifest, RealShare, ShareFs,
+    deliver, sha256_hex,
 };
 
 const FOLDER: &str = "2026-03-02_summary_exp-0001";
@@ -158,6 +158,51 @@ fn a_missing_share_is_unreachable_and_nothing_is_created_anywhere() {
     let err = deliver(&RealShare, &root, &delivery()).expect_err("no share");
     assert_eq!(err.kind, FailureKind::Unreachable);
     assert!(!root.exists());
+    assert!(names_in(dir.path()).is_empty());
+}
+
+/// The real file system, except that the share is unmounted straight after it was found:
+/// the race between "the share is there" and "create the delivery folder".
+struct UnmountedAfterCheck(PathBuf);
+
+impl ShareFs for UnmountedAfterCheck {
+    fn is_dir(&self, path: &Path) -> bool {
+        let there = RealShare.is_dir(path);
+        if path == self.0 {
+            fs::remove_dir_all(&self.0).expect("unmount the share");
+        }
+        there
+    }
+    fn create_dir(&self, path: &Path) -> std::io::Result<()> {
+        RealShare.create_dir(path)
+    }
+    fn write_new_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        RealShare.write_new_synced(path, bytes)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        RealShare.rename(from, to)
+    }
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        RealShare.read(path)
+    }
+    fn remove_file(&self, path: &Path) -> std::io::Result<()> {
+        RealShare.remove_file(path)
+    }
+    fn list_dir(&self, path: &Path) -> std::io::Result<Vec<PathBuf>> {
+        RealShare.list_dir(path)
+    }
+    fn sync_dir(&self, path: &Path) -> std::io::Result<()> {
+        RealShare.sync_dir(path)
+    }
+}
+
+#[test]
+fn a_share_that_vanishes_after_the_check_is_never_recreated_as_a_local_folder() {
+    let (dir, root) = share();
+    let err = deliver(&UnmountedAfterCheck(root.clone()), &root, &delivery())
+        .expect_err("the share went away");
+    assert_eq!(err.kind, FailureKind::Interrupted);
+    assert!(!root.exists(), "the share root was re-created");
     assert!(names_in(dir.path()).is_empty());
 }
 

@@ -68,13 +68,14 @@ pub fn deliver(
     if !fs.is_dir(share_root) {
         return Err(DeliveryError::unreachable(share_root));
     }
-    let folder = share_root
-        .join("caseload")
-        .join("deliveries")
-        .join(&delivery.worker_id)
-        .join(&folder_name);
-    fs.create_dir_all(&folder)
-        .map_err(|e| DeliveryError::io(&format!("creating folder {folder_name}"), &e))?;
+    // One level at a time below the root, each needing its parent: if the share is pulled
+    // away after the check above, the next level fails instead of re-creating the root.
+    let mut folder = share_root.to_path_buf();
+    for level in ["caseload", "deliveries", &delivery.worker_id, &folder_name] {
+        folder.push(level);
+        fs.create_dir(&folder)
+            .map_err(|e| DeliveryError::io(&format!("creating folder {folder_name}"), &e))?;
+    }
     remove_leftover_temps(fs, &folder)?;
 
     match existing_manifest(fs, &folder)? {

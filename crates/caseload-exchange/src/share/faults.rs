@@ -165,13 +165,13 @@ impl ShareFs for FaultyShare {
         .is_ok()
     }
 
-    fn create_dir_all(&self, path: &Path) -> io::Result<()> {
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
         self.run(path, |faults| {
             // A read-only share still lets you "create" a folder that is already there.
             if faults.read_only && !self.inner.is_dir(path) {
                 return Err(denied());
             }
-            self.inner.create_dir_all(path)
+            self.inner.create_dir(path)
         })
     }
 

@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 pub trait ShareFs {
     /// Whether `path` is an existing directory (following links). Errors read as `false`.
     fn is_dir(&self, path: &Path) -> bool;
-    /// Creates `path` and any missing parents.
-    fn create_dir_all(&self, path: &Path) -> io::Result<()>;
+    /// Creates the one directory `path`, whose parent must already exist; an existing
+    /// directory is not an error. Never creates parents, so a share root that vanished cannot
+    /// be brought back as an empty local folder by a write below it.
+    fn create_dir(&self, path: &Path) -> io::Result<()>;
     /// Creates `path`, failing if it exists, writes all of `bytes` and syncs it to the device.
     fn write_new_synced(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
     /// Renames `from` to `to` in one step, replacing `to` if it exists.
@@ -37,8 +39,11 @@ impl ShareFs for RealShare {
         path.is_dir()
     }
 
-    fn create_dir_all(&self, path: &Path) -> io::Result<()> {
-        fs::create_dir_all(path)
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        match fs::create_dir(path) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && path.is_dir() => Ok(()),
+            other => other,
+        }
     }
 
     fn write_new_synced(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
