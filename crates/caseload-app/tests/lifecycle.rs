@@ -3,8 +3,16 @@
 
 mod common;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, commands};
+use caseload_app::cases::AttendanceRecordRequest;
+use caseload_app::reports::FunnelRequest;
+use caseload_app::search::SearchRequest;
+use caseload_app::settings::Settings;
+use caseload_app::{AppError, cases, dashboard, reports, search, settings};
+use caseload_domain::attendance::Trend;
+use caseload_domain::case::TransitionKind;
+use caseload_domain::due::DueKind;
+use caseload_domain::transition::Team;
+use caseload_domain::{CaseStatus, CycleSettings};
 use common::*;
 
 #[test]
@@ -54,7 +62,7 @@ fn the_dashboard_shows_open_cases_with_attendance_trend_flags_and_due_items() {
     reading(&cx, &active, 2, 70);
     let declined = add(&cx, "P207000016049", "secondary", 10);
     step(&cx, &declined, TransitionKind::Decline, 9).expect("decline");
-    let dash = commands::dashboard(&cx, ()).expect("dashboard");
+    let dash = dashboard::dashboard(&cx, ()).expect("dashboard");
     assert_eq!(dash.rows.len(), 1, "declined cases are not open");
     let row = &dash.rows[0];
     assert_eq!(row.attendance_pct, Some(70.0));
@@ -80,7 +88,7 @@ fn the_funnel_counts_the_worked_cases_of_the_period_by_phase() {
     let family = add(&cx, "P207000016049", "secondary", 40);
     step(&cx, &family, TransitionKind::Accept, 39).expect("accept");
     step(&cx, &family, TransitionKind::FamilyDeclined, 30).expect("family declined");
-    let report = commands::report_funnel(
+    let report = reports::report_funnel(
         &cx,
         FunnelRequest {
             from: ago(90),
@@ -115,7 +123,7 @@ fn the_funnel_counts_the_worked_cases_of_the_period_by_phase() {
 fn attendance_figures_that_do_not_add_up_are_refused_at_the_sessions_field() {
     let (_d, cx) = created();
     let id = add(&cx, "B801200005001", "primary", 3);
-    let e = commands::attendance_record(
+    let e = cases::attendance_record(
         &cx,
         AttendanceRecordRequest {
             id,
@@ -136,7 +144,7 @@ fn attendance_figures_that_do_not_add_up_are_refused_at_the_sessions_field() {
 #[test]
 fn settings_default_to_the_two_funnel_teams_and_a_six_week_cycle_and_can_change() {
     let (_d, cx) = created();
-    let s = commands::settings_get(&cx, ()).expect("get");
+    let s = settings::settings_get(&cx, ()).expect("get");
     assert_eq!(
         s.teams.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
         vec!["afsw", "taskforce"]
@@ -152,7 +160,7 @@ fn settings_default_to_the_two_funnel_teams_and_a_six_week_cycle_and_can_change(
         name: "Early help".into(),
     });
     assert_eq!(
-        commands::settings_update(&cx, changed.clone()).expect("update"),
+        settings::settings_update(&cx, changed.clone()).expect("update"),
         changed
     );
     let bad = Settings {
@@ -163,7 +171,7 @@ fn settings_default_to_the_two_funnel_teams_and_a_six_week_cycle_and_can_change(
         ..changed
     };
     assert_eq!(
-        commands::settings_update(&cx, bad).expect_err("bad").kind(),
+        settings::settings_update(&cx, bad).expect_err("bad").kind(),
         "validation"
     );
 }
@@ -173,7 +181,7 @@ fn search_answers_with_cases_matching_every_typed_word() {
     let (_d, cx) = created();
     let id = add(&cx, "B801200005001", "primary", 3);
     add(&cx, "P207000016049", "secondary", 3);
-    let hits = commands::search(
+    let hits = search::search(
         &cx,
         SearchRequest {
             query: "B80120".into(),
@@ -185,7 +193,7 @@ fn search_answers_with_cases_matching_every_typed_word() {
         vec![id]
     );
     assert_eq!(
-        commands::search(
+        search::search(
             &cx,
             SearchRequest {
                 query: "testpupil synth".into()
@@ -196,7 +204,7 @@ fn search_answers_with_cases_matching_every_typed_word() {
         2
     );
     assert!(
-        commands::search(&cx, SearchRequest { query: "".into() })
+        search::search(&cx, SearchRequest { query: "".into() })
             .expect("search")
             .is_empty()
     );

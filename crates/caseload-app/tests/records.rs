@@ -2,8 +2,21 @@
 
 mod common;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, commands};
+use caseload_app::cases::CaseGetRequest;
+use caseload_app::chronology::ChronologyListRequest;
+use caseload_app::family::{
+    CarerAddRequest, FamilyGetRequest, PupilDetailsSetRequest, SiblingLinkRequest,
+};
+use caseload_app::plan::{
+    PlanActionAddRequest, PlanActionStatusRequest, PlanGetRequest, PlanSetRequest,
+};
+use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
+use caseload_app::search::SearchRequest;
+use caseload_app::{AppError, cases, chronology, dashboard, family, plan, schools, search};
+use caseload_domain::chronology::ContactKind;
+use caseload_domain::due::DueKind;
+use caseload_domain::family::{KeyProfessional, PupilFlag};
+use caseload_domain::plan::{ActionStatus, Barrier};
 use chrono::Duration;
 use common::*;
 
@@ -11,10 +24,10 @@ use common::*;
 fn a_correction_is_a_new_entry_shown_with_the_one_it_corrects() {
     let (_d, cx) = created();
     let id = add(&cx, "B801200005001", "primary", 5);
-    let first = commands::chronology_add(&cx, entry_request(&id, "Visited; pupil at home", None))
+    let first = chronology::chronology_add(&cx, entry_request(&id, "Visited; pupil at home", None))
         .expect("add");
     let original = first[0].id.clone();
-    let after = commands::chronology_add(
+    let after = chronology::chronology_add(
         &cx,
         entry_request(&id, "Visited; pupil was at school", Some(original.clone())),
     )
@@ -26,7 +39,7 @@ fn a_correction_is_a_new_entry_shown_with_the_one_it_corrects() {
     );
     assert_eq!(after[0].corrected_by, vec![after[1].id.clone()]);
     assert_eq!(after[1].corrects, Some(original));
-    let calls = commands::chronology_list(
+    let calls = chronology::chronology_list(
         &cx,
         ChronologyListRequest {
             case_id: id,
@@ -42,11 +55,11 @@ fn a_correction_must_point_at_an_entry_of_the_same_case() {
     let (_d, cx) = created();
     let a = add(&cx, "B801200005001", "primary", 5);
     let b = add(&cx, "P207000016049", "primary", 5);
-    let entry_of_a = commands::chronology_add(&cx, entry_request(&a, "Call", None)).expect("add")
+    let entry_of_a = chronology::chronology_add(&cx, entry_request(&a, "Call", None)).expect("add")
         [0]
     .id
     .clone();
-    let e = commands::chronology_add(&cx, entry_request(&b, "Call", Some(entry_of_a)))
+    let e = chronology::chronology_add(&cx, entry_request(&b, "Call", Some(entry_of_a)))
         .expect_err("cross-case");
     let AppError::Validation { fields, .. } = e else {
         panic!("validation expected")
@@ -61,7 +74,7 @@ fn an_entry_in_the_future_or_without_what_happened_is_refused() {
     let mut future = entry_request(&id, "", None);
     future.occurred_at = format!("{}T10:30", (today() + Duration::days(2)));
     let AppError::Validation { fields, .. } =
-        commands::chronology_add(&cx, future).expect_err("invalid")
+        chronology::chronology_add(&cx, future).expect_err("invalid")
     else {
         panic!("validation expected")
     };
@@ -73,7 +86,7 @@ fn an_entry_in_the_future_or_without_what_happened_is_refused() {
 fn a_plan_with_a_smart_target_and_two_actions_makes_the_earliest_open_action_next_due() {
     let (_d, cx) = created();
     let id = add(&cx, "B801200005001", "primary", 10);
-    let plan = commands::plan_set(
+    let plan = plan::plan_set(
         &cx,
         PlanSetRequest {
             case_id: id.clone(),
@@ -88,7 +101,7 @@ fn a_plan_with_a_smart_target_and_two_actions_makes_the_earliest_open_action_nex
     .expect("plan");
     assert_eq!(plan.target_pct, Some(92.5));
     for (what, days) in [("Arrange bus pass", 3), ("Refer to EBSA service", -2)] {
-        commands::plan_action_add(
+        plan::plan_action_add(
             &cx,
             PlanActionAddRequest {
                 case_id: id.clone(),
@@ -99,13 +112,13 @@ fn a_plan_with_a_smart_target_and_two_actions_makes_the_earliest_open_action_nex
         )
         .expect("action");
     }
-    let detail = commands::case_get(&cx, CaseGetRequest { id: id.clone() }).expect("case");
+    let detail = cases::case_get(&cx, CaseGetRequest { id: id.clone() }).expect("case");
     let due = detail.next_due.expect("due");
     assert_eq!(
         (due.kind, due.what.as_deref(), due.overdue),
         (DueKind::Action, Some("Refer to EBSA service"), true)
     );
-    let plan = commands::plan_get(
+    let plan = plan::plan_get(
         &cx,
         PlanGetRequest {
             case_id: id.clone(),
@@ -119,7 +132,7 @@ fn a_plan_with_a_smart_target_and_two_actions_makes_the_earliest_open_action_nex
         .expect("overdue action")
         .id
         .clone();
-    commands::plan_action_status(
+    plan::plan_action_status(
         &cx,
         PlanActionStatusRequest {
             case_id: id.clone(),
@@ -129,7 +142,7 @@ fn a_plan_with_a_smart_target_and_two_actions_makes_the_earliest_open_action_nex
         },
     )
     .expect("done");
-    let dash = commands::dashboard(&cx, ()).expect("dashboard");
+    let dash = dashboard::dashboard(&cx, ()).expect("dashboard");
     let next = dash.rows[0].next_due.clone().expect("due");
     assert_eq!(next.what.as_deref(), Some("Arrange bus pass"));
     assert_eq!(
@@ -142,7 +155,7 @@ fn a_plan_with_a_smart_target_and_two_actions_makes_the_earliest_open_action_nex
 fn a_target_without_a_date_and_an_action_without_an_owner_are_refused_at_their_fields() {
     let (_d, cx) = created();
     let id = add(&cx, "B801200005001", "primary", 10);
-    let e = commands::plan_set(
+    let e = plan::plan_set(
         &cx,
         PlanSetRequest {
             case_id: id.clone(),
@@ -159,7 +172,7 @@ fn a_target_without_a_date_and_an_action_without_an_owner_are_refused_at_their_f
         panic!("validation expected")
     };
     assert_eq!(fields[0].field, "target_by");
-    let e = commands::plan_action_add(
+    let e = plan::plan_action_add(
         &cx,
         PlanActionAddRequest {
             case_id: id,
@@ -180,7 +193,7 @@ fn a_pupil_with_two_parents_and_a_sibling_at_another_school_is_seen_as_one_famil
     let (_d, cx) = created();
     let pupil = add(&cx, "B801200005001", "primary", 5);
     let sibling = add(&cx, "P207000016049", "secondary", 5);
-    let details = commands::pupil_details_set(
+    let details = family::pupil_details_set(
         &cx,
         PupilDetailsSetRequest {
             case_id: pupil.clone(),
@@ -203,7 +216,7 @@ fn a_pupil_with_two_parents_and_a_sibling_at_another_school_is_seen_as_one_famil
         ("Parentone Demofam", "Mother", true),
         ("Parenttwo Demofam", "Stepfather", false),
     ] {
-        commands::carer_add(
+        family::carer_add(
             &cx,
             CarerAddRequest {
                 case_id: pupil.clone(),
@@ -216,7 +229,7 @@ fn a_pupil_with_two_parents_and_a_sibling_at_another_school_is_seen_as_one_famil
         )
         .expect("carer");
     }
-    commands::sibling_link(
+    family::sibling_link(
         &cx,
         SiblingLinkRequest {
             case_id: pupil.clone(),
@@ -224,7 +237,7 @@ fn a_pupil_with_two_parents_and_a_sibling_at_another_school_is_seen_as_one_famil
         },
     )
     .expect("link");
-    let from_sibling = commands::family_get(
+    let from_sibling = family::family_get(
         &cx,
         FamilyGetRequest {
             case_id: sibling.clone(),
@@ -242,7 +255,7 @@ fn a_pupil_with_two_parents_and_a_sibling_at_another_school_is_seen_as_one_famil
             .collect::<Vec<_>>(),
         vec![Some(pupil.clone())]
     );
-    let hits = commands::search(
+    let hits = search::search(
         &cx,
         SearchRequest {
             query: "parentone".into(),
@@ -250,7 +263,7 @@ fn a_pupil_with_two_parents_and_a_sibling_at_another_school_is_seen_as_one_famil
     )
     .expect("search");
     assert_eq!(hits.len(), 2, "both children are found by a carer's name");
-    let e = commands::sibling_link(
+    let e = family::sibling_link(
         &cx,
         SiblingLinkRequest {
             case_id: pupil.clone(),
@@ -275,8 +288,8 @@ fn a_link_school_is_added_then_updated_by_its_urn() {
         },
         dsl: ContactInput::default(),
     };
-    commands::link_school_set(&cx, request("Champion One")).expect("add");
-    let schools = commands::link_school_set(&cx, request("Champion Two")).expect("update");
+    schools::link_school_set(&cx, request("Champion One")).expect("add");
+    let schools = schools::link_school_set(&cx, request("Champion Two")).expect("update");
     assert_eq!(schools.len(), 1);
     assert_eq!(
         schools[0]
@@ -286,7 +299,7 @@ fn a_link_school_is_added_then_updated_by_its_urn() {
         Some("Champion Two")
     );
     assert_eq!(schools[0].dsl, None);
-    let bad = commands::link_school_set(
+    let bad = schools::link_school_set(
         &cx,
         LinkSchoolSetRequest {
             urn: "12".into(),
@@ -298,5 +311,5 @@ fn a_link_school_is_added_then_updated_by_its_urn() {
         panic!("validation expected")
     };
     assert_eq!(fields[0].field, "school_urn");
-    assert_eq!(commands::link_school_list(&cx, ()).expect("list").len(), 1);
+    assert_eq!(schools::link_school_list(&cx, ()).expect("list").len(), 1);
 }

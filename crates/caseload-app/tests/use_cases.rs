@@ -1,7 +1,8 @@
 //! The use cases on a temporary encrypted store, as the UI and the CLI call them.
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, KdfProfile, commands, dispatch};
+use caseload_app::cases::{CaseAddRequest, CaseGetRequest, CaseUpdateRequest, PupilInput};
+use caseload_app::session::{ChangePassphraseRequest, CreateCaseloadRequest, UnlockRequest};
+use caseload_app::{AppError, Caseload, KdfProfile, cases, dispatch, session};
 use serde_json::json;
 
 const PASS: &str = "correct horse battery";
@@ -14,7 +15,7 @@ fn fresh() -> (tempfile::TempDir, Caseload) {
 
 fn created() -> (tempfile::TempDir, Caseload) {
     let (dir, cx) = fresh();
-    commands::caseload_create(
+    session::caseload_create(
         &cx,
         CreateCaseloadRequest {
             passphrase: PASS.into(),
@@ -55,7 +56,7 @@ fn field_names(e: &AppError) -> Vec<String> {
 #[test]
 fn status_reports_a_new_folder_as_not_initialised_and_locked() {
     let (_d, cx) = fresh();
-    let status = commands::app_status(&cx, ()).expect("status");
+    let status = session::app_status(&cx, ()).expect("status");
     assert!(!status.initialised && !status.unlocked);
     assert_eq!(status.min_passphrase_length, 12);
 }
@@ -63,14 +64,14 @@ fn status_reports_a_new_folder_as_not_initialised_and_locked() {
 #[test]
 fn creating_a_caseload_leaves_it_unlocked_and_initialised() {
     let (_d, cx) = created();
-    let status = commands::app_status(&cx, ()).expect("status");
+    let status = session::app_status(&cx, ()).expect("status");
     assert!(status.initialised && status.unlocked);
 }
 
 #[test]
 fn a_short_or_mismatched_new_passphrase_is_refused_at_the_right_field() {
     let (_d, cx) = fresh();
-    let short = commands::caseload_create(
+    let short = session::caseload_create(
         &cx,
         CreateCaseloadRequest {
             passphrase: "short".into(),
@@ -79,7 +80,7 @@ fn a_short_or_mismatched_new_passphrase_is_refused_at_the_right_field() {
     )
     .expect_err("short");
     assert_eq!(field_names(&short), vec!["passphrase"]);
-    let mismatch = commands::caseload_create(
+    let mismatch = session::caseload_create(
         &cx,
         CreateCaseloadRequest {
             passphrase: PASS.into(),
@@ -88,26 +89,26 @@ fn a_short_or_mismatched_new_passphrase_is_refused_at_the_right_field() {
     )
     .expect_err("mismatch");
     assert_eq!(field_names(&mismatch), vec!["passphrase_confirm"]);
-    assert!(!commands::app_status(&cx, ()).expect("status").initialised);
+    assert!(!session::app_status(&cx, ()).expect("status").initialised);
 }
 
 #[test]
 fn an_added_case_is_listed_and_survives_lock_and_unlock() {
     let (_d, cx) = created();
-    let added = commands::case_add(&cx, new_case(input())).expect("add");
-    commands::lock(&cx, ()).expect("lock");
+    let added = cases::case_add(&cx, new_case(input())).expect("add");
+    session::lock(&cx, ()).expect("lock");
     assert!(matches!(
-        commands::case_list(&cx, ()),
+        cases::case_list(&cx, ()),
         Err(AppError::Locked { .. })
     ));
-    commands::unlock(
+    session::unlock(
         &cx,
         UnlockRequest {
             passphrase: PASS.into(),
         },
     )
     .expect("unlock");
-    let list = commands::case_list(&cx, ()).expect("list");
+    let list = cases::case_list(&cx, ()).expect("list");
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].id, added.id);
     assert_eq!(list[0].legal_name, "Testpupil Zebedee-Quux");
@@ -117,8 +118,8 @@ fn an_added_case_is_listed_and_survives_lock_and_unlock() {
 #[test]
 fn a_wrong_passphrase_gives_the_wrong_passphrase_kind_and_stays_locked() {
     let (_d, cx) = created();
-    commands::lock(&cx, ()).expect("lock");
-    let e = commands::unlock(
+    session::lock(&cx, ()).expect("lock");
+    let e = session::unlock(
         &cx,
         UnlockRequest {
             passphrase: "not my passphrase".into(),
@@ -126,7 +127,7 @@ fn a_wrong_passphrase_gives_the_wrong_passphrase_kind_and_stays_locked() {
     )
     .expect_err("wrong");
     assert_eq!(e.kind(), "wrong_passphrase");
-    assert!(!commands::app_status(&cx, ()).expect("status").unlocked);
+    assert!(!session::app_status(&cx, ()).expect("status").unlocked);
 }
 
 #[test]
@@ -138,16 +139,16 @@ fn invalid_pupil_input_names_each_bad_field_and_saves_nothing() {
         date_of_birth: "2999-01-01".into(),
         ..input()
     };
-    let e = commands::case_add(&cx, new_case(bad)).expect_err("invalid");
+    let e = cases::case_add(&cx, new_case(bad)).expect_err("invalid");
     assert_eq!(field_names(&e), vec!["legal_name", "date_of_birth", "upn"]);
-    assert!(commands::case_list(&cx, ()).expect("list").is_empty());
+    assert!(cases::case_list(&cx, ()).expect("list").is_empty());
 }
 
 #[test]
 fn editing_a_case_persists_the_new_details() {
     let (_d, cx) = created();
-    let added = commands::case_add(&cx, new_case(input())).expect("add");
-    let edited = commands::case_update(
+    let added = cases::case_add(&cx, new_case(input())).expect("add");
+    let edited = cases::case_update(
         &cx,
         CaseUpdateRequest {
             id: added.id.clone(),
@@ -160,22 +161,22 @@ fn editing_a_case_persists_the_new_details() {
     )
     .expect("update");
     assert_eq!(edited.pupil.preferred_name, None);
-    let again = commands::case_get(&cx, CaseGetRequest { id: added.id }).expect("get");
+    let again = cases::case_get(&cx, CaseGetRequest { id: added.id }).expect("get");
     assert_eq!(again.pupil.year_group, 8);
 }
 
 #[test]
 fn the_same_upn_twice_is_a_validation_error_on_the_upn_field() {
     let (_d, cx) = created();
-    commands::case_add(&cx, new_case(input())).expect("add");
-    let e = commands::case_add(&cx, new_case(input())).expect_err("duplicate");
+    cases::case_add(&cx, new_case(input())).expect("add");
+    let e = cases::case_add(&cx, new_case(input())).expect_err("duplicate");
     assert_eq!(field_names(&e), vec!["upn"]);
 }
 
 #[test]
 fn changing_the_passphrase_needs_the_current_one() {
     let (_d, cx) = created();
-    let wrong = commands::passphrase_change(
+    let wrong = session::passphrase_change(
         &cx,
         ChangePassphraseRequest {
             current_passphrase: "not my passphrase".into(),
@@ -185,7 +186,7 @@ fn changing_the_passphrase_needs_the_current_one() {
     )
     .expect_err("wrong current");
     assert_eq!(field_names(&wrong), vec!["current_passphrase"]);
-    commands::passphrase_change(
+    session::passphrase_change(
         &cx,
         ChangePassphraseRequest {
             current_passphrase: PASS.into(),
@@ -194,9 +195,9 @@ fn changing_the_passphrase_needs_the_current_one() {
         },
     )
     .expect("change");
-    commands::lock(&cx, ()).expect("lock");
+    session::lock(&cx, ()).expect("lock");
     assert!(
-        commands::unlock(
+        session::unlock(
             &cx,
             UnlockRequest {
                 passphrase: PASS.into()
@@ -204,7 +205,7 @@ fn changing_the_passphrase_needs_the_current_one() {
         )
         .is_err()
     );
-    commands::unlock(
+    session::unlock(
         &cx,
         UnlockRequest {
             passphrase: "a brand new passphrase".into(),
@@ -216,7 +217,7 @@ fn changing_the_passphrase_needs_the_current_one() {
 #[test]
 fn errors_serialise_as_a_kind_tagged_object() {
     let (_d, cx) = created();
-    let e = commands::case_add(
+    let e = cases::case_add(
         &cx,
         new_case(PupilInput {
             upn: "A801200005001".into(),
