@@ -1,5 +1,5 @@
 //! `caseload`: the headless front door to every Caseload use case, for scripts, analysts and
-//! tests. It calls the same `caseload_app::commands` as the desktop app. Errors: one line on
+//! tests. It calls the same `caseload_app` use cases as the desktop app. Errors: one line on
 //! stderr and a non-zero exit; `--json` output on stdout for every read command.
 
 mod args;
