@@ -6,7 +6,7 @@ use std::path::Path;
 include!("../crates/caseload-app/src/command_list.rs");
 
 macro_rules! command_names {
-    ($($name:ident : $req:ty => $resp:ty,)*) => { &[$(stringify!($name)),*] };
+    ($($module:ident :: $name:ident : $req:ty => $resp:ty,)*) => { &[$(stringify!($name)),*] };
 }
 
 const COMMANDS: &[&str] = for_each_command!(command_names);

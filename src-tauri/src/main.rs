@@ -1,22 +1,22 @@
 //! Caseload's desktop shell: one window, the shared `Caseload` state, and a Tauri adapter for
-//! every command of the list. No logic lives here: each adapter calls `caseload_app::commands`.
+//! every command of the list. No logic lives here: each adapter calls the command in its
+//! `caseload_app` module.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
 
-use caseload_app::types::*;
 use caseload_app::{AppError, Caseload, KdfProfile, data_dir};
 use tauri::Manager;
 
 /// One async Tauri command per line of the list. The work runs on a blocking thread so Argon2id
 /// and SQLite never stall the window.
 macro_rules! tauri_adapters {
-    ($($name:ident : $req:ty => $resp:ty,)*) => {
+    ($($module:ident :: $name:ident : $req:ty => $resp:ty,)*) => {
         $(
             #[tauri::command]
             async fn $name(state: tauri::State<'_, Caseload>, request: $req) -> Result<$resp, AppError> {
                 let cx = state.inner().clone();
-                tauri::async_runtime::spawn_blocking(move || caseload_app::commands::$name(&cx, request))
+                tauri::async_runtime::spawn_blocking(move || caseload_app::$module::$name(&cx, request))
                     .await
                     .map_err(|e| AppError::Storage { message: format!("The command stopped unexpectedly: {e}") })?
             }

@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use caseload_app::types::CreateCaseloadRequest;
-use caseload_app::{Caseload, KdfProfile, commands, demo};
+use caseload_app::session::CreateCaseloadRequest;
+use caseload_app::{Caseload, KdfProfile, cases, dashboard, demo, session};
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let cx = Caseload::new(dir.path(), KdfProfile::InsecureForTests);
     let pass = "benchmark passphrase".to_string();
-    commands::caseload_create(
+    session::caseload_create(
         &cx,
         CreateCaseloadRequest {
             passphrase: pass.clone(),
@@ -25,12 +25,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The demo spreads cases over the lifecycle; fill until 2,000 of them are open.
     let started = Instant::now();
     let mut seed = 1;
-    while commands::dashboard(&cx, ())?.rows.len() < 2000 {
+    while dashboard::dashboard(&cx, ())?.rows.len() < 2000 {
         demo::fill(&cx, 500, seed)?;
         seed += 1;
     }
-    let open = commands::dashboard(&cx, ())?.rows.len();
-    let total = commands::case_list(&cx, ())?.len();
+    let open = dashboard::dashboard(&cx, ())?.rows.len();
+    let total = cases::case_list(&cx, ())?.len();
     println!(
         "setup: {total} cases ({open} open) in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut times = Vec::new();
     for _ in 0..100 {
         let t = Instant::now();
-        let dashboard = commands::dashboard(&cx, ())?;
+        let dashboard = dashboard::dashboard(&cx, ())?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         assert_eq!(dashboard.rows.len(), open);
     }

@@ -9,8 +9,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use caseload_app::demo::demo_upn;
-use caseload_app::types::*;
-use caseload_app::{Caseload, KdfProfile, commands};
+use caseload_app::exchange::{ExportRequest, ExportSaveRequest, ShareSettings, SyncRequest};
+use caseload_app::imports::ImportRequest;
+use caseload_app::session::CreateCaseloadRequest;
+use caseload_app::{Caseload, KdfProfile, exchange, imports, session, support};
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::RealShare;
 
@@ -42,7 +44,7 @@ fn main() {
     let tmp = tempfile::tempdir().expect("tmp");
     let cx = Caseload::new(tmp.path().join("data"), KdfProfile::InsecureForTests);
     let pass = "correct horse battery".to_string();
-    commands::caseload_create(
+    session::caseload_create(
         &cx,
         CreateCaseloadRequest {
             passphrase: pass.clone(),
@@ -51,12 +53,12 @@ fn main() {
     )
     .expect("create");
     caseload_app::demo::fill(&cx, 40, 1).expect("demo");
-    let today = commands::today();
+    let today = support::today();
     let this_year = (today - chrono::Duration::days(7)).to_string();
     let last_year = (today - chrono::Duration::days(372)).to_string();
     for (as_at, shift) in [(last_year.as_str(), 7), (this_year.as_str(), 0)] {
         let path = summary_file(tmp.path(), as_at, shift);
-        commands::import_summary_file(
+        imports::import_summary_file(
             &cx,
             ImportRequest {
                 path: path.display().to_string(),
@@ -67,7 +69,7 @@ fn main() {
     }
     let share = tmp.path().join("share");
     std::fs::create_dir_all(&share).expect("share");
-    commands::share_settings_set(
+    exchange::share_settings_set(
         &cx,
         ShareSettings {
             folder: share.display().to_string(),
@@ -84,7 +86,7 @@ fn main() {
         let mut times = Vec::new();
         for _ in 0..5 {
             let start = Instant::now();
-            commands::export_save(
+            exchange::export_save(
                 &cx,
                 ExportSaveRequest {
                     export: ExportRequest {
@@ -107,7 +109,7 @@ fn main() {
     }
     let start = Instant::now();
     for _ in 0..3 {
-        commands::export_queue(
+        exchange::export_queue(
             &cx,
             ExportRequest {
                 kind: "ward-bands".into(),
@@ -119,7 +121,7 @@ fn main() {
     }
     let queued = ms(start);
     let start = Instant::now();
-    let report = commands::sync(&cx, SyncRequest::default()).expect("sync");
+    let report = exchange::sync(&cx, SyncRequest::default()).expect("sync");
     println!(
         "queue 3 ward exports: {queued:.1} ms; deliver them (temp, fsync, rename, verify, manifest): {:.1} ms ({} delivered)",
         ms(start),

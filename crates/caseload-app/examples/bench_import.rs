@@ -9,8 +9,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use caseload_app::demo::demo_upn;
-use caseload_app::types::{CreateCaseloadRequest, ImportRequest};
-use caseload_app::{Caseload, KdfProfile, commands};
+use caseload_app::imports::ImportRequest;
+use caseload_app::session::CreateCaseloadRequest;
+use caseload_app::{Caseload, KdfProfile, imports, session};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 const PUPILS: u64 = 52_000;
@@ -178,7 +179,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             KdfProfile::InsecureForTests,
         );
         let pass = "benchmark passphrase".to_string();
-        commands::caseload_create(
+        session::caseload_create(
             &cx,
             CreateCaseloadRequest {
                 passphrase: pass.clone(),
@@ -186,7 +187,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             },
         )?;
         let t = Instant::now();
-        commands::import_summary_file(
+        imports::import_summary_file(
             &cx,
             ImportRequest {
                 path: summary_path.display().to_string(),
@@ -195,7 +196,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?;
         let summary = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        commands::import_marks_file(
+        imports::import_marks_file(
             &cx,
             ImportRequest {
                 path: marks_path.display().to_string(),

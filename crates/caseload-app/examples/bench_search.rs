@@ -5,14 +5,15 @@
 
 use std::time::Instant;
 
-use caseload_app::types::{CreateCaseloadRequest, SearchRequest};
-use caseload_app::{Caseload, KdfProfile, commands, demo};
+use caseload_app::search::SearchRequest;
+use caseload_app::session::CreateCaseloadRequest;
+use caseload_app::{Caseload, KdfProfile, demo, search, session};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let cx = Caseload::new(dir.path(), KdfProfile::InsecureForTests);
     let pass = "benchmark passphrase".to_string();
-    commands::caseload_create(
+    session::caseload_create(
         &cx,
         CreateCaseloadRequest {
             passphrase: pass.clone(),
@@ -47,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..20 {
         for q in typed {
             let t = Instant::now();
-            found += commands::search(&cx, SearchRequest { query: q.into() })?.len();
+            found += search::search(&cx, SearchRequest { query: q.into() })?.len();
             times.push(t.elapsed().as_secs_f64() * 1000.0);
         }
     }

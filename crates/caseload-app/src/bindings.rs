@@ -1,161 +1,72 @@
-//! The TypeScript the UI imports (`ui/src/api/bindings.ts`): every request/response type and
-//! the `Commands` map, generated from the command list. A test fails when the committed file is
-//! stale; `cargo run -p caseload-app --bin gen-bindings` rewrites it.
+//! The TypeScript the UI imports (`ui/src/api/bindings.ts`): the declaration of every type a
+//! command takes or returns, and of every type those depend on (walked through ts-rs), the
+//! error, and the `Commands` map, all derived from the command list: no list of types is kept
+//! by hand. Declarations are sorted by name, so the file is stable. A test fails when the
+//! committed file is stale; `cargo run -p caseload-app --bin gen-bindings` rewrites it.
 
-use ts_rs::TS;
+use std::any::TypeId;
+use std::collections::{BTreeMap, HashSet};
+
+use ts_rs::{TS, TypeVisitor};
 
 use crate::error::{AppError, FieldError};
-#[allow(unused_imports)]
-use crate::types::*;
 
 /// Where the generated file lives, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/api/bindings.ts";
 
-fn declarations() -> Vec<String> {
-    vec![
-        CaseId::decl(),
-        CaseStatus::decl(),
-        SchoolPhase::decl(),
-        TransitionKind::decl(),
-        DueKind::decl(),
-        Trend::decl(),
-        Team::decl(),
-        CycleSettings::decl(),
-        AppStatus::decl(),
-        CreateCaseloadRequest::decl(),
-        UnlockRequest::decl(),
-        ChangePassphraseRequest::decl(),
-        PupilInput::decl(),
-        CaseAddRequest::decl(),
-        CaseGetRequest::decl(),
-        CaseUpdateRequest::decl(),
-        CaseSummary::decl(),
-        PupilView::decl(),
-        CaseDetail::decl(),
-        CaseTransitionRequest::decl(),
-        CaseEventView::decl(),
-        AttendanceRecordRequest::decl(),
-        AttendanceView::decl(),
-        DueView::decl(),
-        DashboardRow::decl(),
-        Dashboard::decl(),
-        FunnelRequest::decl(),
-        FunnelRowView::decl(),
-        FunnelReport::decl(),
-        Settings::decl(),
-        ContactKind::decl(),
-        ChronologyAddRequest::decl(),
-        ChronologyListRequest::decl(),
-        ChronologyEntryView::decl(),
-        Barrier::decl(),
-        ActionStatus::decl(),
-        PlanGetRequest::decl(),
-        PlanSetRequest::decl(),
-        PlanActionAddRequest::decl(),
-        PlanActionStatusRequest::decl(),
-        PlanActionView::decl(),
-        PlanView::decl(),
-        PupilFlag::decl(),
-        KeyProfessional::decl(),
-        FamilyGetRequest::decl(),
-        PupilDetailsSetRequest::decl(),
-        FamilyNameSetRequest::decl(),
-        CarerAddRequest::decl(),
-        CarerRemoveRequest::decl(),
-        SiblingLinkRequest::decl(),
-        FamilyChildAddRequest::decl(),
-        CarerView::decl(),
-        SiblingView::decl(),
-        FamilyChildView::decl(),
-        FamilyView::decl(),
-        PupilFamilyView::decl(),
-        ContactInput::decl(),
-        LinkSchoolSetRequest::decl(),
-        ContactView::decl(),
-        LinkSchoolView::decl(),
-        TsmId::decl(),
-        DiscussionId::decl(),
-        TsmActionId::decl(),
-        OwnerAgency::decl(),
-        TsmStatus::decl(),
-        ReviewOutcome::decl(),
-        Attendee::decl(),
-        ProblemAt::decl(),
-        FinishProblem::decl(),
-        TsmPlanRequest::decl(),
-        TsmGetRequest::decl(),
-        TsmDateSetRequest::decl(),
-        TsmAttendeesSetRequest::decl(),
-        TsmPupilAddRequest::decl(),
-        TsmPupilUpdateRequest::decl(),
-        TsmPupilRemoveRequest::decl(),
-        TsmActionAddRequest::decl(),
-        TsmActionUpdateRequest::decl(),
-        TsmActionRemoveRequest::decl(),
-        TsmActionReviewRequest::decl(),
-        TsmReferRequest::decl(),
-        TsmCoverageRequest::decl(),
-        RecordFormat::decl(),
-        TsmRecordSaveRequest::decl(),
-        SavedFile::decl(),
-        TsmSummary::decl(),
-        TsmActionView::decl(),
-        ReviewView::decl(),
-        DiscussionView::decl(),
-        CarriedActionView::decl(),
-        PrepPupil::decl(),
-        PrepPack::decl(),
-        TsmView::decl(),
-        CoverageRow::decl(),
-        TsmCoverage::decl(),
-        TsmDueAction::decl(),
-        Alert::decl(),
-        RuleId::decl(),
-        MarksView::decl(),
-        ImportKindView::decl(),
-        ImportRequest::decl(),
-        ImportView::decl(),
-        ImportMappingGetRequest::decl(),
-        ImportMappingSetRequest::decl(),
-        ImportProblem::decl(),
-        ImportPhase::decl(),
-        ImportProgress::decl(),
-        SearchRequest::decl(),
-        SearchHit::decl(),
-        LegalStepKind::decl(),
-        EsoStage::decl(),
-        ProsecutionSection::decl(),
-        StepDetails::decl(),
-        PenaltyAssessment::decl(),
-        LegalGetRequest::decl(),
-        LegalStepAddRequest::decl(),
-        ShareSettings::decl(),
-        ExportRequest::decl(),
-        ExportSaveRequest::decl(),
-        ExportSaved::decl(),
-        OutboxStatus::decl(),
-        OutboxFileView::decl(),
-        OutboxItem::decl(),
-        OutboxView::decl(),
-        SyncRequest::decl(),
-        SyncReport::decl(),
-        InboxFileView::decl(),
-        ConflictView::decl(),
-        InboxView::decl(),
-        ConflictChoice::decl(),
-        ConflictResolveRequest::decl(),
-        LegalStepView::decl(),
-        LegalAlertView::decl(),
-        NextLegalStepView::decl(),
-        LegalView::decl(),
-        EvidenceBundleSaveRequest::decl(),
-        FieldError::decl(),
-        AppError::decl(),
-    ]
+/// Collects the declaration of every type it is shown and, transitively, of every type those
+/// depend on. Types without a declaration of their own (`String`, `Vec<T>`, `Option<T>`, `()`…)
+/// are looked through, to their type parameters.
+#[derive(Default)]
+struct Declarations {
+    seen: HashSet<TypeId>,
+    /// TypeScript name → declaration, so the output is sorted by name.
+    by_name: BTreeMap<String, String>,
 }
 
+impl Declarations {
+    /// A command's request or response type, which may itself be undeclarable (`Vec<T>`).
+    fn root<T: TS + 'static + ?Sized>(&mut self) {
+        self.visit::<T>();
+        T::visit_generics(self);
+    }
+}
+
+impl TypeVisitor for Declarations {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if T::output_path().is_none() || !self.seen.insert(TypeId::of::<T>()) {
+            return;
+        }
+        let previous = self.by_name.insert(T::ident(), T::decl());
+        assert!(
+            previous.is_none(),
+            "two types are exported to TypeScript as {}",
+            T::ident()
+        );
+        T::visit_dependencies(self);
+    }
+}
+
+macro_rules! declarations {
+    ($($module:ident :: $name:ident : $req:ty => $resp:ty,)*) => {
+        /// Every type the commands take or return, and the error, with all they depend on.
+        fn declarations() -> Vec<String> {
+            let mut all = Declarations::default();
+            $(
+                all.root::<$req>();
+                all.root::<$resp>();
+            )*
+            all.root::<AppError>();
+            all.root::<FieldError>();
+            all.by_name.into_values().collect()
+        }
+    };
+}
+
+crate::for_each_command!(declarations);
+
 macro_rules! command_map {
-    ($($name:ident : $req:ty => $resp:ty,)*) => {
+    ($($module:ident :: $name:ident : $req:ty => $resp:ty,)*) => {
         fn command_map() -> String {
             let mut out = String::from("export interface Commands {\n");
             $(out.push_str(&format!(

@@ -32,7 +32,7 @@ struct Inner {
     kdf: KdfProfile,
     store: Mutex<Option<Store>>,
     instance_lock: Mutex<Option<File>>,
-    imports: crate::import_job::ImportJobs,
+    imports: crate::imports::import_job::ImportJobs,
 }
 
 #[derive(Clone)]
@@ -52,7 +52,7 @@ impl Caseload {
                 kdf,
                 store: Mutex::new(None),
                 instance_lock: Mutex::new(None),
-                imports: crate::import_job::ImportJobs::default(),
+                imports: crate::imports::import_job::ImportJobs::default(),
             }),
         }
     }
@@ -61,7 +61,7 @@ impl Caseload {
         &self.inner.data_dir
     }
 
-    pub(crate) fn imports(&self) -> &crate::import_job::ImportJobs {
+    pub(crate) fn imports(&self) -> &crate::imports::import_job::ImportJobs {
         &self.inner.imports
     }
 

@@ -5,11 +5,9 @@ use serde_json::Value;
 
 use crate::context::Caseload;
 use crate::error::{AppError, FieldError};
-#[allow(unused_imports)]
-use crate::types::*;
 
 macro_rules! build_dispatch {
-    ($($name:ident : $req:ty => $resp:ty,)*) => {
+    ($($module:ident :: $name:ident : $req:ty => $resp:ty,)*) => {
         /// Every command's name, in the order of the list.
         pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
 
@@ -18,7 +16,7 @@ macro_rules! build_dispatch {
             match name {
                 $(stringify!($name) => {
                     let request: $req = serde_json::from_value(request).map_err(|e| bad_request(name, e))?;
-                    let response: $resp = crate::commands::$name(cx, request)?;
+                    let response: $resp = crate::$module::$name(cx, request)?;
                     serde_json::to_value(response).map_err(|e| AppError::Storage { message: e.to_string() })
                 })*
                 other => Err(AppError::NotFound {

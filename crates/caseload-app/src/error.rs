@@ -69,7 +69,7 @@ pub enum AppError {
     Import {
         message: String,
         file_name: String,
-        problems: Vec<crate::types::ImportProblem>,
+        problems: Vec<crate::imports::ImportProblem>,
         missing_columns: Vec<String>,
         found_headers: Vec<String>,
     },
@@ -196,7 +196,7 @@ impl From<StoreError> for AppError {
 impl From<caseload_exchange::import::ImportFailure> for AppError {
     fn from(e: caseload_exchange::import::ImportFailure) -> Self {
         use caseload_exchange::import::ImportFailure as F;
-        let problem = |e: &caseload_exchange::import::ImportError| crate::types::ImportProblem {
+        let problem = |e: &caseload_exchange::import::ImportError| crate::imports::ImportProblem {
             row: e.row,
             column: e.column.clone(),
             problem: e.problem.clone(),

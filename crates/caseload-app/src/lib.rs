@@ -1,24 +1,35 @@
 //! Caseload's use cases: every command the UI or the CLI can run, declared once in
 //! [`for_each_command!`], with request/response types exported to TypeScript and one typed
 //! error ([`AppError`]) that the UI branches on by `kind`. No Tauri here.
+//!
+//! One module per concern holds its commands (`fn name(&Caseload, Request) -> Result<Response,
+//! AppError>`) and their request/response types together: `session`, `cases`, `chronology`,
+//! `family`, `plan`, `schools`, `tsm`, `imports`, `legal`, `exchange`, `dashboard`, `search`,
+//! `reports`, `settings`. Helpers that are not commands live in `support`; the demo caseload in
+//! `demo`. The rest is plumbing generated from the command list: `dispatch`, `bindings`.
 
-mod attendance_views;
 pub mod bindings;
+pub mod cases;
+pub mod chronology;
 mod command_list;
-pub mod commands;
 mod context;
+pub mod dashboard;
 pub mod data_dir;
 pub mod demo;
-mod demo_tsm;
 mod dispatch;
 mod error;
-mod exchange_views;
-pub mod import_job;
-mod legal_views;
-mod record_views;
-mod tsm_views;
-pub mod types;
-mod views;
+pub mod exchange;
+pub mod family;
+pub mod imports;
+pub mod legal;
+pub mod plan;
+pub mod reports;
+pub mod schools;
+pub mod search;
+pub mod session;
+pub mod settings;
+pub mod support;
+pub mod tsm;
 
 pub use context::{Caseload, KdfProfile};
 pub use dispatch::{COMMAND_NAMES, dispatch};

@@ -9,14 +9,15 @@ use common::share::{demo, files_under, queue, worker};
 
 use std::path::{Path, PathBuf};
 
-use caseload_app::types::*;
-use caseload_app::{Caseload, commands};
+use caseload_app::exchange::{SyncReport, SyncRequest};
+use caseload_app::reports::FunnelRequest;
+use caseload_app::{Caseload, exchange, reports};
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::{FaultyShare, RealShare, sha256_hex};
 use caseload_exchange::summary::Cell;
 
 fn sync_via(cx: &Caseload, fs: &FaultyShare) -> SyncReport {
-    commands::sync_using(cx, fs, SyncRequest::default()).expect("sync runs")
+    exchange::sync_using(cx, fs, SyncRequest::default()).expect("sync runs")
 }
 
 /// No file under a final name differs from what the outbox queued: every visible non-temp
@@ -76,7 +77,7 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
     assert!(!report.share_reachable);
     assert_eq!((report.delivered, report.failed), (0, 2));
     assert!(!root.exists(), "a missing share is never created locally");
-    let view = commands::outbox_list(&cx, ()).expect("outbox");
+    let view = exchange::outbox_list(&cx, ()).expect("outbox");
     assert_eq!(view.failed, 2);
     assert!(
         view.items
@@ -90,7 +91,7 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
     let report = sync_via(&cx, &fs);
     assert_eq!(report.failed, 2);
     assert_nothing_partial(&root, &queued);
-    let reasons: Vec<String> = commands::outbox_list(&cx, ())
+    let reasons: Vec<String> = exchange::outbox_list(&cx, ())
         .expect("outbox")
         .items
         .iter()
@@ -123,7 +124,7 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
     std::fs::create_dir_all(&root).expect("share back");
     let report = sync_via(&cx, &fs);
     assert_eq!(report.failed, 0, "{:?}", report.messages);
-    let view = commands::outbox_list(&cx, ()).expect("outbox");
+    let view = exchange::outbox_list(&cx, ()).expect("outbox");
     assert_eq!((view.delivered, view.queued, view.failed), (2, 0, 0));
     let visible: Vec<PathBuf> = files_under(&root)
         .into_iter()
@@ -148,7 +149,7 @@ fn a_flaky_share_never_shows_a_partial_file_never_duplicates_and_gets_everything
         .iter()
         .map(|p| (p.clone(), std::fs::read(root.join(p)).expect("read")))
         .collect();
-    let again = commands::sync(&cx, SyncRequest::default()).expect("sync");
+    let again = exchange::sync(&cx, SyncRequest::default()).expect("sync");
     assert_eq!(again.delivered, 0, "delivered exports are not sent again");
     for (p, bytes) in before {
         assert_eq!(std::fs::read(root.join(&p)).expect("read"), bytes);
@@ -180,7 +181,7 @@ fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out(
     for (i, seed) in [11u64, 12, 13].into_iter().enumerate() {
         let (dir, cx) = demo(seed);
         worker(&cx, &format!("aw-{i}"), share.path());
-        let report = commands::report_funnel(
+        let report = reports::report_funnel(
             &cx,
             FunnelRequest {
                 from: common::ago(400),
@@ -192,7 +193,7 @@ fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out(
             *e += u64::from(row.total);
         }
         queue(&cx, "funnel", &["csv"]);
-        let sync = commands::sync(&cx, SyncRequest::default()).expect("sync");
+        let sync = exchange::sync(&cx, SyncRequest::default()).expect("sync");
         assert_eq!(sync.delivered, 1);
         workers.push((dir, cx));
     }

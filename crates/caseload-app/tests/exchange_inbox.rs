@@ -7,8 +7,13 @@ mod common;
 
 use std::path::Path;
 
-use caseload_app::types::*;
-use caseload_app::{Caseload, commands};
+use caseload_app::cases::{CaseGetRequest, CaseUpdateRequest, PupilInput};
+use caseload_app::exchange::{
+    ConflictChoice, ConflictResolveRequest, ExportRequest, ExportSaveRequest, ShareSettings,
+    SyncReport, SyncRequest,
+};
+use caseload_app::{Caseload, cases, exchange};
+use caseload_domain::CaseId;
 use caseload_exchange::summary::{Cell, read_json};
 
 fn upn(rest: &str) -> String {
@@ -22,7 +27,7 @@ fn set_up() -> (tempfile::TempDir, Caseload, std::path::PathBuf) {
     let (dir, cx) = common::created();
     let share = dir.path().join("share");
     std::fs::create_dir_all(&share).expect("share");
-    commands::share_settings_set(
+    exchange::share_settings_set(
         &cx,
         ShareSettings {
             folder: share.display().to_string(),
@@ -43,7 +48,7 @@ fn drop_file(share: &Path, sub: &str, name: &str, text: &str) {
 const HEADER: &str = "upn,legal_name,date_of_birth,school_urn,school_name,year_group,school_phase,referral_date,referral_source\n";
 
 fn sync(cx: &Caseload) -> SyncReport {
-    commands::sync(cx, SyncRequest::default()).expect("sync")
+    exchange::sync(cx, SyncRequest::default()).expect("sync")
 }
 
 #[test]
@@ -67,16 +72,16 @@ fn an_allocation_adds_cases_and_an_edited_field_waits_for_the_worker_to_choose()
         "{:?}",
         report.messages
     );
-    let cases = commands::case_list(&cx, ()).expect("cases");
+    let cases = cases::case_list(&cx, ()).expect("cases");
     assert_eq!(cases.len(), 2);
 
     // The same file again is not taken twice.
     assert_eq!(sync(&cx).inbox_taken, 0);
-    assert_eq!(commands::case_list(&cx, ()).expect("cases").len(), 2);
+    assert_eq!(cases::case_list(&cx, ()).expect("cases").len(), 2);
 
     // The worker corrects Alpha's school name; the council later changes both pupils' schools.
     let alpha = cases.iter().find(|c| c.upn == a).expect("alpha");
-    let detail = commands::case_get(
+    let detail = cases::case_get(
         &cx,
         CaseGetRequest {
             id: alpha.id.clone(),
@@ -84,7 +89,7 @@ fn an_allocation_adds_cases_and_an_edited_field_waits_for_the_worker_to_choose()
     )
     .expect("get");
     let p = &detail.pupil;
-    commands::case_update(
+    cases::case_update(
         &cx,
         CaseUpdateRequest {
             id: alpha.id.clone(),
@@ -113,7 +118,7 @@ fn an_allocation_adds_cases_and_an_edited_field_waits_for_the_worker_to_choose()
     let report = sync(&cx);
     assert_eq!(report.conflicts_open, 1, "{:?}", report.messages);
     let school = |id: &CaseId| {
-        commands::case_get(&cx, CaseGetRequest { id: id.clone() })
+        cases::case_get(&cx, CaseGetRequest { id: id.clone() })
             .expect("get")
             .pupil
             .school_name
@@ -129,7 +134,7 @@ fn an_allocation_adds_cases_and_an_edited_field_waits_for_the_worker_to_choose()
         "Elm Primary School (worker's spelling)",
         "what the worker entered is never overwritten"
     );
-    let inbox = commands::inbox_get(&cx, ()).expect("inbox");
+    let inbox = exchange::inbox_get(&cx, ()).expect("inbox");
     let conflict = &inbox.conflicts[0];
     assert_eq!(conflict.field, "school_name");
     assert_eq!(
@@ -139,7 +144,7 @@ fn an_allocation_adds_cases_and_an_edited_field_waits_for_the_worker_to_choose()
     assert_eq!(conflict.incoming_value, "Elm Primary Academy");
     assert_eq!(conflict.case_id.as_ref(), Some(&alpha.id));
 
-    let after = commands::inbox_conflict_resolve(
+    let after = exchange::inbox_conflict_resolve(
         &cx,
         ConflictResolveRequest {
             id: conflict.id,
@@ -174,8 +179,8 @@ fn a_bad_allocation_file_is_refused_whole_with_the_reason_and_takes_nothing() {
         "{:?}",
         report.messages
     );
-    assert!(commands::case_list(&cx, ()).expect("cases").is_empty());
-    let inbox = commands::inbox_get(&cx, ()).expect("inbox");
+    assert!(cases::case_list(&cx, ()).expect("cases").is_empty());
+    let inbox = exchange::inbox_get(&cx, ()).expect("inbox");
     assert_eq!(inbox.files[0].outcome, "refused");
 }
 
@@ -213,7 +218,7 @@ fn attendance_files_from_the_inbox_feed_the_ward_export_by_ward_and_band() {
         report.messages
     );
     let out = dir.path().join("out");
-    let saved = commands::export_save(
+    let saved = exchange::export_save(
         &cx,
         ExportSaveRequest {
             export: ExportRequest {

@@ -5,8 +5,12 @@ mod common;
 
 use std::io::Read;
 
-use caseload_app::commands;
-use caseload_app::types::*;
+use caseload_app::cases::CaseTransitionRequest;
+use caseload_app::exchange::{ExportRequest, ExportSaveRequest};
+use caseload_app::tsm::{TsmActionAddRequest, TsmActionUpdateRequest};
+use caseload_app::{cases, exchange, tsm};
+use caseload_domain::case::TransitionKind;
+use caseload_domain::tsm::{OwnerAgency, TsmStatus};
 use caseload_exchange::summary::{Cell, read_json};
 use common::share::{demo, worker};
 
@@ -32,7 +36,7 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_action() {
     let (dir, cx) = demo(5);
     worker(&cx, "aw-0005", &dir.path().join("share"));
-    let cases = commands::case_list(&cx, ()).expect("cases");
+    let cases = cases::case_list(&cx, ()).expect("cases");
     let names: Vec<String> = cases
         .iter()
         .flat_map(|c| [Some(c.legal_name.clone()), c.preferred_name.clone()])
@@ -54,7 +58,7 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
     ] {
         common::step(&cx, &id, kind, days).expect("step");
     }
-    commands::case_transition(
+    cases::case_transition(
         &cx,
         CaseTransitionRequest {
             id: id.clone(),
@@ -68,12 +72,12 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
     .expect("close");
     // And into an action agreed at a meeting under way.
     let today = common::today().to_string();
-    let meeting = commands::tsm_list(&cx, ())
+    let meeting = tsm::tsm_list(&cx, ())
         .expect("meetings")
         .into_iter()
         .find(|m| m.status == TsmStatus::Planned && m.meeting_date <= today)
         .expect("the demo has a meeting under way");
-    let view = commands::tsm_action_add(
+    let view = tsm::tsm_action_add(
         &cx,
         TsmActionAddRequest {
             id: meeting.id.clone(),
@@ -82,7 +86,7 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
     )
     .expect("action");
     let action = view.general_actions.last().expect("added").id;
-    commands::tsm_action_update(
+    tsm::tsm_action_update(
         &cx,
         TsmActionUpdateRequest {
             action_id: action,
@@ -96,7 +100,7 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
     .expect("typed");
     let out = tempfile::tempdir().expect("out");
     for kind in ["funnel", "tsm-actions", "ward-bands", "closures"] {
-        let saved = commands::export_save(
+        let saved = exchange::export_save(
             &cx,
             ExportSaveRequest {
                 export: ExportRequest {

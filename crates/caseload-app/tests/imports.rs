@@ -5,8 +5,14 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use caseload_app::types::*;
-use caseload_app::{Caseload, commands};
+use caseload_app::cases::{AttendanceRecordRequest, CaseGetRequest};
+use caseload_app::dashboard::DashboardRow;
+use caseload_app::family::PupilDetailsSetRequest;
+use caseload_app::imports::{ImportKindView, ImportMappingSetRequest, ImportRequest};
+use caseload_app::{Caseload, cases, dashboard, family, imports};
+use caseload_domain::attendance::Trend;
+use caseload_domain::family::PupilFlag;
+use caseload_domain::rules::RuleId;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use common::tsm::{URN, link, plan};
 use common::{add, ago, created, today};
@@ -54,7 +60,7 @@ fn marks_csv(upn: &str, days: &[NaiveDate], unauthorised: usize) -> String {
 }
 
 fn row(cx: &Caseload) -> DashboardRow {
-    commands::dashboard(cx, ())
+    dashboard::dashboard(cx, ())
         .expect("dashboard")
         .rows
         .remove(0)
@@ -66,7 +72,7 @@ fn imported_marks_feed_the_dashboard_and_raise_the_penalty_threshold_alert() {
     add(&cx, UPN, "secondary", 60);
     let days = school_days(4);
     let file = write(dir.path(), "marks.csv", &marks_csv(UPN, &days, 12));
-    let imported = commands::import_marks_file(&cx, request(&file)).expect("import");
+    let imported = imports::import_marks_file(&cx, request(&file)).expect("import");
     assert_eq!(
         (
             imported.rows as usize,
@@ -101,7 +107,7 @@ fn a_file_with_one_bad_row_imports_nothing_and_names_the_row() {
     let mut text = marks_csv(UPN, &school_days(2), 0);
     text.push_str(&format!("{UPN},{},AM,H\n", today() - Duration::days(30)));
     let file = write(dir.path(), "marks.csv", &text);
-    let e = commands::import_marks_file(&cx, request(&file)).expect_err("refused");
+    let e = imports::import_marks_file(&cx, request(&file)).expect_err("refused");
     match e {
         caseload_app::AppError::Import {
             problems,
@@ -118,7 +124,7 @@ fn a_file_with_one_bad_row_imports_nothing_and_names_the_row() {
         }
         other => panic!("expected an import error, got {other:?}"),
     }
-    assert!(commands::import_list(&cx, ()).expect("list").is_empty());
+    assert!(imports::import_list(&cx, ()).expect("list").is_empty());
     assert_eq!(
         row(&cx).attendance_pct,
         None,
@@ -130,7 +136,7 @@ fn a_file_with_one_bad_row_imports_nothing_and_names_the_row() {
 fn the_workers_own_reading_is_never_hidden_by_an_import_of_the_same_date() {
     let (dir, cx) = created();
     let id = add(&cx, UPN, "secondary", 60);
-    commands::attendance_record(
+    cases::attendance_record(
         &cx,
         AttendanceRecordRequest {
             id,
@@ -147,17 +153,17 @@ fn the_workers_own_reading_is_never_hidden_by_an_import_of_the_same_date() {
         ago(1)
     );
     let file = write(dir.path(), "summary.csv", &csv);
-    commands::import_summary_file(&cx, request(&file)).expect("import");
+    imports::import_summary_file(&cx, request(&file)).expect("import");
     assert_eq!(row(&cx).attendance_pct, Some(70.0));
     let later = format!(
         "UPN,Possible sessions,Present,Authorised absence,Unauthorised absence,As at\n{UPN},110,104,6,0,{}\n",
         ago(0)
     );
     let file = write(dir.path(), "summary2.csv", &later);
-    commands::import_summary_file(&cx, request(&file)).expect("import");
+    imports::import_summary_file(&cx, request(&file)).expect("import");
     let r = row(&cx);
     assert_eq!((r.attendance_pct, r.trend), (Some(94.5), Some(Trend::Up)));
-    assert_eq!(commands::import_list(&cx, ()).expect("list").len(), 2);
+    assert_eq!(imports::import_list(&cx, ()).expect("list").len(), 2);
 }
 
 #[test]
@@ -173,13 +179,13 @@ fn a_whole_authority_summary_puts_the_schools_other_pupils_in_its_preparation_pa
         d = ago(1)
     );
     let file = write(dir.path(), "authority.csv", &csv);
-    let err = commands::import_summary_file(&cx, request(&file));
+    let err = imports::import_summary_file(&cx, request(&file));
     // The third UPN's check letter is made up: the whole file is refused, naming it.
     assert!(matches!(err, Err(caseload_app::AppError::Import { .. })));
     // Without that row (another school's pupil), the file is taken.
     let fixed = csv.lines().take(3).collect::<Vec<_>>().join("\n") + "\n";
     let file = write(dir.path(), "authority.csv", &fixed);
-    commands::import_summary_file(&cx, request(&file)).expect("import");
+    imports::import_summary_file(&cx, request(&file)).expect("import");
     let v = plan(&cx, 1);
     let upns: Vec<(&str, bool)> = v
         .prep
@@ -197,7 +203,7 @@ fn a_saved_column_mapping_reads_a_file_with_other_headers() {
     add(&cx, UPN, "secondary", 60);
     let csv = format!("Pupil number,Day,Half,Mark\n{UPN},{},AM,/\n", ago(3));
     let file = write(dir.path(), "odd.csv", &csv);
-    let e = commands::import_marks_file(&cx, request(&file)).expect_err("headers unknown");
+    let e = imports::import_marks_file(&cx, request(&file)).expect_err("headers unknown");
     assert!(
         matches!(&e, caseload_app::AppError::Import { missing_columns, .. } if !missing_columns.is_empty()),
         "{e:?}"
@@ -211,7 +217,7 @@ fn a_saved_column_mapping_reads_a_file_with_other_headers() {
     .into_iter()
     .map(|(a, b)| (a.to_string(), b.to_string()))
     .collect();
-    commands::import_mapping_set(
+    imports::import_mapping_set(
         &cx,
         ImportMappingSetRequest {
             kind: ImportKindView::Marks,
@@ -220,7 +226,7 @@ fn a_saved_column_mapping_reads_a_file_with_other_headers() {
     )
     .expect("save");
     let imported =
-        commands::import_marks_file(&cx, request(&file)).expect("import with the saved mapping");
+        imports::import_marks_file(&cx, request(&file)).expect("import with the saved mapping");
     assert_eq!(imported.rows, 1);
 }
 
@@ -229,7 +235,7 @@ fn a_part_time_timetable_past_its_review_date_raises_its_alert_and_needs_the_fla
     let (_dir, cx) = created();
     let id = add(&cx, UPN, "secondary", 60);
     let set = |flags: Vec<PupilFlag>, review: &str| {
-        commands::pupil_details_set(
+        family::pupil_details_set(
             &cx,
             PupilDetailsSetRequest {
                 case_id: id.clone(),
@@ -248,7 +254,7 @@ fn a_part_time_timetable_past_its_review_date_raises_its_alert_and_needs_the_fla
         "a date without the flag"
     );
     set(vec![PupilFlag::PartTimeTimetable], &ago(3)).expect("details");
-    let detail = commands::case_get(&cx, CaseGetRequest { id: id.clone() }).expect("case");
+    let detail = cases::case_get(&cx, CaseGetRequest { id: id.clone() }).expect("case");
     let rules: Vec<RuleId> = detail.alerts.iter().map(|a| a.rule).collect();
     assert_eq!(rules, vec![RuleId::PartTimeTimetableReview]);
     assert!(
@@ -258,6 +264,6 @@ fn a_part_time_timetable_past_its_review_date_raises_its_alert_and_needs_the_fla
             .any(|a| a.rule == RuleId::PartTimeTimetableReview)
     );
     set(vec![PupilFlag::PartTimeTimetable], &ago(-14)).expect("a later review");
-    let detail = commands::case_get(&cx, CaseGetRequest { id }).expect("case");
+    let detail = cases::case_get(&cx, CaseGetRequest { id }).expect("case");
     assert!(detail.alerts.is_empty());
 }

@@ -4,8 +4,18 @@
 
 mod common;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, commands};
+use caseload_app::cases::CaseGetRequest;
+use caseload_app::family::PupilDetailsSetRequest;
+use caseload_app::legal::{
+    EvidenceBundleSaveRequest, LegalGetRequest, LegalStepAddRequest, LegalView,
+};
+use caseload_app::plan::PlanActionAddRequest;
+use caseload_app::tsm::TsmPupilAddRequest;
+use caseload_app::{AppError, Caseload, cases, chronology, dashboard, family, legal, plan, tsm};
+use caseload_domain::CaseId;
+use caseload_domain::family::PupilFlag;
+use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection};
+use caseload_domain::rules::RuleId;
 use common::tsm::{action, link, plan};
 use common::*;
 
@@ -57,7 +67,7 @@ fn penalty(case: &CaseId, days_ago: i64, parent: &str) -> LegalStepAddRequest {
 }
 
 fn add_step(cx: &Caseload, req: LegalStepAddRequest) -> LegalView {
-    commands::legal_step_add(cx, req).expect("step")
+    legal::legal_step_add(cx, req).expect("step")
 }
 
 fn fields(e: AppError) -> Vec<(String, String)> {
@@ -77,7 +87,7 @@ fn rules(v: &LegalView) -> Vec<RuleId> {
 fn a_new_case_has_no_steps_and_the_ladder_starts_with_an_attendance_contract() {
     let (_d, cx) = created();
     let case = add(&cx, "B801200005001", "secondary", 60);
-    let v = commands::legal_get(&cx, LegalGetRequest { case_id: case }).expect("get");
+    let v = legal::legal_get(&cx, LegalGetRequest { case_id: case }).expect("get");
     assert!(v.steps.is_empty() && v.alerts.is_empty());
     assert_eq!(v.suggested, Some(LegalStepKind::AttendanceContract));
     let needs: Vec<bool> = v.next.iter().map(|n| n.needs_reason).collect();
@@ -94,7 +104,7 @@ fn steps_in_ladder_order_are_admitted_and_an_ended_notice_is_flagged_until_a_pen
     assert_eq!(rules(&v), vec![RuleId::NoticeToImproveEnding]);
     assert_eq!(v.alerts[0].on, Some(ago(4)));
     // The same alert reaches the dashboard and the case view.
-    let row = commands::dashboard(&cx, ())
+    let row = dashboard::dashboard(&cx, ())
         .expect("dashboard")
         .rows
         .remove(0);
@@ -103,7 +113,7 @@ fn steps_in_ladder_order_are_admitted_and_an_ended_notice_is_flagged_until_a_pen
             .iter()
             .any(|a| a.rule == RuleId::NoticeToImproveEnding)
     );
-    let detail = commands::case_get(&cx, CaseGetRequest { id: case.clone() }).expect("case");
+    let detail = cases::case_get(&cx, CaseGetRequest { id: case.clone() }).expect("case");
     assert!(
         detail
             .alerts
@@ -142,7 +152,7 @@ fn a_step_out_of_order_is_refused_without_a_reason_and_kept_with_one() {
         section: Some(ProsecutionSection::S444_1A),
         ..request(&case, LegalStepKind::Prosecution, 3)
     };
-    let e = commands::legal_step_add(&cx, prosecute.clone()).expect_err("no ESO considered");
+    let e = legal::legal_step_add(&cx, prosecute.clone()).expect_err("no ESO considered");
     let f = fields(e);
     assert_eq!(f[0].0, "reason");
     assert!(f[0].1.contains("must be considered before prosecuting"));
@@ -172,7 +182,7 @@ fn a_third_penalty_notice_to_the_same_parent_within_3_years_is_refused() {
     assert_eq!(rules(&v), vec![RuleId::PenaltyNoticeLimit]);
     let second = v.steps[3].penalty.as_ref().expect("assessed");
     assert_eq!((second.number, second.amount_pence), (Some(2), 16_000));
-    let e = commands::legal_step_add(&cx, penalty(&case, 1, "parent demo")).expect_err("third");
+    let e = legal::legal_step_add(&cx, penalty(&case, 1, "parent demo")).expect_err("third");
     let f = fields(e);
     assert_eq!(f[0].0, "parent_name");
     assert!(
@@ -214,7 +224,7 @@ fn a_payment_is_recorded_as_a_correction_that_keeps_the_original() {
         v.steps[1].penalty, None,
         "a corrected notice is not assessed"
     );
-    let again = commands::legal_step_add(
+    let again = legal::legal_step_add(
         &cx,
         LegalStepAddRequest {
             corrects: Some(original),
@@ -229,7 +239,7 @@ fn a_payment_is_recorded_as_a_correction_that_keeps_the_original() {
 fn a_contract_without_the_parents_and_an_order_for_a_child_in_care_are_refused() {
     let (_d, cx) = created();
     let case = add(&cx, "B801200005001", "secondary", 60);
-    let e = commands::legal_step_add(
+    let e = legal::legal_step_add(
         &cx,
         LegalStepAddRequest {
             parents_present: Some(false),
@@ -239,7 +249,7 @@ fn a_contract_without_the_parents_and_an_order_for_a_child_in_care_are_refused()
     .expect_err("parents absent");
     assert_eq!(fields(e)[0].0, "parents_present");
 
-    commands::pupil_details_set(
+    family::pupil_details_set(
         &cx,
         PupilDetailsSetRequest {
             case_id: case.clone(),
@@ -258,7 +268,7 @@ fn a_contract_without_the_parents_and_an_order_for_a_child_in_care_are_refused()
         reason: Some("Synthetic: no penalty notice for a child in care".into()),
         ..request(&case, LegalStepKind::SupervisionOrder, 3)
     };
-    let e = commands::legal_step_add(&cx, order(EsoStage::Applied)).expect_err("child in care");
+    let e = legal::legal_step_add(&cx, order(EsoStage::Applied)).expect_err("child in care");
     assert_eq!(fields(e)[0].0, "eso_stage");
     let v = add_step(&cx, order(EsoStage::Considered));
     assert!(v.looked_after);
@@ -268,7 +278,7 @@ fn a_contract_without_the_parents_and_an_order_for_a_child_in_care_are_refused()
 fn an_unknown_case_is_not_found() {
     let (_d, cx) = created();
     let missing = CaseId("no-such-case".into());
-    let e = commands::legal_get(
+    let e = legal::legal_get(
         &cx,
         LegalGetRequest {
             case_id: missing.clone(),
@@ -276,7 +286,7 @@ fn an_unknown_case_is_not_found() {
     )
     .expect_err("missing");
     assert_eq!(e.kind(), "not_found");
-    let e = commands::legal_step_add(&cx, contract(&missing, 1)).expect_err("missing");
+    let e = legal::legal_step_add(&cx, contract(&missing, 1)).expect_err("missing");
     assert_eq!(e.kind(), "not_found");
 }
 
@@ -298,9 +308,10 @@ fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_rep
     link(&cx);
     let case = add(&cx, "B801200005001", "secondary", 60);
     reading(&cx, &case, 10, 82);
-    let first = commands::chronology_add(&cx, entry_request(&case, "Synthetic first visit", None))
-        .expect("entry");
-    commands::chronology_add(
+    let first =
+        chronology::chronology_add(&cx, entry_request(&case, "Synthetic first visit", None))
+            .expect("entry");
+    chronology::chronology_add(
         &cx,
         entry_request(
             &case,
@@ -309,7 +320,7 @@ fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_rep
         ),
     )
     .expect("correction");
-    commands::plan_action_add(
+    plan::plan_action_add(
         &cx,
         PlanActionAddRequest {
             case_id: case.clone(),
@@ -320,7 +331,7 @@ fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_rep
     )
     .expect("plan action");
     let meeting = plan(&cx, 5).id;
-    let v = commands::tsm_pupil_add(
+    let v = tsm::tsm_pupil_add(
         &cx,
         TsmPupilAddRequest {
             id: meeting.clone(),
@@ -343,7 +354,7 @@ fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_rep
 
     let out = dir.path().join("bundles");
     let save = || {
-        commands::evidence_bundle_save(
+        legal::evidence_bundle_save(
             &cx,
             EvidenceBundleSaveRequest {
                 case_id: case.clone(),
@@ -380,7 +391,7 @@ fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_rep
         assert!(text.contains(phrase), "missing {phrase:?} in {text}");
     }
     let exact = dir.path().join("exact.pdf");
-    let saved = commands::evidence_bundle_save(
+    let saved = legal::evidence_bundle_save(
         &cx,
         EvidenceBundleSaveRequest {
             case_id: case,

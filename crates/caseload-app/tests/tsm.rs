@@ -3,15 +3,23 @@
 
 mod common;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, commands};
+use caseload_app::cases::{AttendanceRecordRequest, CaseGetRequest};
+use caseload_app::chronology::ChronologyListRequest;
+use caseload_app::tsm::{
+    TsmActionAddRequest, TsmGetRequest, TsmPlanRequest, TsmPupilAddRequest, TsmPupilUpdateRequest,
+    TsmReferRequest,
+};
+use caseload_app::{AppError, cases, chronology, tsm};
+use caseload_domain::chronology::ContactKind;
+use caseload_domain::plan::Barrier;
+use caseload_domain::tsm::{ProblemAt, TsmStatus};
 use common::tsm::*;
 use common::{add, ago, created};
 
 #[test]
 fn a_school_gets_one_meeting_a_term_and_only_if_it_is_linked() {
     let (_d, cx) = created();
-    let unlinked = commands::tsm_plan(
+    let unlinked = tsm::tsm_plan(
         &cx,
         TsmPlanRequest {
             school_urn: URN.into(),
@@ -23,7 +31,7 @@ fn a_school_gets_one_meeting_a_term_and_only_if_it_is_linked() {
     link(&cx);
     let v = plan(&cx, 1);
     assert_eq!(v.status, TsmStatus::Planned);
-    let again = commands::tsm_plan(
+    let again = tsm::tsm_plan(
         &cx,
         TsmPlanRequest {
             school_urn: URN.into(),
@@ -32,7 +40,7 @@ fn a_school_gets_one_meeting_a_term_and_only_if_it_is_linked() {
         },
     );
     assert_eq!(again.map_err(kind).err(), Some("conflict"));
-    let wrong_term = commands::tsm_plan(
+    let wrong_term = tsm::tsm_plan(
         &cx,
         TsmPlanRequest {
             school_urn: URN.into(),
@@ -50,7 +58,7 @@ fn the_preparation_pack_flags_severely_absent_pupils_without_a_plan() {
     let severe = add(&cx, "B801200005001", "secondary", 30);
     let fine = add(&cx, "P207000016049", "secondary", 30);
     for (id, present) in [(&severe, "40"), (&fine, "97")] {
-        commands::attendance_record(
+        cases::attendance_record(
             &cx,
             AttendanceRecordRequest {
                 id: id.clone(),
@@ -76,7 +84,7 @@ fn the_preparation_pack_flags_severely_absent_pupils_without_a_plan() {
         (Some(severe.clone()), Some(40.0), true)
     );
     assert_eq!(first.band.as_deref(), Some("31-40"));
-    let v = commands::tsm_pupil_add(
+    let v = tsm::tsm_pupil_add(
         &cx,
         TsmPupilAddRequest {
             id: v.id.clone(),
@@ -101,7 +109,7 @@ fn what_is_typed_is_kept_as_typed_and_finishing_needs_it_complete() {
     link(&cx);
     let id = plan(&cx, 1).id;
     let d = typed_pupil(&cx, &id, "Pupil Synthetic");
-    let v = commands::tsm_pupil_update(
+    let v = tsm::tsm_pupil_update(
         &cx,
         TsmPupilUpdateRequest {
             discussion_id: d.id,
@@ -113,7 +121,7 @@ fn what_is_typed_is_kept_as_typed_and_finishing_needs_it_complete() {
     )
     .expect("notes");
     assert_eq!(v.discussions[0].notes, "Bus pass expired; mum wor");
-    commands::tsm_action_add(
+    tsm::tsm_action_add(
         &cx,
         TsmActionAddRequest {
             id: id.clone(),
@@ -121,8 +129,7 @@ fn what_is_typed_is_kept_as_typed_and_finishing_needs_it_complete() {
         },
     )
     .expect("empty action");
-    let refused =
-        commands::tsm_finish(&cx, TsmGetRequest { id: id.clone() }).expect_err("incomplete");
+    let refused = tsm::tsm_finish(&cx, TsmGetRequest { id: id.clone() }).expect_err("incomplete");
     match refused {
         AppError::Incomplete { problems, .. } => {
             let places: Vec<ProblemAt> = problems.iter().map(|p| p.place).collect();
@@ -143,7 +150,7 @@ fn finishing_puts_the_discussion_in_the_case_chronology_once_and_fixes_the_recor
     let case = add(&cx, "B801200005001", "secondary", 30);
     let id = plan(&cx, 1).id;
     attendees(&cx, &id);
-    let v = commands::tsm_pupil_add(
+    let v = tsm::tsm_pupil_add(
         &cx,
         TsmPupilAddRequest {
             id: id.clone(),
@@ -161,10 +168,10 @@ fn finishing_puts_the_discussion_in_the_case_chronology_once_and_fixes_the_recor
         "Home visit with early help",
         &ago(0),
     );
-    let v = commands::tsm_finish(&cx, TsmGetRequest { id: id.clone() }).expect("finish");
+    let v = tsm::tsm_finish(&cx, TsmGetRequest { id: id.clone() }).expect("finish");
     assert_eq!(v.status, TsmStatus::Finished);
     assert!(v.discussions[0].in_chronology);
-    let entries = commands::chronology_list(
+    let entries = chronology::chronology_list(
         &cx,
         ChronologyListRequest {
             case_id: case,
@@ -181,7 +188,7 @@ fn finishing_puts_the_discussion_in_the_case_chronology_once_and_fixes_the_recor
             .unwrap_or("")
             .contains("Home visit with early help")
     );
-    let edit = commands::tsm_action_add(
+    let edit = tsm::tsm_action_add(
         &cx,
         TsmActionAddRequest {
             id,
@@ -197,7 +204,7 @@ fn a_pupil_discussed_becomes_a_case_referral_from_the_meeting_in_one_step() {
     link(&cx);
     let id = plan(&cx, 3).id;
     let d = typed_pupil(&cx, &id, "Newpupil Synthetic");
-    let missing = commands::tsm_refer(
+    let missing = tsm::tsm_refer(
         &cx,
         TsmReferRequest {
             discussion_id: d.id,
@@ -207,7 +214,7 @@ fn a_pupil_discussed_becomes_a_case_referral_from_the_meeting_in_one_step() {
         },
     );
     assert_eq!(missing.map_err(kind).err(), Some("validation"));
-    let v = commands::tsm_refer(
+    let v = tsm::tsm_refer(
         &cx,
         TsmReferRequest {
             discussion_id: d.id,
@@ -218,14 +225,14 @@ fn a_pupil_discussed_becomes_a_case_referral_from_the_meeting_in_one_step() {
     )
     .expect("refer");
     let case_id = v.discussions[0].case_id.clone().expect("linked");
-    let case = commands::case_get(&cx, CaseGetRequest { id: case_id }).expect("case");
+    let case = cases::case_get(&cx, CaseGetRequest { id: case_id }).expect("case");
     assert_eq!(
         case.referral_source,
         "TSM: Synthetic School, ".to_string() + &v.term_label
     );
     assert_eq!(case.referral_date, ago(3));
     assert_eq!(case.pupil.legal_name, "Newpupil Synthetic");
-    let again = commands::tsm_refer(
+    let again = tsm::tsm_refer(
         &cx,
         TsmReferRequest {
             discussion_id: d.id,

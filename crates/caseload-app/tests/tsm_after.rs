@@ -3,8 +3,12 @@
 
 mod common;
 
-use caseload_app::types::*;
-use caseload_app::{Caseload, commands};
+use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
+use caseload_app::tsm::{
+    RecordFormat, TsmActionReviewRequest, TsmCoverageRequest, TsmGetRequest, TsmRecordSaveRequest,
+};
+use caseload_app::{Caseload, dashboard, schools, tsm};
+use caseload_domain::tsm::{ReviewOutcome, TsmActionId, TsmId};
 use common::tsm::*;
 use common::{ago, created};
 
@@ -17,9 +21,9 @@ fn open_actions_are_carried_into_the_next_meeting_until_reviewed_done_or_not_don
     let d = typed_pupil(&cx, &first, "Pupil Synthetic");
     let a1 = action(&cx, &first, Some(d.id), "Early help assessment", &ago(390));
     let a2 = action(&cx, &first, None, "Send cohort list", &ago(0));
-    commands::tsm_finish(&cx, TsmGetRequest { id: first.clone() }).expect("finish first");
+    tsm::tsm_finish(&cx, TsmGetRequest { id: first.clone() }).expect("finish first");
 
-    let due = commands::dashboard(&cx, ())
+    let due = dashboard::dashboard(&cx, ())
         .expect("dashboard")
         .tsm_actions_due;
     let ids: Vec<TsmActionId> = due.iter().map(|a| a.action_id).collect();
@@ -35,7 +39,7 @@ fn open_actions_are_carried_into_the_next_meeting_until_reviewed_done_or_not_don
     assert_eq!(carried, vec![a1, a2]);
     assert_eq!(second.carried[0].pupil, "Pupil Synthetic");
     attendees(&cx, &second.id);
-    let not_reviewed = commands::tsm_finish(
+    let not_reviewed = tsm::tsm_finish(
         &cx,
         TsmGetRequest {
             id: second.id.clone(),
@@ -43,7 +47,7 @@ fn open_actions_are_carried_into_the_next_meeting_until_reviewed_done_or_not_don
     );
     assert_eq!(not_reviewed.map_err(kind).err(), Some("incomplete"));
     let review = |action_id, outcome| {
-        commands::tsm_action_review(
+        tsm::tsm_action_review(
             &cx,
             TsmActionReviewRequest {
                 action_id,
@@ -60,7 +64,7 @@ fn open_actions_are_carried_into_the_next_meeting_until_reviewed_done_or_not_don
         v.carried[1].review_here.as_ref().map(|r| r.outcome),
         Some(ReviewOutcome::Carried)
     );
-    commands::tsm_finish(
+    tsm::tsm_finish(
         &cx,
         TsmGetRequest {
             id: second.id.clone(),
@@ -75,7 +79,7 @@ fn open_actions_are_carried_into_the_next_meeting_until_reviewed_done_or_not_don
         vec![a2],
         "done actions stop; carried ones come round again"
     );
-    let from_due_list = commands::tsm_action_review(
+    let from_due_list = tsm::tsm_action_review(
         &cx,
         TsmActionReviewRequest {
             action_id: a2,
@@ -86,7 +90,7 @@ fn open_actions_are_carried_into_the_next_meeting_until_reviewed_done_or_not_don
     );
     assert!(from_due_list.is_ok());
     assert!(
-        commands::dashboard(&cx, ())
+        dashboard::dashboard(&cx, ())
             .expect("dashboard")
             .tsm_actions_due
             .is_empty()
@@ -97,7 +101,7 @@ fn open_actions_are_carried_into_the_next_meeting_until_reviewed_done_or_not_don
 fn coverage_shows_which_link_schools_have_had_their_meeting_this_term() {
     let (_d, cx) = created();
     link(&cx);
-    commands::link_school_set(
+    schools::link_school_set(
         &cx,
         LinkSchoolSetRequest {
             urn: "100001".into(),
@@ -109,11 +113,11 @@ fn coverage_shows_which_link_schools_have_had_their_meeting_this_term() {
     )
     .expect("second school");
     let id = plan(&cx, 0).id;
-    let c = commands::tsm_coverage(&cx, TsmCoverageRequest { term: None }).expect("coverage");
+    let c = tsm::tsm_coverage(&cx, TsmCoverageRequest { term: None }).expect("coverage");
     assert_eq!((c.held, c.planned, c.not_planned), (0, 1, 1));
     attendees(&cx, &id);
-    commands::tsm_finish(&cx, TsmGetRequest { id }).expect("finish");
-    let c = commands::tsm_coverage(&cx, TsmCoverageRequest { term: None }).expect("coverage");
+    tsm::tsm_finish(&cx, TsmGetRequest { id }).expect("finish");
+    let c = tsm::tsm_coverage(&cx, TsmCoverageRequest { term: None }).expect("coverage");
     assert_eq!((c.held, c.planned, c.not_planned), (1, 0, 1));
     assert_eq!(c.rows.iter().filter(|r| r.meeting.is_none()).count(), 1);
 }
@@ -125,7 +129,7 @@ fn the_record_is_saved_as_pdf_and_docx_without_replacing_an_earlier_copy() {
     let id = plan(&cx, 1).id;
     let out = dir.path().join("records");
     let save = |format| {
-        commands::tsm_record_save(
+        tsm::tsm_record_save(
             &cx,
             TsmRecordSaveRequest {
                 id: id.clone(),
@@ -151,7 +155,7 @@ fn the_record_is_saved_as_pdf_and_docx_without_replacing_an_earlier_copy() {
     assert!(std::fs::read(&pdf.path).expect("pdf").starts_with(b"%PDF"));
     assert!(std::fs::read(&docx.path).expect("docx").starts_with(b"PK"));
     let exact = dir.path().join("exact.pdf");
-    let saved = commands::tsm_record_save(
+    let saved = tsm::tsm_record_save(
         &cx,
         TsmRecordSaveRequest {
             id,
@@ -175,7 +179,7 @@ fn the_record_is_saved_as_pdf_and_docx_without_replacing_an_earlier_copy() {
 }
 
 fn term_key(cx: &Caseload, id: &TsmId) -> String {
-    commands::tsm_get(cx, TsmGetRequest { id: id.clone() })
+    tsm::tsm_get(cx, TsmGetRequest { id: id.clone() })
         .expect("get")
         .term
 }

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use caseload_app::types::{CaseAddRequest, PupilInput, PupilView, TransitionKind};
+use caseload_app::cases::{CaseAddRequest, PupilInput, PupilView};
+use caseload_domain::case::TransitionKind;
 use clap::{Args, Parser, Subcommand};
 
 pub use crate::record_args::{ChronologyCommand, FamilyCommand, PlanCommand};

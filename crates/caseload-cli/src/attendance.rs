@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, commands};
+use caseload_app::imports::{ImportRequest, ImportView};
+use caseload_app::{AppError, Caseload, imports};
 use caseload_domain::attendance::summary::summarise;
 use caseload_exchange::import::{ColumnMapping, ImportSource, import_marks};
 use clap::Subcommand;
@@ -143,17 +143,17 @@ pub fn import(cx: &Caseload, command: ImportCommand) -> Result<(), AppError> {
                 path: path_text(&file)?,
                 mapping: None,
             };
-            print_import(&commands::import_marks_file(cx, request)?, json)
+            print_import(&imports::import_marks_file(cx, request)?, json)
         }
         ImportCommand::Summary { file, json } => {
             let request = ImportRequest {
                 path: path_text(&file)?,
                 mapping: None,
             };
-            print_import(&commands::import_summary_file(cx, request)?, json)
+            print_import(&imports::import_summary_file(cx, request)?, json)
         }
         ImportCommand::List { json } => {
-            let list = commands::import_list(cx, ())?;
+            let list = imports::import_list(cx, ())?;
             output::print(json, &list, || {
                 for i in &list {
                     outln!(

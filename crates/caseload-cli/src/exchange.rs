@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, commands};
+use caseload_app::exchange::{ExportRequest, ExportSaveRequest, OutboxStatus, SyncRequest};
+use caseload_app::{AppError, Caseload, exchange, support};
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::RealShare;
 use caseload_exchange::summary::{ExportFormat, render};
@@ -108,7 +108,7 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
     let req = request(&args);
     match &args.out {
         Some(dir) => {
-            let saved = commands::export_save(
+            let saved = exchange::export_save(
                 cx,
                 ExportSaveRequest {
                     export: req,
@@ -122,7 +122,7 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
             })
         }
         None => {
-            let item = commands::export_queue(cx, req)?;
+            let item = exchange::export_queue(cx, req)?;
             output::print(args.json, &item, || {
                 outln!(
                     "Queued {} ({}) as export {}; run `caseload sync` to deliver it",
@@ -136,7 +136,7 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
 }
 
 pub fn sync(cx: &Caseload, share: Option<PathBuf>, json: bool) -> Result<(), AppError> {
-    let report = commands::sync(
+    let report = exchange::sync(
         cx,
         SyncRequest {
             share: share.map(|p| p.display().to_string()),
@@ -170,7 +170,7 @@ pub fn sync(cx: &Caseload, share: Option<PathBuf>, json: bool) -> Result<(), App
 
 pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
     let OutboxCommand::List { json } = command;
-    let view = commands::outbox_list(cx, ())?;
+    let view = exchange::outbox_list(cx, ())?;
     output::print(json, &view, || {
         outln!(
             "{} queued, {} failed, {} delivered",
@@ -214,7 +214,7 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
     let report = aggregate(
         &RealShare,
         &args.share,
-        caseload_app::commands::today(),
+        caseload_app::support::today(),
         env!("CARGO_PKG_VERSION"),
     )
     .map_err(|e| AppError::File {
@@ -222,7 +222,7 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
         path: args.share.display().to_string(),
     })?;
     let bytes = render(&report.summary, format)?;
-    commands::save_file_at(&args.out, "team report", &bytes)?;
+    support::save_file_at(&args.out, "team report", &bytes)?;
     outln!(
         "Wrote the team report to {} from {} deliveries",
         args.out.display(),

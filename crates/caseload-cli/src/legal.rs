@@ -4,8 +4,12 @@
 
 use std::path::PathBuf;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, FieldError, commands};
+use caseload_app::legal::{
+    EvidenceBundleSaveRequest, LegalGetRequest, LegalStepAddRequest, LegalStepView, LegalView,
+};
+use caseload_app::{AppError, Caseload, FieldError, legal};
+use caseload_domain::CaseId;
+use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection, StepDetails};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::output;
@@ -237,7 +241,7 @@ fn print_view(v: &LegalView) {
 pub fn run(cx: &Caseload, command: LegalCommand) -> Result<(), AppError> {
     let (view, json) = match command {
         LegalCommand::Show { id, json } => (
-            commands::legal_get(
+            legal::legal_get(
                 cx,
                 LegalGetRequest {
                     case_id: CaseId(id),
@@ -247,7 +251,7 @@ pub fn run(cx: &Caseload, command: LegalCommand) -> Result<(), AppError> {
         ),
         LegalCommand::Add(args) => {
             let json = args.json;
-            (commands::legal_step_add(cx, add_request(*args))?, json)
+            (legal::legal_step_add(cx, add_request(*args))?, json)
         }
     };
     output::print(json, &view, || print_view(&view))
@@ -261,7 +265,7 @@ pub fn evidence(cx: &Caseload, args: EvidenceArgs) -> Result<(), AppError> {
             message: "Choose a path without unusual characters".into(),
         }],
     })?;
-    let saved = commands::evidence_bundle_save(
+    let saved = legal::evidence_bundle_save(
         cx,
         EvidenceBundleSaveRequest {
             case_id: CaseId(args.id),

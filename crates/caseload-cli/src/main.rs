@@ -1,5 +1,5 @@
 //! `caseload`: the headless front door to every Caseload use case, for scripts, analysts and
-//! tests. It calls the same `caseload_app::commands` as the desktop app. Errors: one line on
+//! tests. It calls the same `caseload_app` use cases as the desktop app. Errors: one line on
 //! stderr and a non-zero exit; `--json` output on stdout for every read command.
 
 /// `println!` for the CLI's human output, through [`output::line`]: a reader that stops
@@ -26,8 +26,18 @@ mod tsm;
 use std::path::Path;
 use std::process::ExitCode;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, FieldError, KdfProfile, commands, data_dir};
+use caseload_app::cases::{
+    AttendanceRecordRequest, CaseGetRequest, CaseTransitionRequest, CaseUpdateRequest,
+};
+use caseload_app::reports::FunnelRequest;
+use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
+use caseload_app::search::SearchRequest;
+use caseload_app::session::{ChangePassphraseRequest, CreateCaseloadRequest, UnlockRequest};
+use caseload_app::{
+    AppError, Caseload, FieldError, KdfProfile, cases, dashboard, data_dir, reports, schools,
+    search, session,
+};
+use caseload_domain::CaseId;
 use clap::Parser;
 
 use args::{
@@ -56,7 +66,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
     match command {
         Command::Init => {
             let passphrase = secret::passphrase(passphrase_file)?;
-            let status = commands::caseload_create(
+            let status = session::caseload_create(
                 &cx,
                 CreateCaseloadRequest {
                     passphrase: passphrase.to_string(),
@@ -66,7 +76,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             outln!("Created an encrypted caseload in {}", status.data_dir);
         }
         Command::Status { json } => {
-            let status = commands::app_status(&cx, ())?;
+            let status = session::app_status(&cx, ())?;
             output::print(json, &status, || output::status(&status))?;
         }
         Command::Case(case) => {
@@ -78,7 +88,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }) => {
             let current = secret::passphrase(passphrase_file)?;
             let new = secret::new_passphrase(new_passphrase_file.as_deref())?;
-            commands::passphrase_change(
+            session::passphrase_change(
                 &cx,
                 ChangePassphraseRequest {
                     current_passphrase: current.to_string(),
@@ -108,7 +118,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             json,
         }) => {
             unlock(&cx, passphrase_file)?;
-            let detail = commands::attendance_record(
+            let detail = cases::attendance_record(
                 &cx,
                 AttendanceRecordRequest {
                     id: CaseId(id),
@@ -156,9 +166,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         ),
                         dsl: contact(args.dsl, args.dsl_phone, args.dsl_email),
                     };
-                    (commands::link_school_set(&cx, request)?, args.json)
+                    (schools::link_school_set(&cx, request)?, args.json)
                 }
-                SchoolCommand::List { json } => (commands::link_school_list(&cx, ())?, json),
+                SchoolCommand::List { json } => (schools::link_school_list(&cx, ())?, json),
             };
             output::print(json, &schools, || {
                 for s in &schools {
@@ -190,12 +200,12 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Dashboard { json } => {
             unlock(&cx, passphrase_file)?;
-            let dashboard = commands::dashboard(&cx, ())?;
+            let dashboard = dashboard::dashboard(&cx, ())?;
             output::print(json, &dashboard, || output::dashboard(&dashboard))?;
         }
         Command::Search { query, json } => {
             unlock(&cx, passphrase_file)?;
-            let hits = commands::search(&cx, SearchRequest { query })?;
+            let hits = search::search(&cx, SearchRequest { query })?;
             output::print(json, &hits, || {
                 for h in &hits {
                     outln!(
@@ -211,7 +221,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Report(ReportCommand::Funnel { from, to, json }) => {
             unlock(&cx, passphrase_file)?;
-            let report = commands::report_funnel(&cx, FunnelRequest { from, to })?;
+            let report = reports::report_funnel(&cx, FunnelRequest { from, to })?;
             output::print(json, &report, || output::funnel(&report))?;
         }
         Command::Demo { pupils, seed } => {
@@ -251,7 +261,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             if !matches!(
                 name.as_str(),
                 "app_status" | "caseload_create" | "unlock" | "lock"
-            ) && commands::app_status(&cx, ())?.initialised
+            ) && session::app_status(&cx, ())?.initialised
             {
                 unlock(&cx, passphrase_file)?;
             }
@@ -264,7 +274,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
 
 fn unlock(cx: &Caseload, passphrase_file: Option<&Path>) -> Result<(), AppError> {
     let passphrase = secret::passphrase(passphrase_file)?;
-    commands::unlock(
+    session::unlock(
         cx,
         UnlockRequest {
             passphrase: passphrase.to_string(),
@@ -276,15 +286,15 @@ fn unlock(cx: &Caseload, passphrase_file: Option<&Path>) -> Result<(), AppError>
 fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
     match case {
         CaseCommand::Add { pupil, json } => {
-            let detail = commands::case_add(cx, pupil.into_request())?;
+            let detail = cases::case_add(cx, pupil.into_request())?;
             output::print(json, &detail, || outln!("Added case {}", detail.id))?;
         }
         CaseCommand::List { json } => {
-            let list = commands::case_list(cx, ())?;
+            let list = cases::case_list(cx, ())?;
             output::print(json, &list, || output::case_table(&list))?;
         }
         CaseCommand::Show { id, json } => {
-            let detail = commands::case_get(cx, CaseGetRequest { id: CaseId(id) })?;
+            let detail = cases::case_get(cx, CaseGetRequest { id: CaseId(id) })?;
             output::print(json, &detail, || output::case_detail(&detail))?;
         }
         CaseCommand::Transition {
@@ -299,7 +309,7 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
             let today = chrono::Utc::now()
                 .with_timezone(&chrono_tz::Europe::London)
                 .date_naive();
-            let detail = commands::case_transition(
+            let detail = cases::case_transition(
                 cx,
                 CaseTransitionRequest {
                     id: CaseId(id),
@@ -316,9 +326,9 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
         }
         CaseCommand::Edit { id, changes, json } => {
             let id = CaseId(id);
-            let current = commands::case_get(cx, CaseGetRequest { id: id.clone() })?;
+            let current = cases::case_get(cx, CaseGetRequest { id: id.clone() })?;
             let pupil = changes.apply_to(current.pupil);
-            let detail = commands::case_update(cx, CaseUpdateRequest { id, pupil })?;
+            let detail = cases::case_update(cx, CaseUpdateRequest { id, pupil })?;
             output::print(json, &detail, || outln!("Updated case {}", detail.id))?;
         }
     }

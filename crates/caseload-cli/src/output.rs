@@ -2,10 +2,13 @@
 //! shown in Europe/London.
 
 use caseload_app::AppError;
-use caseload_app::types::{
-    AppStatus, CaseDetail, CaseSummary, ChronologyEntryView, Dashboard, FunnelReport, PlanView,
-    PupilFamilyView,
-};
+use caseload_app::cases::{CaseDetail, CaseSummary};
+use caseload_app::chronology::ChronologyEntryView;
+use caseload_app::dashboard::Dashboard;
+use caseload_app::family::PupilFamilyView;
+use caseload_app::plan::PlanView;
+use caseload_app::reports::FunnelReport;
+use caseload_app::session::AppStatus;
 use serde::Serialize;
 
 /// Writes one line to stdout. A closed pipe (`caseload case list | head -1`) is a normal end
@@ -167,9 +170,9 @@ pub fn dashboard(d: &Dashboard) {
             .map(|p| format!("{p:.1}"))
             .unwrap_or_else(|| "-".into());
         let trend = match r.trend {
-            Some(caseload_app::types::Trend::Up) => "up",
-            Some(caseload_app::types::Trend::Down) => "down",
-            Some(caseload_app::types::Trend::Level) => "level",
+            Some(caseload_domain::attendance::Trend::Up) => "up",
+            Some(caseload_domain::attendance::Trend::Down) => "down",
+            Some(caseload_domain::attendance::Trend::Level) => "level",
             None => "-",
         };
         let flags = if r.severe_absence {

@@ -1,8 +1,17 @@
 //! The case-record subcommands: chronology, plan and family. Each builds the app's request
 //! from the arguments, calls the use case, and prints JSON or text.
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, FieldError, commands};
+use caseload_app::chronology::{ChronologyAddRequest, ChronologyListRequest};
+use caseload_app::family::{
+    CarerAddRequest, FamilyChildAddRequest, FamilyGetRequest, SiblingLinkRequest,
+};
+use caseload_app::plan::{
+    PlanActionAddRequest, PlanActionStatusRequest, PlanGetRequest, PlanSetRequest,
+};
+use caseload_app::{AppError, Caseload, FieldError, chronology, family, plan};
+use caseload_domain::CaseId;
+use caseload_domain::chronology::ContactKind;
+use caseload_domain::plan::{ActionStatus, Barrier};
 
 use crate::args::{ChronologyCommand, FamilyCommand, PlanCommand};
 use crate::output;
@@ -31,7 +40,7 @@ pub fn chronology(cx: &Caseload, command: ChronologyCommand) -> Result<(), AppEr
             corrects,
             json,
         } => {
-            let entries = commands::chronology_add(
+            let entries = chronology::chronology_add(
                 cx,
                 ChronologyAddRequest {
                     case_id: CaseId(id),
@@ -50,7 +59,7 @@ pub fn chronology(cx: &Caseload, command: ChronologyCommand) -> Result<(), AppEr
         }
         ChronologyCommand::List { id, kind, json } => {
             let kind = kind.as_deref().map(contact_kind).transpose()?;
-            let entries = commands::chronology_list(
+            let entries = chronology::chronology_list(
                 cx,
                 ChronologyListRequest {
                     case_id: CaseId(id),
@@ -76,7 +85,7 @@ fn barrier(value: &str) -> Result<Barrier, AppError> {
 pub fn plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
     let (plan, json) = match command {
         PlanCommand::Show { id, json } => (
-            commands::plan_get(
+            plan::plan_get(
                 cx,
                 PlanGetRequest {
                     case_id: CaseId(id),
@@ -107,7 +116,7 @@ pub fn plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
                 interventions,
                 review_dates: reviews,
             };
-            (commands::plan_set(cx, request)?, json)
+            (plan::plan_set(cx, request)?, json)
         }
         PlanCommand::Action {
             id,
@@ -116,7 +125,7 @@ pub fn plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
             due,
             json,
         } => (
-            commands::plan_action_add(
+            plan::plan_action_add(
                 cx,
                 PlanActionAddRequest {
                     case_id: CaseId(id),
@@ -139,9 +148,9 @@ pub fn plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
                 "not-done" => ActionStatus::NotDone,
                 _ => ActionStatus::Open,
             };
-            let on_date = on_date.unwrap_or_else(|| caseload_app::commands::today().to_string());
+            let on_date = on_date.unwrap_or_else(|| caseload_app::support::today().to_string());
             (
-                commands::plan_action_status(
+                plan::plan_action_status(
                     cx,
                     PlanActionStatusRequest {
                         case_id: CaseId(id),
@@ -160,7 +169,7 @@ pub fn plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
 pub fn family(cx: &Caseload, command: FamilyCommand) -> Result<(), AppError> {
     let (view, json) = match command {
         FamilyCommand::Show { id, json } => (
-            commands::family_get(
+            family::family_get(
                 cx,
                 FamilyGetRequest {
                     case_id: CaseId(id),
@@ -185,7 +194,7 @@ pub fn family(cx: &Caseload, command: FamilyCommand) -> Result<(), AppError> {
                 email,
                 parental_responsibility,
             };
-            (commands::carer_add(cx, request)?, json)
+            (family::carer_add(cx, request)?, json)
         }
         FamilyCommand::Sibling {
             id,
@@ -196,7 +205,7 @@ pub fn family(cx: &Caseload, command: FamilyCommand) -> Result<(), AppError> {
                 case_id: CaseId(id),
                 sibling_case_id: CaseId(sibling_case_id),
             };
-            (commands::sibling_link(cx, request)?, json)
+            (family::sibling_link(cx, request)?, json)
         }
         FamilyCommand::ChildAdd {
             id,
@@ -211,7 +220,7 @@ pub fn family(cx: &Caseload, command: FamilyCommand) -> Result<(), AppError> {
                 date_of_birth: dob,
                 school_name: school,
             };
-            (commands::family_child_add(cx, request)?, json)
+            (family::family_child_add(cx, request)?, json)
         }
     };
     output::print(json, &view, || output::family(&view))

@@ -4,8 +4,12 @@
 
 use std::path::PathBuf;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, FieldError, commands};
+use caseload_app::tsm::{
+    RecordFormat, TsmActionReviewRequest, TsmCoverageRequest, TsmGetRequest, TsmPlanRequest,
+    TsmRecordSaveRequest, TsmSummary, TsmView,
+};
+use caseload_app::{AppError, Caseload, FieldError, tsm};
+use caseload_domain::tsm::{ReviewOutcome, TsmActionId, TsmId};
 use clap::{Subcommand, ValueEnum};
 
 use crate::output;
@@ -158,7 +162,7 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
             term,
             json,
         } => {
-            let v = commands::tsm_plan(
+            let v = tsm::tsm_plan(
                 cx,
                 TsmPlanRequest {
                     school_urn: school,
@@ -169,15 +173,15 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
             output::print(json, &v, || outln!("Planned meeting {}", v.id))
         }
         TsmCommand::List { json } => {
-            let list = commands::tsm_list(cx, ())?;
+            let list = tsm::tsm_list(cx, ())?;
             output::print(json, &list, || list.iter().for_each(print_summary))
         }
         TsmCommand::Show { id, json } => {
-            let v = commands::tsm_get(cx, TsmGetRequest { id: TsmId(id) })?;
+            let v = tsm::tsm_get(cx, TsmGetRequest { id: TsmId(id) })?;
             output::print(json, &v, || print_view(&v))
         }
         TsmCommand::Coverage { term, json } => {
-            let c = commands::tsm_coverage(cx, TsmCoverageRequest { term })?;
+            let c = tsm::tsm_coverage(cx, TsmCoverageRequest { term })?;
             output::print(json, &c, || {
                 outln!(
                     "{}: {} held, {} planned, {} not planned",
@@ -207,7 +211,7 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
                 Outcome::NotDone => ReviewOutcome::NotDone,
                 Outcome::Carried => ReviewOutcome::Carried,
             };
-            commands::tsm_action_review(
+            tsm::tsm_action_review(
                 cx,
                 TsmActionReviewRequest {
                     action_id: TsmActionId(action_id),
@@ -220,7 +224,7 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
             Ok(())
         }
         TsmCommand::Finish { id } => {
-            let v = commands::tsm_finish(cx, TsmGetRequest { id: TsmId(id) })?;
+            let v = tsm::tsm_finish(cx, TsmGetRequest { id: TsmId(id) })?;
             outln!("Finished meeting {} with {}", v.id, v.school_name);
             Ok(())
         }
@@ -236,7 +240,7 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
                     message: "Choose a path without unusual characters".into(),
                 }],
             })?;
-            let saved = commands::tsm_record_save(
+            let saved = tsm::tsm_record_save(
                 cx,
                 TsmRecordSaveRequest {
                     id: TsmId(id),

@@ -1,57 +1,51 @@
 // generated — do not edit. Source: crates/caseload-app (the command list and its types).
 // Regenerate with `cargo run -p caseload-app --bin gen-bindings`.
 
-export type CaseId = string;
+export type ActionStatus = "open" | "done" | "not_done";
 
-export type CaseStatus = "referred" | "accepted" | "declined" | "family_declined" | "allocated" | "active" | "closed";
+export type Alert = { rule: RuleId, 
+/**
+ * ISO date the rule was met or falls due, when it has one.
+ */
+on: string | null, message: string, };
 
-export type SchoolPhase = "primary" | "secondary" | "special" | "alternative_provision";
-
-export type TransitionKind = "accept" | "decline" | "family_declined" | "allocate" | "start_cycle" | "midpoint_check" | "review" | "close" | "reopen";
-
-export type DueKind = "midpoint_check" | "review" | "action" | "plan_review";
-
-export type Trend = "up" | "down" | "level";
-
-export type Team = { id: string, name: string, };
-
-export type CycleSettings = { cycle_weeks: number, midpoint_week: number, };
+export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "import", message: string, file_name: string, problems: Array<ImportProblem>, missing_columns: Array<string>, found_headers: Array<string>, } | { "kind": "cancelled", message: string, } | { "kind": "storage", message: string, };
 
 export type AppStatus = { data_dir: string, initialised: boolean, unlocked: boolean, app_version: string, min_passphrase_length: number, };
 
-export type CreateCaseloadRequest = { passphrase: string, passphrase_confirm: string, };
+export type AttendanceRecordRequest = { id: CaseId, as_at: string, possible: string, present: string, authorised: string, unauthorised: string, };
 
-export type UnlockRequest = { passphrase: string, };
-
-export type ChangePassphraseRequest = { current_passphrase: string, new_passphrase: string, new_passphrase_confirm: string, };
-
-export type PupilInput = { legal_name: string, preferred_name: string | null, date_of_birth: string, upn: string, school_urn: string, school_name: string, 
+export type AttendanceView = { as_at: string, possible: number, present: number, authorised: number, unauthorised: number, 
 /**
- * primary | secondary | special | alternative_provision; absent or empty: not recorded.
+ * One decimal place; `null` when there were no possible sessions.
  */
-school_phase?: string, year_group: string, };
+attendance_pct: number | null, persistent_absence: boolean, severe_absence: boolean, 
+/**
+ * e.g. "91-100".
+ */
+band: string | null, };
+
+export type Attendee = { name: string, role: string, organisation: string, };
+
+export type Barrier = "health" | "semh_ebsa" | "send" | "bullying" | "caring_responsibilities" | "housing" | "transport" | "family_circumstances" | "school_factors";
+
+export type CarerAddRequest = { case_id: CaseId, name: string, relationship: string, phone?: string, email?: string, parental_responsibility: boolean, };
+
+export type CarerRemoveRequest = { case_id: CaseId, carer_id: string, };
+
+export type CarerView = { id: string, name: string, relationship: string, phone: string | null, email: string | null, parental_responsibility: boolean, };
+
+export type CarriedActionView = { action: TsmActionView, from_meeting: TsmId, from_meeting_date: string, 
+/**
+ * The pupil it was agreed for; empty for a school action.
+ */
+pupil: string, review_here: ReviewView | null, };
 
 export type CaseAddRequest = { referral_source?: string, referral_date?: string, legal_name: string, preferred_name: string | null, date_of_birth: string, upn: string, school_urn: string, school_name: string, 
 /**
  * primary | secondary | special | alternative_provision; absent or empty: not recorded.
  */
 school_phase?: string, year_group: string, };
-
-export type CaseGetRequest = { id: CaseId, };
-
-export type CaseUpdateRequest = { id: CaseId, pupil: PupilInput, };
-
-export type CaseSummary = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, 
-/**
- * RFC 3339, UTC; shown in Europe/London.
- */
-updated_at: string, };
-
-export type Pupil = { legal_name: string, preferred_name: string | null, 
-/**
- * ISO date.
- */
-date_of_birth: string, upn: string, school_urn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, };
 
 export type CaseDetail = { id: CaseId, pupil: Pupil, status: CaseStatus, referral_source: string, 
 /**
@@ -71,6 +65,24 @@ marks: MarksView | null,
  */
 alerts: Array<Alert>, created_at: string, updated_at: string, };
 
+export type CaseEventView = { 
+/**
+ * `null` for the referral itself.
+ */
+kind: TransitionKind | null, on_date: string, to_status: CaseStatus, team: string | null, worker: string | null, note: string | null, };
+
+export type CaseGetRequest = { id: CaseId, };
+
+export type CaseId = string;
+
+export type CaseStatus = "referred" | "accepted" | "declined" | "family_declined" | "allocated" | "active" | "closed";
+
+export type CaseSummary = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, 
+/**
+ * RFC 3339, UTC; shown in Europe/London.
+ */
+updated_at: string, };
+
 export type CaseTransitionRequest = { id: CaseId, kind: TransitionKind, 
 /**
  * ISO date the step happened (not in the future, not before the case's last step).
@@ -81,72 +93,9 @@ on_date: string, team?: string, worker?: string,
  */
 note?: string, };
 
-export type CaseEventView = { 
-/**
- * `null` for the referral itself.
- */
-kind: TransitionKind | null, on_date: string, to_status: CaseStatus, team: string | null, worker: string | null, note: string | null, };
+export type CaseUpdateRequest = { id: CaseId, pupil: PupilInput, };
 
-export type AttendanceRecordRequest = { id: CaseId, as_at: string, possible: string, present: string, authorised: string, unauthorised: string, };
-
-export type AttendanceView = { as_at: string, possible: number, present: number, authorised: number, unauthorised: number, 
-/**
- * One decimal place; `null` when there were no possible sessions.
- */
-attendance_pct: number | null, persistent_absence: boolean, severe_absence: boolean, 
-/**
- * e.g. "91-100".
- */
-band: string | null, };
-
-export type DueView = { kind: DueKind, due_on: string, overdue: boolean, 
-/**
- * For an action: what is to be done (absent otherwise).
- */
-what?: string, };
-
-export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: string | null, worker: string | null, attendance_pct: number | null, 
-/**
- * Against the previous reading; `null` with fewer than two readings.
- */
-trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, next_due: DueView | null, 
-/**
- * What the rules engine raises for this pupil, most serious first.
- */
-alerts: Array<Alert>, };
-
-export type Dashboard = { 
-/**
- * The worker's date (Europe/London) the dashboard was worked out for.
- */
-today: string, rows: Array<DashboardRow>, 
-/**
- * Ids of rows whose next item is due by Sunday (overdue included), soonest first.
- */
-due_this_week: Array<CaseId>, 
-/**
- * Open actions from Targeting Support Meetings due by Sunday (overdue included).
- */
-tsm_actions_due: Array<TsmDueAction>, };
-
-export type FunnelRequest = { 
-/**
- * ISO dates, inclusive.
- */
-from: string, to: string, };
-
-export type FunnelRowView = { key: string, label: string, primary: number, secondary: number, total: number, };
-
-export type FunnelReport = { from: string, to: string, rows: Array<FunnelRowView>, 
-/**
- * "Closed with attendance improved" as a % of "closed after the cycle": primary,
- * secondary, total (one decimal, `null` where nothing closed).
- */
-improved_pct: Array<number | null>, };
-
-export type Settings = { teams: Array<Team>, cycle: CycleSettings, };
-
-export type ContactKind = "home_visit" | "phone_call" | "letter" | "school_meeting" | "tsm_discussion" | "other";
+export type ChangePassphraseRequest = { current_passphrase: string, new_passphrase: string, new_passphrase_confirm: string, };
 
 export type ChronologyAddRequest = { case_id: CaseId, kind: ContactKind, 
 /**
@@ -157,12 +106,6 @@ occurred_at: string, who: string, what: string, outcome?: string, next_step?: st
  * The id of the entry this one corrects (same case).
  */
 corrects?: string, };
-
-export type ChronologyListRequest = { case_id: CaseId, 
-/**
- * Only entries of this kind.
- */
-kind?: ContactKind, };
 
 export type ChronologyEntryView = { id: string, kind: ContactKind, occurred_at: string, who: string, what: string, outcome: string | null, next_step: string | null, 
 /**
@@ -178,214 +121,59 @@ corrected_by: Array<string>,
  */
 recorded_at: string, };
 
-export type Barrier = "health" | "semh_ebsa" | "send" | "bullying" | "caring_responsibilities" | "housing" | "transport" | "family_circumstances" | "school_factors";
-
-export type ActionStatus = "open" | "done" | "not_done";
-
-export type PlanGetRequest = { case_id: CaseId, };
-
-export type PlanSetRequest = { case_id: CaseId, barriers: Array<Barrier>, other_barriers?: string, 
+export type ChronologyListRequest = { case_id: CaseId, 
 /**
- * The SMART target: attendance % (one decimal) to reach by `target_by` (ISO date).
+ * Only entries of this kind.
  */
-target_pct?: string, target_by?: string, interventions?: string, 
+kind?: ContactKind, };
+
+export type ConflictChoice = "worker" | "incoming";
+
+export type ConflictResolveRequest = { id: number, keep: ConflictChoice, };
+
+export type ConflictView = { id: number, case_id: CaseId | null, 
 /**
- * ISO dates.
+ * The pupil as the worker knows them (shown only inside the app).
  */
-review_dates: Array<string>, };
-
-export type PlanActionAddRequest = { case_id: CaseId, what: string, owner: string, 
-/**
- * ISO date.
- */
-due_on: string, };
-
-export type PlanActionStatusRequest = { case_id: CaseId, action_id: string, status: ActionStatus, 
-/**
- * ISO date the status changed; not in the future.
- */
-on_date: string, };
-
-export type PlanActionView = { id: string, what: string, owner: string, due_on: string, status: ActionStatus, status_on: string | null, 
-/**
- * Open and due before today.
- */
-overdue: boolean, };
-
-export type PlanView = { case_id: CaseId, barriers: Array<Barrier>, other_barriers: string | null, target_pct: number | null, target_by: string | null, interventions: string | null, review_dates: Array<string>, actions: Array<PlanActionView>, };
-
-export type PupilFlag = "sen_support" | "ehcp" | "fsm" | "cin" | "cp" | "lac" | "young_carer" | "eal" | "part_time_timetable" | "health_related_absence" | "ebsa";
-
-export type KeyProfessional = { role: string, name: string, organisation: string, contact: string, };
-
-export type FamilyGetRequest = { case_id: CaseId, };
-
-export type PupilDetailsSetRequest = { case_id: CaseId, address?: string, postcode?: string, ward?: string, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, 
-/**
- * `YYYY-MM-DD`: when the part-time timetable is to be reviewed (needs that flag).
- */
-part_time_review_on?: string, };
-
-export type FamilyNameSetRequest = { case_id: CaseId, name: string, };
-
-export type CarerAddRequest = { case_id: CaseId, name: string, relationship: string, phone?: string, email?: string, parental_responsibility: boolean, };
-
-export type CarerRemoveRequest = { case_id: CaseId, carer_id: string, };
-
-export type SiblingLinkRequest = { case_id: CaseId, 
-/**
- * Another case on the caseload whose pupil is this pupil's sibling.
- */
-sibling_case_id: CaseId, };
-
-export type FamilyChildAddRequest = { case_id: CaseId, name: string, 
-/**
- * ISO date, optional.
- */
-date_of_birth?: string, school_name?: string, };
-
-export type CarerView = { id: string, name: string, relationship: string, phone: string | null, email: string | null, parental_responsibility: boolean, };
-
-export type SiblingView = { case_id: CaseId | null, legal_name: string, preferred_name: string | null, school_name: string, year_group: number, };
-
-export type FamilyChildView = { id: string, name: string, date_of_birth: string | null, school_name: string | null, };
-
-export type FamilyView = { id: string, name: string, carers: Array<CarerView>, 
-/**
- * The pupil's siblings on the caseload (not the pupil).
- */
-siblings: Array<SiblingView>, other_children: Array<FamilyChildView>, };
-
-export type PupilFamilyView = { case_id: CaseId, address: string | null, postcode: string | null, ward: string | null, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, 
-/**
- * ISO date the part-time timetable is to be reviewed, if the pupil is on one.
- */
-part_time_review_on: string | null, family: FamilyView | null, };
+pupil_name: string, field: string, field_label: string, worker_value: string, incoming_value: string, file_name: string, raised_at: string, };
 
 export type ContactInput = { name: string, phone?: string, email?: string, };
 
-export type LinkSchoolSetRequest = { urn: string, name: string, 
-/**
- * primary | secondary | special | alternative_provision
- */
-phase: string, attendance_champion: ContactInput, dsl: ContactInput, };
+export type ContactKind = "home_visit" | "phone_call" | "letter" | "school_meeting" | "tsm_discussion" | "other";
 
 export type ContactView = { name: string, phone: string | null, email: string | null, };
 
-export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
+export type CoverageRow = { school_urn: string, school_name: string, school_phase: SchoolPhase, meeting: TsmSummary | null, };
 
-export type TsmId = string;
+export type CreateCaseloadRequest = { passphrase: string, passphrase_confirm: string, };
+
+export type CycleSettings = { cycle_weeks: number, midpoint_week: number, };
+
+export type Dashboard = { 
+/**
+ * The worker's date (Europe/London) the dashboard was worked out for.
+ */
+today: string, rows: Array<DashboardRow>, 
+/**
+ * Ids of rows whose next item is due by Sunday (overdue included), soonest first.
+ */
+due_this_week: Array<CaseId>, 
+/**
+ * Open actions from Targeting Support Meetings due by Sunday (overdue included).
+ */
+tsm_actions_due: Array<TsmDueAction>, };
+
+export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: string | null, worker: string | null, attendance_pct: number | null, 
+/**
+ * Against the previous reading; `null` with fewer than two readings.
+ */
+trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, next_due: DueView | null, 
+/**
+ * What the rules engine raises for this pupil, most serious first.
+ */
+alerts: Array<Alert>, };
 
 export type DiscussionId = number;
-
-export type TsmActionId = number;
-
-export type OwnerAgency = "school" | "local_authority" | "early_help" | "health" | "send" | "social_care" | "housing" | "police" | "other";
-
-export type TsmStatus = "planned" | "finished";
-
-export type ReviewOutcome = "done" | "not_done" | "carried";
-
-export type Attendee = { name: string, role: string, organisation: string, };
-
-export type ProblemAt = { "at": "meeting" } | { "at": "attendees" } | { "at": "discussion", "id": DiscussionId } | { "at": "action", "id": TsmActionId };
-
-export type FinishProblem = { place: ProblemAt, message: string, };
-
-export type TsmPlanRequest = { school_urn: string, 
-/**
- * ISO date of the meeting.
- */
-meeting_date: string, 
-/**
- * e.g. `2026-autumn`; the term the date falls in when absent.
- */
-term?: string, };
-
-export type TsmGetRequest = { id: TsmId, };
-
-export type TsmDateSetRequest = { id: TsmId, meeting_date: string, };
-
-export type TsmAttendeesSetRequest = { id: TsmId, attendees: Array<Attendee>, };
-
-export type TsmPupilAddRequest = { id: TsmId, case_id?: CaseId, name?: string, upn?: string, year_group?: string, };
-
-export type TsmPupilUpdateRequest = { discussion_id: DiscussionId, name: string, barriers: Array<Barrier>, 
-/**
- * `null`: not known yet.
- */
-has_plan: boolean | null, notes: string, };
-
-export type TsmPupilRemoveRequest = { discussion_id: DiscussionId, };
-
-export type TsmActionAddRequest = { id: TsmId, 
-/**
- * The pupil the action is for; absent for an action for the school as a whole.
- */
-discussion_id?: DiscussionId, };
-
-export type TsmActionUpdateRequest = { action_id: TsmActionId, what: string, owner_agency: OwnerAgency, owner_person: string, lead_practitioner: string, 
-/**
- * ISO date, or empty while not yet agreed.
- */
-due_on: string, };
-
-export type TsmActionRemoveRequest = { action_id: TsmActionId, };
-
-export type TsmActionReviewRequest = { action_id: TsmActionId, outcome: ReviewOutcome, 
-/**
- * The meeting at which it is reviewed; absent when marked from the due list.
- */
-at_meeting?: TsmId, 
-/**
- * ISO date; today when absent.
- */
-on?: string, };
-
-export type TsmReferRequest = { discussion_id: DiscussionId, date_of_birth?: string, upn?: string, year_group?: string, };
-
-export type TsmCoverageRequest = { 
-/**
- * e.g. `2026-autumn`; the current term when absent.
- */
-term?: string, };
-
-export type RecordFormat = "pdf" | "docx";
-
-export type TsmRecordSaveRequest = { id: TsmId, format: RecordFormat, 
-/**
- * The folder to save in (under a new name that never replaces an earlier copy); the
- * documents folder when absent.
- */
-dir?: string, 
-/**
- * Exactly this file instead (replaced whole if it exists); wins over `dir`.
- */
-path?: string, };
-
-export type SavedFile = { path: string, bytes: number, };
-
-export type TsmSummary = { id: TsmId, school_urn: string, school_name: string, term: string, term_label: string, meeting_date: string, status: TsmStatus, pupils: number, actions: number, 
-/**
- * Actions agreed here that are still open.
- */
-open_actions: number, };
-
-export type TsmActionView = { id: TsmActionId, what: string, owner_agency: OwnerAgency, owner_person: string, lead_practitioner: string, 
-/**
- * ISO date, or empty.
- */
-due_on: string, open: boolean, 
-/**
- * The latest review: outcome and ISO date.
- */
-latest: ReviewView | null, 
-/**
- * Reviewed at least once, so it can no longer be removed.
- */
-reviewed: boolean, };
-
-export type ReviewView = { outcome: ReviewOutcome, on: string, };
 
 export type DiscussionView = { id: DiscussionId, upn: string | null, name: string, year_group: number | null, case_id: CaseId | null, case_status: CaseStatus | null, 
 /**
@@ -397,67 +185,104 @@ attendance_pct: number | null, band: string | null, persistent_absence: boolean,
  */
 in_chronology: boolean, actions: Array<TsmActionView>, };
 
-export type CarriedActionView = { action: TsmActionView, from_meeting: TsmId, from_meeting_date: string, 
-/**
- * The pupil it was agreed for; empty for a school action.
- */
-pupil: string, review_here: ReviewView | null, };
+export type DueKind = "midpoint_check" | "review" | "action" | "plan_review";
 
-export type PrepPupil = { case_id: CaseId | null, case_status: CaseStatus | null, 
+export type DueView = { kind: DueKind, due_on: string, overdue: boolean, 
 /**
- * Empty for a pupil known only from an import.
+ * For an action: what is to be done (absent otherwise).
  */
-name: string, upn: string, year_group: number | null, 
-/**
- * ISO date of the latest attendance figure.
- */
-as_at: string | null, attendance_pct: number | null, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
-/**
- * Severely absent with no plan: every severely absent pupil should have one.
- */
-needs_plan: boolean, 
-/**
- * Already added to this meeting's discussion.
- */
-discussed: boolean, 
-/**
- * What the rules engine raises (pupils on the caseload).
- */
-alerts: Array<Alert>, };
+what?: string, };
 
-export type PrepPack = { pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
+export type EsoStage = "considered" | "applied" | "made";
 
-export type TsmView = { id: TsmId, school_urn: string, school_name: string, school_phase: SchoolPhase, term: string, term_label: string, meeting_date: string, status: TsmStatus, attendees: Array<Attendee>, discussions: Array<DiscussionView>, 
+export type EvidenceBundleSaveRequest = { case_id: CaseId, 
 /**
- * Actions for the school as a whole.
+ * The folder to save in (under a new name that never replaces an earlier copy); the
+ * documents folder when absent.
  */
-general_actions: Array<TsmActionView>, carried: Array<CarriedActionView>, prep: PrepPack, 
+dir?: string, 
 /**
- * What stops the meeting being finished; empty when it can be.
+ * Exactly this file instead (replaced whole if it exists); wins over `dir`.
  */
-problems: Array<FinishProblem>, previous_meeting: TsmSummary | null, };
+path?: string, };
 
-export type CoverageRow = { school_urn: string, school_name: string, school_phase: SchoolPhase, meeting: TsmSummary | null, };
-
-export type TsmCoverage = { term: string, term_label: string, rows: Array<CoverageRow>, 
+export type ExportRequest = { kind: string, formats: Array<string>, from?: string, to?: string, 
 /**
- * Schools whose meeting this term is finished.
+ * Set only for an identifiable export: why the recipient needs names. Absent or blank:
+ * pseudonymised.
  */
-held: number, planned: number, not_planned: number, };
+identifiable_reason?: string, };
 
-export type TsmDueAction = { action_id: TsmActionId, tsm_id: TsmId, school_name: string, pupil: string, what: string, owner_agency: OwnerAgency, owner_person: string, due_on: string, overdue: boolean, };
-
-export type Alert = { rule: RuleId, 
+export type ExportSaveRequest = { export: ExportRequest, 
 /**
- * ISO date the rule was met or falls due, when it has one.
+ * The folder to write into; absent: the documents folder.
  */
-on: string | null, message: string, };
+dir?: string, };
 
-export type RuleId = "persistent_absence" | "severe_absence" | "severe_without_plan" | "penalty_threshold_met" | "illness_notification_due" | "part_time_timetable_review" | "notice_to_improve_ending" | "penalty_notice_limit" | "supervision_order_before_prosecution";
+export type ExportSaved = { export_id: string, files: Array<SavedFile>, };
 
-export type MarksView = { first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, };
+export type FamilyChildAddRequest = { case_id: CaseId, name: string, 
+/**
+ * ISO date, optional.
+ */
+date_of_birth?: string, school_name?: string, };
+
+export type FamilyChildView = { id: string, name: string, date_of_birth: string | null, school_name: string | null, };
+
+export type FamilyGetRequest = { case_id: CaseId, };
+
+export type FamilyNameSetRequest = { case_id: CaseId, name: string, };
+
+export type FamilyView = { id: string, name: string, carers: Array<CarerView>, 
+/**
+ * The pupil's siblings on the caseload (not the pupil).
+ */
+siblings: Array<SiblingView>, other_children: Array<FamilyChildView>, };
+
+export type FieldError = { field: string, message: string, };
+
+export type FinishProblem = { place: ProblemAt, message: string, };
+
+export type FunnelReport = { from: string, to: string, rows: Array<FunnelRowView>, 
+/**
+ * "Closed with attendance improved" as a % of "closed after the cycle": primary,
+ * secondary, total (one decimal, `null` where nothing closed).
+ */
+improved_pct: Array<number | null>, };
+
+export type FunnelRequest = { 
+/**
+ * ISO dates, inclusive.
+ */
+from: string, to: string, };
+
+export type FunnelRowView = { key: string, label: string, primary: number, secondary: number, total: number, };
 
 export type ImportKindView = "marks" | "summary";
+
+export type ImportMappingGetRequest = { kind: ImportKindView, };
+
+export type ImportMappingSetRequest = { kind: ImportKindView, 
+/**
+ * Our field (`upn`, `date`, `session`, `code`, `possible_sessions`, `present_sessions`,
+ * `authorised_absence_sessions`, `unauthorised_absence_sessions`, `as_at`, `school_urn`,
+ * `school_phase`, `year_group`, `ward`) → the file's header. Empty: forget the mapping.
+ */
+mapping: { [key in string]?: string }, };
+
+export type ImportPhase = "reading" | "saving";
+
+export type ImportProblem = { 
+/**
+ * 1-based as a spreadsheet shows it (the header is row 1); `null` for the whole file.
+ */
+row: number | null, column: string | null, problem: string, fix: string, };
+
+export type ImportProgress = { file_name: string, phase: ImportPhase, rows: number, 
+/**
+ * Rows to save, once the file has been read (0 while reading).
+ */
+total_rows: number, bytes_read: number, total_bytes: number, cancel_requested: boolean, };
 
 export type ImportRequest = { 
 /**
@@ -480,85 +305,25 @@ on_caseload: number | null, first_date: string | null, last_date: string | null,
  */
 imported_at: string, sha256: string, };
 
-export type ImportMappingGetRequest = { kind: ImportKindView, };
+export type InboxFileView = { file_name: string, 
+/**
+ * `allocations` or `attendance`.
+ */
+kind: string, seen_at: string, 
+/**
+ * `taken` or `refused`.
+ */
+outcome: string, detail: string, };
 
-export type ImportMappingSetRequest = { kind: ImportKindView, 
-/**
- * Our field (`upn`, `date`, `session`, `code`, `possible_sessions`, `present_sessions`,
- * `authorised_absence_sessions`, `unauthorised_absence_sessions`, `as_at`, `school_urn`,
- * `school_phase`, `year_group`, `ward`) → the file's header. Empty: forget the mapping.
- */
-mapping: { [key in string]?: string }, };
+export type InboxView = { files: Array<InboxFileView>, conflicts: Array<ConflictView>, };
 
-export type ImportProblem = { 
-/**
- * 1-based as a spreadsheet shows it (the header is row 1); `null` for the whole file.
- */
-row: number | null, column: string | null, problem: string, fix: string, };
+export type KeyProfessional = { role: string, name: string, organisation: string, contact: string, };
 
-export type ImportPhase = "reading" | "saving";
-
-export type ImportProgress = { file_name: string, phase: ImportPhase, rows: number, 
+export type LegalAlertView = { rule: RuleId, title: string, explanation: string, 
 /**
- * Rows to save, once the file has been read (0 while reading).
+ * ISO date the rule falls due or was met.
  */
-total_rows: number, bytes_read: number, total_bytes: number, cancel_requested: boolean, };
-
-export type SearchRequest = { 
-/**
- * What the worker typed: each word matches the start of a word in a pupil's names, UPN
- * or school.
- */
-query: string, };
-
-export type SearchHit = { case_id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, status: CaseStatus, };
-
-export type LegalStepKind = "attendance_contract" | "notice_to_improve" | "penalty_notice" | "supervision_order" | "prosecution";
-
-export type EsoStage = "considered" | "applied" | "made";
-
-export type ProsecutionSection = "s444_1" | "s444_1a";
-
-export type LegalStepDetails = { "kind": "attendance_contract", 
-/**
- * Always true: a contract cannot be agreed in the parents' absence.
- */
-parents_present: boolean, terms: string, compliance: string | null, } | { "kind": "notice_to_improve", improvement_ends_on: string, 
-/**
- * What "sufficient improvement" means, as the notice states it.
- */
-sufficient_improvement: string, 
-/**
- * What came of the improvement period, once known.
- */
-outcome: string | null, } | { "kind": "penalty_notice", 
-/**
- * The parent it is issued to; the limit of two in 3 years is per parent and child.
- */
-parent_name: string, paid_on: string | null, } | { "kind": "supervision_order", stage: EsoStage, outcome: string, } | { "kind": "prosecution", section: ProsecutionSection, outcome: string | null, };
-
-export type PenaltyAssessment = { 
-/**
- * 1 or 2 within the parent's 3-year window; `null` for a notice before 19 August 2024,
- * which does not count towards the limit.
- */
-number: number | null, 
-/**
- * The window: from its first notice to its last day.
- */
-window_from: string | null, window_to: string | null, 
-/**
- * What is due, in pence, given the payment recorded.
- */
-amount_pence: number, 
-/**
- * Paying by this date reduces a first notice (21 days); `null` for a second notice.
- */
-reduced_by: string | null, 
-/**
- * Payment is due by this date (28 days).
- */
-due_by: string, paid_on: string | null, };
+on: string | null, message: string, };
 
 export type LegalGetRequest = { case_id: CaseId, };
 
@@ -596,109 +361,25 @@ parent_name?: string, paid?: boolean,
  */
 paid_on?: string, eso_stage?: EsoStage, section?: ProsecutionSection, };
 
-export type ShareSettings = { 
+export type LegalStepDetails = { "kind": "attendance_contract", 
 /**
- * The shared-drive folder: a mapped drive, UNC path or synced folder.
+ * Always true: a contract cannot be agreed in the parents' absence.
  */
-folder: string, 
+parents_present: boolean, terms: string, compliance: string | null, } | { "kind": "notice_to_improve", improvement_ends_on: string, 
 /**
- * The worker's identifier, as the council knows it (letters, digits, `-`, `_`, `.`).
+ * What "sufficient improvement" means, as the notice states it.
  */
-worker_id: string, team: string, };
+sufficient_improvement: string, 
+/**
+ * What came of the improvement period, once known.
+ */
+outcome: string | null, } | { "kind": "penalty_notice", 
+/**
+ * The parent it is issued to; the limit of two in 3 years is per parent and child.
+ */
+parent_name: string, paid_on: string | null, } | { "kind": "supervision_order", stage: EsoStage, outcome: string, } | { "kind": "prosecution", section: ProsecutionSection, outcome: string | null, };
 
-export type ExportRequest = { kind: string, formats: Array<string>, from?: string, to?: string, 
-/**
- * Set only for an identifiable export: why the recipient needs names. Absent or blank:
- * pseudonymised.
- */
-identifiable_reason?: string, };
-
-export type ExportSaveRequest = { export: ExportRequest, 
-/**
- * The folder to write into; absent: the documents folder.
- */
-dir?: string, };
-
-export type ExportSaved = { export_id: string, files: Array<SavedFile>, };
-
-export type OutboxStatus = "queued" | "failed" | "delivered";
-
-export type OutboxFileView = { name: string, bytes: number, };
-
-export type OutboxItem = { export_id: string, kind: string, 
-/**
- * "Case funnel by phase", …
- */
-kind_label: string, formats: Array<string>, from: string | null, to: string | null, identifiable_reason: string | null, created_at: string, status: OutboxStatus, attempts: number, last_attempt_at: string | null, 
-/**
- * When a failed delivery will be tried again.
- */
-next_attempt_at: string | null, 
-/**
- * Why the last attempt failed, in words for the worker.
- */
-failure_reason: string | null, delivered_at: string | null, 
-/**
- * The delivery's folder, relative to the shared drive.
- */
-delivered_folder: string | null, files: Array<OutboxFileView>, };
-
-export type OutboxView = { 
-/**
- * Empty when no shared drive is set.
- */
-share_folder: string, queued: number, failed: number, delivered: number, 
-/**
- * Newest first.
- */
-items: Array<OutboxItem>, };
-
-export type SyncRequest = { 
-/**
- * Deliver to this folder instead of the one in settings (the CLI's `--share`).
- */
-share?: string, 
-/**
- * Only exports whose back-off has passed (the app's timer); otherwise every undelivered
- * export is tried now ("Send now").
- */
-due_only?: boolean, };
-
-export type SyncReport = { share_folder: string, share_reachable: boolean, 
-/**
- * Delivered now, or found already delivered.
- */
-delivered: number, failed: number, 
-/**
- * Inbox files taken in, and refused (with reasons in `messages`).
- */
-inbox_taken: number, inbox_refused: number, conflicts_open: number, 
-/**
- * One line per thing worth telling the worker.
- */
-messages: Array<string>, };
-
-export type InboxFileView = { file_name: string, 
-/**
- * `allocations` or `attendance`.
- */
-kind: string, seen_at: string, 
-/**
- * `taken` or `refused`.
- */
-outcome: string, detail: string, };
-
-export type ConflictView = { id: number, case_id: CaseId | null, 
-/**
- * The pupil as the worker knows them (shown only inside the app).
- */
-pupil_name: string, field: string, field_label: string, worker_value: string, incoming_value: string, file_name: string, raised_at: string, };
-
-export type InboxView = { files: Array<InboxFileView>, conflicts: Array<ConflictView>, };
-
-export type ConflictChoice = "worker" | "incoming";
-
-export type ConflictResolveRequest = { id: number, keep: ConflictChoice, };
+export type LegalStepKind = "attendance_contract" | "notice_to_improve" | "penalty_notice" | "supervision_order" | "prosecution";
 
 export type LegalStepView = { id: string, step: LegalStepKind, on_date: string, decided_by: string, notes: string | null, reason: string | null, 
 /**
@@ -722,18 +403,6 @@ penalty: PenaltyAssessment | null,
  */
 recorded_at: string, };
 
-export type LegalAlertView = { rule: RuleId, title: string, explanation: string, 
-/**
- * ISO date the rule falls due or was met.
- */
-on: string | null, message: string, };
-
-export type NextLegalStepView = { step: LegalStepKind, needs_reason: boolean, 
-/**
- * Why a reason is needed.
- */
-why: string | null, };
-
 export type LegalView = { case_id: CaseId, 
 /**
  * Every step in date order, corrections included (see `current`).
@@ -753,7 +422,320 @@ suggested: LegalStepKind | null,
  */
 looked_after: boolean, };
 
-export type EvidenceBundleSaveRequest = { case_id: CaseId, 
+export type LinkSchoolSetRequest = { urn: string, name: string, 
+/**
+ * primary | secondary | special | alternative_provision
+ */
+phase: string, attendance_champion: ContactInput, dsl: ContactInput, };
+
+export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
+
+export type MarksView = { first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, };
+
+export type NextLegalStepView = { step: LegalStepKind, needs_reason: boolean, 
+/**
+ * Why a reason is needed.
+ */
+why: string | null, };
+
+export type OutboxFileView = { name: string, bytes: number, };
+
+export type OutboxItem = { export_id: string, kind: string, 
+/**
+ * "Case funnel by phase", …
+ */
+kind_label: string, formats: Array<string>, from: string | null, to: string | null, identifiable_reason: string | null, created_at: string, status: OutboxStatus, attempts: number, last_attempt_at: string | null, 
+/**
+ * When a failed delivery will be tried again.
+ */
+next_attempt_at: string | null, 
+/**
+ * Why the last attempt failed, in words for the worker.
+ */
+failure_reason: string | null, delivered_at: string | null, 
+/**
+ * The delivery's folder, relative to the shared drive.
+ */
+delivered_folder: string | null, files: Array<OutboxFileView>, };
+
+export type OutboxStatus = "queued" | "failed" | "delivered";
+
+export type OutboxView = { 
+/**
+ * Empty when no shared drive is set.
+ */
+share_folder: string, queued: number, failed: number, delivered: number, 
+/**
+ * Newest first.
+ */
+items: Array<OutboxItem>, };
+
+export type OwnerAgency = "school" | "local_authority" | "early_help" | "health" | "send" | "social_care" | "housing" | "police" | "other";
+
+export type PenaltyAssessment = { 
+/**
+ * 1 or 2 within the parent's 3-year window; `null` for a notice before 19 August 2024,
+ * which does not count towards the limit.
+ */
+number: number | null, 
+/**
+ * The window: from its first notice to its last day.
+ */
+window_from: string | null, window_to: string | null, 
+/**
+ * What is due, in pence, given the payment recorded.
+ */
+amount_pence: number, 
+/**
+ * Paying by this date reduces a first notice (21 days); `null` for a second notice.
+ */
+reduced_by: string | null, 
+/**
+ * Payment is due by this date (28 days).
+ */
+due_by: string, paid_on: string | null, };
+
+export type PlanActionAddRequest = { case_id: CaseId, what: string, owner: string, 
+/**
+ * ISO date.
+ */
+due_on: string, };
+
+export type PlanActionStatusRequest = { case_id: CaseId, action_id: string, status: ActionStatus, 
+/**
+ * ISO date the status changed; not in the future.
+ */
+on_date: string, };
+
+export type PlanActionView = { id: string, what: string, owner: string, due_on: string, status: ActionStatus, status_on: string | null, 
+/**
+ * Open and due before today.
+ */
+overdue: boolean, };
+
+export type PlanGetRequest = { case_id: CaseId, };
+
+export type PlanSetRequest = { case_id: CaseId, barriers: Array<Barrier>, other_barriers?: string, 
+/**
+ * The SMART target: attendance % (one decimal) to reach by `target_by` (ISO date).
+ */
+target_pct?: string, target_by?: string, interventions?: string, 
+/**
+ * ISO dates.
+ */
+review_dates: Array<string>, };
+
+export type PlanView = { case_id: CaseId, barriers: Array<Barrier>, other_barriers: string | null, target_pct: number | null, target_by: string | null, interventions: string | null, review_dates: Array<string>, actions: Array<PlanActionView>, };
+
+export type PrepPack = { pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
+
+export type PrepPupil = { case_id: CaseId | null, case_status: CaseStatus | null, 
+/**
+ * Empty for a pupil known only from an import.
+ */
+name: string, upn: string, year_group: number | null, 
+/**
+ * ISO date of the latest attendance figure.
+ */
+as_at: string | null, attendance_pct: number | null, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
+/**
+ * Severely absent with no plan: every severely absent pupil should have one.
+ */
+needs_plan: boolean, 
+/**
+ * Already added to this meeting's discussion.
+ */
+discussed: boolean, 
+/**
+ * What the rules engine raises (pupils on the caseload).
+ */
+alerts: Array<Alert>, };
+
+export type ProblemAt = { "at": "meeting" } | { "at": "attendees" } | { "at": "discussion", "id": DiscussionId } | { "at": "action", "id": TsmActionId };
+
+export type ProsecutionSection = "s444_1" | "s444_1a";
+
+export type Pupil = { legal_name: string, preferred_name: string | null, 
+/**
+ * ISO date.
+ */
+date_of_birth: string, upn: string, school_urn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, };
+
+export type PupilDetailsSetRequest = { case_id: CaseId, address?: string, postcode?: string, ward?: string, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, 
+/**
+ * `YYYY-MM-DD`: when the part-time timetable is to be reviewed (needs that flag).
+ */
+part_time_review_on?: string, };
+
+export type PupilFamilyView = { case_id: CaseId, address: string | null, postcode: string | null, ward: string | null, flags: Array<PupilFlag>, key_professionals: Array<KeyProfessional>, 
+/**
+ * ISO date the part-time timetable is to be reviewed, if the pupil is on one.
+ */
+part_time_review_on: string | null, family: FamilyView | null, };
+
+export type PupilFlag = "sen_support" | "ehcp" | "fsm" | "cin" | "cp" | "lac" | "young_carer" | "eal" | "part_time_timetable" | "health_related_absence" | "ebsa";
+
+export type PupilInput = { legal_name: string, preferred_name: string | null, date_of_birth: string, upn: string, school_urn: string, school_name: string, 
+/**
+ * primary | secondary | special | alternative_provision; absent or empty: not recorded.
+ */
+school_phase?: string, year_group: string, };
+
+export type RecordFormat = "pdf" | "docx";
+
+export type ReviewOutcome = "done" | "not_done" | "carried";
+
+export type ReviewView = { outcome: ReviewOutcome, on: string, };
+
+export type RuleId = "persistent_absence" | "severe_absence" | "severe_without_plan" | "penalty_threshold_met" | "illness_notification_due" | "part_time_timetable_review" | "notice_to_improve_ending" | "penalty_notice_limit" | "supervision_order_before_prosecution";
+
+export type SavedFile = { path: string, bytes: number, };
+
+export type SchoolPhase = "primary" | "secondary" | "special" | "alternative_provision";
+
+export type SearchHit = { case_id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, status: CaseStatus, };
+
+export type SearchRequest = { 
+/**
+ * What the worker typed: each word matches the start of a word in a pupil's names, UPN
+ * or school.
+ */
+query: string, };
+
+export type Settings = { teams: Array<Team>, cycle: CycleSettings, };
+
+export type ShareSettings = { 
+/**
+ * The shared-drive folder: a mapped drive, UNC path or synced folder.
+ */
+folder: string, 
+/**
+ * The worker's identifier, as the council knows it (letters, digits, `-`, `_`, `.`).
+ */
+worker_id: string, team: string, };
+
+export type SiblingLinkRequest = { case_id: CaseId, 
+/**
+ * Another case on the caseload whose pupil is this pupil's sibling.
+ */
+sibling_case_id: CaseId, };
+
+export type SiblingView = { case_id: CaseId | null, legal_name: string, preferred_name: string | null, school_name: string, year_group: number, };
+
+export type SyncReport = { share_folder: string, share_reachable: boolean, 
+/**
+ * Delivered now, or found already delivered.
+ */
+delivered: number, failed: number, 
+/**
+ * Inbox files taken in, and refused (with reasons in `messages`).
+ */
+inbox_taken: number, inbox_refused: number, conflicts_open: number, 
+/**
+ * One line per thing worth telling the worker.
+ */
+messages: Array<string>, };
+
+export type SyncRequest = { 
+/**
+ * Deliver to this folder instead of the one in settings (the CLI's `--share`).
+ */
+share?: string, 
+/**
+ * Only exports whose back-off has passed (the app's timer); otherwise every undelivered
+ * export is tried now ("Send now").
+ */
+due_only?: boolean, };
+
+export type Team = { id: string, name: string, };
+
+export type TransitionKind = "accept" | "decline" | "family_declined" | "allocate" | "start_cycle" | "midpoint_check" | "review" | "close" | "reopen";
+
+export type Trend = "up" | "down" | "level";
+
+export type TsmActionAddRequest = { id: TsmId, 
+/**
+ * The pupil the action is for; absent for an action for the school as a whole.
+ */
+discussion_id?: DiscussionId, };
+
+export type TsmActionId = number;
+
+export type TsmActionRemoveRequest = { action_id: TsmActionId, };
+
+export type TsmActionReviewRequest = { action_id: TsmActionId, outcome: ReviewOutcome, 
+/**
+ * The meeting at which it is reviewed; absent when marked from the due list.
+ */
+at_meeting?: TsmId, 
+/**
+ * ISO date; today when absent.
+ */
+on?: string, };
+
+export type TsmActionUpdateRequest = { action_id: TsmActionId, what: string, owner_agency: OwnerAgency, owner_person: string, lead_practitioner: string, 
+/**
+ * ISO date, or empty while not yet agreed.
+ */
+due_on: string, };
+
+export type TsmActionView = { id: TsmActionId, what: string, owner_agency: OwnerAgency, owner_person: string, lead_practitioner: string, 
+/**
+ * ISO date, or empty.
+ */
+due_on: string, open: boolean, 
+/**
+ * The latest review: outcome and ISO date.
+ */
+latest: ReviewView | null, 
+/**
+ * Reviewed at least once, so it can no longer be removed.
+ */
+reviewed: boolean, };
+
+export type TsmAttendeesSetRequest = { id: TsmId, attendees: Array<Attendee>, };
+
+export type TsmCoverage = { term: string, term_label: string, rows: Array<CoverageRow>, 
+/**
+ * Schools whose meeting this term is finished.
+ */
+held: number, planned: number, not_planned: number, };
+
+export type TsmCoverageRequest = { 
+/**
+ * e.g. `2026-autumn`; the current term when absent.
+ */
+term?: string, };
+
+export type TsmDateSetRequest = { id: TsmId, meeting_date: string, };
+
+export type TsmDueAction = { action_id: TsmActionId, tsm_id: TsmId, school_name: string, pupil: string, what: string, owner_agency: OwnerAgency, owner_person: string, due_on: string, overdue: boolean, };
+
+export type TsmGetRequest = { id: TsmId, };
+
+export type TsmId = string;
+
+export type TsmPlanRequest = { school_urn: string, 
+/**
+ * ISO date of the meeting.
+ */
+meeting_date: string, 
+/**
+ * e.g. `2026-autumn`; the term the date falls in when absent.
+ */
+term?: string, };
+
+export type TsmPupilAddRequest = { id: TsmId, case_id?: CaseId, name?: string, upn?: string, year_group?: string, };
+
+export type TsmPupilRemoveRequest = { discussion_id: DiscussionId, };
+
+export type TsmPupilUpdateRequest = { discussion_id: DiscussionId, name: string, barriers: Array<Barrier>, 
+/**
+ * `null`: not known yet.
+ */
+has_plan: boolean | null, notes: string, };
+
+export type TsmRecordSaveRequest = { id: TsmId, format: RecordFormat, 
 /**
  * The folder to save in (under a new name that never replaces an earlier copy); the
  * documents folder when absent.
@@ -764,9 +746,27 @@ dir?: string,
  */
 path?: string, };
 
-export type FieldError = { field: string, message: string, };
+export type TsmReferRequest = { discussion_id: DiscussionId, date_of_birth?: string, upn?: string, year_group?: string, };
 
-export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "import", message: string, file_name: string, problems: Array<ImportProblem>, missing_columns: Array<string>, found_headers: Array<string>, } | { "kind": "cancelled", message: string, } | { "kind": "storage", message: string, };
+export type TsmStatus = "planned" | "finished";
+
+export type TsmSummary = { id: TsmId, school_urn: string, school_name: string, term: string, term_label: string, meeting_date: string, status: TsmStatus, pupils: number, actions: number, 
+/**
+ * Actions agreed here that are still open.
+ */
+open_actions: number, };
+
+export type TsmView = { id: TsmId, school_urn: string, school_name: string, school_phase: SchoolPhase, term: string, term_label: string, meeting_date: string, status: TsmStatus, attendees: Array<Attendee>, discussions: Array<DiscussionView>, 
+/**
+ * Actions for the school as a whole.
+ */
+general_actions: Array<TsmActionView>, carried: Array<CarriedActionView>, prep: PrepPack, 
+/**
+ * What stops the meeting being finished; empty when it can be.
+ */
+problems: Array<FinishProblem>, previous_meeting: TsmSummary | null, };
+
+export type UnlockRequest = { passphrase: string, };
 
 export interface Commands {
   app_status: { request: null, response: AppStatus },

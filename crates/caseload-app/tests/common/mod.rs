@@ -4,8 +4,15 @@
 pub mod share;
 pub mod tsm;
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, KdfProfile, commands};
+use caseload_app::cases::{
+    AttendanceRecordRequest, CaseAddRequest, CaseDetail, CaseTransitionRequest, PupilInput,
+};
+use caseload_app::chronology::ChronologyAddRequest;
+use caseload_app::session::CreateCaseloadRequest;
+use caseload_app::{AppError, Caseload, KdfProfile, cases, session};
+use caseload_domain::CaseId;
+use caseload_domain::case::TransitionKind;
+use caseload_domain::chronology::ContactKind;
 use chrono::{Duration, NaiveDate, Utc};
 
 pub fn today() -> NaiveDate {
@@ -22,7 +29,7 @@ pub fn created() -> (tempfile::TempDir, Caseload) {
     let dir = tempfile::tempdir().expect("tmp");
     let cx = Caseload::new(dir.path().join("data"), KdfProfile::InsecureForTests);
     let pass = "correct horse battery".to_string();
-    commands::caseload_create(
+    session::caseload_create(
         &cx,
         CreateCaseloadRequest {
             passphrase: pass.clone(),
@@ -34,7 +41,7 @@ pub fn created() -> (tempfile::TempDir, Caseload) {
 }
 
 pub fn add(cx: &Caseload, upn: &str, phase: &str, referred_days_ago: i64) -> CaseId {
-    commands::case_add(
+    cases::case_add(
         cx,
         CaseAddRequest {
             pupil: PupilInput {
@@ -62,7 +69,7 @@ pub fn step(
     days_ago: i64,
 ) -> Result<CaseDetail, AppError> {
     let allocate = kind == TransitionKind::Allocate;
-    commands::case_transition(
+    cases::case_transition(
         cx,
         CaseTransitionRequest {
             id: id.clone(),
@@ -83,7 +90,7 @@ pub fn step(
 }
 
 pub fn reading(cx: &Caseload, id: &CaseId, days_ago: i64, present: u32) {
-    commands::attendance_record(
+    cases::attendance_record(
         cx,
         AttendanceRecordRequest {
             id: id.clone(),

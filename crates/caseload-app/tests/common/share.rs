@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use caseload_app::types::*;
-use caseload_app::{Caseload, commands};
+use caseload_app::exchange::{ExportRequest, OutboxItem, ShareSettings};
+use caseload_app::{Caseload, exchange};
 
 pub fn worker(cx: &Caseload, id: &str, folder: &Path) {
-    commands::share_settings_set(
+    exchange::share_settings_set(
         cx,
         ShareSettings {
             folder: folder.display().to_string(),
@@ -26,7 +26,7 @@ pub fn demo(seed: u64) -> (tempfile::TempDir, Caseload) {
 }
 
 pub fn queue(cx: &Caseload, kind: &str, formats: &[&str]) -> OutboxItem {
-    commands::export_queue(
+    exchange::export_queue(
         cx,
         ExportRequest {
             kind: kind.into(),

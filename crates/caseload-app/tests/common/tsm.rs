@@ -2,15 +2,20 @@
 //! attendees, pupils and complete actions, all through the use cases.
 #![allow(dead_code)]
 
-use caseload_app::types::*;
-use caseload_app::{AppError, Caseload, commands};
+use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
+use caseload_app::tsm::{
+    DiscussionView, TsmActionAddRequest, TsmActionUpdateRequest, TsmActionView,
+    TsmAttendeesSetRequest, TsmPlanRequest, TsmPupilAddRequest, TsmView,
+};
+use caseload_app::{AppError, Caseload, schools, tsm};
+use caseload_domain::tsm::{Attendee, DiscussionId, OwnerAgency, TsmActionId, TsmId};
 
 use super::ago;
 
 pub const URN: &str = "100000";
 
 pub fn link(cx: &Caseload) {
-    commands::link_school_set(
+    schools::link_school_set(
         cx,
         LinkSchoolSetRequest {
             urn: URN.into(),
@@ -24,7 +29,7 @@ pub fn link(cx: &Caseload) {
 }
 
 pub fn plan(cx: &Caseload, days_ago: i64) -> TsmView {
-    commands::tsm_plan(
+    tsm::tsm_plan(
         cx,
         TsmPlanRequest {
             school_urn: URN.into(),
@@ -41,7 +46,7 @@ pub fn attendees(cx: &Caseload, id: &TsmId) -> TsmView {
         role: role.into(),
         organisation: String::new(),
     };
-    commands::tsm_attendees_set(
+    tsm::tsm_attendees_set(
         cx,
         TsmAttendeesSetRequest {
             id: id.clone(),
@@ -55,7 +60,7 @@ pub fn attendees(cx: &Caseload, id: &TsmId) -> TsmView {
 }
 
 pub fn typed_pupil(cx: &Caseload, id: &TsmId, name: &str) -> DiscussionView {
-    let v = commands::tsm_pupil_add(
+    let v = tsm::tsm_pupil_add(
         cx,
         TsmPupilAddRequest {
             id: id.clone(),
@@ -76,7 +81,7 @@ pub fn action(
     what: &str,
     due: &str,
 ) -> TsmActionId {
-    let v = commands::tsm_action_add(
+    let v = tsm::tsm_action_add(
         cx,
         TsmActionAddRequest {
             id: id.clone(),
@@ -91,7 +96,7 @@ pub fn action(
         .chain(v.general_actions.iter())
         .collect();
     let new = all.iter().map(|a| a.id).max().expect("an action");
-    commands::tsm_action_update(
+    tsm::tsm_action_update(
         cx,
         TsmActionUpdateRequest {
             action_id: new,

@@ -1,0 +1,94 @@
+//! Moving a case through its lifecycle, and recording the pupil's attendance on it.
+
+use caseload_domain::attendance::SessionCounts;
+use caseload_domain::transition::{TransitionDraft, parse_past_date};
+use caseload_domain::{Field, FieldErrors};
+use caseload_store::readings::{Reading, ReadingSource};
+use caseload_store::{Action, cases, events, readings};
+use chrono::Utc;
+
+use super::record::get;
+use crate::cases::{AttendanceRecordRequest, CaseDetail, CaseTransitionRequest};
+use crate::context::Caseload;
+use crate::error::AppError;
+use crate::settings::load;
+use crate::support::today;
+
+pub fn case_transition(cx: &Caseload, req: CaseTransitionRequest) -> Result<CaseDetail, AppError> {
+    cx.with_store(|store| {
+        let record = cases::get(&store.read(), &req.id)?;
+        let next = record
+            .status
+            .after(req.kind)
+            .map_err(|e| AppError::InvalidTransition {
+                message: e.message,
+                from: record.status,
+                step: req.kind,
+            })?;
+        let last_on = events::history(&store.read(), &req.id)?
+            .last()
+            .map(|e| e.on_date);
+        let teams = load(store)?.teams;
+        let draft = TransitionDraft {
+            on_date: &req.on_date,
+            team: req.team.as_deref(),
+            worker: req.worker.as_deref(),
+            note: req.note.as_deref(),
+        };
+        let transition = draft
+            .validate(req.kind, today(), last_on, &teams)
+            .map_err(AppError::validation)?;
+        store.write(Action::CaseTransition, |w| {
+            events::record(w, &req.id, &transition, record.status, next, Utc::now())
+        })?;
+        get(store, &req.id)
+    })
+}
+
+fn count(errors: &mut FieldErrors, value: &str, what: &str) -> Option<u32> {
+    let parsed = value
+        .trim()
+        .parse::<u32>()
+        .map_err(|_| format!("Enter the {what} sessions as a whole number, 0 or more"));
+    errors.check(Field::Sessions, parsed)
+}
+
+pub fn attendance_record(
+    cx: &Caseload,
+    req: AttendanceRecordRequest,
+) -> Result<CaseDetail, AppError> {
+    let mut errors = FieldErrors::default();
+    let as_at = errors.check(
+        Field::AsAt,
+        parse_past_date(&req.as_at, today(), "the figures are as at"),
+    );
+    let possible = count(&mut errors, &req.possible, "possible");
+    let present = count(&mut errors, &req.present, "present");
+    let authorised = count(&mut errors, &req.authorised, "authorised absence");
+    let unauthorised = count(&mut errors, &req.unauthorised, "unauthorised absence");
+    let reading = match (as_at, possible, present, authorised, unauthorised) {
+        (Some(as_at), Some(p), Some(pr), Some(a), Some(u)) if errors.is_empty() => {
+            let counts = SessionCounts::new(p, pr, a, u).map_err(|e| {
+                AppError::validation(FieldErrors::single(
+                    Field::Sessions,
+                    format!("Check the figures: {e}"),
+                ))
+            })?;
+            Reading { as_at, counts }
+        }
+        _ => return Err(AppError::validation(errors)),
+    };
+    cx.with_store(|store| {
+        let record = cases::get(&store.read(), &req.id)?;
+        store.write(Action::AttendanceRecord, |w| {
+            readings::add(
+                w,
+                &record.pupil_id,
+                &reading,
+                ReadingSource::Worker,
+                Utc::now(),
+            )
+        })?;
+        get(store, &req.id)
+    })
+}

@@ -1,0 +1,375 @@
+//! Builds each summary the worker can export from the caseload, pseudonymised unless the worker
+//! asked for an identifiable export: the funnel (§9), ward bands (§9), case closures and the TSM
+//! action log. Counts only leave as counts; pupil-level rows carry a pseudonym, and free text
+//! is scrubbed of every name the caseload holds.
+
+use caseload_domain::case::TransitionKind;
+use caseload_domain::report::{FunnelFigures, WardPupil, ward_figures};
+use caseload_domain::tsm::Term;
+use caseload_exchange::summary::{
+    Cell, ColumnType, Figures, Summary, SummaryColumn, SummaryHeader, SummaryKind, SummaryTable,
+    funnel_table, ward_tables,
+};
+use caseload_store::report_sources::{latest_summaries_between, latest_summary_date};
+use caseload_store::{Store, link_schools, tsm_actions, tsm_pupils, tsms};
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::privacy::{Pseudonymiser, Scrubber};
+use crate::error::AppError;
+use crate::reports::{case_histories, funnel_of};
+
+/// What the worker asked for, validated.
+pub(crate) struct Spec {
+    pub kind: SummaryKind,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub identifiable_reason: Option<String>,
+}
+
+pub(crate) struct Context<'a> {
+    pub export_id: &'a str,
+    pub produced_on: NaiveDate,
+    pub worker_id: &'a str,
+    pub team: &'a str,
+    pub scrubber: &'a Scrubber,
+}
+
+pub(crate) fn kind_label(kind: SummaryKind) -> &'static str {
+    match kind {
+        SummaryKind::Funnel => "Case funnel by phase",
+        SummaryKind::TsmActions => "TSM action log",
+        SummaryKind::WardBands => "Attendance by ward",
+        SummaryKind::Closures => "Case closures",
+        SummaryKind::Team => "Team report",
+    }
+}
+
+fn col(key: &str, header: &str, kind: ColumnType, definition: &str) -> SummaryColumn {
+    SummaryColumn::new(key, header, kind, definition)
+}
+
+pub(crate) fn build(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<Summary, AppError> {
+    let (tables, figures) = match spec.kind {
+        SummaryKind::Funnel => {
+            let funnel = funnel_of(store, spec.from, spec.to)?;
+            let figures = FunnelFigures::from_funnel(&funnel, spec.from, spec.to);
+            (vec![funnel_table(&figures)], Some(Figures::Funnel(figures)))
+        }
+        SummaryKind::WardBands => {
+            let figures = wards(store)?;
+            (ward_tables(&figures), Some(Figures::Wards(figures)))
+        }
+        SummaryKind::Closures => (vec![closures(store, spec, cx)?], None),
+        SummaryKind::TsmActions => (vec![tsm_actions_table(store, spec, cx)?], None),
+        SummaryKind::Team => {
+            return Err(AppError::Conflict {
+                message: "A team report is made by `caseload aggregate`, not exported".into(),
+            });
+        }
+    };
+    let period = !matches!(spec.kind, SummaryKind::WardBands);
+    Ok(Summary {
+        header: SummaryHeader {
+            kind: spec.kind,
+            export_id: cx.export_id.to_string(),
+            title: kind_label(spec.kind).to_string(),
+            produced_on: cx.produced_on,
+            worker_id: cx.worker_id.to_string(),
+            team: cx.team.to_string(),
+            from: period.then_some(spec.from),
+            to: period.then_some(spec.to),
+            identifiable_reason: spec.identifiable_reason.clone(),
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+        },
+        tables,
+        figures,
+    })
+}
+
+/// 1 September of the academic year `date` is in.
+fn academic_year_start(date: NaiveDate) -> NaiveDate {
+    let year = if date.month() >= 9 {
+        date.year()
+    } else {
+        date.year() - 1
+    };
+    NaiveDate::from_ymd_opt(year, 9, 1).unwrap_or(date)
+}
+
+/// This year: each pupil's latest imported summary in the academic year of the latest one.
+/// Last year: each pupil's latest summary from the previous academic year up to the same point.
+fn wards(store: &Store) -> Result<caseload_domain::report::WardFigures, AppError> {
+    let r = store.read();
+    let Some(latest) = latest_summary_date(&r)? else {
+        return Ok(ward_figures(&[], &[], None, None, vec![]));
+    };
+    let this_start = academic_year_start(latest);
+    let last_start = academic_year_start(this_start.pred_opt().unwrap_or(this_start));
+    let same_point = latest
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(last_start);
+    let this = latest_summaries_between(&r, this_start, latest)?;
+    let last = latest_summaries_between(&r, last_start, same_point)?;
+    let mut sources: Vec<String> = this.iter().chain(&last).map(|s| s.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    let last_as_at = last.iter().map(|s| s.as_at).max();
+    let pupils = |rows: &[caseload_store::report_sources::WardSummary]| -> Vec<WardPupil> {
+        rows.iter()
+            .map(|s| WardPupil {
+                ward: s.ward.clone(),
+                phase: s.phase,
+                counts: s.counts,
+            })
+            .collect()
+    };
+    Ok(ward_figures(
+        &pupils(&this),
+        &pupils(&last),
+        Some(latest),
+        last_as_at,
+        sources,
+    ))
+}
+
+fn pupil_columns(identifiable: bool) -> Vec<SummaryColumn> {
+    let mut columns = vec![col(
+        "pupil",
+        "Pupil",
+        ColumnType::Text,
+        "A pseudonymous identifier: the same pupil has the same identifier in every export from \
+         this caseload, and it cannot be turned back into the pupil's UPN",
+    )];
+    if identifiable {
+        columns[0] = col("pupil", "Pupil", ColumnType::Text, "The pupil's legal name");
+        columns.push(col(
+            "upn",
+            "UPN",
+            ColumnType::Text,
+            "The pupil's unique pupil number",
+        ));
+    }
+    columns
+}
+
+fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryTable, AppError> {
+    let identifiable = spec.identifiable_reason.is_some();
+    let pseudonyms = Pseudonymiser::load_or_create(store)?;
+    let mut columns = pupil_columns(identifiable);
+    columns.extend([
+        col("school_phase", "School phase", ColumnType::Text, "Primary, secondary, special or alternative provision; blank if not recorded"),
+        col("year_group", "Year group", ColumnType::Count, "National curriculum year (0 is Reception)"),
+        col("team", "Team", ColumnType::Text, "The team the case was allocated to"),
+        col("referral_date", "Referred", ColumnType::Date, "The date of referral"),
+        col("closed_on", "Closed", ColumnType::Date, "The date the case was closed"),
+        col("weeks_open", "Weeks open", ColumnType::Count, "Whole weeks from referral to closure"),
+        col("closure_reason", "Reason for closure", ColumnType::Text, "As the worker recorded it; names removed in a pseudonymised export"),
+        col("attendance_at_referral", "Attendance at referral %", ColumnType::Percent, "The latest reading on or before the referral date, else the first after it"),
+        col("attendance_at_closure", "Attendance at closure %", ColumnType::Percent, "The latest reading on or before the closure date"),
+        col("improved", "Improved", ColumnType::Text, "yes if attendance at closure is higher than at referral, no if not, blank if either is unknown"),
+    ]);
+    let mut rows = Vec::new();
+    for (case, history) in case_histories(store)? {
+        let Some(closed_on) = history
+            .events
+            .iter()
+            .filter(|e| e.kind == TransitionKind::Close)
+            .map(|e| e.on_date)
+            .rfind(|d| *d >= spec.from && *d <= spec.to)
+        else {
+            continue;
+        };
+        let at_referral = history.attendance_at_referral();
+        let at_closure = history.attendance_on(closed_on);
+        let mut row = if identifiable {
+            vec![
+                Cell::text(case.pupil.legal_name.as_str()),
+                Cell::text(case.pupil.upn.as_str()),
+            ]
+        } else {
+            vec![Cell::text(pseudonyms.id(case.pupil.upn.as_str()))]
+        };
+        let reason = case.closure_reason.clone().unwrap_or_default();
+        row.extend([
+            case.pupil
+                .school_phase
+                .map_or(Cell::Empty, |p| Cell::text(p.as_str().replace('_', " "))),
+            Cell::Count(u64::from(case.pupil.year_group.get())),
+            case.team.clone().map_or(Cell::Empty, Cell::Text),
+            Cell::Date(case.referral_date),
+            Cell::Date(closed_on),
+            Cell::Count(((closed_on - case.referral_date).num_days().max(0) / 7) as u64),
+            Cell::text(if identifiable {
+                reason
+            } else {
+                cx.scrubber.scrub(&reason)
+            }),
+            Cell::percent(at_referral),
+            Cell::percent(at_closure),
+            match (at_referral, at_closure) {
+                (Some(a), Some(b)) => Cell::text(if b > a { "yes" } else { "no" }),
+                _ => Cell::Empty,
+            },
+        ]);
+        rows.push(row);
+    }
+    Ok(SummaryTable {
+        id: "closures".into(),
+        title: "Cases closed in the period".into(),
+        columns,
+        rows,
+        row_definitions: vec![],
+    })
+}
+
+fn tsm_actions_table(
+    store: &mut Store,
+    spec: &Spec,
+    cx: &Context<'_>,
+) -> Result<SummaryTable, AppError> {
+    let identifiable = spec.identifiable_reason.is_some();
+    let pseudonyms = Pseudonymiser::load_or_create(store)?;
+    let r = store.read();
+    let schools = link_schools::list(&r)?;
+    let mut columns = vec![
+        col(
+            "school_urn",
+            "School URN",
+            ColumnType::Text,
+            "The school's unique reference number",
+        ),
+        col("school", "School", ColumnType::Text, "The school's name"),
+        col(
+            "term",
+            "Term",
+            ColumnType::Text,
+            "The school term of the meeting (autumn September–December, spring January–March, summer April–August)",
+        ),
+        col(
+            "meeting_date",
+            "Meeting date",
+            ColumnType::Date,
+            "The date of the Targeting Support Meeting",
+        ),
+    ];
+    let pupil_col = if identifiable {
+        col(
+            "pupil",
+            "Pupil",
+            ColumnType::Text,
+            "The pupil the action is for, by name; blank for a whole-school action",
+        )
+    } else {
+        col(
+            "pupil",
+            "Pupil",
+            ColumnType::Text,
+            "The pupil the action is for, by pseudonymous identifier; blank for a whole-school action or a pupil discussed without a UPN",
+        )
+    };
+    columns.extend([
+        pupil_col,
+        col(
+            "action",
+            "Action",
+            ColumnType::Text,
+            "What was agreed, as typed at the meeting; names removed in a pseudonymised export",
+        ),
+        col(
+            "owner_agency",
+            "Owner agency",
+            ColumnType::Text,
+            "The agency that owns the action",
+        ),
+        col(
+            "owner_person",
+            "Owner",
+            ColumnType::Text,
+            "The person who owns the action",
+        ),
+        col(
+            "lead_practitioner",
+            "Lead practitioner",
+            ColumnType::Text,
+            "The lead practitioner",
+        ),
+        col(
+            "due_on",
+            "Due",
+            ColumnType::Date,
+            "The date the action is due",
+        ),
+        col(
+            "status",
+            "Status",
+            ColumnType::Text,
+            "open, done, not done or carried: the latest review",
+        ),
+        col(
+            "reviewed_on",
+            "Reviewed",
+            ColumnType::Date,
+            "The date of the latest review",
+        ),
+    ]);
+    let scrub = |text: &str| {
+        if identifiable {
+            text.to_string()
+        } else {
+            cx.scrubber.scrub(text)
+        }
+    };
+    let mut rows = Vec::new();
+    for meeting in tsms::list(&r)? {
+        if meeting.meeting_date < spec.from || meeting.meeting_date > spec.to {
+            continue;
+        }
+        let school = schools
+            .iter()
+            .find(|s| s.urn.as_str() == meeting.school_urn)
+            .map(|s| s.name.as_str().to_string())
+            .unwrap_or_default();
+        let discussions = tsm_pupils::discussions(&r, &meeting.id)?;
+        for action in tsm_actions::of_meeting(&r, &meeting.id)? {
+            let pupil = action
+                .discussion
+                .and_then(|d| discussions.iter().find(|p| p.id == d))
+                .map_or(Cell::Empty, |p| {
+                    if identifiable {
+                        Cell::text(p.text.name.clone())
+                    } else {
+                        p.upn
+                            .as_deref()
+                            .map_or(Cell::Empty, |upn| Cell::text(pseudonyms.id(upn)))
+                    }
+                });
+            let f = &action.fields;
+            rows.push(vec![
+                Cell::text(meeting.school_urn.clone()),
+                Cell::text(school.clone()),
+                Cell::text(Term::label(meeting.term)),
+                Cell::Date(meeting.meeting_date),
+                pupil,
+                Cell::text(scrub(&f.what)),
+                Cell::text(f.owner_agency.label()),
+                Cell::text(scrub(&f.owner_person)),
+                Cell::text(scrub(&f.lead_practitioner)),
+                Cell::date(f.due_on),
+                Cell::text(
+                    action
+                        .latest
+                        .map_or("open", |rv| rv.outcome.label())
+                        .to_string(),
+                ),
+                Cell::date(action.latest.map(|rv| rv.on)),
+            ]);
+        }
+    }
+    Ok(SummaryTable {
+        id: "tsm_actions".into(),
+        title: "Actions agreed at Targeting Support Meetings".into(),
+        columns,
+        rows,
+        row_definitions: vec![],
+    })
+}

@@ -1,0 +1,306 @@
+//! Exports: a summary built from the caseload, rendered in the formats asked for, then either
+//! queued in the outbox for the shared drive (kept inside the encrypted database until
+//! delivered) or written straight to a folder as a local copy.
+
+mod build;
+mod privacy;
+
+use caseload_domain::transition::parse_past_date;
+use caseload_domain::tsm::Term;
+use caseload_domain::{Field, FieldErrors};
+use caseload_exchange::share::sha256_hex;
+use caseload_exchange::summary::{ExportFormat, Summary, SummaryKind, render};
+use caseload_store::outbox::{self, NewExport, OutboxEntry, OutboxFile};
+use caseload_store::report_sources::personal_names;
+use caseload_store::{Action, Store};
+use chrono::{NaiveDate, Utc};
+
+pub(crate) use build::kind_label;
+use build::{Context, Spec};
+use privacy::Scrubber;
+
+use super::share;
+use crate::context::Caseload;
+use crate::error::AppError;
+use crate::exchange::{
+    ExportRequest, ExportSaveRequest, ExportSaved, OutboxFileView, OutboxItem, OutboxStatus,
+    OutboxView,
+};
+use crate::support::saved_file::{self, Destination};
+use crate::support::today;
+
+const MAX_REASON_CHARS: usize = 500;
+
+fn parse_kind(kind: &str) -> Option<SummaryKind> {
+    [
+        SummaryKind::Funnel,
+        SummaryKind::TsmActions,
+        SummaryKind::WardBands,
+        SummaryKind::Closures,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == kind.trim())
+}
+
+/// Checks the request and fills defaults: the period is the current term so far.
+fn spec_of(req: &ExportRequest, today: NaiveDate) -> Result<(Spec, Vec<ExportFormat>), AppError> {
+    let mut errors = FieldErrors::default();
+    let kind = parse_kind(&req.kind);
+    if kind.is_none() {
+        errors.push(
+            Field::ExportKind,
+            "Choose what to export: funnel, tsm-actions, ward-bands or closures",
+        );
+    }
+    let mut formats = Vec::new();
+    for f in &req.formats {
+        match ExportFormat::parse(f) {
+            Some(format) if !formats.contains(&format) => formats.push(format),
+            Some(_) => {}
+            None => errors.push(Field::ExportFormats, "Formats are csv, xlsx, pdf and json"),
+        }
+    }
+    if formats.is_empty() {
+        errors.push(Field::ExportFormats, "Choose at least one format");
+    }
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+    };
+    let term_start = Term::containing(today).dates().0;
+    let from = match blank(&req.from) {
+        None => Some(term_start),
+        Some(v) => errors.check(
+            Field::PeriodFrom,
+            parse_past_date(&v, NaiveDate::MAX, "the period starts"),
+        ),
+    };
+    let to = match blank(&req.to) {
+        None => Some(today),
+        Some(v) => errors.check(
+            Field::PeriodTo,
+            parse_past_date(&v, NaiveDate::MAX, "the period ends"),
+        ),
+    };
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        errors.push(Field::PeriodTo, "The period must end on or after its start");
+    }
+    let reason = blank(&req.identifiable_reason);
+    if let Some(r) = &reason
+        && (r.chars().count() > MAX_REASON_CHARS || r.chars().any(|c| c.is_control() && c != '\n'))
+    {
+        errors.push(
+            Field::IdentifiableReason,
+            format!("Keep the reason to {MAX_REASON_CHARS} characters"),
+        );
+    }
+    if reason.is_some() && kind.is_some_and(|k| !k.is_pupil_level()) {
+        errors.push(
+            Field::IdentifiableReason,
+            "This summary holds counts only: it has no names to include",
+        );
+    }
+    match (kind, from, to) {
+        (Some(kind), Some(from), Some(to)) if errors.is_empty() => Ok((
+            Spec {
+                kind,
+                from,
+                to,
+                identifiable_reason: reason,
+            },
+            formats,
+        )),
+        _ => Err(AppError::validation(errors)),
+    }
+}
+
+/// The files of an export: each format asked for, plus the JSON a delivery always carries for
+/// the team aggregation. A pseudonymised export is checked for every name the caseload holds
+/// before anything leaves this function.
+struct Rendered {
+    export_id: String,
+    spec: Spec,
+    formats: Vec<ExportFormat>,
+    files: Vec<OutboxFile>,
+}
+
+fn render_export(
+    store: &mut Store,
+    req: &ExportRequest,
+    with_json: bool,
+) -> Result<Rendered, AppError> {
+    let today = today();
+    let (spec, mut formats) = spec_of(req, today)?;
+    let settings = share::require(store)?;
+    let export_id = uuid::Uuid::now_v7().to_string();
+    let scrubber = Scrubber::new(&personal_names(&store.read())?);
+    let summary = build::build(
+        store,
+        &spec,
+        &Context {
+            export_id: &export_id,
+            produced_on: today,
+            worker_id: &settings.worker_id,
+            team: &settings.team,
+            scrubber: &scrubber,
+        },
+    )?;
+    if with_json && !formats.contains(&ExportFormat::Json) {
+        formats.push(ExportFormat::Json);
+    }
+    let json = render(&summary, ExportFormat::Json)?;
+    if spec.identifiable_reason.is_none() && scrubber.found_in(&json) {
+        return Err(AppError::Conflict {
+            message: "This export would contain a name from your caseload, so it was stopped. \
+                      Choose an identifiable export and record why, or report this problem"
+                .into(),
+        });
+    }
+    let stem = file_stem(&summary, &settings.worker_id);
+    let files = formats
+        .iter()
+        .map(|&format| {
+            let bytes = if format == ExportFormat::Json {
+                json.clone()
+            } else {
+                render(&summary, format)?
+            };
+            Ok(OutboxFile {
+                name: format!("{stem}.{}", format.extension()),
+                format: format.extension().to_string(),
+                rows: summary.row_count() as u64,
+                sha256: sha256_hex(&bytes),
+                bytes,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(Rendered {
+        export_id,
+        spec,
+        formats,
+        files,
+    })
+}
+
+/// `<worker>_<kind>_<from>_<to>_<first 8 of the id>`: unique, and says what it is.
+fn file_stem(summary: &Summary, worker_id: &str) -> String {
+    let h = &summary.header;
+    let period = match (h.from, h.to) {
+        (Some(f), Some(t)) => format!("_{f}_{t}"),
+        _ => format!("_{}", h.produced_on),
+    };
+    let short: String = h
+        .export_id
+        .chars()
+        .filter(|c| *c != '-')
+        .skip(8)
+        .take(8)
+        .collect();
+    format!("{worker_id}_{}{period}_{short}", h.kind.as_str())
+}
+
+pub fn export_queue(cx: &Caseload, req: ExportRequest) -> Result<OutboxItem, AppError> {
+    cx.with_store(|store| {
+        let rendered = render_export(store, &req, true)?;
+        store.write(Action::ExportQueue, |w| {
+            outbox::queue(
+                w,
+                &NewExport {
+                    export_id: rendered.export_id.clone(),
+                    kind: rendered.spec.kind.as_str().to_string(),
+                    formats: rendered
+                        .formats
+                        .iter()
+                        .map(|f| f.extension().to_string())
+                        .collect(),
+                    period_from: Some(rendered.spec.from),
+                    period_to: Some(rendered.spec.to),
+                    identifiable_reason: rendered.spec.identifiable_reason.clone(),
+                    files: rendered.files.clone(),
+                },
+                Utc::now(),
+            )
+        })?;
+        Ok(item(outbox::get(&store.read(), &rendered.export_id)?))
+    })
+}
+
+pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved, AppError> {
+    cx.with_store(|store| {
+        let rendered = render_export(store, &req.export, false)?;
+        let files = rendered
+            .files
+            .iter()
+            .map(|f| {
+                let (stem, ext) = f.name.rsplit_once('.').unwrap_or((&f.name, ""));
+                saved_file::save(
+                    Destination {
+                        path: None,
+                        dir: req.dir.as_deref(),
+                    },
+                    "export",
+                    stem,
+                    ext,
+                    &f.bytes,
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ExportSaved {
+            export_id: rendered.export_id,
+            files,
+        })
+    })
+}
+
+pub(crate) fn item(e: OutboxEntry) -> OutboxItem {
+    let kind_label = parse_kind(&e.kind).map_or("Export", kind_label).to_string();
+    OutboxItem {
+        kind_label,
+        status: match e.status {
+            outbox::OutboxStatus::Queued => OutboxStatus::Queued,
+            outbox::OutboxStatus::Failed => OutboxStatus::Failed,
+            outbox::OutboxStatus::Delivered => OutboxStatus::Delivered,
+        },
+        from: e.period_from.map(|d| d.to_string()),
+        to: e.period_to.map(|d| d.to_string()),
+        created_at: e.created_at.to_rfc3339(),
+        last_attempt_at: e.last_attempt_at.map(|t| t.to_rfc3339()),
+        next_attempt_at: e.next_attempt_at.map(|t| t.to_rfc3339()),
+        delivered_at: e.delivered_at.map(|t| t.to_rfc3339()),
+        files: e
+            .files
+            .into_iter()
+            .map(|(name, bytes, _)| OutboxFileView {
+                name,
+                bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
+            })
+            .collect(),
+        export_id: e.export_id,
+        kind: e.kind,
+        formats: e.formats,
+        identifiable_reason: e.identifiable_reason,
+        attempts: e.attempts,
+        failure_reason: e.failure_reason,
+        delivered_folder: e.delivered_folder,
+    }
+}
+
+pub(crate) fn outbox_view(store: &Store) -> Result<OutboxView, AppError> {
+    let items: Vec<OutboxItem> = outbox::list(&store.read())?.into_iter().map(item).collect();
+    let count = |s: OutboxStatus| items.iter().filter(|i| i.status == s).count() as u32;
+    Ok(OutboxView {
+        share_folder: share::load(store)?.folder,
+        queued: count(OutboxStatus::Queued),
+        failed: count(OutboxStatus::Failed),
+        delivered: count(OutboxStatus::Delivered),
+        items,
+    })
+}
+
+pub fn outbox_list(cx: &Caseload, _: ()) -> Result<OutboxView, AppError> {
+    cx.with_store(|store| outbox_view(store))
+}

@@ -1,0 +1,19 @@
+//! Exchange with the council: exports (queued in the outbox or saved as a local copy), the
+//! shared-drive settings, sync (delivery and the inbox) and the inbox's conflicts, with their
+//! request/response types (`types`).
+
+mod exports;
+mod inbox;
+pub(crate) mod share;
+mod sync;
+mod types;
+
+pub use exports::{export_queue, export_save, outbox_list};
+pub use inbox::{inbox_conflict_resolve, inbox_get};
+pub use share::{share_settings_get, share_settings_set};
+pub use sync::{sync, sync_using};
+pub use types::{
+    ConflictChoice, ConflictResolveRequest, ConflictView, ExportRequest, ExportSaveRequest,
+    ExportSaved, InboxFileView, InboxView, OutboxFileView, OutboxItem, OutboxStatus, OutboxView,
+    ShareSettings, SyncReport, SyncRequest,
+};

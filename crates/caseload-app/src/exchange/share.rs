@@ -1,0 +1,125 @@
+//! The shared-drive settings: the folder exports are delivered to and the inbox is read from,
+//! and the worker's identifier and team that every export carries.
+
+use caseload_domain::{Field, FieldErrors};
+use caseload_store::{Action, Store, settings};
+
+use crate::context::Caseload;
+use crate::error::AppError;
+use crate::exchange::ShareSettings;
+
+const SHARE: &str = "share";
+const MAX_ID_CHARS: usize = 40;
+const MAX_TEAM_CHARS: usize = 80;
+
+pub(crate) fn load(store: &Store) -> Result<ShareSettings, AppError> {
+    Ok(settings::get(&store.read(), SHARE)?.unwrap_or_default())
+}
+
+pub fn share_settings_get(cx: &Caseload, _: ()) -> Result<ShareSettings, AppError> {
+    cx.with_store(|store| load(store))
+}
+
+/// A worker id becomes a folder name on the share: keep it to a safe, portable path segment.
+pub(crate) fn valid_worker_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= MAX_ID_CHARS
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn validate(s: &ShareSettings) -> Result<ShareSettings, AppError> {
+    let clean = ShareSettings {
+        folder: s.folder.trim().to_string(),
+        worker_id: s.worker_id.trim().to_string(),
+        team: s.team.trim().to_string(),
+    };
+    let mut errors = FieldErrors::default();
+    if !clean.folder.is_empty() && !std::path::Path::new(&clean.folder).is_absolute() {
+        errors.push(
+            Field::ShareFolder,
+            "Give the shared drive's full path, for example S:\\Attendance or \\\\council\\share\\Attendance",
+        );
+    }
+    if !valid_worker_id(&clean.worker_id) {
+        errors.push(
+            Field::WorkerId,
+            format!(
+                "Enter your worker identifier: up to {MAX_ID_CHARS} letters, digits, hyphens, underscores or dots"
+            ),
+        );
+    }
+    if clean.team.chars().count() > MAX_TEAM_CHARS || clean.team.chars().any(char::is_control) {
+        errors.push(
+            Field::Team,
+            format!("The team must be one line of {MAX_TEAM_CHARS} characters or fewer"),
+        );
+    }
+    if errors.is_empty() {
+        Ok(clean)
+    } else {
+        Err(AppError::validation(errors))
+    }
+}
+
+pub fn share_settings_set(cx: &Caseload, new: ShareSettings) -> Result<ShareSettings, AppError> {
+    let clean = validate(&new)?;
+    cx.with_store(|store| {
+        store.write(Action::SettingsUpdate, |w| settings::set(w, SHARE, &clean))?;
+        load(store)
+    })
+}
+
+/// Demo data's worker and team, unless the worker has set their own. The folder stays theirs
+/// to choose.
+pub(crate) fn demo_defaults(
+    w: &caseload_store::Writer<'_>,
+) -> Result<(), caseload_store::StoreError> {
+    let current: ShareSettings = settings::get(&w.reader(), SHARE)?.unwrap_or_default();
+    if current.worker_id.is_empty() {
+        let demo = ShareSettings {
+            worker_id: "demo-worker".into(),
+            team: "Attendance team (demo)".into(),
+            ..current
+        };
+        settings::set(w, SHARE, &demo)?;
+    }
+    Ok(())
+}
+
+/// The settings an export needs: a worker id must be set first.
+pub(crate) fn require(store: &Store) -> Result<ShareSettings, AppError> {
+    let s = load(store)?;
+    if valid_worker_id(&s.worker_id) {
+        Ok(s)
+    } else {
+        Err(AppError::validation(FieldErrors::single(
+            Field::WorkerId,
+            "Set your worker identifier in Settings → Shared drive before exporting",
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn worker_ids_are_safe_folder_names() {
+        assert!(valid_worker_id("aw-0042"));
+        assert!(valid_worker_id("j.smith_2"));
+        for bad in [
+            "",
+            "..",
+            ".hidden",
+            "a/b",
+            "a\\b",
+            "has space",
+            &"x".repeat(41),
+        ] {
+            assert!(!valid_worker_id(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Sync with the council's shared drive: deliver every due export in the outbox (temporary
+//! name, flush, rename, re-read and hash check, manifest last — see `caseload_exchange::share`)
+//! and take in what the council left in this worker's inbox. A failed delivery is retried with
+//! back-off; a delivery already made is never made twice.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use caseload_exchange::share::{
+    Delivery, DeliveryError, DeliveryFile, FailureKind, RealShare, Receipt, ShareFs, deliver, inbox,
+};
+use caseload_exchange::summary::SCHEMA_VERSION;
+use caseload_store::outbox::{self, OutboxEntry};
+use caseload_store::{Action, Store, inbox as inbox_store};
+use chrono::{DateTime, Duration, Utc};
+
+use super::inbox::take_inbox_file;
+use super::share::require;
+use crate::context::Caseload;
+use crate::error::AppError;
+use crate::exchange::{ShareSettings, SyncReport, SyncRequest};
+use caseload_domain::{Field, FieldErrors};
+
+/// One minute after the first failure, doubling to at most an hour.
+pub(crate) fn back_off(attempts: u32) -> Duration {
+    Duration::minutes(1i64 << attempts.min(6)).min(Duration::hours(1))
+}
+
+pub fn sync(cx: &Caseload, req: SyncRequest) -> Result<SyncReport, AppError> {
+    sync_using(cx, &RealShare, req)
+}
+
+/// One sync at a time in this process (the app's timer and "Send now" may meet).
+static SYNCING: Mutex<()> = Mutex::new(());
+
+fn share_folder(settings: &ShareSettings, req: &SyncRequest) -> Result<String, AppError> {
+    let folder = req
+        .share
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(settings.folder.as_str());
+    if folder.is_empty() {
+        return Err(AppError::validation(FieldErrors::single(
+            Field::ShareFolder,
+            "Set the shared drive folder in Settings → Shared drive first",
+        )));
+    }
+    Ok(folder.to_string())
+}
+
+fn delivery(store: &Store, e: &OutboxEntry, s: &ShareSettings) -> Result<Delivery, AppError> {
+    Ok(Delivery {
+        export_id: e.export_id.clone(),
+        kind: e.kind.clone(),
+        worker_id: s.worker_id.clone(),
+        team: s.team.clone(),
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: SCHEMA_VERSION,
+        created_at: e.created_at.to_rfc3339(),
+        files: outbox::files(&store.read(), &e.export_id)?
+            .into_iter()
+            .map(|f| DeliveryFile {
+                name: f.name,
+                format: f.format,
+                rows: f.rows,
+                bytes: f.bytes,
+            })
+            .collect(),
+    })
+}
+
+/// [`sync`] through any [`ShareFs`]: tests pass one that fails on cue. The caseload is locked
+/// only to read what to deliver and to record what happened, never while the share is written
+/// or read, so a share that hangs does not stop the worker using the app.
+#[doc(hidden)]
+pub fn sync_using(
+    cx: &Caseload,
+    fs: &dyn ShareFs,
+    req: SyncRequest,
+) -> Result<SyncReport, AppError> {
+    let _one = SYNCING.lock().unwrap_or_else(|e| e.into_inner());
+    let now = Utc::now();
+    let (settings, folder, work) = cx.with_store(|store| {
+        let settings = require(store)?;
+        let folder = share_folder(&settings, &req)?;
+        let due_at = req.due_only.unwrap_or(false).then_some(now);
+        let work = outbox::pending(&store.read(), due_at)?
+            .into_iter()
+            .map(|entry| {
+                let d = delivery(store, &entry, &settings)?;
+                Ok((entry, d))
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        Ok((settings, folder, work))
+    })?;
+    let root = Path::new(&folder);
+    let reachable = fs.is_dir(root);
+    let outcomes: Vec<(OutboxEntry, Result<Receipt, DeliveryError>)> = work
+        .into_iter()
+        .map(|(entry, d)| {
+            let outcome = deliver(fs, root, &d);
+            (entry, outcome)
+        })
+        .collect();
+    let inbox_files = reachable.then(|| inbox(fs, root, &settings.worker_id));
+    cx.with_store(|store| {
+        let mut report = SyncReport {
+            share_folder: folder.clone(),
+            share_reachable: reachable,
+            delivered: 0,
+            failed: 0,
+            inbox_taken: 0,
+            inbox_refused: 0,
+            conflicts_open: 0,
+            messages: Vec::new(),
+        };
+        for (entry, outcome) in &outcomes {
+            record_outcome(store, entry, outcome, root, now, &mut report)?;
+        }
+        match inbox_files {
+            Some(Ok(files)) => {
+                for file in files {
+                    if inbox_store::seen(&store.read(), &file.sha256)? {
+                        continue;
+                    }
+                    let outcome = take_inbox_file(store, &file, now)?;
+                    if outcome.taken {
+                        report.inbox_taken += 1;
+                    } else {
+                        report.inbox_refused += 1;
+                    }
+                    report.messages.push(outcome.message);
+                }
+            }
+            Some(Err(e)) => report.messages.push(e.kind.reason().to_string()),
+            None if report.failed == 0 => report
+                .messages
+                .push(FailureKind::Unreachable.reason().to_string()),
+            None => {}
+        }
+        report.conflicts_open = inbox_store::open_conflicts(&store.read())?.len() as u32;
+        Ok(report)
+    })
+}
+
+/// Marks one export delivered, or failed with its reason and the time of the next try.
+fn record_outcome(
+    store: &mut Store,
+    entry: &OutboxEntry,
+    outcome: &Result<Receipt, DeliveryError>,
+    root: &Path,
+    now: DateTime<Utc>,
+    report: &mut SyncReport,
+) -> Result<(), AppError> {
+    match outcome {
+        Ok(receipt) => {
+            let relative = receipt
+                .folder
+                .strip_prefix(root)
+                .unwrap_or(&receipt.folder)
+                .display()
+                .to_string();
+            store.write(Action::ExportDelivery, |w| {
+                outbox::mark_delivered(w, &entry.export_id, now, &relative)
+            })?;
+            report.delivered += 1;
+        }
+        // The detail may name paths on the share; only the plain reason is stored.
+        Err(DeliveryError { kind, .. }) => {
+            let next = now + back_off(entry.attempts);
+            let reason = kind.reason().to_string();
+            store.write(Action::ExportDelivery, |w| {
+                outbox::mark_failed(w, &entry.export_id, now, next, kind_name(*kind), &reason)
+            })?;
+            report.failed += 1;
+            if !report.messages.contains(&reason) {
+                report.messages.push(reason);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kind_name(kind: FailureKind) -> &'static str {
+    match kind {
+        FailureKind::Unreachable => "unreachable",
+        FailureKind::ReadOnly => "read_only",
+        FailureKind::Full => "full",
+        FailureKind::Interrupted => "interrupted",
+        FailureKind::VerifyFailed => "verify_failed",
+        FailureKind::Refused => "refused",
+        FailureKind::Other => "other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn back_off_doubles_from_a_minute_to_at_most_an_hour() {
+        assert_eq!(back_off(0), Duration::minutes(1));
+        assert_eq!(back_off(1), Duration::minutes(2));
+        assert_eq!(back_off(5), Duration::minutes(32));
+        assert_eq!(back_off(6), Duration::hours(1));
+        assert_eq!(back_off(30), Duration::hours(1));
+    }
+}

@@ -1,0 +1,181 @@
+//! Request and response types of the export, outbox, sync and inbox commands (exported to
+//! TypeScript by `bindings`). Dates cross as ISO strings, instants as RFC 3339 UTC.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use caseload_domain::CaseId;
+
+use crate::support::SavedFile;
+
+/// Where exports go and who they come from. `folder` is empty until the worker sets it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ShareSettings {
+    /// The shared-drive folder: a mapped drive, UNC path or synced folder.
+    #[serde(default)]
+    pub folder: String,
+    /// The worker's identifier, as the council knows it (letters, digits, `-`, `_`, `.`).
+    #[serde(default)]
+    pub worker_id: String,
+    #[serde(default)]
+    pub team: String,
+}
+
+/// What to export. `kind`: `funnel`, `tsm-actions`, `ward-bands` or `closures`; `formats`:
+/// any of `csv`, `xlsx`, `pdf`, `json` (a JSON copy always travels with a delivery, for the
+/// team aggregation). `from`/`to` bound the period (funnel, closures, TSM actions); they
+/// default to the current school term so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportRequest {
+    pub kind: String,
+    pub formats: Vec<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub from: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub to: Option<String>,
+    /// Set only for an identifiable export: why the recipient needs names. Absent or blank:
+    /// pseudonymised.
+    #[serde(default)]
+    #[ts(optional)]
+    pub identifiable_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportSaveRequest {
+    pub export: ExportRequest,
+    /// The folder to write into; absent: the documents folder.
+    #[serde(default)]
+    #[ts(optional)]
+    pub dir: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportSaved {
+    pub export_id: String,
+    pub files: Vec<SavedFile>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxStatus {
+    Queued,
+    Failed,
+    Delivered,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutboxFileView {
+    pub name: String,
+    pub bytes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutboxItem {
+    pub export_id: String,
+    pub kind: String,
+    /// "Case funnel by phase", …
+    pub kind_label: String,
+    pub formats: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub identifiable_reason: Option<String>,
+    pub created_at: String,
+    pub status: OutboxStatus,
+    pub attempts: u32,
+    pub last_attempt_at: Option<String>,
+    /// When a failed delivery will be tried again.
+    pub next_attempt_at: Option<String>,
+    /// Why the last attempt failed, in words for the worker.
+    pub failure_reason: Option<String>,
+    pub delivered_at: Option<String>,
+    /// The delivery's folder, relative to the shared drive.
+    pub delivered_folder: Option<String>,
+    pub files: Vec<OutboxFileView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutboxView {
+    /// Empty when no shared drive is set.
+    pub share_folder: String,
+    pub queued: u32,
+    pub failed: u32,
+    pub delivered: u32,
+    /// Newest first.
+    pub items: Vec<OutboxItem>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncRequest {
+    /// Deliver to this folder instead of the one in settings (the CLI's `--share`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub share: Option<String>,
+    /// Only exports whose back-off has passed (the app's timer); otherwise every undelivered
+    /// export is tried now ("Send now").
+    #[serde(default)]
+    #[ts(optional)]
+    pub due_only: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncReport {
+    pub share_folder: String,
+    pub share_reachable: bool,
+    /// Delivered now, or found already delivered.
+    pub delivered: u32,
+    pub failed: u32,
+    /// Inbox files taken in, and refused (with reasons in `messages`).
+    pub inbox_taken: u32,
+    pub inbox_refused: u32,
+    pub conflicts_open: u32,
+    /// One line per thing worth telling the worker.
+    pub messages: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InboxFileView {
+    pub file_name: String,
+    /// `allocations` or `attendance`.
+    pub kind: String,
+    pub seen_at: String,
+    /// `taken` or `refused`.
+    pub outcome: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ConflictView {
+    pub id: u32,
+    pub case_id: Option<CaseId>,
+    /// The pupil as the worker knows them (shown only inside the app).
+    pub pupil_name: String,
+    pub field: String,
+    pub field_label: String,
+    pub worker_value: String,
+    pub incoming_value: String,
+    pub file_name: String,
+    pub raised_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InboxView {
+    pub files: Vec<InboxFileView>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictChoice {
+    /// Keep the value the worker entered.
+    Worker,
+    /// Take the council's value.
+    Incoming,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ConflictResolveRequest {
+    pub id: u32,
+    pub keep: ConflictChoice,
+}

@@ -1,0 +1,146 @@
+//! Request and response types of the legal-ladder and evidence-bundle commands (exported to
+//! TypeScript by `bindings`). Dates cross as ISO strings.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use caseload_domain::CaseId;
+use caseload_domain::legal::{
+    EsoStage, LegalStepKind, PenaltyAssessment, ProsecutionSection, StepDetails,
+};
+use caseload_domain::rules::RuleId;
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct LegalGetRequest {
+    pub case_id: CaseId,
+}
+
+/// A step as typed; only the fields of `step` are read. Validation reports each problem
+/// against the field of the same name (`on_date`, `decided_by`, `reason`, `parent_name`…).
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct LegalStepAddRequest {
+    pub case_id: CaseId,
+    pub step: LegalStepKind,
+    /// ISO date the step was agreed, issued or decided; not in the future.
+    pub on_date: String,
+    pub decided_by: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub notes: Option<String>,
+    /// Why the step is taken out of the ladder's order; required when it is.
+    #[serde(default)]
+    #[ts(optional)]
+    pub reason: Option<String>,
+    /// The id of the step this one corrects (same case, same kind).
+    #[serde(default)]
+    #[ts(optional)]
+    pub corrects: Option<String>,
+    /// Attendance contract: the parents were present (it cannot be agreed without them).
+    #[serde(default)]
+    #[ts(optional)]
+    pub parents_present: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub terms: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub compliance: Option<String>,
+    /// Notice to improve: ISO date, 3 to 6 weeks after `on_date`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub improvement_ends_on: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub sufficient_improvement: Option<String>,
+    /// Notice to improve, supervision order (required), prosecution: what came of it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub outcome: Option<String>,
+    /// Penalty notice: the parent it is issued to.
+    #[serde(default)]
+    #[ts(optional)]
+    pub parent_name: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub paid: Option<bool>,
+    /// ISO date it was paid, when `paid`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub paid_on: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub eso_stage: Option<EsoStage>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub section: Option<ProsecutionSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LegalStepView {
+    pub id: String,
+    pub step: LegalStepKind,
+    pub on_date: String,
+    pub decided_by: String,
+    pub notes: Option<String>,
+    pub reason: Option<String>,
+    /// The step this one corrects.
+    pub corrects: Option<String>,
+    /// Steps that correct this one, oldest first.
+    pub corrected_by: Vec<String>,
+    /// False once a later step corrects it: kept for the record, no longer counted.
+    pub current: bool,
+    pub details: StepDetails,
+    /// For a penalty notice: its number in the parent's 3-year window, amount and dates.
+    pub penalty: Option<PenaltyAssessment>,
+    /// RFC 3339 UTC: when it was typed.
+    pub recorded_at: String,
+}
+
+/// An alert raised by the legal record, with its rule's title and explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LegalAlertView {
+    pub rule: RuleId,
+    pub title: String,
+    pub explanation: String,
+    /// ISO date the rule falls due or was met.
+    pub on: Option<String>,
+    pub message: String,
+}
+
+/// A kind of step and whether recording it today needs a reason (it would be out of order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NextLegalStepView {
+    pub step: LegalStepKind,
+    pub needs_reason: bool,
+    /// Why a reason is needed.
+    pub why: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LegalView {
+    pub case_id: CaseId,
+    /// Every step in date order, corrections included (see `current`).
+    pub steps: Vec<LegalStepView>,
+    pub alerts: Vec<LegalAlertView>,
+    /// Every kind of step in ladder order, as of today.
+    pub next: Vec<NextLegalStepView>,
+    /// The rung after the highest recorded; `null` once a prosecution is recorded.
+    pub suggested: Option<LegalStepKind>,
+    /// The pupil is flagged as looked after: an education supervision order can only be
+    /// considered.
+    pub looked_after: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct EvidenceBundleSaveRequest {
+    pub case_id: CaseId,
+    /// The folder to save in (under a new name that never replaces an earlier copy); the
+    /// documents folder when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub dir: Option<String>,
+    /// Exactly this file instead (replaced whole if it exists); wins over `dir`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub path: Option<String>,
+}

@@ -1,0 +1,79 @@
+//! The worker's settings: teams cases are allocated to, and the review cycle. Defaults come from
+//! the domain (the two teams of the council funnel, six weeks with a midpoint at three).
+
+use caseload_domain::CycleSettings;
+use caseload_domain::transition::{Team, default_teams};
+use caseload_domain::{Field, FieldErrors};
+use caseload_store::{Action, Store, settings};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::context::Caseload;
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    pub teams: Vec<Team>,
+    pub cycle: CycleSettings,
+}
+
+const TEAMS: &str = "teams";
+const CYCLE: &str = "cycle";
+
+pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
+    let r = store.read();
+    Ok(Settings {
+        teams: settings::get(&r, TEAMS)?.unwrap_or_else(default_teams),
+        cycle: settings::get(&r, CYCLE)?.unwrap_or_default(),
+    })
+}
+
+pub fn settings_get(cx: &Caseload, _: ()) -> Result<Settings, AppError> {
+    cx.with_store(|store| load(store))
+}
+
+fn validate(s: &Settings) -> Result<(), AppError> {
+    let mut errors = FieldErrors::default();
+    if let Err(message) = s.cycle.validate() {
+        let field = if s.cycle.midpoint_week == 0 || s.cycle.midpoint_week >= s.cycle.cycle_weeks {
+            Field::MidpointWeek
+        } else {
+            Field::CycleWeeks
+        };
+        errors.push(field, message);
+    }
+    let mut ids = std::collections::HashSet::new();
+    for team in &s.teams {
+        let valid_id = !team.id.is_empty()
+            && team
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid_id || team.name.trim().is_empty() || !ids.insert(team.id.as_str()) {
+            errors.push(
+                Field::Teams,
+                "Each team needs a unique id (lower-case letters, digits, hyphens) and a name",
+            );
+            break;
+        }
+    }
+    if s.teams.is_empty() {
+        errors.push(Field::Teams, "Keep at least one team");
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::validation(errors))
+    }
+}
+
+pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppError> {
+    validate(&new)?;
+    cx.with_store(|store| {
+        store.write(Action::SettingsUpdate, |w| {
+            settings::set(w, TEAMS, &new.teams)?;
+            settings::set(w, CYCLE, &new.cycle)
+        })?;
+        load(store)
+    })
+}

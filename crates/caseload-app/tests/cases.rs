@@ -1,0 +1,137 @@
+//! The case use cases on a temporary encrypted store: adding and editing a case, its lifecycle
+//! steps and typed attendance.
+
+mod common;
+
+use caseload_app::cases::{
+    AttendanceRecordRequest, CaseAddRequest, CaseGetRequest, CaseUpdateRequest, PupilInput,
+};
+use caseload_app::{AppError, cases};
+use caseload_domain::CaseStatus;
+use caseload_domain::case::TransitionKind;
+use caseload_domain::due::DueKind;
+use common::*;
+
+fn input() -> PupilInput {
+    PupilInput {
+        legal_name: "Testpupil Zebedee-Quux".into(),
+        preferred_name: Some("Zeb".into()),
+        date_of_birth: "2014-03-27".into(),
+        upn: "B801200005001".into(),
+        school_urn: "100000".into(),
+        school_name: "Synthetic Primary School".into(),
+        school_phase: Some("primary".into()),
+        year_group: "7".into(),
+    }
+}
+
+fn new_case(pupil: PupilInput) -> CaseAddRequest {
+    CaseAddRequest {
+        pupil,
+        ..Default::default()
+    }
+}
+
+fn field_names(e: &AppError) -> Vec<String> {
+    match e {
+        AppError::Validation { fields, .. } => fields.iter().map(|f| f.field.clone()).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_case_accepted_allocated_and_started_shows_its_midpoint_check_as_next_due() {
+    let (_d, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 30);
+    step(&cx, &id, TransitionKind::Accept, 29).expect("accept");
+    step(&cx, &id, TransitionKind::Allocate, 28).expect("allocate");
+    let detail = step(&cx, &id, TransitionKind::StartCycle, 25).expect("start");
+    assert_eq!(detail.status, CaseStatus::Active);
+    let due = detail.next_due.expect("due");
+    assert_eq!(
+        (due.kind, due.due_on.clone(), due.overdue),
+        (DueKind::MidpointCheck, ago(4), true)
+    );
+    assert_eq!(detail.history.len(), 4);
+    assert!(
+        detail
+            .allowed_transitions
+            .contains(&TransitionKind::MidpointCheck)
+    );
+}
+
+#[test]
+fn a_step_out_of_order_is_refused_with_what_must_happen_first() {
+    let (_d, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 3);
+    let e = step(&cx, &id, TransitionKind::Allocate, 1).expect_err("refused");
+    assert_eq!(e.kind(), "invalid_transition");
+    assert!(e.to_string().contains("Accept the case"));
+    let before_referral = step(&cx, &id, TransitionKind::Accept, 5).expect_err("before referral");
+    assert_eq!(before_referral.kind(), "validation");
+}
+
+#[test]
+fn attendance_figures_that_do_not_add_up_are_refused_at_the_sessions_field() {
+    let (_d, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 3);
+    let e = cases::attendance_record(
+        &cx,
+        AttendanceRecordRequest {
+            id,
+            as_at: ago(1),
+            possible: "10".into(),
+            present: "9".into(),
+            authorised: "2".into(),
+            unauthorised: "x".into(),
+        },
+    )
+    .expect_err("invalid");
+    let AppError::Validation { fields, .. } = e else {
+        panic!("validation expected")
+    };
+    assert!(fields.iter().all(|f| f.field == "sessions"));
+}
+
+#[test]
+fn invalid_pupil_input_names_each_bad_field_and_saves_nothing() {
+    let (_d, cx) = created();
+    let bad = PupilInput {
+        legal_name: "".into(),
+        upn: "A801200005001".into(),
+        date_of_birth: "2999-01-01".into(),
+        ..input()
+    };
+    let e = cases::case_add(&cx, new_case(bad)).expect_err("invalid");
+    assert_eq!(field_names(&e), vec!["legal_name", "date_of_birth", "upn"]);
+    assert!(cases::case_list(&cx, ()).expect("list").is_empty());
+}
+
+#[test]
+fn editing_a_case_persists_the_new_details() {
+    let (_d, cx) = created();
+    let added = cases::case_add(&cx, new_case(input())).expect("add");
+    let edited = cases::case_update(
+        &cx,
+        CaseUpdateRequest {
+            id: added.id.clone(),
+            pupil: PupilInput {
+                preferred_name: None,
+                year_group: "8".into(),
+                ..input()
+            },
+        },
+    )
+    .expect("update");
+    assert_eq!(edited.pupil.preferred_name, None);
+    let again = cases::case_get(&cx, CaseGetRequest { id: added.id }).expect("get");
+    assert_eq!(again.pupil.year_group, 8);
+}
+
+#[test]
+fn the_same_upn_twice_is_a_validation_error_on_the_upn_field() {
+    let (_d, cx) = created();
+    cases::case_add(&cx, new_case(input())).expect("add");
+    let e = cases::case_add(&cx, new_case(input())).expect_err("duplicate");
+    assert_eq!(field_names(&e), vec!["upn"]);
+}
