@@ -1,5 +1,5 @@
 //! Benchmark (not a test): search as you type over 52,000 pupils (one city's attendance data,
-//! domain.md §9) in a real encrypted store. Prints p50/p95/max per query over repeated runs.
+//! docs/domain.md §9) in a real encrypted store. Prints p50/p95/max per query over repeated runs.
 //! Target (issue #3): p95 under 10 ms.
 //! `cargo run --release -p caseload-app --example bench_search`
 

@@ -1,4 +1,4 @@
-//! Council reports from the worker's own caseload: the termly case funnel by phase (domain.md §9).
+//! Council reports from the worker's own caseload: the termly case funnel by phase (docs/domain.md §9).
 
 use caseload_domain::funnel::{CaseHistory, Funnel, HistoryEvent, funnel};
 use caseload_domain::transition::parse_past_date;

@@ -221,7 +221,7 @@ pub enum AttendanceCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Work out each pupil's attendance figures (domain.md §5) from a session-marks file
+    /// Work out each pupil's attendance figures (docs/domain.md §5) from a session-marks file
     /// (CSV or XLSX, `upn,date,session,code`). Needs no caseload and no passphrase.
     Compute {
         #[arg(long, value_name = "FILE")]

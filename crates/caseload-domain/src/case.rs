@@ -1,4 +1,4 @@
-//! A case's lifecycle (domain.md §8): referral → triage (accepted, declined, or the family
+//! A case's lifecycle (docs/domain.md §8): referral → triage (accepted, declined, or the family
 //! declines support) → allocation to a team and worker → active on a review cycle → closed →
 //! reopened if needed. [`CaseStatus::after`] is the one place the allowed transitions live;
 //! a refused transition says what must happen first.
@@ -155,7 +155,7 @@ fn refusal(from: CaseStatus, kind: TransitionKind) -> String {
     }
 }
 
-/// The review cycle (domain.md §8: six weeks with a midpoint check at week 3), configurable.
+/// The review cycle (docs/domain.md §8: six weeks with a midpoint check at week 3), configurable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CycleSettings {

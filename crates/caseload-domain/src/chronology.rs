@@ -1,4 +1,4 @@
-//! The chronology of a case (domain.md §8): every contact, dated, with who was involved, what
+//! The chronology of a case (docs/domain.md §8): every contact, dated, with who was involved, what
 //! happened, the outcome and the next step. Inspectors and courts read it, so entries are never
 //! edited: a correction is a new entry that points at the one it corrects.
 

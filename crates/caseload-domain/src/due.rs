@@ -1,4 +1,4 @@
-//! What is due next on a case (domain.md §8: a six-week cycle with a midpoint check), whether it
+//! What is due next on a case (docs/domain.md §8: a six-week cycle with a midpoint check), whether it
 //! is overdue, and whether it falls in "this week" (Monday to Sunday, Europe/London dates).
 
 use chrono::{Datelike, Duration, NaiveDate};

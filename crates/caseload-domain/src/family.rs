@@ -1,4 +1,4 @@
-//! A pupil's wider record and family (domain.md §8): home address, postcode and ward; flags
+//! A pupil's wider record and family (docs/domain.md §8): home address, postcode and ward; flags
 //! (SEN support / EHCP, FSM, CIN / CP / LAC, young carer, EAL, part-time timetable,
 //! health-related absence, EBSA); key professionals; the family with its parents and carers
 //! (who holds parental responsibility) and siblings, who may be at other schools.

@@ -1,4 +1,4 @@
-//! The termly case funnel by phase (domain.md §9), computed from each case's dated history.
+//! The termly case funnel by phase (docs/domain.md §9), computed from each case's dated history.
 //! Row definitions (also in docs/reports.md), for a period `from..=to`, counting each case at
 //! most once per row:
 //! - triaged: an accept or decline dated in the period;

@@ -1,4 +1,4 @@
-//! The legal ladder on a case (domain.md §6): attendance contract → notice to improve → penalty
+//! The legal ladder on a case (docs/domain.md §6): attendance contract → notice to improve → penalty
 //! notice → education supervision order → prosecution, each step dated, with who decided it.
 //! Steps are never edited: a correction is a new step of the same kind naming the one it
 //! corrects, and only the latest version of a step counts. This module owns the steps' values;

@@ -1,4 +1,4 @@
-//! A link school (domain.md §2, §8): a school the worker is the named attendance link for, with
+//! A link school (docs/domain.md §2, §8): a school the worker is the named attendance link for, with
 //! its senior attendance champion and designated safeguarding lead, who attend its Targeting
 //! Support Meetings.
 

@@ -1,4 +1,4 @@
-//! A case's plan (domain.md §6, §8): the barriers behind the absence, a SMART attendance
+//! A case's plan (docs/domain.md §6, §8): the barriers behind the absence, a SMART attendance
 //! target (every child's plan has one), interventions, review dates, and actions with an
 //! owner and a due date.
 

@@ -1,4 +1,4 @@
-//! A pupil as a case worker records them (domain.md §8, the fields of the first slice), and the
+//! A pupil as a case worker records them (docs/domain.md §8, the fields of the first slice), and the
 //! validation that turns what was typed into values that are known to be right.
 
 use chrono::{Datelike, NaiveDate};

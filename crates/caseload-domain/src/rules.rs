@@ -1,5 +1,5 @@
 //! The rules engine's vocabulary: every alert names the rule that raised it, and every rule has
-//! a title and a plain explanation citing the statutory basis (domain.md §5–§7), which the app
+//! a title and a plain explanation citing the statutory basis (docs/domain.md §5–§7), which the app
 //! links to from each alert. The checks themselves live beside the facts they read
 //! (attendance figures in `attendance`, the legal ladder in `legal`); this module gathers
 //! their alerts.

@@ -1,4 +1,4 @@
-//! A school's phase (domain.md §3), which splits every council report into primary and secondary.
+//! A school's phase (docs/domain.md §3), which splits every council report into primary and secondary.
 
 use serde::{Deserialize, Serialize};
 

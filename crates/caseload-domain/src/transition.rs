@@ -10,7 +10,7 @@ use crate::field::{Field, FieldErrors, Invalid};
 const MAX_NOTE_CHARS: usize = 2000;
 
 /// A team a case can be allocated to. Councils configure their own; the first two are the
-/// ones the case funnel reports on (domain.md §9).
+/// ones the case funnel reports on (docs/domain.md §9).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Team {

@@ -1,4 +1,4 @@
-//! Unique Pupil Numbers (domain.md §3): 13 characters with a check letter, validated on entry.
+//! Unique Pupil Numbers (docs/domain.md §3): 13 characters with a check letter, validated on entry.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +30,7 @@ fn letter_value(c: u8) -> Option<usize> {
     ALPHABET.iter().position(|&a| a == c)
 }
 
-/// The check letter for the 12 characters after it (positions 2–13), per domain.md §3.
+/// The check letter for the 12 characters after it (positions 2–13), per docs/domain.md §3.
 /// `None` when a character cannot appear there.
 pub fn check_letter(rest: &[u8]) -> Option<char> {
     if rest.len() != 12 {

@@ -1,4 +1,4 @@
-//! The evidence bundle for a court or attendance panel (domain.md §6): the pupil, the
+//! The evidence bundle for a court or attendance panel (docs/domain.md §6): the pupil, the
 //! attendance record, the whole chronology (corrections included and marked), every offer of
 //! support and its outcome, and the legal steps with the notices and the contract's terms and
 //! compliance. It leaves nothing out: a bundle that hides a corrected entry is not evidence.

@@ -1,5 +1,5 @@
 // Synthetic attendance imports, progress, refused files, alerts and marks for UI tests (no real
-// pupils or schools; UPNs are valid examples from domain.md).
+// pupils or schools; UPNs are valid examples from docs/domain.md).
 import type { Alert, AppError, ImportProblem, ImportProgress, ImportView, MarksView } from '../api';
 
 export const MARKS_PATH = '/home/demo/Documents/Demo Brook marks autumn.csv';

@@ -1,4 +1,4 @@
-// Synthetic records for UI tests (no real pupils). UPNs are valid examples from domain.md.
+// Synthetic records for UI tests (no real pupils). UPNs are valid examples from docs/domain.md.
 import type {
   AppStatus,
   CaseDetail,

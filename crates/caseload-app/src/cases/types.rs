@@ -108,7 +108,7 @@ pub struct CaseDetail {
     pub updated_at: String,
 }
 
-/// A pupil's imported session marks, summarised (domain.md §5).
+/// A pupil's imported session marks, summarised (docs/domain.md §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MarksView {
     pub first_date: String,

@@ -1,4 +1,4 @@
-//! The attendance codes (domain.md §4) as versioned data: each code table has the date it
+//! The attendance codes (docs/domain.md §4) as versioned data: each code table has the date it
 //! takes effect, and a code is looked up in the table in force on the mark's date. Codes have
 //! changed before (`H`, `Y` and `J` were retired in August 2024) and will again, so a new
 //! table is a new entry in [`CODE_TABLES`], never an edit of a `match` arm. An unknown code is

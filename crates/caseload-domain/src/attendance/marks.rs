@@ -1,4 +1,4 @@
-//! Session marks (domain.md §4–§5): one mark per pupil, date and session, with the code the
+//! Session marks (docs/domain.md §4–§5): one mark per pupil, date and session, with the code the
 //! register recorded. The computations of §5 over a pupil's marks are in [`super::summary`].
 
 use chrono::NaiveDate;

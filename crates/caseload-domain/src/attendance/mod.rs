@@ -1,4 +1,4 @@
-//! Attendance figures for one pupil over a period (domain.md §5.1–§5.5, §5.8, §5.9): the
+//! Attendance figures for one pupil over a period (docs/domain.md §5.1–§5.5, §5.8, §5.9): the
 //! percentage, persistent and severe absence, the council's 10-point band, and the trend arrow.
 //! The codes of §4 are in [`codes`]; the computations over a pupil's marks (including the
 //! penalty notice threshold of §5.6 and the illness notification of §5.7) in [`summary`].

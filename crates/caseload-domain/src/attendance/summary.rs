@@ -1,4 +1,4 @@
-//! The computations of domain.md §5 over one pupil's session marks: the counts (§5.1–§5.3),
+//! The computations of docs/domain.md §5 over one pupil's session marks: the counts (§5.1–§5.3),
 //! the percentage, persistent and severe absence and band (§5.4, §5.5, §5.8), the penalty
 //! notice threshold (§5.6, [`fpn_threshold_met_on`]) and the long illness notification (§5.7,
 //! [`illness_15_days_on`]). Pure functions over marks in any order; no I/O, and no grouping by

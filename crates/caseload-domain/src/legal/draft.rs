@@ -1,4 +1,4 @@
-//! A legal step as typed, and the checks of its own fields (domain.md §6): a real date not in
+//! A legal step as typed, and the checks of its own fields (docs/domain.md §6): a real date not in
 //! the future, a decision maker, and what each kind of step must record. Checks against the
 //! case's other steps are `ladder`'s.
 

@@ -1,4 +1,4 @@
-//! Penalty notices (domain.md §6.4, from 19 August 2024): per parent and child, the first
+//! Penalty notices (docs/domain.md §6.4, from 19 August 2024): per parent and child, the first
 //! notice is £160, reduced to £80 if paid within 21 days (due within 28); a second within 3
 //! years is £160 flat; no third within 3 years. The 3-year window counts from the first notice
 //! issued on or after 19 August 2024; notices before that date do not count towards the limit

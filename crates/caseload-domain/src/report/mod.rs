@@ -1,4 +1,4 @@
-//! Figures the council reports (domain.md §9), as typed, summable values: the case funnel by
+//! Figures the council reports (docs/domain.md §9), as typed, summable values: the case funnel by
 //! phase and attendance by ward. A worker's export carries these figures; the team aggregation
 //! adds several workers' figures with [`FunnelFigures::add`] and [`WardFigures::add`] and then
 //! derives shares and percentages exactly as a single worker's export does. No I/O here.

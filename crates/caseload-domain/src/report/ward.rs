@@ -1,4 +1,4 @@
-//! Attendance by ward (domain.md §9): for each ward, how many of the authority's pupils are in
+//! Attendance by ward (docs/domain.md §9): for each ward, how many of the authority's pupils are in
 //! each 10-point band (§5.8), and the ward's overall attendance this year against the same
 //! point last year, split all / primary / secondary. Kept as counts and session sums, so two
 //! workers' figures add up; percentages are derived at the end.

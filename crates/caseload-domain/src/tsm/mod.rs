@@ -1,4 +1,4 @@
-//! Targeting Support Meetings (domain.md §2, §8): a termly meeting with a link school, recorded
+//! Targeting Support Meetings (docs/domain.md §2, §8): a termly meeting with a link school, recorded
 //! live. What is typed is kept exactly as typed while the meeting runs (nothing typed is ever
 //! refused, so nothing is lost); the checks here decide whether the meeting can be finished
 //! and its record handed to the school. Actions agreed at one meeting stay open until they are

@@ -1,4 +1,4 @@
-//! The TSM record handed to the school at the end of the meeting (domain.md §8): plain,
+//! The TSM record handed to the school at the end of the meeting (docs/domain.md §8): plain,
 //! display-ready values, so every renderer (PDF, DOCX, screen) shows the same thing. It names
 //! pupils by name and year group only: the school needs no UPN, date of birth or address.
 

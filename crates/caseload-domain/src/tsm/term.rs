@@ -1,4 +1,4 @@
-//! School terms (domain.md §2: a TSM is held with each school termly). A term is named by its
+//! School terms (docs/domain.md §2: a TSM is held with each school termly). A term is named by its
 //! season and the calendar year it falls in: autumn runs September–December, spring
 //! January–March, summer April–August. The boundaries are by month, not by each school's own
 //! term dates, so a meeting always belongs to exactly one term.

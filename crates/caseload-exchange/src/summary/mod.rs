@@ -1,4 +1,4 @@
-//! Summaries the worker exports (domain.md §9 and the TSM action log, case closures) and the
+//! Summaries the worker exports (docs/domain.md §9 and the TSM action log, case closures) and the
 //! one model every export format renders: CSV, XLSX, PDF and JSON say the same thing, and the
 //! JSON reads back for the team aggregation. Nothing here touches files or the database.
 

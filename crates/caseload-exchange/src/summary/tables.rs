@@ -1,4 +1,4 @@
-//! The summary tables built from report figures (domain.md §9; definitions in docs/reports.md):
+//! The summary tables built from report figures (docs/domain.md §9; definitions in docs/reports.md):
 //! the case funnel by phase and attendance by ward. A worker's export and the team aggregation
 //! both build their tables here, so a team report reads exactly like a worker's.
 
@@ -120,8 +120,8 @@ fn as_at(date: Option<NaiveDate>, missing: &str) -> String {
     date.map_or_else(|| missing.to_string(), |d| format!("as at {}", iso(d)))
 }
 
-const BANDING: &str = "Bands follow domain.md §5.8: a pupil's attendance this year, present ÷ \
-                       possible sessions, as a whole percent rounded half away from zero.";
+const BANDING: &str = "A pupil's band is set by their attendance this year: present ÷ possible \
+                       sessions, as a whole percent rounded half away from zero.";
 
 fn ward_column() -> SummaryColumn {
     SummaryColumn::new(

@@ -1,4 +1,4 @@
-//! The long illness notification (domain.md §5.7): the local authority must know when a pupil
+//! The long illness notification (docs/domain.md §5.7): the local authority must know when a pupil
 //! misses 15 school days (30 sessions) through illness within one academic year (1 September
 //! to 31 August). Marks of different academic years never add up.
 

@@ -1,4 +1,4 @@
-//! The penalty notice threshold (domain.md §5.6): 10 sessions of unauthorised absence (`G`,
+//! The penalty notice threshold (docs/domain.md §5.6): 10 sessions of unauthorised absence (`G`,
 //! `N`, `O`, `U`) within a rolling 10 school weeks, where a school week is a Monday–Sunday week
 //! with at least one possible session and weeks without one are skipped. One pass over marks
 //! in date and session order; no calendar of terms is needed or consulted.
