@@ -361,6 +361,6 @@ mod tests {
                 .iter()
                 .all(|t| t.rows.iter().all(|r| r.len() == t.columns.len()))
         );
-        assert!(bands.columns[2].definition.contains("§5.8"));
+        assert!(bands.columns[2].definition.contains("rounded half away from zero"));
     }
 }
