@@ -179,7 +179,8 @@ export class LiveMeeting {
   async discussImported(upn: string): Promise<DiscussionId | null> {
     const before = new Set(this.view?.discussions.map((d) => String(d.id)));
     const view = await this.#changed('tsm_pupil_add', { id: this.id, upn });
-    const added = view.discussions.find((d) => !before.has(String(d.id))) ?? view.discussions.find((d) => d.upn === upn);
+    const added =
+      view.discussions.find((d) => !before.has(String(d.id))) ?? view.discussions.find((d) => d.upn === upn);
     return added?.id ?? null;
   }
 
