@@ -29,5 +29,10 @@ export default defineConfig(
         svelteConfig,
       },
     },
+    rules: {
+      // Svelte 5 drops whitespace at the start and end of a tag or block, so a kept space is
+      // written `{' '}` or `{' (persistent absence)'}`: those mustaches are not useless.
+      'svelte/no-useless-mustaches': 'off',
+    },
   },
 );
