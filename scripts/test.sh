@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: sets the machine up, then runs every check CI runs, in this order:
 #   setup, cargo fmt --check, UI build, clippy -D warnings, cargo test, UI tests (vitest +
-#   svelte-check), build of the desktop app and CLI, end-to-end tests of the real app under Xvfb.
+#   svelte-check), UI lint (ESLint) and format (Prettier --check), build of the desktop app and
+#   CLI, end-to-end tests of the real app under Xvfb.
 # Exits non-zero if anything fails. A phase whose prerequisite failed is skipped, the others
 # still run, so one run reports every failure it can.
 #
@@ -84,6 +85,8 @@ phase clippy "ui-build" cargo clippy --workspace --all-targets -- -D warnings
 phase cargo-test "ui-build" cargo test --workspace
 phase ui-test "setup" npm --prefix ui test
 phase ui-check "setup" npm --prefix ui run check
+phase ui-lint "setup" npm --prefix ui run lint
+phase ui-format "setup" npm --prefix ui run format:check
 phase build "ui-build" cargo build -p caseload-desktop -p caseload-cli
 phase e2e "build" e2e "$@"
 

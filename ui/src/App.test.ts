@@ -58,7 +58,9 @@ describe('start-up routing', () => {
   });
 
   it('shows the error and a way to try again when app_status fails', async () => {
-    await startAt({ app_status: () => fail({ kind: 'in_use', message: 'Caseload is already open in another window' }) });
+    await startAt({
+      app_status: () => fail({ kind: 'in_use', message: 'Caseload is already open in another window' }),
+    });
     expect(screen.getByText('Caseload is already open in another window')).toBeInTheDocument();
     expect(document.querySelector('.govuk-error-summary')).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
@@ -135,30 +137,69 @@ describe('accessibility', () => {
     dashboard: () =>
       dashboard([
         dashboardRow(),
-        dashboardRow({ id: 'case-2', preferred_name: 'Sam', legal_name: 'Samira Example', severe_absence: true, trend: 'down', next_due: null }),
-        dashboardRow({ id: 'case-3', legal_name: 'Bertram Sample', attendance_pct: null, trend: null, persistent_absence: false }),
+        dashboardRow({
+          id: 'case-2',
+          preferred_name: 'Sam',
+          legal_name: 'Samira Example',
+          severe_absence: true,
+          trend: 'down',
+          next_due: null,
+        }),
+        dashboardRow({
+          id: 'case-3',
+          legal_name: 'Bertram Sample',
+          attendance_pct: null,
+          trend: null,
+          persistent_absence: false,
+        }),
       ]),
     case_get: () =>
       caseDetail({
         status: 'accepted',
         allowed_transitions: ['allocate', 'close'],
         attendance: [
-          { as_at: '2025-02-28', possible: 100, present: 85, authorised: 5, unauthorised: 10, attendance_pct: 85, persistent_absence: true, severe_absence: false, band: '81-90' },
+          {
+            as_at: '2025-02-28',
+            possible: 100,
+            present: 85,
+            authorised: 5,
+            unauthorised: 10,
+            attendance_pct: 85,
+            persistent_absence: true,
+            severe_absence: false,
+            band: '81-90',
+          },
         ],
       }),
     settings_get: () => settings(),
     chronology_list: () => [
       chronologyEntry({ id: 'e1', corrected_by: ['e3'] }),
-      chronologyEntry({ id: 'e2', kind: 'phone_call', occurred_at: '2025-02-24T09:00', outcome: null, next_step: null }),
+      chronologyEntry({
+        id: 'e2',
+        kind: 'phone_call',
+        occurred_at: '2025-02-24T09:00',
+        outcome: null,
+        next_step: null,
+      }),
       chronologyEntry({ id: 'e3', corrects: 'e1', what: 'Corrected account of the visit' }),
     ],
     chronology_add: () =>
-      fail({ kind: 'validation', message: 'x', fields: [{ field: 'occurred_at', message: 'A chronology entry cannot be in the future' }] }),
+      fail({
+        kind: 'validation',
+        message: 'x',
+        fields: [{ field: 'occurred_at', message: 'A chronology entry cannot be in the future' }],
+      }),
     search: ({ query }) =>
-      query.startsWith('nobody') ? [] : [searchHit(), searchHit({ case_id: 'case-2', legal_name: 'Samira Example', preferred_name: null })],
+      query.startsWith('nobody')
+        ? []
+        : [searchHit(), searchHit({ case_id: 'case-2', legal_name: 'Samira Example', preferred_name: null })],
     report_funnel: () => funnelReport(),
     case_transition: () =>
-      fail({ kind: 'validation', message: 'x', fields: [{ field: 'worker', message: 'Enter the name of the allocated worker' }] }),
+      fail({
+        kind: 'validation',
+        message: 'x',
+        fields: [{ field: 'worker', message: 'Enter the name of the allocated worker' }],
+      }),
     attendance_record: () =>
       fail({ kind: 'validation', message: 'x', fields: [{ field: 'sessions', message: 'Check the figures' }] }),
     settings_update: () =>
@@ -168,7 +209,12 @@ describe('accessibility', () => {
   it('finds no axe violations on the first-run screen, with errors showing', async () => {
     await startAt({
       app_status: () => status({ initialised: false, unlocked: false }),
-      caseload_create: () => fail({ kind: 'validation', message: 'Check', fields: [{ field: 'passphrase', message: 'Enter a passphrase' }] }),
+      caseload_create: () =>
+        fail({
+          kind: 'validation',
+          message: 'Check',
+          fields: [{ field: 'passphrase', message: 'Enter a passphrase' }],
+        }),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Create caseload' }));
     await screen.findAllByText('Enter a passphrase');
@@ -255,7 +301,9 @@ describe('accessibility', () => {
     await within(chronology).findByText('Corrected account of the visit');
     expect(await axeViolations()).toEqual([]);
 
-    await userEvent.click(within(chronology).getByRole('button', { name: 'Correct this entry of 24 February 2025, 9am' }));
+    await userEvent.click(
+      within(chronology).getByRole('button', { name: 'Correct this entry of 24 February 2025, 9am' }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Add correction' }));
     await screen.findAllByText('A chronology entry cannot be in the future');
     expect(await axeViolations()).toEqual([]);

@@ -21,11 +21,7 @@ export class CommandError extends Error {
 }
 
 function isAppError(value: unknown): value is AppError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { kind?: unknown }).kind === 'string'
-  );
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 }
 
 /** Turns whatever a command rejected with into an `AppError` (unknown shapes become `storage`). */

@@ -39,8 +39,7 @@ export function redirectFor(error: AppError): boolean {
 
 export function formErrorsFrom(error: AppError, placement: ErrorPlacement = {}): FormErrors {
   const anchors = placement.anchors ?? {};
-  const link = (field: string): string | undefined =>
-    field in anchors ? `#${anchors[field]}` : undefined;
+  const link = (field: string): string | undefined => (field in anchors ? `#${anchors[field]}` : undefined);
 
   if (error.kind === 'validation' && error.fields.length > 0) {
     const fields: Record<string, string> = {};

@@ -1,14 +1,7 @@
 // One form's submit: runs its action once at a time, and when the action fails places the server's
 // messages as the form's errors (or sends the worker to unlock / set-up when the error calls for it).
 import type { AppError } from '../api';
-import {
-  appErrorOf,
-  formErrorsFrom,
-  NO_ERRORS,
-  redirectFor,
-  type ErrorPlacement,
-  type FormErrors,
-} from './errors';
+import { appErrorOf, formErrorsFrom, NO_ERRORS, redirectFor, type ErrorPlacement, type FormErrors } from './errors';
 
 export type SubmitOptions = ErrorPlacement & {
   /**

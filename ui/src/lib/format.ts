@@ -11,8 +11,18 @@ const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
 });
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** The name a worker uses day to day: the preferred name when there is one. */
@@ -25,7 +35,10 @@ export function displayName(pupil: { legal_name: string; preferred_name: string 
 export function londonDateTime(instant: string): string {
   // Instants are stored in UTC; a timestamp without a zone ("2025-07-01 13:30:00") is UTC too.
   // Fractions beyond milliseconds are cut: not every engine parses nanoseconds.
-  const iso = instant.trim().replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1');
+  const iso = instant
+    .trim()
+    .replace(' ', 'T')
+    .replace(/(\.\d{3})\d+/, '$1');
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(iso);
   const date = new Date(hasZone || !iso.includes('T') ? iso : `${iso}Z`);
   return Number.isNaN(date.getTime()) ? instant : LONDON_DATE_TIME.format(date);
@@ -72,9 +85,10 @@ const PHASE_LABELS: Record<string, string> = {
 };
 
 /** School phases in the order a select offers them (the value is what the server expects). */
-export const SCHOOL_PHASES: { value: string; label: string }[] = Object.entries(PHASE_LABELS).map(
-  ([value, label]) => ({ value, label }),
-);
+export const SCHOOL_PHASES: { value: string; label: string }[] = Object.entries(PHASE_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
 
 export function phaseLabel(phase: string | null): string {
   return phase ? (PHASE_LABELS[phase] ?? phase) : 'Not recorded';

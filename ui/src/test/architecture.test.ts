@@ -51,9 +51,7 @@ describe('source tree rules', () => {
   });
 
   it('never evaluates strings as code', () => {
-    const offenders = files
-      .filter((f) => /\beval\(|new Function\(/.test(f.text))
-      .map((f) => f.path);
+    const offenders = files.filter((f) => /\beval\(|new Function\(/.test(f.text)).map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 });

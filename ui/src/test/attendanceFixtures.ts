@@ -51,7 +51,12 @@ export function importError(overrides: Partial<Extract<AppError, { kind: 'import
     file_name: 'Demo Brook marks autumn.csv',
     problems: [
       importProblem(),
-      importProblem({ row: 230, column: 'date', problem: 'date "31/02/2026" is not a real date', fix: 'write the date as 2026-02-28 or 28/02/2026' }),
+      importProblem({
+        row: 230,
+        column: 'date',
+        problem: 'date "31/02/2026" is not a real date',
+        fix: 'write the date as 2026-02-28 or 28/02/2026',
+      }),
     ],
     missing_columns: [],
     found_headers: [],

@@ -216,14 +216,22 @@ export function familyView(overrides: Partial<PupilFamilyView> = {}): PupilFamil
     postcode: 'ZZ99 1ZZ',
     ward: 'Testward',
     flags: ['fsm', 'ebsa'],
-    key_professionals: [{ role: 'School nurse', name: 'Mr Testnurse', organisation: 'Testshire NHS', contact: '0117 496 0000' }],
+    key_professionals: [
+      { role: 'School nurse', name: 'Mr Testnurse', organisation: 'Testshire NHS', contact: '0117 496 0000' },
+    ],
     part_time_review_on: null,
     family: {
       id: 'family-1',
       name: 'Testpupil family',
       carers: [carer()],
       siblings: [
-        { case_id: 'case-2', legal_name: 'Samira Testpupil', preferred_name: 'Sam', school_name: 'Testschool Synthetic Academy', year_group: 9 },
+        {
+          case_id: 'case-2',
+          legal_name: 'Samira Testpupil',
+          preferred_name: 'Sam',
+          school_name: 'Testschool Synthetic Academy',
+          year_group: 9,
+        },
       ],
       other_children: [{ id: 'child-1', name: 'Baby Testpupil', date_of_birth: '2023-06-01', school_name: null }],
     },

@@ -12,7 +12,12 @@ export function legalStep(overrides: Partial<LegalStepView> = {}): LegalStepView
     corrects: null,
     corrected_by: [],
     current: true,
-    details: { kind: 'attendance_contract', parents_present: true, terms: 'In school by 8:45 every day', compliance: null },
+    details: {
+      kind: 'attendance_contract',
+      parents_present: true,
+      terms: 'In school by 8:45 every day',
+      compliance: null,
+    },
     penalty: null,
     recorded_at: '2025-01-06T10:00:00Z',
     ...overrides,
@@ -59,7 +64,8 @@ export function legalAlert(overrides: Partial<LegalAlertView> = {}): LegalAlertV
     title: 'Notice to improve: improvement period ending',
     explanation: 'A notice to improve gives parents an improvement period of 3 to 6 weeks before a penalty notice.',
     on: '2025-03-03',
-    message: 'The improvement period of the notice to improve issued on 3 February 2025 ends on 3 March 2025 (in 2 days): decide the outcome',
+    message:
+      'The improvement period of the notice to improve issued on 3 February 2025 ends on 3 March 2025 (in 2 days): decide the outcome',
     ...overrides,
   };
 }

@@ -1,12 +1,5 @@
 // Synthetic link schools and school meetings (TSMs) for UI tests: no real schools or people.
-import type {
-  CoverageRow,
-  LinkSchoolView,
-  TsmCoverage,
-  TsmDueAction,
-  TsmSummary,
-  TsmView,
-} from '../api';
+import type { CoverageRow, LinkSchoolView, TsmCoverage, TsmDueAction, TsmSummary, TsmView } from '../api';
 
 export function linkSchool(overrides: Partial<LinkSchoolView> = {}): LinkSchoolView {
   return {

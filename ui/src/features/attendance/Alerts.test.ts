@@ -60,11 +60,18 @@ describe('alerts on the dashboard', () => {
       dashboard: () =>
         dashboard([
           dashboardRow({ severe_absence: true, alerts: ALERTS }),
-          dashboardRow({ id: 'case-2', legal_name: 'Bertram Sample', persistent_absence: true, alerts: [alert({ rule: 'persistent_absence', on: null, message: 'x' })] }),
+          dashboardRow({
+            id: 'case-2',
+            legal_name: 'Bertram Sample',
+            persistent_absence: true,
+            alerts: [alert({ rule: 'persistent_absence', on: null, message: 'x' })],
+          }),
         ]),
     });
     render(CaseloadList);
-    const [first, second] = within(await screen.findByRole('table')).getAllByRole('row').slice(1);
+    const [first, second] = within(await screen.findByRole('table'))
+      .getAllByRole('row')
+      .slice(1);
     const tags = [...first!.querySelectorAll('[data-rule]')];
     expect(tags.map((t) => t.textContent)).toEqual([
       'Severely absent without a plan',
@@ -96,7 +103,9 @@ describe('alerts and imported marks on the case view', () => {
     expect(why.open).toBe(false);
     await userEvent.click(within(why).getByText('Why?'));
     expect(why.open).toBe(true);
-    expect(why).toHaveTextContent('10 sessions of unauthorised absence (G, N, O, U) within a rolling period of 10 school weeks');
+    expect(why).toHaveTextContent(
+      '10 sessions of unauthorised absence (G, N, O, U) within a rolling period of 10 school weeks',
+    );
     expect(within(items[0]!).queryByText(/^\d/)).toBeNull(); // no date for severe absence
   });
 
@@ -133,7 +142,17 @@ describe('the imported marks summary', () => {
   });
 
   it('says when there was no possible session and no rule was met', () => {
-    const marks = marksView({ possible: 0, present: 0, authorised: 0, unauthorised: 0, attendance_pct: null, band: null, persistent_absence: false, fpn_threshold_met_on: null, illness_15_days_on: '2026-02-10' });
+    const marks = marksView({
+      possible: 0,
+      present: 0,
+      authorised: 0,
+      unauthorised: 0,
+      attendance_pct: null,
+      band: null,
+      persistent_absence: false,
+      fpn_threshold_met_on: null,
+      illness_15_days_on: '2026-02-10',
+    });
     render(AttendanceSection, { detail: caseDetail({ marks }), onChanged: () => {} });
     expect(el('marks-attendance')).toHaveTextContent('No reading');
     expect(el('marks-flags')).toHaveTextContent('Not persistently or severely absent');

@@ -9,7 +9,13 @@ import App from '../../App.svelte';
 import { CommandError, type ImportProgress, type ImportView } from '../../api';
 import { axeViolations } from '../../test/axe';
 import { fail, serve, type Handlers } from '../../test/commands';
-import { importError, importProgress, importView, MARKS_PATH, missingColumnsError } from '../../test/attendanceFixtures';
+import {
+  importError,
+  importProgress,
+  importView,
+  MARKS_PATH,
+  missingColumnsError,
+} from '../../test/attendanceFixtures';
 import { dashboard, status } from '../../test/fixtures';
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -30,7 +36,13 @@ function duplicateIds(): string[] {
 }
 
 async function openFromNavigation(handlers: Handlers) {
-  serve({ app_status: () => status(), dashboard: () => dashboard([]), import_list: () => [importView()], import_progress: () => null, ...handlers });
+  serve({
+    app_status: () => status(),
+    dashboard: () => dashboard([]),
+    import_list: () => [importView()],
+    import_progress: () => null,
+    ...handlers,
+  });
   render(App);
   await waitFor(() => expect(screen.queryByText('Opening Caseload')).not.toBeInTheDocument());
   const nav = screen.getByRole('link', { name: 'Attendance data' });
@@ -75,7 +87,10 @@ describe('accessibility of the attendance data screen', () => {
   it('finds no axe violations after a cancel', async () => {
     await openFromNavigation({
       import_marks_file: () => {
-        throw new CommandError({ kind: 'cancelled', message: 'The import was cancelled: nothing from the file was saved' });
+        throw new CommandError({
+          kind: 'cancelled',
+          message: 'The import was cancelled: nothing from the file was saved',
+        });
       },
     });
     await userEvent.type(el('import-path'), MARKS_PATH);
@@ -89,7 +104,12 @@ describe('accessibility of the attendance data screen', () => {
     await openFromNavigation({
       import_marks_file: () => fail(++attempts === 1 ? importError() : missingColumnsError()),
       import_mapping_get: () => ({}),
-      import_mapping_set: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'kind', message: 'The column mapping names a field Caseload does not know' }] }),
+      import_mapping_set: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'kind', message: 'The column mapping names a field Caseload does not know' }],
+        }),
     });
     await userEvent.type(el('import-path'), MARKS_PATH);
     await userEvent.click(el('import-start'));

@@ -45,7 +45,17 @@ function pollingClock() {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
 }
 
-const EARLIER = importView({ id: 6, kind: 'summary', file_name: 'Demo summaries.xlsx', rows: 1500, pupils: 1500, on_caseload: null, first_date: '2026-02-27', last_date: '2026-02-27', imported_at: '2026-02-28T09:00:00Z' });
+const EARLIER = importView({
+  id: 6,
+  kind: 'summary',
+  file_name: 'Demo summaries.xlsx',
+  rows: 1500,
+  pupils: 1500,
+  on_caseload: null,
+  first_date: '2026-02-27',
+  last_date: '2026-02-27',
+  imported_at: '2026-02-28T09:00:00Z',
+});
 
 async function open(handlers: Handlers = {}) {
   serve({ import_list: () => [EARLIER], import_progress: () => null, ...handlers });
@@ -81,7 +91,10 @@ describe('the attendance data screen', () => {
   it('says when nothing has been imported yet', async () => {
     serve({ import_list: () => [], import_progress: () => null });
     render(AttendanceData);
-    expect(await screen.findByText('No attendance files have been imported yet.')).toHaveAttribute('id', 'import-history-empty');
+    expect(await screen.findByText('No attendance files have been imported yet.')).toHaveAttribute(
+      'id',
+      'import-history-empty',
+    );
   });
 
   it('fills in the path from the file chooser, and leaves it when the chooser is closed', async () => {
@@ -96,7 +109,9 @@ describe('the attendance data screen', () => {
   it('asks for a file before importing, and sends nothing', async () => {
     await open();
     await userEvent.click(el('import-start'));
-    expect(await screen.findByRole('link', { name: 'Choose the file to import, or type its full path' })).toHaveAttribute('href', '#import-path');
+    expect(
+      await screen.findByRole('link', { name: 'Choose the file to import, or type its full path' }),
+    ).toHaveAttribute('href', '#import-path');
     expect(el('path-error')).toHaveTextContent('Choose the file to import, or type its full path');
     expect(requestsFor('import_marks_file')).toEqual([]);
   });
@@ -150,7 +165,18 @@ describe('the attendance data screen', () => {
   });
 
   it('imports pupil summaries with the summary command', async () => {
-    await open({ import_summary_file: () => importView({ kind: 'summary', file_name: 'summaries.xlsx', rows: 2, pupils: 2, on_caseload: 1, first_date: '2026-03-04', last_date: '2026-03-04' }) });
+    await open({
+      import_summary_file: () =>
+        importView({
+          kind: 'summary',
+          file_name: 'summaries.xlsx',
+          rows: 2,
+          pupils: 2,
+          on_caseload: 1,
+          first_date: '2026-03-04',
+          last_date: '2026-03-04',
+        }),
+    });
     await userEvent.click(el('import-kind-summary'));
     await importTyped('/home/demo/summaries.xlsx');
     expect(requestsFor('import_summary_file')).toEqual([{ path: '/home/demo/summaries.xlsx' }]);
@@ -174,7 +200,9 @@ describe('the attendance data screen', () => {
     expect(el('import-cancel')).toBeDisabled();
     expect(el('import-cancel')).toHaveTextContent('Cancelling…');
 
-    job.reject(new CommandError({ kind: 'cancelled', message: 'The import was cancelled: nothing from the file was saved' }));
+    job.reject(
+      new CommandError({ kind: 'cancelled', message: 'The import was cancelled: nothing from the file was saved' }),
+    );
     const banner = await screen.findByRole('region', { name: 'Important' });
     expect(banner).toHaveAttribute('id', 'import-cancelled');
     expect(banner).toHaveTextContent('Import cancelled: nothing from the file was saved.');
@@ -186,22 +214,34 @@ describe('the attendance data screen', () => {
     await open({ import_marks_file: () => fail(importError()) });
     await importTyped();
     const summary = await screen.findByRole('alert');
-    expect(summary).toHaveTextContent('Demo Brook marks autumn.csv was not imported: 2 rows have problems. Nothing was saved');
+    expect(summary).toHaveTextContent(
+      'Demo Brook marks autumn.csv was not imported: 2 rows have problems. Nothing was saved',
+    );
     const table = el('import-problems');
     expect(within(table).getByText('2 problems in')).toBeInTheDocument();
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(headers).toEqual(['Row', 'Column', 'Problem', 'What to do']);
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows[0]).toHaveTextContent('14codeUnknown attendance code "H"Use a code in force from 19 August 2024 (H was retired)');
+    expect(rows[0]).toHaveTextContent(
+      '14codeUnknown attendance code "H"Use a code in force from 19 August 2024 (H was retired)',
+    );
     expect(rows[1]).toHaveTextContent('230date');
     expect(document.getElementById('import-mapping')).toBeNull();
     expect(requestsFor('import_list')).toHaveLength(2);
   });
 
   it('shows an unreadable path as the path field’s error', async () => {
-    await open({ import_marks_file: () => fail({ kind: 'file', message: 'The file /nowhere.csv could not be read', path: '/nowhere.csv' }) });
+    await open({
+      import_marks_file: () =>
+        fail({ kind: 'file', message: 'The file /nowhere.csv could not be read', path: '/nowhere.csv' }),
+    });
     await importTyped('/nowhere.csv');
-    expect(await screen.findByRole('link', { name: 'The file /nowhere.csv could not be read' })).toHaveAttribute('href', '#import-path');
+    expect(await screen.findByRole('link', { name: 'The file /nowhere.csv could not be read' })).toHaveAttribute(
+      'href',
+      '#import-path',
+    );
     expect(el('path-error')).toHaveTextContent('The file /nowhere.csv could not be read');
   });
 
@@ -225,7 +265,9 @@ describe('the attendance data screen', () => {
     await userEvent.click(el('mapping-save'));
 
     expect(requestsFor('import_mapping_get')).toEqual([{ kind: 'marks' }]);
-    expect(requestsFor('import_mapping_set')).toEqual([{ kind: 'marks', mapping: { date: 'Date', upn: 'Pupil ref', code: 'Mark' } }]);
+    expect(requestsFor('import_mapping_set')).toEqual([
+      { kind: 'marks', mapping: { date: 'Date', upn: 'Pupil ref', code: 'Mark' } },
+    ]);
     await waitFor(() => expect(requestsFor('import_marks_file')).toEqual([{ path: MARKS_PATH }, { path: MARKS_PATH }]));
     expect(await screen.findByRole('alert')).toHaveAttribute('id', 'import-done');
     expect(document.getElementById('import-mapping')).toBeNull();

@@ -89,13 +89,23 @@ describe('AddCase', () => {
     expect(select('school_phase')).toHaveValue('');
     expect(screen.getByLabelText('Referral source (optional)')).toHaveAttribute('id', 'referral_source');
     expect(document.getElementById('referral_source-hint')).toHaveTextContent('School, TSM, social care');
-    expect([field('referral-day').value, field('referral-month').value, field('referral-year').value]).toEqual(['5', '3', '2025']);
+    expect([field('referral-day').value, field('referral-month').value, field('referral-year').value]).toEqual([
+      '5',
+      '3',
+      '2025',
+    ]);
   });
 
   it('sends the chosen phase, the referral source and the referral date as typed', async () => {
     serve({ case_add: () => caseDetail({ id: 'case-new' }) });
     render(AddCase);
-    await fillIn({ ...complete, referral_source: 'TSM', 'referral-day': '24', 'referral-month': '1', 'referral-year': '2025' });
+    await fillIn({
+      ...complete,
+      referral_source: 'TSM',
+      'referral-day': '24',
+      'referral-month': '1',
+      'referral-year': '2025',
+    });
     await userEvent.selectOptions(select('school_phase'), 'Primary');
     await userEvent.click(screen.getByRole('button', { name: 'Save case' }));
     expect(requestsFor('case_add')[0]).toMatchObject({
@@ -108,7 +118,11 @@ describe('AddCase', () => {
   it('shows a referral date error on the referral date and links to its day field', async () => {
     serve({
       case_add: () =>
-        fail({ kind: 'validation', message: 'x', fields: [{ field: 'referral_date', message: 'The date of referral cannot be in the future' }] }),
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'referral_date', message: 'The date of referral cannot be in the future' }],
+        }),
     });
     render(AddCase);
     await fillIn({ ...complete, 'referral-year': '2026' });
@@ -164,7 +178,11 @@ describe('AddCase', () => {
   it('moves focus to the day field when the date of birth error link is followed', async () => {
     serve({
       case_add: () =>
-        fail({ kind: 'validation', message: 'x', fields: [{ field: 'date_of_birth', message: 'Enter a date of birth' }] }),
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'date_of_birth', message: 'Enter a date of birth' }],
+        }),
     });
     render(AddCase);
     await userEvent.click(screen.getByRole('button', { name: 'Save case' }));

@@ -38,12 +38,46 @@ const ACTIVE: Partial<CaseDetail> = {
   history: [
     { kind: null, on_date: '2025-01-10', to_status: 'referred', team: null, worker: null, note: null },
     { kind: 'accept', on_date: '2025-01-13', to_status: 'accepted', team: null, worker: null, note: null },
-    { kind: 'allocate', on_date: '2025-01-20', to_status: 'allocated', team: 'afsw', worker: 'A. Testworker', note: null },
-    { kind: 'start_cycle', on_date: '2025-02-03', to_status: 'active', team: null, worker: null, note: 'First home visit booked' },
+    {
+      kind: 'allocate',
+      on_date: '2025-01-20',
+      to_status: 'allocated',
+      team: 'afsw',
+      worker: 'A. Testworker',
+      note: null,
+    },
+    {
+      kind: 'start_cycle',
+      on_date: '2025-02-03',
+      to_status: 'active',
+      team: null,
+      worker: null,
+      note: 'First home visit booked',
+    },
   ],
   attendance: [
-    { as_at: '2025-01-31', possible: 100, present: 70, authorised: 10, unauthorised: 20, attendance_pct: 70, persistent_absence: true, severe_absence: false, band: '61-70' },
-    { as_at: '2025-02-28', possible: 120, present: 102, authorised: 8, unauthorised: 10, attendance_pct: 85, persistent_absence: true, severe_absence: false, band: '81-90' },
+    {
+      as_at: '2025-01-31',
+      possible: 100,
+      present: 70,
+      authorised: 10,
+      unauthorised: 20,
+      attendance_pct: 70,
+      persistent_absence: true,
+      severe_absence: false,
+      band: '61-70',
+    },
+    {
+      as_at: '2025-02-28',
+      possible: 120,
+      present: 102,
+      authorised: 8,
+      unauthorised: 10,
+      attendance_pct: 85,
+      persistent_absence: true,
+      severe_absence: false,
+      band: '81-90',
+    },
   ],
 };
 
@@ -89,7 +123,10 @@ describe('case progress', () => {
     const accepted = caseDetail({
       status: 'accepted',
       allowed_transitions: ['allocate', 'close'],
-      history: [...caseDetail().history, { kind: 'accept', on_date: '2025-03-04', to_status: 'accepted', team: null, worker: null, note: null }],
+      history: [
+        ...caseDetail().history,
+        { kind: 'accept', on_date: '2025-03-04', to_status: 'accepted', team: null, worker: null, note: null },
+      ],
     });
     await showCase(caseDetail(), { case_transition: () => accepted });
     await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
@@ -114,7 +151,10 @@ describe('case progress', () => {
       case_transition: () => caseDetail(ACTIVE),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Allocate' }));
-    const teams = Array.from((input('step-team') as unknown as HTMLSelectElement).options).map((o) => [o.value, o.text]);
+    const teams = Array.from((input('step-team') as unknown as HTMLSelectElement).options).map((o) => [
+      o.value,
+      o.text,
+    ]);
     expect(teams).toEqual([
       ['', 'Choose a team'],
       ['afsw', 'Attendance and family support workers'],
@@ -129,7 +169,9 @@ describe('case progress', () => {
   });
 
   it('labels the reason for closing and sends it as the note', async () => {
-    await showCase(caseDetail(ACTIVE), { case_transition: () => caseDetail({ ...ACTIVE, status: 'closed', allowed_transitions: ['reopen'] }) });
+    await showCase(caseDetail(ACTIVE), {
+      case_transition: () => caseDetail({ ...ACTIVE, status: 'closed', allowed_transitions: ['reopen'] }),
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Close case' }));
     await userEvent.type(screen.getByLabelText('Reason for closing'), 'Attendance back above 90%');
     expect(screen.getByLabelText('Reason for closing')).toHaveAttribute('id', 'step-note');
@@ -164,7 +206,12 @@ describe('case progress', () => {
   it('shows what must happen first when the server refuses the step', async () => {
     await showCase(caseDetail({ allowed_transitions: ['accept'] }), {
       case_transition: () =>
-        fail({ kind: 'invalid_transition', message: 'Accept the referral before allocating it', from: 'referred', step: 'allocate' }),
+        fail({
+          kind: 'invalid_transition',
+          message: 'Accept the referral before allocating it',
+          from: 'referred',
+          step: 'allocate',
+        }),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
     await userEvent.click(input('step-save'));
@@ -234,8 +281,19 @@ describe('attendance', () => {
 
   it('records a reading as typed, dated today unless changed, and shows the returned readings', async () => {
     await showCase(caseDetail(), { attendance_record: () => caseDetail(ACTIVE) });
-    expect([input('as_at-day').value, input('as_at-month').value, input('as_at-year').value]).toEqual(['5', '3', '2025']);
-    await fillIn({ 'as_at-day': '28', 'as_at-month': '2', possible: '120', present: '102', authorised: '8', unauthorised: '10' });
+    expect([input('as_at-day').value, input('as_at-month').value, input('as_at-year').value]).toEqual([
+      '5',
+      '3',
+      '2025',
+    ]);
+    await fillIn({
+      'as_at-day': '28',
+      'as_at-month': '2',
+      possible: '120',
+      present: '102',
+      authorised: '8',
+      unauthorised: '10',
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Record attendance' }));
     expect(requestsFor('attendance_record')).toEqual([
       { id: 'case-1', as_at: '2025-02-28', possible: '120', present: '102', authorised: '8', unauthorised: '10' },
@@ -248,7 +306,11 @@ describe('attendance', () => {
   it('shows a sessions error on the sessions group and links it to the first count', async () => {
     await showCase(caseDetail(), {
       attendance_record: () =>
-        fail({ kind: 'validation', message: 'x', fields: [{ field: 'sessions', message: 'Check the figures: present and absences must add up to possible' }] }),
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'sessions', message: 'Check the figures: present and absences must add up to possible' }],
+        }),
     });
     await fillIn({ possible: '100', present: '90', authorised: '9', unauthorised: '9' });
     await userEvent.click(screen.getByRole('button', { name: 'Record attendance' }));

@@ -27,7 +27,15 @@ describe('CaseView', () => {
     render(CaseView, { id: 'case-1' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Alex' })).toHaveAttribute('id', 'page-title');
     const list = document.querySelector('.govuk-summary-list');
-    for (const text of ['Alexandra Testpupil', '7 March 2015', 'B801200005001', '123456', 'Testschool Synthetic Primary', 'Year 5', 'Referred']) {
+    for (const text of [
+      'Alexandra Testpupil',
+      '7 March 2015',
+      'B801200005001',
+      '123456',
+      'Testschool Synthetic Primary',
+      'Year 5',
+      'Referred',
+    ]) {
       expect(list).toHaveTextContent(text);
     }
     expect(requestsFor('case_get')).toEqual([{ id: 'case-1' }]);
@@ -102,7 +110,12 @@ describe('EditCase', () => {
   it('keeps the worker on the form with the server’s message when the update is invalid', async () => {
     serve({
       case_get: () => caseDetail(),
-      case_update: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'school_urn', message: 'School URN must be 6 digits' }] }),
+      case_update: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'school_urn', message: 'School URN must be 6 digits' }],
+        }),
     });
     render(EditCase, { id: 'case-1' });
     await screen.findByRole('button', { name: 'Save changes' });

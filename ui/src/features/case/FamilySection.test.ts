@@ -58,7 +58,21 @@ describe('family and details', () => {
   });
 
   it('shows the family’s name, carers with parental responsibility, siblings as links and other children', async () => {
-    await showFamily(withFamily({ carers: [carer(), carer({ id: 'carer-2', name: 'Mr Testparent', relationship: 'Dad', phone: null, email: null, parental_responsibility: false })] }));
+    await showFamily(
+      withFamily({
+        carers: [
+          carer(),
+          carer({
+            id: 'carer-2',
+            name: 'Mr Testparent',
+            relationship: 'Dad',
+            phone: null,
+            email: null,
+            parental_responsibility: false,
+          }),
+        ],
+      }),
+    );
     expect(el('family-name')).toHaveTextContent('Testpupil family');
     const rows = within(el('carers-table')).getAllByRole('row').slice(1);
     const cells = (row: HTMLElement) =>
@@ -153,12 +167,17 @@ describe('family and details', () => {
     expect(el('postcode')).toHaveAttribute('aria-describedby', 'postcode-error');
     expect(el('key_professionals-error')).toHaveTextContent('Give each key professional a role and a name');
     const summary = screen.getByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Enter a real postcode, like SW1A 1AA' })).toHaveAttribute('href', '#postcode');
+    expect(within(summary).getByRole('link', { name: 'Enter a real postcode, like SW1A 1AA' })).toHaveAttribute(
+      'href',
+      '#postcode',
+    );
     expect(within(summary).getByRole('link', { name: /role and a name/ })).toHaveAttribute('href', '#kp-0-role');
   });
 
   it('asks for a part-time timetable review date only with that flag, and sends it', async () => {
-    await showFamily(familyView(), { pupil_details_set: () => familyView({ flags: ['part_time_timetable'], part_time_review_on: '2026-12-04' }) });
+    await showFamily(familyView(), {
+      pupil_details_set: () => familyView({ flags: ['part_time_timetable'], part_time_review_on: '2026-12-04' }),
+    });
     await userEvent.click(el('edit-details'));
     expect(document.getElementById('part-time-review')).toBeNull();
     await userEvent.click(el('flag-part_time_timetable'));
@@ -183,7 +202,12 @@ describe('family and details', () => {
 
   it('shows a family name error next to the field', async () => {
     await showFamily(familyView(), {
-      family_name_set: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'family_name', message: 'Enter the family name' }] }),
+      family_name_set: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'family_name', message: 'Enter the family name' }],
+        }),
     });
     await userEvent.click(el('rename-family'));
     await fillIn({ family_name: '' });
@@ -215,7 +239,7 @@ describe('family and details', () => {
           kind: 'validation',
           message: 'x',
           fields: [
-            { field: 'carer_name', message: 'Enter the parent or carer\'s name' },
+            { field: 'carer_name', message: "Enter the parent or carer's name" },
             { field: 'email', message: 'Enter an email address like name@example.com' },
           ],
         }),
@@ -223,11 +247,21 @@ describe('family and details', () => {
     await fillIn({ 'carer-relationship': 'Aunt', 'carer-phone': '07700 900999', 'carer-email': 'not-an-email' });
     await userEvent.click(el('add-carer'));
     expect(requestsFor('carer_add')).toEqual([
-      { case_id: 'case-1', name: '', relationship: 'Aunt', phone: '07700 900999', email: 'not-an-email', parental_responsibility: false },
+      {
+        case_id: 'case-1',
+        name: '',
+        relationship: 'Aunt',
+        phone: '07700 900999',
+        email: 'not-an-email',
+        parental_responsibility: false,
+      },
     ]);
-    expect(el('carer-name-error')).toHaveTextContent('Enter the parent or carer\'s name');
+    expect(el('carer-name-error')).toHaveTextContent("Enter the parent or carer's name");
     expect(el('carer-email-error')).toHaveTextContent('Enter an email address like name@example.com');
-    expect(within(screen.getByRole('alert')).getByRole('link', { name: /email address/ })).toHaveAttribute('href', '#carer-email');
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: /email address/ })).toHaveAttribute(
+      'href',
+      '#carer-email',
+    );
   });
 
   it('removes a carer and shows the carers returned', async () => {
@@ -240,12 +274,25 @@ describe('family and details', () => {
 
   it('searches the caseload as the worker types, leaves out the pupil themselves and links the sibling chosen', async () => {
     const linked = withFamily({
-      siblings: [{ case_id: 'case-3', legal_name: 'Bertram Testpupil', preferred_name: null, school_name: 'Testschool High', year_group: 10 }],
+      siblings: [
+        {
+          case_id: 'case-3',
+          legal_name: 'Bertram Testpupil',
+          preferred_name: null,
+          school_name: 'Testschool High',
+          year_group: 10,
+        },
+      ],
     });
     await showFamily(withFamily({ siblings: [] }), {
       search: () => [
         searchHit({ case_id: 'case-1' }),
-        searchHit({ case_id: 'case-3', legal_name: 'Bertram Testpupil', preferred_name: null, school_name: 'Testschool High' }),
+        searchHit({
+          case_id: 'case-3',
+          legal_name: 'Bertram Testpupil',
+          preferred_name: null,
+          school_name: 'Testschool High',
+        }),
       ],
       sibling_link: () => linked,
     });
@@ -258,7 +305,10 @@ describe('family and details', () => {
 
     await userEvent.click(el('link-sibling-case-3'));
     expect(requestsFor('sibling_link')).toEqual([{ case_id: 'case-1', sibling_case_id: 'case-3' }]);
-    expect(within(el('siblings-list')).getByRole('link', { name: 'Bertram Testpupil' })).toHaveAttribute('data-case-id', 'case-3');
+    expect(within(el('siblings-list')).getByRole('link', { name: 'Bertram Testpupil' })).toHaveAttribute(
+      'data-case-id',
+      'case-3',
+    );
     expect(el('sibling-search')).toHaveValue('');
     expect(document.getElementById('sibling-results')).toBeNull();
     expect(el('family-saved')).toHaveTextContent('Bertram Testpupil linked as a sibling.');
@@ -267,10 +317,15 @@ describe('family and details', () => {
 
   it('says when no other pupil matches, and marks a sibling already linked', async () => {
     await showFamily(familyView(), {
-      search: ({ query }) => (query.startsWith('Sam') ? [searchHit({ case_id: 'case-2', legal_name: 'Samira Testpupil', preferred_name: 'Sam' })] : [searchHit()]),
+      search: ({ query }) =>
+        query.startsWith('Sam')
+          ? [searchHit({ case_id: 'case-2', legal_name: 'Samira Testpupil', preferred_name: 'Sam' })]
+          : [searchHit()],
     });
     await userEvent.type(el('sibling-search'), 'Alex');
-    expect(await vi.waitFor(() => el('sibling-no-match'))).toHaveTextContent('No other pupil on your caseload matches “Alex”.');
+    expect(await vi.waitFor(() => el('sibling-no-match'))).toHaveTextContent(
+      'No other pupil on your caseload matches “Alex”.',
+    );
     await userEvent.clear(el('sibling-search'));
     await userEvent.type(el('sibling-search'), 'Sam');
     expect(await vi.waitFor(() => el('sibling-results'))).toHaveTextContent('Already linked');
@@ -284,22 +339,41 @@ describe('family and details', () => {
         fail({
           kind: 'validation',
           message: 'x',
-          fields: [{ field: 'sibling', message: 'That pupil is already in another family with other members: check which family is right first' }],
+          fields: [
+            {
+              field: 'sibling',
+              message: 'That pupil is already in another family with other members: check which family is right first',
+            },
+          ],
         }),
     });
     await userEvent.type(el('sibling-search'), 'Dora');
     await userEvent.click(await vi.waitFor(() => el('link-sibling-case-4')));
     expect(el('sibling-error')).toHaveTextContent('That pupil is already in another family');
     expect(el('sibling-search')).toHaveAttribute('aria-describedby', 'sibling-hint sibling-error');
-    expect(within(screen.getByRole('alert')).getByRole('link', { name: /already in another family/ })).toHaveAttribute('href', '#sibling-search');
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: /already in another family/ })).toHaveAttribute(
+      'href',
+      '#sibling-search',
+    );
   });
 
   it('adds another child in the household with a date of birth and school', async () => {
-    const child = { id: 'child-2', name: 'Tiny Testpupil', date_of_birth: '2021-09-14', school_name: 'Testschool Nursery' };
+    const child = {
+      id: 'child-2',
+      name: 'Tiny Testpupil',
+      date_of_birth: '2021-09-14',
+      school_name: 'Testschool Nursery',
+    };
     await showFamily(familyView(), {
       family_child_add: () => withFamily({ other_children: [...familyView().family!.other_children, child] }),
     });
-    await fillIn({ 'child-name': 'Tiny Testpupil', 'child-dob-day': '14', 'child-dob-month': '9', 'child-dob-year': '2021', 'child-school': 'Testschool Nursery' });
+    await fillIn({
+      'child-name': 'Tiny Testpupil',
+      'child-dob-day': '14',
+      'child-dob-month': '9',
+      'child-dob-year': '2021',
+      'child-school': 'Testschool Nursery',
+    });
     await userEvent.click(el('add-child'));
     expect(requestsFor('family_child_add')).toEqual([
       { case_id: 'case-1', name: 'Tiny Testpupil', date_of_birth: '2021-09-14', school_name: 'Testschool Nursery' },
@@ -315,7 +389,7 @@ describe('family and details', () => {
           kind: 'validation',
           message: 'x',
           fields: [
-            { field: 'name', message: 'Enter the child\'s name' },
+            { field: 'name', message: "Enter the child's name" },
             { field: 'date_of_birth', message: 'The date of birth cannot be in the future' },
           ],
         }),
@@ -323,8 +397,11 @@ describe('family and details', () => {
     await fillIn({ 'child-dob-day': '1', 'child-dob-month': '1', 'child-dob-year': '2099' });
     await userEvent.click(el('add-child'));
     expect(requestsFor('family_child_add')).toEqual([{ case_id: 'case-1', name: '', date_of_birth: '2099-01-01' }]);
-    expect(el('child-name-error')).toHaveTextContent('Enter the child\'s name');
+    expect(el('child-name-error')).toHaveTextContent("Enter the child's name");
     expect(el('child-dob-error')).toHaveTextContent('The date of birth cannot be in the future');
-    expect(within(screen.getByRole('alert')).getByRole('link', { name: /date of birth/ })).toHaveAttribute('href', '#child-dob-day');
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: /date of birth/ })).toHaveAttribute(
+      'href',
+      '#child-dob-day',
+    );
   });
 });

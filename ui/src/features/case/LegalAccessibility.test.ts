@@ -27,7 +27,13 @@ async function openCaseView() {
     family_get: () => familyView(),
     legal_get: () =>
       legalView({
-        alerts: [legalAlert(), legalAlert({ rule: 'supervision_order_before_prosecution', title: 'Education supervision order to be considered before prosecution' })],
+        alerts: [
+          legalAlert(),
+          legalAlert({
+            rule: 'supervision_order_before_prosecution',
+            title: 'Education supervision order to be considered before prosecution',
+          }),
+        ],
         steps: [
           legalStep(),
           noticeStep(),
@@ -42,11 +48,17 @@ async function openCaseView() {
         fields: [
           { field: 'on_date', message: 'Enter the date of the step' },
           { field: 'decided_by', message: 'Say who made the decision' },
-          { field: 'reason', message: 'An education supervision order must be considered before prosecuting: give the reason' },
+          {
+            field: 'reason',
+            message: 'An education supervision order must be considered before prosecuting: give the reason',
+          },
           { field: 'section', message: 'Choose the offence: section 444(1) or section 444(1A)' },
         ],
       }),
-    evidence_bundle_save: () => ({ path: '/home/demo/Documents/Caseload/Evidence bundle B801200005001 2025-03-05.pdf', bytes: 4096 }),
+    evidence_bundle_save: () => ({
+      path: '/home/demo/Documents/Caseload/Evidence bundle B801200005001 2025-03-05.pdf',
+      bytes: 4096,
+    }),
   });
   render(App);
   await waitFor(() => expect(screen.queryByText('Opening Caseload')).not.toBeInTheDocument());

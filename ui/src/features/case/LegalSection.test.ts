@@ -47,7 +47,9 @@ describe('legal action', () => {
     await showLegal(legalView({ steps: [legalStep(), noticeStep(), penaltyStep()] }));
     expect(requestsFor('legal_get')).toEqual([{ case_id: 'case-1' }]);
     expect(screen.getByRole('heading', { level: 2, name: 'Legal action' })).toBeInTheDocument();
-    const items = within(el('legal-steps')).getAllByRole('listitem').filter((li) => li.id.startsWith('legal-step-'));
+    const items = within(el('legal-steps'))
+      .getAllByRole('listitem')
+      .filter((li) => li.id.startsWith('legal-step-'));
     expect(items.map((li) => within(li).getByRole('heading', { level: 4 }).textContent?.trim())).toEqual([
       'Attendance contract, 6 January 2025',
       'Notice to improve, 3 February 2025',
@@ -70,7 +72,9 @@ describe('legal action', () => {
 
   it('shows each alert with its rule’s title and the rule’s explanation in a details element', async () => {
     await showLegal(legalView({ alerts: [legalAlert()] }));
-    expect(el('legal-alert-0')).toHaveTextContent('Notice to improve: improvement period ending: The improvement period');
+    expect(el('legal-alert-0')).toHaveTextContent(
+      'Notice to improve: improvement period ending: The improvement period',
+    );
     const details = el<HTMLDetailsElement>('legal-alert-0-rule');
     expect(details.tagName).toBe('DETAILS');
     expect(within(details).getByText(/About this rule/)).toBeInTheDocument();
@@ -157,7 +161,10 @@ describe('legal action', () => {
           kind: 'validation',
           message: 'x',
           fields: [
-            { field: 'parent_name', message: 'A third penalty notice to the same parent for this child within 3 years is not allowed' },
+            {
+              field: 'parent_name',
+              message: 'A third penalty notice to the same parent for this child within 3 years is not allowed',
+            },
             { field: 'reason', message: 'A penalty notice normally follows a notice to improve: give the reason' },
             { field: 'on_date', message: 'The date of the step cannot be in the future' },
           ],
@@ -166,8 +173,14 @@ describe('legal action', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Record a legal step' }));
     await userEvent.click(el('save-legal-step'));
     const summary = screen.getByRole('alert');
-    expect(within(summary).getByRole('link', { name: /A third penalty notice/ })).toHaveAttribute('href', '#legal-parent');
-    expect(within(summary).getByRole('link', { name: /cannot be in the future/ })).toHaveAttribute('href', '#legal-on-day');
+    expect(within(summary).getByRole('link', { name: /A third penalty notice/ })).toHaveAttribute(
+      'href',
+      '#legal-parent',
+    );
+    expect(within(summary).getByRole('link', { name: /cannot be in the future/ })).toHaveAttribute(
+      'href',
+      '#legal-on-day',
+    );
     expect(el('legal-parent-error')).toHaveTextContent('A third penalty notice to the same parent');
     expect(el('legal-reason-error')).toHaveTextContent('give the reason');
     expect(el('legal-on-error')).toHaveTextContent('cannot be in the future');
@@ -177,14 +190,26 @@ describe('legal action', () => {
     await showLegal(legalView({ steps: [], suggested: 'attendance_contract' }), { legal_step_add: () => legalView() });
     await userEvent.click(screen.getByRole('button', { name: 'Record a legal step' }));
     expect(el('legal-parents-present-hint')).toHaveTextContent("cannot be agreed in the parents' absence");
-    await fillIn({ 'legal-terms': 'In school by 8:45', 'legal-on-day': '6', 'legal-on-month': '1', 'legal-on-year': '2025', 'legal-decided-by': 'Ms Testmanager' });
+    await fillIn({
+      'legal-terms': 'In school by 8:45',
+      'legal-on-day': '6',
+      'legal-on-month': '1',
+      'legal-on-year': '2025',
+      'legal-decided-by': 'Ms Testmanager',
+    });
     await userEvent.click(el('legal-parents-present'));
     await userEvent.click(el('save-legal-step'));
-    expect(requestsFor('legal_step_add')[0]).toMatchObject({ step: 'attendance_contract', parents_present: true, terms: 'In school by 8:45' });
+    expect(requestsFor('legal_step_add')[0]).toMatchObject({
+      step: 'attendance_contract',
+      parents_present: true,
+      terms: 'In school by 8:45',
+    });
   });
 
   it('corrects a penalty notice to record its payment, prefilled from the notice', async () => {
-    await showLegal(legalView({ steps: [legalStep(), noticeStep(), penaltyStep()] }), { legal_step_add: () => legalView() });
+    await showLegal(legalView({ steps: [legalStep(), noticeStep(), penaltyStep()] }), {
+      legal_step_add: () => legalView(),
+    });
     await userEvent.click(el('correct-step-3'));
     expect(screen.getByRole('heading', { level: 3, name: 'Correct a step' })).toHaveFocus();
     expect(el('legal-correcting')).toHaveTextContent('correction of the penalty notice of 10 March 2025');
@@ -219,7 +244,9 @@ describe('legal action', () => {
   });
 
   it('saves the evidence bundle as a PDF and says where it went', async () => {
-    await showLegal(legalView(), { evidence_bundle_save: () => ({ path: '/home/demo/Documents/Caseload/Evidence bundle.pdf', bytes: 4096 }) });
+    await showLegal(legalView(), {
+      evidence_bundle_save: () => ({ path: '/home/demo/Documents/Caseload/Evidence bundle.pdf', bytes: 4096 }),
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
     expect(requestsFor('evidence_bundle_save')).toEqual([{ case_id: 'case-1' }]);
     expect(el('evidence-saved')).toHaveTextContent('Saved to /home/demo/Documents/Caseload/Evidence bundle.pdf');
@@ -228,7 +255,12 @@ describe('legal action', () => {
 
   it('says why the bundle could not be saved', async () => {
     await showLegal(legalView(), {
-      evidence_bundle_save: () => fail({ kind: 'file', message: 'The evidence bundle could not be saved to /x: denied. Choose another folder', path: '/x' }),
+      evidence_bundle_save: () =>
+        fail({
+          kind: 'file',
+          message: 'The evidence bundle could not be saved to /x: denied. Choose another folder',
+          path: '/x',
+        }),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
     expect(within(screen.getByRole('alert')).getByText(/could not be saved/)).toBeInTheDocument();

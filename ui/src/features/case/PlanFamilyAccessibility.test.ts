@@ -25,7 +25,8 @@ vi.mock('../../api', async (importOriginal) => ({
   call: vi.fn(),
 }));
 
-const invalid = (field: string, message: string) => () => fail({ kind: 'validation', message: 'x', fields: [{ field, message }] });
+const invalid = (field: string, message: string) => () =>
+  fail({ kind: 'validation', message: 'x', fields: [{ field, message }] });
 
 async function openCaseView() {
   serve({

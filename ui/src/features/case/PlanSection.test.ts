@@ -52,17 +52,20 @@ describe('the plan', () => {
     expect(el('plan-barriers')).toHaveTextContent('Finds the lunch hall too loud');
     expect(el('plan-target')).toHaveTextContent('92.5% by 12 February 2027');
     expect(el('plan-interventions')).toHaveTextContent('Weekly check-in with the learning mentor');
-    expect(within(el('plan-reviews')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      '1 April 2025',
-      '13 May 2025',
-    ]);
+    expect(
+      within(el('plan-reviews'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['1 April 2025', '13 May 2025']);
     expect(document.getElementById('plan-no-target')).toBeNull();
   });
 
   it('says there is no target yet and warns that every child’s plan needs a SMART attendance target', async () => {
-    await showPlan(planView({ target_pct: null, target_by: null, barriers: [], other_barriers: null, review_dates: [] }));
+    await showPlan(
+      planView({ target_pct: null, target_by: null, barriers: [], other_barriers: null, review_dates: [] }),
+    );
     expect(el('plan-target')).toHaveTextContent('No target yet');
-    expect(el('plan-no-target')).toHaveTextContent('Every child\'s plan needs a SMART attendance target');
+    expect(el('plan-no-target')).toHaveTextContent("Every child's plan needs a SMART attendance target");
     expect(el('plan-barriers')).toHaveTextContent('None recorded');
     expect(el('plan-reviews')).toHaveTextContent('None set');
   });
@@ -92,7 +95,12 @@ describe('the plan', () => {
   });
 
   it('opens the plan form prefilled, sends barriers, target, date, interventions and every review date, and shows the plan returned', async () => {
-    const saved = planView({ barriers: ['health', 'semh_ebsa'], target_pct: 95, target_by: '2025-05-04', review_dates: ['2025-04-01', '2025-04-15'] });
+    const saved = planView({
+      barriers: ['health', 'semh_ebsa'],
+      target_pct: 95,
+      target_by: '2025-05-04',
+      review_dates: ['2025-04-01', '2025-04-15'],
+    });
     await showPlan(planView(), { plan_set: () => saved });
     await userEvent.click(screen.getByRole('button', { name: 'Edit plan' }));
     expect(screen.getByRole('heading', { level: 3, name: 'Edit plan' })).toHaveFocus();
@@ -105,7 +113,13 @@ describe('the plan', () => {
 
     await userEvent.click(el('barrier-health'));
     await userEvent.click(el('barrier-school_factors'));
-    await fillIn({ target_pct: '95', 'target-day': '4', 'target-month': '5', 'target-year': '2025', other_barriers: '' });
+    await fillIn({
+      target_pct: '95',
+      'target-day': '4',
+      'target-month': '5',
+      'target-year': '2025',
+      other_barriers: '',
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Remove review date 2' }));
     await userEvent.click(screen.getByRole('button', { name: 'Add another review date' }));
     expect(el('review-1-day')).toHaveFocus();
@@ -148,9 +162,17 @@ describe('the plan', () => {
     await userEvent.click(el('save-plan'));
 
     const summary = screen.getByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Enter the target as a percentage from 0 to 100' })).toHaveAttribute('href', '#target_pct');
-    expect(within(summary).getByRole('link', { name: 'Enter the target date as a real date' })).toHaveAttribute('href', '#target-day');
-    expect(within(summary).getByRole('link', { name: /Enter each review date/ })).toHaveAttribute('href', '#review-0-day');
+    expect(
+      within(summary).getByRole('link', { name: 'Enter the target as a percentage from 0 to 100' }),
+    ).toHaveAttribute('href', '#target_pct');
+    expect(within(summary).getByRole('link', { name: 'Enter the target date as a real date' })).toHaveAttribute(
+      'href',
+      '#target-day',
+    );
+    expect(within(summary).getByRole('link', { name: /Enter each review date/ })).toHaveAttribute(
+      'href',
+      '#review-0-day',
+    );
     expect(el('target_pct-error')).toHaveTextContent('Enter the target as a percentage from 0 to 100');
     expect(el('target_pct')).toHaveAttribute('aria-describedby', expect.stringContaining('target_pct-error'));
     expect(el('target_by-error')).toHaveTextContent('Enter the target date as a real date');
@@ -168,7 +190,12 @@ describe('the plan', () => {
   });
 
   it('adds an action with what, owner and due date and shows the plan returned', async () => {
-    const added = planAction({ id: 'a9', what: 'Phone mum about mornings', owner: 'A. Testworker', due_on: '2025-03-14' });
+    const added = planAction({
+      id: 'a9',
+      what: 'Phone mum about mornings',
+      owner: 'A. Testworker',
+      due_on: '2025-03-14',
+    });
     await showPlan(planView({ actions: [] }), { plan_action_add: () => planView({ actions: [added] }) });
     expect(el('no-plan-actions')).toHaveTextContent('No actions have been agreed yet.');
     await fillIn({
@@ -206,19 +233,21 @@ describe('the plan', () => {
     expect(el('action-what-error')).toHaveTextContent('Say what is to be done');
     expect(el('action-owner-error')).toHaveTextContent('Say who will do it');
     expect(el('action-due-error')).toHaveTextContent('Enter the due date as a real date');
-    expect(within(screen.getByRole('alert')).getByRole('link', { name: 'Enter the due date as a real date' })).toHaveAttribute(
-      'href',
-      '#action-day',
-    );
+    expect(
+      within(screen.getByRole('alert')).getByRole('link', { name: 'Enter the due date as a real date' }),
+    ).toHaveAttribute('href', '#action-day');
   });
 
   it('marks an open action done today and re-renders from the plan returned', async () => {
     const open = planAction({ id: 'a1', overdue: true, due_on: '2025-03-03' });
     await showPlan(planView({ actions: [open] }), {
-      plan_action_status: ({ status, on_date }) => planView({ actions: [{ ...open, status, status_on: on_date, overdue: false }] }),
+      plan_action_status: ({ status, on_date }) =>
+        planView({ actions: [{ ...open, status, status_on: on_date, overdue: false }] }),
     });
     await userEvent.click(el('action-done-a1'));
-    expect(requestsFor('plan_action_status')).toEqual([{ case_id: 'case-1', action_id: 'a1', status: 'done', on_date: '2025-03-05' }]);
+    expect(requestsFor('plan_action_status')).toEqual([
+      { case_id: 'case-1', action_id: 'a1', status: 'done', on_date: '2025-03-05' },
+    ]);
     const row = el('plan-action-a1');
     expect(row).toHaveTextContent('Done');
     expect(row).toHaveTextContent('on 5 March 2025');
@@ -233,7 +262,9 @@ describe('the plan', () => {
       plan_action_status: ({ status, on_date }) => planView({ actions: [{ ...open, status, status_on: on_date }] }),
     });
     await userEvent.click(el('action-not-done-a1'));
-    expect(requestsFor('plan_action_status')).toEqual([{ case_id: 'case-1', action_id: 'a1', status: 'not_done', on_date: '2025-03-05' }]);
+    expect(requestsFor('plan_action_status')).toEqual([
+      { case_id: 'case-1', action_id: 'a1', status: 'not_done', on_date: '2025-03-05' },
+    ]);
     expect(el('plan-action-a1')).toHaveTextContent('Not done');
   });
 

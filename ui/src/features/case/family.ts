@@ -17,9 +17,10 @@ const FLAG_LABELS: Record<PupilFlag, string> = {
 };
 
 /** Flags in the order the form offers them (the value is what the server expects). */
-export const FLAGS: { value: PupilFlag; label: string }[] = (Object.keys(FLAG_LABELS) as PupilFlag[]).map(
-  (value) => ({ value, label: FLAG_LABELS[value] }),
-);
+export const FLAGS: { value: PupilFlag; label: string }[] = (Object.keys(FLAG_LABELS) as PupilFlag[]).map((value) => ({
+  value,
+  label: FLAG_LABELS[value],
+}));
 
 export function flagLabel(flag: string): string {
   return FLAG_LABELS[flag as PupilFlag] ?? flag;

@@ -21,7 +21,10 @@ export function legalStepLabel(kind: string): string {
 }
 
 const STAGE_LABELS: Record<EsoStage, string> = { considered: 'Considered', applied: 'Applied for', made: 'Made' };
-export const ESO_STAGES = (Object.keys(STAGE_LABELS) as EsoStage[]).map((value) => ({ value, label: STAGE_LABELS[value] }));
+export const ESO_STAGES = (Object.keys(STAGE_LABELS) as EsoStage[]).map((value) => ({
+  value,
+  label: STAGE_LABELS[value],
+}));
 
 const SECTION_LABELS: Record<ProsecutionSection, string> = {
   s444_1: 'Section 444(1): failure to secure regular attendance',

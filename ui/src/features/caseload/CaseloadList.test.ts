@@ -184,7 +184,9 @@ describe('CaseloadList (the dashboard)', () => {
   it('opens a case from its name', async () => {
     serve({ dashboard: () => dashboard([dashboardRow({ id: 'case-9' })]) });
     render(CaseloadList);
-    await userEvent.click(await within(await screen.findByRole('table')).findByRole('link', { name: 'Alexandra Testpupil' }));
+    await userEvent.click(
+      await within(await screen.findByRole('table')).findByRole('link', { name: 'Alexandra Testpupil' }),
+    );
     expect(router.route).toEqual({ name: 'case-view', id: 'case-9' });
   });
 
@@ -214,13 +216,20 @@ describe('dashboard ordering and filtering', () => {
   });
 
   it('puts rows with nothing due last whichever way the due column is sorted', () => {
-    expect(sortRows(ROWS, { key: 'due', direction: 'descending' }).map((r) => r.id)).toEqual(['case-3', 'case-1', 'case-2']);
+    expect(sortRows(ROWS, { key: 'due', direction: 'descending' }).map((r) => r.id)).toEqual([
+      'case-3',
+      'case-1',
+      'case-2',
+    ]);
   });
 
   it('flips the direction when the same column is chosen again and starts ascending on a new one', () => {
     expect(nextSort(null, 'year')).toEqual({ key: 'year', direction: 'ascending' });
     expect(nextSort({ key: 'year', direction: 'ascending' }, 'year')).toEqual({ key: 'year', direction: 'descending' });
-    expect(nextSort({ key: 'year', direction: 'descending' }, 'school')).toEqual({ key: 'school', direction: 'ascending' });
+    expect(nextSort({ key: 'year', direction: 'descending' }, 'school')).toEqual({
+      key: 'school',
+      direction: 'ascending',
+    });
   });
 
   it('matches the filter text against both names, the UPN and the school, ignoring case', () => {

@@ -42,13 +42,19 @@ describe('Due this week: actions from school meetings', () => {
     serve({ dashboard: () => dashboard([dashboardRow()], { tsm_actions_due: ACTIONS }) });
     render(CaseloadList);
     const due = await screen.findByRole('region', { name: 'Due this week' });
-    expect(within(due).getByRole('heading', { level: 3, name: 'Actions from school meetings due this week' })).toBeInTheDocument();
+    expect(
+      within(due).getByRole('heading', { level: 3, name: 'Actions from school meetings due this week' }),
+    ).toBeInTheDocument();
     const items = within(tsmList()).getAllByRole('listitem');
     expect(items.map((i) => i.id)).toEqual(['tsm-due-7', 'tsm-due-8']);
     expect(items[0]).toHaveTextContent('Phone home about the morning routine');
-    expect(items[0]).toHaveTextContent('Demo Brook Primary, for Pupil Demo. Owner: School, Champion Demo. Due 3 March 2025.');
+    expect(items[0]).toHaveTextContent(
+      'Demo Brook Primary, for Pupil Demo. Owner: School, Champion Demo. Due 3 March 2025.',
+    );
     expect(within(items[0]!).getByText('Overdue')).toHaveClass('govuk-tag', 'govuk-tag--red');
-    expect(items[1]).toHaveTextContent('Demo Hill Secondary. Owner: Local authority attendance team. Due 7 March 2025.');
+    expect(items[1]).toHaveTextContent(
+      'Demo Hill Secondary. Owner: Local authority attendance team. Due 7 March 2025.',
+    );
     expect(within(items[1]!).queryByText('Overdue')).not.toBeInTheDocument();
     // The cases due this week are still listed first.
     expect(within(due).getByRole('link', { name: 'Alexandra Testpupil' })).toBeInTheDocument();
@@ -65,7 +71,9 @@ describe('Due this week: actions from school meetings', () => {
   });
 
   it('says no case checks are due when only meeting actions are', async () => {
-    serve({ dashboard: () => dashboard([dashboardRow({ next_due: null })], { due_this_week: [], tsm_actions_due: ACTIONS }) });
+    serve({
+      dashboard: () => dashboard([dashboardRow({ next_due: null })], { due_this_week: [], tsm_actions_due: ACTIONS }),
+    });
     render(CaseloadList);
     const due = await screen.findByRole('region', { name: 'Due this week' });
     expect(due).toHaveTextContent('No midpoint checks or reviews are due this week.');

@@ -155,15 +155,19 @@ describe('the chronology', () => {
     });
     await show({ chronology_add: () => [...ALL, letter] }, []);
     expect(screen.getByText('Nothing has been recorded in the chronology yet.')).toBeInTheDocument();
-    expect([byId('entry-day').value, byId('entry-month').value, byId('entry-year').value, byId('entry-time').value]).toEqual([
-      '5',
-      '3',
-      '2025',
-      '10:05',
-    ]);
+    expect([
+      byId('entry-day').value,
+      byId('entry-month').value,
+      byId('entry-year').value,
+      byId('entry-time').value,
+    ]).toEqual(['5', '3', '2025', '10:05']);
     expect(document.getElementById('correction-notice')).toBeNull();
     await userEvent.selectOptions(byId('entry-kind'), 'Letter');
-    await fillIn({ 'entry-who': 'Parents', 'entry-what': 'Sent the attendance letter', 'entry-next_step': 'Follow up by phone' });
+    await fillIn({
+      'entry-who': 'Parents',
+      'entry-what': 'Sent the attendance letter',
+      'entry-next_step': 'Follow up by phone',
+    });
     await userEvent.click(byId('add-entry'));
 
     expect(requestsFor('chronology_add')).toEqual([
@@ -190,7 +194,13 @@ describe('the chronology', () => {
   });
 
   it('opens the form prefilled from an entry to correct it, says the original stays, and sends `corrects`', async () => {
-    const fixed = chronologyEntry({ id: 'e10', kind: 'phone_call', occurred_at: '2025-02-24T09:00', corrects: 'e2', recorded_at: '2025-03-05T10:07:00Z' });
+    const fixed = chronologyEntry({
+      id: 'e10',
+      kind: 'phone_call',
+      occurred_at: '2025-02-24T09:00',
+      corrects: 'e2',
+      recorded_at: '2025-03-05T10:07:00Z',
+    });
     await show({ chronology_add: () => [VISIT, { ...CALL, corrected_by: ['e10'] }, CORRECTION, fixed] });
     await userEvent.click(screen.getByRole('button', { name: 'Correct this entry of 24 February 2025, 9am' }));
 
@@ -199,12 +209,12 @@ describe('the chronology', () => {
       'You are adding a correction to the entry of 24 February 2025, 9am. The original stays in the chronology.',
     );
     expect(byId('entry-kind')).toHaveValue('phone_call');
-    expect([byId('entry-day').value, byId('entry-month').value, byId('entry-year').value, byId('entry-time').value]).toEqual([
-      '24',
-      '2',
-      '2025',
-      '09:00',
-    ]);
+    expect([
+      byId('entry-day').value,
+      byId('entry-month').value,
+      byId('entry-year').value,
+      byId('entry-time').value,
+    ]).toEqual(['24', '2', '2025', '09:00']);
     expect(byId('entry-who')).toHaveValue('Class teacher');
     expect(byId('entry-what')).toHaveValue('Alex attended every day this week.');
     await fillIn({ 'entry-what': 'Alex attended four days this week.' });
@@ -223,7 +233,9 @@ describe('the chronology', () => {
     expect(byId('chronology-added')).toHaveTextContent('Correction added: Phone call, 24 February 2025, 9am.');
     expect(document.getElementById('correction-notice')).toBeNull();
     expect(screen.getByRole('heading', { level: 3, name: 'Add an entry' })).toBeInTheDocument();
-    expect(document.querySelector('[data-entry-id="e2"] .app-chronology__corrections [data-entry-id="e10"]')).not.toBeNull();
+    expect(
+      document.querySelector('[data-entry-id="e2"] .app-chronology__corrections [data-entry-id="e10"]'),
+    ).not.toBeNull();
   });
 
   it('cancels a correction, going back to a blank new entry and the entry’s button', async () => {
@@ -252,7 +264,10 @@ describe('the chronology', () => {
     await userEvent.click(byId('add-entry'));
 
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'A chronology entry cannot be in the future' })).toHaveAttribute('href', '#entry-day');
+    expect(within(summary).getByRole('link', { name: 'A chronology entry cannot be in the future' })).toHaveAttribute(
+      'href',
+      '#entry-day',
+    );
     expect(within(summary).getByRole('link', { name: 'Say who was involved' })).toHaveAttribute('href', '#entry-who');
     expect(byId('occurred_at-error')).toHaveTextContent('A chronology entry cannot be in the future');
     expect(byId('entry-day').closest('.govuk-form-group--error')).not.toBeNull();
@@ -274,7 +289,10 @@ describe('the chronology', () => {
   });
 
   it('says why the chronology could not be loaded', async () => {
-    await show({ chronology_list: () => fail({ kind: 'not_found', message: 'No case with that id', id: 'case-1' }) }, []);
+    await show(
+      { chronology_list: () => fail({ kind: 'not_found', message: 'No case with that id', id: 'case-1' }) },
+      [],
+    );
     expect(await screen.findByText('No case with that id')).toBeInTheDocument();
   });
 });

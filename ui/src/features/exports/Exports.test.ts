@@ -50,7 +50,10 @@ describe('Exports: the form', () => {
 
     await userEvent.click(screen.getByLabelText('Case closures'));
     await userEvent.click(screen.getByLabelText(/Include pupils’ names/));
-    await userEvent.type(screen.getByLabelText('Why does the recipient need names?'), ' The panel reviews each closure ');
+    await userEvent.type(
+      screen.getByLabelText('Why does the recipient need names?'),
+      ' The panel reviews each closure ',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
 
     await userEvent.click(screen.getByLabelText(/Include pupils’ names/));
@@ -87,11 +90,20 @@ describe('Exports: the form', () => {
     });
     await userEvent.click(screen.getByLabelText('Case funnel by phase'));
     await userEvent.click(screen.getByLabelText('CSV'));
-    for (const [id, value] of Object.entries({ 'from-day': '1', 'from-month': '9', 'from-year': '2026', 'to-day': '5', 'to-month': '3', 'to-year': '2026' })) {
+    for (const [id, value] of Object.entries({
+      'from-day': '1',
+      'from-month': '9',
+      'from-year': '2026',
+      'to-day': '5',
+      'to-month': '3',
+      'to-year': '2026',
+    })) {
       await userEvent.type(input(id), value);
     }
     await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
-    expect(requestsFor('export_queue')).toEqual([{ kind: 'funnel', formats: [], from: '2026-09-01', to: '2026-03-05' }]);
+    expect(requestsFor('export_queue')).toEqual([
+      { kind: 'funnel', formats: [], from: '2026-09-01', to: '2026-03-05' },
+    ]);
     expect(input('formats-error')).toHaveTextContent('Choose at least one format');
     expect(input('to-error')).toHaveTextContent('The period must end on or after its start');
     const summary = screen.getByRole('alert');
@@ -102,7 +114,10 @@ describe('Exports: the form', () => {
 
   it('saves a copy with export_save and lists the files written', async () => {
     await open({
-      export_save: () => ({ export_id: 'exp-2', files: [{ path: '/home/demo/Documents/Caseload/funnel.csv', bytes: 120 }] }),
+      export_save: () => ({
+        export_id: 'exp-2',
+        files: [{ path: '/home/demo/Documents/Caseload/funnel.csv', bytes: 120 }],
+      }),
     });
     await userEvent.click(screen.getByLabelText('Case funnel by phase'));
     await userEvent.click(screen.getByRole('button', { name: 'Save a copy' }));
@@ -122,8 +137,20 @@ describe('Exports: the outbox and inbox', () => {
     await open({
       outbox_list: () =>
         outboxView([
-          outboxItem({ export_id: 'exp-3', status: 'failed', attempts: 2, failure_reason: 'The shared drive could not be reached', next_attempt_at: '2026-11-20T10:05:00Z' }),
-          outboxItem({ export_id: 'exp-2', status: 'delivered', attempts: 1, delivered_at: '2026-11-19T09:00:00Z', delivered_folder: 'caseload/deliveries/afsw-07/2026-11-19_funnel_exp-2' }),
+          outboxItem({
+            export_id: 'exp-3',
+            status: 'failed',
+            attempts: 2,
+            failure_reason: 'The shared drive could not be reached',
+            next_attempt_at: '2026-11-20T10:05:00Z',
+          }),
+          outboxItem({
+            export_id: 'exp-2',
+            status: 'delivered',
+            attempts: 1,
+            delivered_at: '2026-11-19T09:00:00Z',
+            delivered_folder: 'caseload/deliveries/afsw-07/2026-11-19_funnel_exp-2',
+          }),
           outboxItem({ export_id: 'exp-1' }),
         ]),
     });
@@ -159,25 +186,46 @@ describe('Exports: the outbox and inbox', () => {
     expect(requestsFor('sync')).toEqual([{ due_only: false }]);
     expect(await screen.findByText('Took in allocations.csv: 1 case added')).toBeInTheDocument();
     expect(screen.getByText(/Exports delivered: 1\. Not delivered: 0\./)).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('table', { name: /Exports in the outbox/ })).toHaveTextContent('Delivered'));
+    await waitFor(() =>
+      expect(screen.getByRole('table', { name: /Exports in the outbox/ })).toHaveTextContent('Delivered'),
+    );
     expect(requestsFor('inbox_get')).toHaveLength(2);
   });
 
   it('shows the reason when there is nowhere to send to', async () => {
     await open({
-      sync: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'share_folder', message: 'Set the shared-drive folder in Settings first' }] }),
+      sync: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'share_folder', message: 'Set the shared-drive folder in Settings first' }],
+        }),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Send now' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Set the shared-drive folder in Settings first');
   });
 
   it('lists inbox files and sends the choice made for each difference', async () => {
-    const second = conflict({ id: 12, field: 'year_group', field_label: 'Year group', worker_value: 'Year 8', incoming_value: 'Year 9' });
+    const second = conflict({
+      id: 12,
+      field: 'year_group',
+      field_label: 'Year group',
+      worker_value: 'Year 8',
+      incoming_value: 'Year 9',
+    });
     let remaining = [conflict(), second];
     await open({
       inbox_get: () =>
         inboxView({
-          files: [{ file_name: 'allocations-week-47.csv', kind: 'allocations', seen_at: '2026-11-20T10:00:00Z', outcome: 'taken', detail: '1 case added, 2 differences to choose' }],
+          files: [
+            {
+              file_name: 'allocations-week-47.csv',
+              kind: 'allocations',
+              seen_at: '2026-11-20T10:00:00Z',
+              outcome: 'taken',
+              detail: '1 case added, 2 differences to choose',
+            },
+          ],
           conflicts: [conflict(), second],
         }),
       inbox_conflict_resolve: ({ id }) => {
@@ -187,7 +235,10 @@ describe('Exports: the outbox and inbox', () => {
     });
     expect(screen.getByRole('table', { name: /Files from the council/ })).toHaveTextContent('Taken in');
     const conflicts = screen.getByRole('table', { name: 'Differences to choose' });
-    expect(within(conflicts).getAllByRole('link', { name: 'Alexandra Testpupil' })[0]).toHaveAttribute('data-case-id', 'case-1');
+    expect(within(conflicts).getAllByRole('link', { name: 'Alexandra Testpupil' })[0]).toHaveAttribute(
+      'data-case-id',
+      'case-1',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Keep mine (School name, Alexandra Testpupil)' }));
     await userEvent.click(screen.getByRole('button', { name: 'Use the council’s (Year group, Alexandra Testpupil)' }));
     expect(requestsFor('inbox_conflict_resolve')).toEqual([

@@ -27,16 +27,36 @@ describe('Exports and Settings → Shared drive accessibility', () => {
       dashboard: () => dashboard([]),
       outbox_list: () =>
         outboxView([
-          outboxItem({ status: 'failed', attempts: 3, failure_reason: 'The shared drive could not be reached', next_attempt_at: '2026-11-20T10:05:00Z' }),
-          outboxItem({ export_id: 'exp-2', status: 'delivered', attempts: 1, delivered_folder: 'caseload/deliveries/afsw-07/x', identifiable_reason: 'Panel' }),
+          outboxItem({
+            status: 'failed',
+            attempts: 3,
+            failure_reason: 'The shared drive could not be reached',
+            next_attempt_at: '2026-11-20T10:05:00Z',
+          }),
+          outboxItem({
+            export_id: 'exp-2',
+            status: 'delivered',
+            attempts: 1,
+            delivered_folder: 'caseload/deliveries/afsw-07/x',
+            identifiable_reason: 'Panel',
+          }),
         ]),
       inbox_get: () =>
         inboxView({
-          files: [{ file_name: 'a.csv', kind: 'allocations', seen_at: '2026-11-20T10:00:00Z', outcome: 'refused', detail: 'row 2: UPN is not valid' }],
+          files: [
+            {
+              file_name: 'a.csv',
+              kind: 'allocations',
+              seen_at: '2026-11-20T10:00:00Z',
+              outcome: 'refused',
+              detail: 'row 2: UPN is not valid',
+            },
+          ],
           conflicts: [conflict()],
         }),
       sync: () => syncReport(),
-      export_queue: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'kind', message: 'Choose what to export' }] }),
+      export_queue: () =>
+        fail({ kind: 'validation', message: 'x', fields: [{ field: 'kind', message: 'Choose what to export' }] }),
     });
     render(App);
     await waitFor(() => expect(screen.queryByText('Opening Caseload')).not.toBeInTheDocument());
@@ -66,7 +86,12 @@ describe('Exports and Settings → Shared drive accessibility', () => {
       outbox_list: () => outboxView([]),
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '' }),
-      share_settings_set: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'share_folder', message: 'Enter the shared-drive folder' }] }),
+      share_settings_set: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'share_folder', message: 'Enter the shared-drive folder' }],
+        }),
     });
     render(App);
     await waitFor(() => expect(screen.queryByText('Opening Caseload')).not.toBeInTheDocument());

@@ -16,9 +16,11 @@ vi.mock('../../api', async (importOriginal) => ({
 
 describe('outbox status line', () => {
   it('counts queued and failed exports, and says when all are delivered or none exist', () => {
-    expect(outboxSummary(outboxView([outboxItem(), outboxItem({ export_id: 'b' }), outboxItem({ export_id: 'c', status: 'failed' })]))).toBe(
-      'Outbox: 2 queued · 1 failed',
-    );
+    expect(
+      outboxSummary(
+        outboxView([outboxItem(), outboxItem({ export_id: 'b' }), outboxItem({ export_id: 'c', status: 'failed' })]),
+      ),
+    ).toBe('Outbox: 2 queued · 1 failed');
     expect(outboxSummary(outboxView([outboxItem({ status: 'failed' })]))).toBe('Outbox: 1 failed');
     expect(outboxSummary(outboxView([outboxItem({ status: 'delivered' })]))).toBe('Outbox: all delivered');
     expect(outboxSummary(outboxView([]))).toBe('Outbox: empty');

@@ -3,10 +3,26 @@
 import type { OutboxStatus } from '../../api';
 
 export const EXPORT_KINDS = [
-  { value: 'funnel', label: 'Case funnel by phase', hint: 'How many cases reached each stage of the funnel in the period, by school phase (counts only).' },
-  { value: 'tsm-actions', label: 'TSM action log', hint: 'The actions agreed at targeting support meetings in the period (one row per pupil).' },
-  { value: 'ward-bands', label: 'Attendance by ward', hint: 'Pupils in each attendance band by ward, this year against last year (counts only; no period).' },
-  { value: 'closures', label: 'Case closures', hint: 'The cases closed in the period, with their reasons and outcomes (one row per pupil).' },
+  {
+    value: 'funnel',
+    label: 'Case funnel by phase',
+    hint: 'How many cases reached each stage of the funnel in the period, by school phase (counts only).',
+  },
+  {
+    value: 'tsm-actions',
+    label: 'TSM action log',
+    hint: 'The actions agreed at targeting support meetings in the period (one row per pupil).',
+  },
+  {
+    value: 'ward-bands',
+    label: 'Attendance by ward',
+    hint: 'Pupils in each attendance band by ward, this year against last year (counts only; no period).',
+  },
+  {
+    value: 'closures',
+    label: 'Case closures',
+    hint: 'The cases closed in the period, with their reasons and outcomes (one row per pupil).',
+  },
 ] as const;
 
 /** Kinds with one row per pupil: the only ones that may carry names, and only with a reason. */

@@ -50,7 +50,14 @@ describe('Funnel', () => {
     serve({ report_funnel: () => funnelReport() });
     render(Funnel);
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
-    for (const [id, value] of Object.entries({ 'from-day': '1', 'from-month': '9', 'from-year': '2024', 'to-day': '5', 'to-month': '3', 'to-year': '2025' })) {
+    for (const [id, value] of Object.entries({
+      'from-day': '1',
+      'from-month': '9',
+      'from-year': '2024',
+      'to-day': '5',
+      'to-month': '3',
+      'to-year': '2025',
+    })) {
       await userEvent.clear(input(id));
       await userEvent.type(input(id), value);
     }
@@ -65,16 +72,28 @@ describe('Funnel', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(8);
     expect(rows[1]).toHaveAttribute('data-key', 'cases_accepted');
-    expect(within(rows[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', '1', '4']);
+    expect(
+      within(rows[1]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['2', '1', '4']);
     expect(rows[5]).toHaveTextContent('Closed with attendance improved');
-    expect(within(rows[7]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['50.0%', 'None closed', '50.0%']);
+    expect(
+      within(rows[7]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['50.0%', 'None closed', '50.0%']);
     expect(table).toHaveTextContent('Case funnel, 1 September 2024 to 5 March 2025');
   });
 
   it('shows an error on the end date and links it from the summary', async () => {
     serve({
       report_funnel: () =>
-        fail({ kind: 'validation', message: 'x', fields: [{ field: 'to', message: 'The period must end on or after its start' }] }),
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'to', message: 'The period must end on or after its start' }],
+        }),
     });
     render(Funnel);
     await userEvent.click(screen.getByRole('button', { name: 'Show the funnel' }));

@@ -25,7 +25,10 @@ describe('LinkSchoolForm adding a school', () => {
   it('offers the four school phases with none chosen', () => {
     serve({});
     render(LinkSchoolForm);
-    const phases = Array.from((input('school-phase') as unknown as HTMLSelectElement).options).map((o) => [o.value, o.text]);
+    const phases = Array.from((input('school-phase') as unknown as HTMLSelectElement).options).map((o) => [
+      o.value,
+      o.text,
+    ]);
     expect(phases).toEqual([
       ['', 'Choose a phase'],
       ['primary', 'Primary'],
@@ -78,11 +81,26 @@ describe('LinkSchoolForm adding a school', () => {
     await userEvent.type(input('dsl-email'), 'not-an-email');
     await userEvent.click(screen.getByRole('button', { name: 'Add link school' }));
     const summary = document.querySelector('.govuk-error-summary') as HTMLElement;
-    expect(await within(summary).findByRole('link', { name: 'Enter the school URN: 6 digits' })).toHaveAttribute('href', '#school-urn');
-    expect(within(summary).getByRole('link', { name: 'Enter the school name' })).toHaveAttribute('href', '#school-name');
-    expect(within(summary).getByRole('link', { name: 'Choose the school phase' })).toHaveAttribute('href', '#school-phase');
-    expect(within(summary).getByRole('link', { name: "Enter the contact's name" })).toHaveAttribute('href', '#champion-name');
-    expect(within(summary).getByRole('link', { name: /Enter a real email address/ })).toHaveAttribute('href', '#dsl-name');
+    expect(await within(summary).findByRole('link', { name: 'Enter the school URN: 6 digits' })).toHaveAttribute(
+      'href',
+      '#school-urn',
+    );
+    expect(within(summary).getByRole('link', { name: 'Enter the school name' })).toHaveAttribute(
+      'href',
+      '#school-name',
+    );
+    expect(within(summary).getByRole('link', { name: 'Choose the school phase' })).toHaveAttribute(
+      'href',
+      '#school-phase',
+    );
+    expect(within(summary).getByRole('link', { name: "Enter the contact's name" })).toHaveAttribute(
+      'href',
+      '#champion-name',
+    );
+    expect(within(summary).getByRole('link', { name: /Enter a real email address/ })).toHaveAttribute(
+      'href',
+      '#dsl-name',
+    );
     expect(summary).toHaveFocus();
 
     expect(document.getElementById('school_urn-error')).toHaveTextContent('Enter the school URN: 6 digits');

@@ -16,7 +16,14 @@ vi.mock('../../api', async (importOriginal) => ({
 }));
 
 const ALEX = searchHit();
-const SAM = searchHit({ case_id: 'case-2', legal_name: 'Samira Testpupil', preferred_name: null, upn: 'P207000016049', school_name: 'Testschool Brook Primary', status: 'referred' });
+const SAM = searchHit({
+  case_id: 'case-2',
+  legal_name: 'Samira Testpupil',
+  preferred_name: null,
+  upn: 'P207000016049',
+  school_name: 'Testschool Brook Primary',
+  status: 'referred',
+});
 
 function box(): HTMLInputElement {
   return screen.getByRole('searchbox', { name: 'Search pupils' });

@@ -28,7 +28,11 @@ describe('ChangePassphrase', () => {
     render(ChangePassphrase);
     await fill('old passphrase 1', 'new passphrase 22', 'new passphrase 22');
     expect(requestsFor('passphrase_change')).toEqual([
-      { current_passphrase: 'old passphrase 1', new_passphrase: 'new passphrase 22', new_passphrase_confirm: 'new passphrase 22' },
+      {
+        current_passphrase: 'old passphrase 1',
+        new_passphrase: 'new passphrase 22',
+        new_passphrase_confirm: 'new passphrase 22',
+      },
     ]);
     expect(router.route).toEqual({ name: 'caseload', notice: 'Passphrase changed' });
   });
@@ -38,14 +42,21 @@ describe('ChangePassphrase', () => {
     render(ChangePassphrase);
     await fill('wrong one here', 'new passphrase 22', 'new passphrase 22');
     expect(document.getElementById('current_passphrase-error')).toHaveTextContent('The passphrase is not correct');
-    expect(screen.getByRole('link', { name: 'The passphrase is not correct' })).toHaveAttribute('href', '#current_passphrase');
+    expect(screen.getByRole('link', { name: 'The passphrase is not correct' })).toHaveAttribute(
+      'href',
+      '#current_passphrase',
+    );
     expect(router.route.name).toBe('change-passphrase');
   });
 
   it('shows validation errors for the new passphrase fields', async () => {
     serve({
       passphrase_change: () =>
-        fail({ kind: 'validation', message: 'x', fields: [{ field: 'new_passphrase_confirm', message: 'New passphrases do not match' }] }),
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'new_passphrase_confirm', message: 'New passphrases do not match' }],
+        }),
     });
     render(ChangePassphrase);
     await fill('old passphrase 1', 'new passphrase 22', 'something else 22');

@@ -100,7 +100,9 @@ describe('Settings', () => {
     await userEvent.clear(input('midpoint_week'));
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(requestsFor('settings_update')).toEqual([]);
-    expect(input('cycle_weeks-error')).toHaveTextContent('Enter the length of the review cycle as a whole number of weeks');
+    expect(input('cycle_weeks-error')).toHaveTextContent(
+      'Enter the length of the review cycle as a whole number of weeks',
+    );
     expect(input('midpoint_week-error')).toHaveTextContent('Enter the midpoint week as a whole number of weeks');
   });
 
@@ -123,7 +125,12 @@ describe('Settings → Shared drive', () => {
 
   it('shows the stored folder, worker identifier and team, and saves them trimmed', async () => {
     const set = vi.fn((s: ReturnType<typeof shareSettings>) => s);
-    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings(), share_settings_set: set, outbox_list: () => fail({ kind: 'locked', message: 'x' }) });
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings(),
+      share_settings_set: set,
+      outbox_list: () => fail({ kind: 'locked', message: 'x' }),
+    });
     render(Settings);
     await shareLoaded();
     expect(input('share_folder')).toHaveValue('/mnt/council-share');
@@ -131,7 +138,9 @@ describe('Settings → Shared drive', () => {
     await userEvent.clear(input('worker_id'));
     await userEvent.type(input('worker_id'), ' afsw-09 ');
     await userEvent.click(screen.getByRole('button', { name: 'Save shared drive settings' }));
-    expect(requestsFor('share_settings_set')).toEqual([{ folder: '/mnt/council-share', worker_id: 'afsw-09', team: 'afsw' }]);
+    expect(requestsFor('share_settings_set')).toEqual([
+      { folder: '/mnt/council-share', worker_id: 'afsw-09', team: 'afsw' },
+    ]);
     expect(await screen.findByText('Shared drive settings saved')).toBeInTheDocument();
   });
 

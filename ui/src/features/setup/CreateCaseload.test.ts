@@ -54,7 +54,10 @@ describe('CreateCaseload', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create caseload' }));
     expect(document.getElementById('passphrase-error')).toHaveTextContent('at least 12 characters');
     expect(document.getElementById('passphrase_confirm-error')).toHaveTextContent('do not match');
-    expect(screen.getByRole('link', { name: 'Passphrases do not match' })).toHaveAttribute('href', '#passphrase_confirm');
+    expect(screen.getByRole('link', { name: 'Passphrases do not match' })).toHaveAttribute(
+      'href',
+      '#passphrase_confirm',
+    );
     expect(router.route.name).toBe('setup');
   });
 });

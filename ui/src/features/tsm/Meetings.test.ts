@@ -13,7 +13,14 @@ vi.mock('../../api', async (importOriginal) => ({
   call: vi.fn(),
 }));
 
-const HELD = tsmSummary({ id: 'tsm-held', status: 'finished', meeting_date: '2026-10-05', pupils: 4, actions: 3, open_actions: 1 });
+const HELD = tsmSummary({
+  id: 'tsm-held',
+  status: 'finished',
+  meeting_date: '2026-10-05',
+  pupils: 4,
+  actions: 3,
+  open_actions: 1,
+});
 const PLANNED = tsmSummary({
   id: 'tsm-planned',
   school_urn: '100002',
@@ -22,11 +29,23 @@ const PLANNED = tsmSummary({
 });
 const ROWS = [
   coverageRow({ meeting: HELD }),
-  coverageRow({ school_urn: '100002', school_name: 'Demo Hill Secondary', school_phase: 'secondary', meeting: PLANNED }),
+  coverageRow({
+    school_urn: '100002',
+    school_name: 'Demo Hill Secondary',
+    school_phase: 'secondary',
+    meeting: PLANNED,
+  }),
   coverageRow({ school_urn: '100003', school_name: 'Demo Vale Special', school_phase: 'special' }),
 ];
 const LIST = [
-  tsmSummary({ id: 'tsm-old', term: '2026-summer', term_label: 'Summer term 2026', meeting_date: '2026-06-10', status: 'finished', pupils: 2 }),
+  tsmSummary({
+    id: 'tsm-old',
+    term: '2026-summer',
+    term_label: 'Summer term 2026',
+    meeting_date: '2026-06-10',
+    status: 'finished',
+    pupils: 2,
+  }),
   HELD,
   PLANNED,
 ];
@@ -35,10 +54,16 @@ function serveMeetings(overrides: Parameters<typeof serve>[0] = {}) {
   serve({
     tsm_coverage: (request) =>
       request.term === '2026-summer'
-        ? tsmCoverage([coverageRow({ meeting: LIST[0]! }), coverageRow({ school_urn: '100002', school_name: 'Demo Hill Secondary' })], {
-            term: '2026-summer',
-            term_label: 'Summer term 2026',
-          })
+        ? tsmCoverage(
+            [
+              coverageRow({ meeting: LIST[0]! }),
+              coverageRow({ school_urn: '100002', school_name: 'Demo Hill Secondary' }),
+            ],
+            {
+              term: '2026-summer',
+              term_label: 'Summer term 2026',
+            },
+          )
         : tsmCoverage(ROWS),
     tsm_list: () => LIST,
     ...overrides,
@@ -53,7 +78,10 @@ describe('Meetings', () => {
   it('counts the link schools that have had their meeting this term, asking for the current term', async () => {
     serveMeetings();
     render(Meetings);
-    expect(await screen.findByText('1 of 3 link schools have had their meeting this term')).toHaveAttribute('id', 'coverage-summary');
+    expect(await screen.findByText('1 of 3 link schools have had their meeting this term')).toHaveAttribute(
+      'id',
+      'coverage-summary',
+    );
     expect(screen.getByText('Held: 1. Planned: 1. Not planned: 1.')).toBeInTheDocument();
     expect(requestsFor('tsm_coverage')).toEqual([{}]);
     expect(screen.getByRole('region', { name: 'Term coverage: Autumn term 2026' })).toBeInTheDocument();
@@ -92,7 +120,9 @@ describe('Meetings', () => {
     expect(screen.getByRole('link', { name: 'Next term : Spring term 2027' })).toHaveAttribute('id', 'coverage-next');
 
     await userEvent.click(previous);
-    expect(await screen.findByText('1 of 2 link schools have had their meeting in the Summer term 2026')).toBeInTheDocument();
+    expect(
+      await screen.findByText('1 of 2 link schools have had their meeting in the Summer term 2026'),
+    ).toBeInTheDocument();
     expect(requestsFor('tsm_coverage')).toEqual([{}, { term: '2026-summer' }]);
     expect(screen.getByRole('link', { name: 'Previous term : Spring term 2026' })).toBeInTheDocument();
 

@@ -73,7 +73,12 @@ describe('PlanMeeting', () => {
   it('shows a date the server rejects by the date fields and in the summary', async () => {
     serve({
       link_school_list: () => SCHOOLS,
-      tsm_plan: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'meeting_date', message: 'Enter a real date, like 2026-11-23' }] }),
+      tsm_plan: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'meeting_date', message: 'Enter a real date, like 2026-11-23' }],
+        }),
     });
     render(PlanMeeting, { urn: '100001' });
     await screen.findByRole('button', { name: 'Plan the meeting' });
@@ -89,17 +94,26 @@ describe('PlanMeeting', () => {
   it('shows a problem with the term by the date fields too', async () => {
     serve({
       link_school_list: () => SCHOOLS,
-      tsm_plan: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'term', message: 'Enter a term, like 2026-autumn' }] }),
+      tsm_plan: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'term', message: 'Enter a term, like 2026-autumn' }],
+        }),
     });
     render(PlanMeeting, { urn: '100001' });
     await screen.findByRole('button', { name: 'Plan the meeting' });
     await userEvent.click(screen.getByRole('button', { name: 'Plan the meeting' }));
-    expect(await within(summary()).findByRole('link', { name: 'Enter a term, like 2026-autumn' })).toHaveAttribute('href', '#meeting-date-day');
+    expect(await within(summary()).findByRole('link', { name: 'Enter a term, like 2026-autumn' })).toHaveAttribute(
+      'href',
+      '#meeting-date-day',
+    );
     expect(document.getElementById('meeting_date-error')).toHaveTextContent('Enter a term, like 2026-autumn');
   });
 
   it('shows a meeting already planned this term in the error summary', async () => {
-    const message = 'A meeting with this school is already planned for the Autumn term 2026 (2026-11-23): open it instead';
+    const message =
+      'A meeting with this school is already planned for the Autumn term 2026 (2026-11-23): open it instead';
     serve({ link_school_list: () => SCHOOLS, tsm_plan: () => fail({ kind: 'conflict', message }) });
     render(PlanMeeting, { urn: '100001' });
     await screen.findByRole('button', { name: 'Plan the meeting' });
@@ -118,7 +132,10 @@ describe('PlanMeeting', () => {
     await screen.findByRole('button', { name: 'Plan the meeting' });
     await typeDate('1', '12', '2026');
     await userEvent.click(screen.getByRole('button', { name: 'Plan the meeting' }));
-    expect(await within(summary()).findByRole('link', { name: 'No link school with that URN' })).toHaveAttribute('href', '#plan-school');
+    expect(await within(summary()).findByRole('link', { name: 'No link school with that URN' })).toHaveAttribute(
+      'href',
+      '#plan-school',
+    );
     expect(document.getElementById('school_urn-error')).toHaveTextContent('No link school with that URN');
   });
 

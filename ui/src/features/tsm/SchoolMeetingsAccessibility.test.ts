@@ -16,13 +16,26 @@ vi.mock('../../api', async (importOriginal) => ({
   call: vi.fn(),
 }));
 
-const HELD = tsmSummary({ id: 'tsm-held', status: 'finished', meeting_date: '2026-10-05', pupils: 3, actions: 2, open_actions: 1 });
+const HELD = tsmSummary({
+  id: 'tsm-held',
+  status: 'finished',
+  meeting_date: '2026-10-05',
+  pupils: 3,
+  actions: 2,
+  open_actions: 1,
+});
 
 function handlers(overrides: Handlers = {}): Handlers {
   return {
     app_status: () => status(),
-    dashboard: () => dashboard([dashboardRow()], { tsm_actions_due: [tsmDueAction({ overdue: true }), tsmDueAction({ action_id: 2 })] }),
-    link_school_list: () => [linkSchool(), linkSchool({ urn: '100002', name: 'Demo Hill Secondary', phase: 'secondary', dsl: null })],
+    dashboard: () =>
+      dashboard([dashboardRow()], {
+        tsm_actions_due: [tsmDueAction({ overdue: true }), tsmDueAction({ action_id: 2 })],
+      }),
+    link_school_list: () => [
+      linkSchool(),
+      linkSchool({ urn: '100002', name: 'Demo Hill Secondary', phase: 'secondary', dsl: null }),
+    ],
     tsm_coverage: () =>
       tsmCoverage([
         coverageRow({ meeting: HELD }),
@@ -30,7 +43,11 @@ function handlers(overrides: Handlers = {}): Handlers {
       ]),
     tsm_list: () => [HELD],
     tsm_plan: () =>
-      fail({ kind: 'validation', message: 'x', fields: [{ field: 'meeting_date', message: 'Enter a real date, like 2026-11-23' }] }),
+      fail({
+        kind: 'validation',
+        message: 'x',
+        fields: [{ field: 'meeting_date', message: 'Enter a real date, like 2026-11-23' }],
+      }),
     link_school_set: () =>
       fail({
         kind: 'validation',
@@ -76,7 +93,11 @@ describe('accessibility of the link-school and school-meeting screens', () => {
     await screen.findAllByText('Enter a real date, like 2026-11-23');
     expect(await axeViolations()).toEqual([]);
 
-    serve(handlers({ tsm_plan: () => fail({ kind: 'conflict', message: 'A meeting with this school is already planned' }) }));
+    serve(
+      handlers({
+        tsm_plan: () => fail({ kind: 'conflict', message: 'A meeting with this school is already planned' }),
+      }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Plan the meeting' }));
     await screen.findByText('A meeting with this school is already planned');
     expect(await axeViolations()).toEqual([]);

@@ -48,11 +48,15 @@ describe('TSM labels', () => {
 
   it('orders meetings latest first, keeping the server order for ties', () => {
     const m = (id: string, meeting_date: string, term = '2026-autumn') => ({ id, meeting_date, term });
-    expect(labels.latestFirst([m('a', '2026-06-10', '2026-summer'), m('b', '2026-11-23'), m('c', '2026-11-23'), m('d', '2026-10-01')]).map((x) => x.id)).toEqual([
-      'b',
-      'c',
-      'd',
-      'a',
-    ]);
+    expect(
+      labels
+        .latestFirst([
+          m('a', '2026-06-10', '2026-summer'),
+          m('b', '2026-11-23'),
+          m('c', '2026-11-23'),
+          m('d', '2026-10-01'),
+        ])
+        .map((x) => x.id),
+    ).toEqual(['b', 'c', 'd', 'a']);
   });
 });

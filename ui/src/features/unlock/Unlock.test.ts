@@ -57,7 +57,13 @@ describe('Unlock', () => {
 
   it('shows other failures, such as a database from a newer version, in the summary only', async () => {
     serve({
-      unlock: () => fail({ kind: 'newer_database', message: 'This caseload was saved by a newer version of Caseload', found: 3, supported: 2 }),
+      unlock: () =>
+        fail({
+          kind: 'newer_database',
+          message: 'This caseload was saved by a newer version of Caseload',
+          found: 3,
+          supported: 2,
+        }),
     });
     render(Unlock);
     await userEvent.type(screen.getByLabelText('Passphrase'), 'correct horse battery');

@@ -88,7 +88,9 @@ describe('the live meeting screen', () => {
     expect(el<HTMLSelectElement>('action-11-agency').value).toBe('school');
     expect(el('action-11-due')).toHaveValue('2026-12-04');
     expect(el('action-13-person')).toHaveValue('Head Demo');
-    expect(within(el('school-actions')).getByRole('button', { name: 'Add an action for the school' })).toBeInTheDocument();
+    expect(
+      within(el('school-actions')).getByRole('button', { name: 'Add an action for the school' }),
+    ).toBeInTheDocument();
     expect(el('record-draft')).toHaveTextContent('DRAFT');
   });
 
@@ -122,7 +124,8 @@ describe('the live meeting screen', () => {
     await openMeeting(tsmView(), {
       tsm_pupil_update: (req) =>
         new Promise<TsmView>((resolve) => {
-          answer = () => resolve(tsmView({ discussions: [discussion({ notes: req.notes }), tsmView().discussions[1]] }));
+          answer = () =>
+            resolve(tsmView({ discussions: [discussion({ notes: req.notes }), tsmView().discussions[1]] }));
         }),
     });
     await user.clear(el('discussion-1-notes'));
@@ -176,7 +179,10 @@ describe('the live meeting screen', () => {
 
   it('adds an action for a pupil and moves to what was agreed', async () => {
     const added = tsmView({
-      discussions: [discussion({ actions: [tsmAction(), tsmAction({ id: aid(99), what: '', owner_person: '', due_on: '' })] }), tsmView().discussions[1]],
+      discussions: [
+        discussion({ actions: [tsmAction(), tsmAction({ id: aid(99), what: '', owner_person: '', due_on: '' })] }),
+        tsmView().discussions[1],
+      ],
     });
     await openMeeting(tsmView(), { tsm_action_add: () => added });
     await userEvent.click(screen.getByRole('button', { name: 'Add an action for Pupil Synthetic-One' }));
@@ -186,7 +192,10 @@ describe('the live meeting screen', () => {
 
   it('adds a pupil from the preparation pack and moves to their notes', async () => {
     const added = tsmView({
-      discussions: [...tsmView().discussions, discussion({ id: did(3), case_id: 'case-4', name: 'Pupil Synthetic-Four', notes: '', actions: [] })],
+      discussions: [
+        ...tsmView().discussions,
+        discussion({ id: did(3), case_id: 'case-4', name: 'Pupil Synthetic-Four', notes: '', actions: [] }),
+      ],
     });
     await openMeeting(tsmView(), { tsm_pupil_add: () => added });
     await userEvent.click(el('prep-discuss-case-4'));
@@ -196,12 +205,15 @@ describe('the live meeting screen', () => {
 
   it('adds a pupil not on the caseload, and shows the server’s field errors when it refuses one', async () => {
     await openMeeting(tsmView(), {
-      tsm_pupil_add: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'upn', message: 'Enter a real UPN' }] }),
+      tsm_pupil_add: () =>
+        fail({ kind: 'validation', message: 'x', fields: [{ field: 'upn', message: 'Enter a real UPN' }] }),
     });
     await userEvent.type(el('new-pupil-name'), 'Pupil Synthetic-Five');
     await userEvent.type(el('new-pupil-upn'), 'A801200005001');
     await userEvent.click(el('new-pupil-add'));
-    expect(requestsFor('tsm_pupil_add')).toEqual([{ id: MEETING_ID, name: 'Pupil Synthetic-Five', upn: 'A801200005001' }]);
+    expect(requestsFor('tsm_pupil_add')).toEqual([
+      { id: MEETING_ID, name: 'Pupil Synthetic-Five', upn: 'A801200005001' },
+    ]);
     expect(await screen.findByRole('link', { name: 'Enter a real UPN' })).toHaveAttribute('href', '#new-pupil-upn');
     expect(el('new-pupil-upn-error')).toHaveTextContent('Enter a real UPN');
   });
@@ -212,16 +224,25 @@ describe('the live meeting screen', () => {
     expect(el('attendee-2-name')).toHaveFocus();
     await userEvent.type(el('attendee-2-name'), 'Nurse Demo');
     await userEvent.tab();
-    await waitFor(() => expect(requestsFor('tsm_attendees_set').at(-1)?.attendees[2]).toEqual({ name: 'Nurse Demo', role: '', organisation: '' }));
+    await waitFor(() =>
+      expect(requestsFor('tsm_attendees_set').at(-1)?.attendees[2]).toEqual({
+        name: 'Nurse Demo',
+        role: '',
+        organisation: '',
+      }),
+    );
     expect(requestsFor('tsm_attendees_set').at(-1)?.attendees).toHaveLength(3);
   });
 
   it('marks a carried-forward action done today, at this meeting', async () => {
     await openMeeting(tsmView(), {
-      tsm_action_review: () => tsmView({ carried: [{ ...tsmView().carried[0], review_here: { outcome: 'done', on: '2026-11-23' } }] }),
+      tsm_action_review: () =>
+        tsmView({ carried: [{ ...tsmView().carried[0], review_here: { outcome: 'done', on: '2026-11-23' } }] }),
     });
     await userEvent.click(el('carried-5-done'));
-    expect(requestsFor('tsm_action_review')).toEqual([{ action_id: aid(5), outcome: 'done', at_meeting: MEETING_ID, on: todayInLondon() }]);
+    expect(requestsFor('tsm_action_review')).toEqual([
+      { action_id: aid(5), outcome: 'done', at_meeting: MEETING_ID, on: todayInLondon() },
+    ]);
     expect(await screen.findByText('Done on 23 November 2026')).toBeInTheDocument();
     expect(el('carried-5-done')).toBeChecked();
   });
@@ -242,16 +263,23 @@ describe('the live meeting screen', () => {
     expect(el('discussion-1-notes')).toHaveValue('Finds mornings hard.!');
     await userEvent.click(el('save-retry'));
     await waitFor(() => expect(el('save-status')).toHaveTextContent('All changes saved'));
-    expect(requestsFor('tsm_pupil_update').map((r) => r.notes)).toEqual(['Finds mornings hard.!', 'Finds mornings hard.!']);
+    expect(requestsFor('tsm_pupil_update').map((r) => r.notes)).toEqual([
+      'Finds mornings hard.!',
+      'Finds mornings hard.!',
+    ]);
   });
 
   it('lists what stops the meeting being finished, and shows the server’s problems when finishing fails', async () => {
     const problems = [
       { place: { at: 'attendees' as const }, message: 'Give every attendee’s role' },
-      { place: { at: 'action' as const, id: aid(12) }, message: 'An action for Pupil Synthetic-Two needs what was agreed' },
+      {
+        place: { at: 'action' as const, id: aid(12) },
+        message: 'An action for Pupil Synthetic-Two needs what was agreed',
+      },
     ];
     await openMeeting(tsmView({ problems }), {
-      tsm_finish: () => fail({ kind: 'incomplete', message: 'The meeting cannot be finished yet: 2 things to complete', problems }),
+      tsm_finish: () =>
+        fail({ kind: 'incomplete', message: 'The meeting cannot be finished yet: 2 things to complete', problems }),
     });
     const list = within(el('finish-problems'));
     await userEvent.click(list.getByRole('link', { name: 'An action for Pupil Synthetic-Two needs what was agreed' }));
@@ -260,8 +288,14 @@ describe('the live meeting screen', () => {
     await userEvent.click(el('finish-meeting'));
     expect(requestsFor('tsm_finish')).toEqual([{ id: MEETING_ID }]);
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Give every attendee’s role' })).toHaveAttribute('href', '#add-attendee');
-    expect(within(summary).getByRole('link', { name: /needs what was agreed/ })).toHaveAttribute('href', '#action-12-what');
+    expect(within(summary).getByRole('link', { name: 'Give every attendee’s role' })).toHaveAttribute(
+      'href',
+      '#add-attendee',
+    );
+    expect(within(summary).getByRole('link', { name: /needs what was agreed/ })).toHaveAttribute(
+      'href',
+      '#action-12-what',
+    );
   });
 
   it('does not finish the meeting while a change cannot be saved', async () => {
@@ -272,7 +306,9 @@ describe('the live meeting screen', () => {
     await userEvent.type(el('discussion-1-notes'), '!');
     await userEvent.click(el('finish-meeting'));
     const summary = await screen.findByRole('alert');
-    expect(summary).toHaveTextContent('A change is not saved yet (The caseload could not be written). Save it, then finish the meeting.');
+    expect(summary).toHaveTextContent(
+      'A change is not saved yet (The caseload could not be written). Save it, then finish the meeting.',
+    );
     expect(requestsFor('tsm_finish')).toEqual([]);
     expect(el('discussion-1-notes')).toHaveValue('Finds mornings hard.!');
   });
@@ -300,7 +336,12 @@ describe('the live meeting screen', () => {
     // Only a pupil not yet on the caseload can still be referred from a finished meeting.
     const fields = Array.from(document.querySelectorAll('input, textarea, select'));
     expect(fields.every((f) => f.closest('[id^="refer-"]'))).toBe(true);
-    expect(screen.getAllByRole('button').map((b) => b.id).filter((b) => !b.startsWith('refer-'))).toEqual(['record-pdf', 'record-docx']);
+    expect(
+      screen
+        .getAllByRole('button')
+        .map((b) => b.id)
+        .filter((b) => !b.startsWith('refer-')),
+    ).toEqual(['record-pdf', 'record-docx']);
     expect(el('discussion-1-notes')).toHaveTextContent('Finds mornings hard.');
     expect(el('discussion-1-chronology')).toHaveTextContent('In chronology');
     expect(el('carried-5-review')).toHaveTextContent('Carried forward on 23 November 2026');
@@ -310,7 +351,9 @@ describe('the live meeting screen', () => {
   });
 
   it('saves the record and says where it went', async () => {
-    await openMeeting(tsmView(), { tsm_record_save: () => ({ path: '/home/demo/Documents/TSM Demo Brook Primary.pdf', bytes: 2048 }) });
+    await openMeeting(tsmView(), {
+      tsm_record_save: () => ({ path: '/home/demo/Documents/TSM Demo Brook Primary.pdf', bytes: 2048 }),
+    });
     await userEvent.click(el('record-pdf'));
     expect(requestsFor('tsm_record_save')).toEqual([{ id: MEETING_ID, format: 'pdf' }]);
     await waitFor(() => expect(el('record-saved')).toHaveFocus());
@@ -318,7 +361,12 @@ describe('the live meeting screen', () => {
   });
 
   it('refers a pupil not on the caseload, with the date of birth, UPN and year group typed', async () => {
-    const referred = tsmView({ discussions: [tsmView().discussions[0], { ...tsmView().discussions[1], case_id: 'case-9', case_status: 'referred' }] });
+    const referred = tsmView({
+      discussions: [
+        tsmView().discussions[0],
+        { ...tsmView().discussions[1], case_id: 'case-9', case_status: 'referred' },
+      ],
+    });
     await openMeeting(tsmView(), { tsm_refer: () => referred });
     await userEvent.click(screen.getByText('Refer to your caseload', { selector: 'span' }));
     await userEvent.type(el('refer-2-dob-day'), '7');
@@ -335,19 +383,31 @@ describe('the live meeting screen', () => {
   it('saves a new meeting date as soon as it is chosen, and shows why the server refused one', async () => {
     await openMeeting(tsmView(), {
       tsm_date_set: () =>
-        fail({ kind: 'validation', message: 'x', fields: [{ field: 'meeting_date', message: 'The date must be in the Autumn term 2026' }] }),
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'meeting_date', message: 'The date must be in the Autumn term 2026' }],
+        }),
     });
     await userEvent.clear(el('meeting-date'));
     await userEvent.type(el('meeting-date'), '2027-01-05');
     await waitFor(() => expect(requestsFor('tsm_date_set')).toEqual([{ id: MEETING_ID, meeting_date: '2027-01-05' }]));
-    expect(await screen.findByText('The date must be in the Autumn term 2026', { selector: '#meeting-date-error' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('The date must be in the Autumn term 2026', { selector: '#meeting-date-error' }),
+    ).toBeInTheDocument();
     expect(el('meeting-date')).toHaveValue('2027-01-05');
     expect(el('save-status')).toHaveTextContent('Not saved');
   });
 
   it('adds an action for the pupil the worker is in with Alt+A', async () => {
     const added = tsmView({
-      discussions: [tsmView().discussions[0], { ...tsmView().discussions[1], actions: [...tsmView().discussions[1].actions, tsmAction({ id: aid(98), what: '' })] }],
+      discussions: [
+        tsmView().discussions[0],
+        {
+          ...tsmView().discussions[1],
+          actions: [...tsmView().discussions[1].actions, tsmAction({ id: aid(98), what: '' })],
+        },
+      ],
     });
     await openMeeting(tsmView(), { tsm_action_add: () => added });
     el('discussion-2-notes').focus();

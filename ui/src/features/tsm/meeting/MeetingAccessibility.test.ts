@@ -48,8 +48,18 @@ describe('accessibility of the live meeting screen', () => {
 
   it('finds no axe violations with a save failing, the referral form open and a removal being confirmed', async () => {
     await openInApp(tsmView(), {
-      tsm_pupil_update: () => fail({ kind: 'validation', message: 'Keep this to 4000 characters', fields: [{ field: 'note', message: 'Keep this to 4000 characters' }] }),
-      tsm_refer: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'date_of_birth', message: "Enter the pupil's date of birth to refer them" }] }),
+      tsm_pupil_update: () =>
+        fail({
+          kind: 'validation',
+          message: 'Keep this to 4000 characters',
+          fields: [{ field: 'note', message: 'Keep this to 4000 characters' }],
+        }),
+      tsm_refer: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'date_of_birth', message: "Enter the pupil's date of birth to refer them" }],
+        }),
     });
     await userEvent.type(el('discussion-1-notes'), '!');
     await userEvent.tab();

@@ -45,14 +45,20 @@ async function openMeeting(view: TsmView, handlers: Handlers = {}) {
 describe('an imported pupil in the preparation pack', () => {
   it("shows the rules engine's alerts for a pupil on the caseload, such as the penalty threshold", async () => {
     const base = tsmView();
-    const alerted = prepPupil({ alerts: [{ rule: 'penalty_threshold_met', on: '2026-10-30', message: '10 unauthorised sessions within 10 school weeks' }] });
+    const alerted = prepPupil({
+      alerts: [
+        { rule: 'penalty_threshold_met', on: '2026-10-30', message: '10 unauthorised sessions within 10 school weeks' },
+      ],
+    });
     await openMeeting(tsmView({ prep: { ...base.prep, pupils: [alerted] } }));
     expect(el('prep-row-B801200005001')).toHaveTextContent('Penalty notice threshold met');
   });
 
   it('is counted apart from the caseload and shown by UPN, with the year not known', async () => {
     await openMeeting(withImported());
-    expect(el('prep-counts')).toHaveTextContent('3 pupils in the pack: 2 on your caseload, 1 from imported attendance data');
+    expect(el('prep-counts')).toHaveTextContent(
+      '3 pupils in the pack: 2 on your caseload, 1 from imported attendance data',
+    );
     expect(el('prep-count-pupils')).toHaveTextContent('3');
     expect(el('prep-count-caseload')).toHaveTextContent('2');
     expect(el('prep-count-imported')).toHaveTextContent('1');
@@ -73,7 +79,17 @@ describe('an imported pupil in the preparation pack', () => {
     const added = withImported({
       discussions: [
         ...tsmView().discussions,
-        discussion({ id: did(3), upn: IMPORTED_UPN, name: '', year_group: null, case_id: null, case_status: null, has_plan: null, notes: '', actions: [] }),
+        discussion({
+          id: did(3),
+          upn: IMPORTED_UPN,
+          name: '',
+          year_group: null,
+          case_id: null,
+          case_status: null,
+          has_plan: null,
+          notes: '',
+          actions: [],
+        }),
       ],
     });
     added.prep.pupils[2] = importedPrepPupil({ discussed: true });
@@ -88,7 +104,12 @@ describe('an imported pupil in the preparation pack', () => {
   it('shows an imported pupil with a name and a year group as the import has them', async () => {
     const base = tsmView();
     await openMeeting(
-      tsmView({ prep: { ...base.prep, pupils: [prepPupil(), importedPrepPupil({ name: 'Pupil Synthetic-Six', year_group: 4 })] } }),
+      tsmView({
+        prep: {
+          ...base.prep,
+          pupils: [prepPupil(), importedPrepPupil({ name: 'Pupil Synthetic-Six', year_group: 4 })],
+        },
+      }),
     );
     const row = el(`prep-row-${IMPORTED_UPN}`);
     expect(within(row).getByRole('rowheader')).toHaveTextContent(`Pupil Synthetic-Six UPN ${IMPORTED_UPN}`);

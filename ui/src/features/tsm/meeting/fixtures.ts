@@ -144,7 +144,12 @@ export function tsmView(overrides: Partial<TsmView> = {}): TsmView {
       }),
     ],
     general_actions: [
-      tsmAction({ id: aid(13), what: 'Share the whole-school attendance letter', owner_person: 'Head Demo', lead_practitioner: '' }),
+      tsmAction({
+        id: aid(13),
+        what: 'Share the whole-school attendance letter',
+        owner_person: 'Head Demo',
+        lead_practitioner: '',
+      }),
     ],
     carried: [carriedAction()],
     prep: {

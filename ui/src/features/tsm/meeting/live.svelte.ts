@@ -47,6 +47,11 @@ export const keys = {
   review: (id: TsmActionId | string) => `review-${id}`,
 };
 
+/** The ids of `items` as text: which discussions or actions a view held before a change. */
+function idsOf(items: readonly { id: DiscussionId | TsmActionId }[] = []): ReadonlySet<string> {
+  return new Set(items.map((item) => String(item.id)));
+}
+
 function pupilDraft(d: DiscussionView): PupilDraft {
   return { name: d.name, barriers: [...d.barriers], has_plan: d.has_plan, notes: d.notes };
 }
@@ -162,7 +167,7 @@ export class LiveMeeting {
 
   /** Adds a pupil not on the caseload; resolves to the new discussion's id. */
   async discussPupil(name: string, upn: string, yearGroup: string): Promise<DiscussionId | null> {
-    const before = new Set(this.view?.discussions.map((d) => String(d.id)));
+    const before = idsOf(this.view?.discussions);
     const view = await this.#changed('tsm_pupil_add', {
       id: this.id,
       name,
@@ -177,9 +182,10 @@ export class LiveMeeting {
    * the discussion afterwards); resolves to the new discussion's id.
    */
   async discussImported(upn: string): Promise<DiscussionId | null> {
-    const before = new Set(this.view?.discussions.map((d) => String(d.id)));
+    const before = idsOf(this.view?.discussions);
     const view = await this.#changed('tsm_pupil_add', { id: this.id, upn });
-    const added = view.discussions.find((d) => !before.has(String(d.id))) ?? view.discussions.find((d) => d.upn === upn);
+    const added =
+      view.discussions.find((d) => !before.has(String(d.id))) ?? view.discussions.find((d) => d.upn === upn);
     return added?.id ?? null;
   }
 
@@ -192,7 +198,7 @@ export class LiveMeeting {
 
   /** Adds an empty action for a pupil (or, without one, for the school); resolves to its id. */
   async addAction(discussionId?: DiscussionId): Promise<TsmActionId | null> {
-    const before = new Set(this.#allActions(this.view).map((a) => String(a.id)));
+    const before = idsOf(this.#allActions(this.view));
     const view = await this.#changed('tsm_action_add', {
       id: this.id,
       ...(discussionId === undefined ? {} : { discussion_id: discussionId }),
@@ -260,20 +266,19 @@ export class LiveMeeting {
       const same = JSON.stringify(view.attendees) === JSON.stringify(this.attendees);
       if (!same) this.attendees = view.attendees.map((a) => ({ ...a }));
     }
-    const seenPupils = new Set<string>();
+    const seenPupils = idsOf(view.discussions);
     for (const d of view.discussions) {
       const id = String(d.id);
-      seenPupils.add(id);
       const draft = this.pupils[id];
       if (!draft) this.pupils[id] = pupilDraft(d);
       else if (!saver.dirty(keys.pupil(id))) refresh(draft, pupilDraft(d));
     }
     for (const id of Object.keys(this.pupils)) if (!seenPupils.has(id)) delete this.pupils[id];
 
-    const seenActions = new Set<string>();
-    for (const a of this.#allActions(view)) {
+    const actions = this.#allActions(view);
+    const seenActions = idsOf(actions);
+    for (const a of actions) {
       const id = String(a.id);
-      seenActions.add(id);
       const draft = this.actions[id];
       if (!draft) this.actions[id] = actionDraft(a);
       else if (!saver.dirty(keys.action(id))) refresh(draft, actionDraft(a));

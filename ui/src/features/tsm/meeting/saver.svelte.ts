@@ -30,7 +30,8 @@ type Slot = {
 /** What a failed save says to the worker: the fields' own messages for a refused value. */
 export function failureText(error: AppError): string {
   if (error.kind === 'validation' && error.fields.length > 0) {
-    return [...new Set(error.fields.map((f) => f.message))].join('; ');
+    const messages = error.fields.map((f) => f.message);
+    return messages.filter((message, index) => messages.indexOf(message) === index).join('; ');
   }
   return error.message;
 }
@@ -46,6 +47,8 @@ export class Saver {
 
   readonly delay: number;
   readonly retryDelay: number;
+  // Timers and promises, never rendered: a reactive SvelteMap would only proxy them.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #slots = new Map<string, Slot>();
   /** Other changes in flight (a pupil or action added or removed, the meeting finished, …). */
   #tracked = 0;
