@@ -2,22 +2,17 @@
 //! `family_children`. Keeps the search index's family column in step on every change.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Row, params};
 
-use crate::cases::timestamp;
+use crate::columns::{date, optional_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 use caseload_domain::family::{Carer, KeyProfessional, PupilDetails, PupilFlag};
 
-fn corrupt(reason: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what: "family",
-        reason: reason.into(),
-    }
-}
+const WHAT: &str = "family";
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
+    serde_json::to_string(value).map_err(|e| StoreError::corrupt(WHAT, e.to_string()))
 }
 
 fn new_id() -> String {
@@ -47,35 +42,29 @@ pub fn set_details(
     Ok(())
 }
 
-pub fn details(r: &Reader<'_>, pupil_id: &str) -> Result<PupilDetails, StoreError> {
-    let (address, postcode, ward, flags, kps, review) = r.conn.query_row(
-        "SELECT address, postcode, ward, flags, key_professionals, part_time_review_on FROM pupils WHERE id = ?1",
-        [pupil_id],
-        |row| {
-            Ok((
-                row.get::<_, Option<String>>(0)?,
-                row.get::<_, Option<String>>(1)?,
-                row.get::<_, Option<String>>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-                row.get::<_, Option<String>>(5)?,
-            ))
-        },
-    )?;
-    let flags: Vec<PupilFlag> = serde_json::from_str(&flags).map_err(|e| corrupt(e.to_string()))?;
+/// A pupil row's details columns.
+fn pupil_details(row: &Row<'_>) -> Result<PupilDetails, StoreError> {
+    let flags: Vec<PupilFlag> = serde_json::from_str(&row.get::<_, String>("flags")?)
+        .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
     let key_professionals: Vec<KeyProfessional> =
-        serde_json::from_str(&kps).map_err(|e| corrupt(e.to_string()))?;
+        serde_json::from_str(&row.get::<_, String>("key_professionals")?)
+            .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
     Ok(PupilDetails {
-        address,
-        postcode,
-        ward,
+        address: row.get("address")?,
+        postcode: row.get("postcode")?,
+        ward: row.get("ward")?,
         flags,
         key_professionals,
-        part_time_review_on: review
-            .as_deref()
-            .map(crate::cases::parse_date)
-            .transpose()?,
+        part_time_review_on: optional_date(row, "part_time_review_on", WHAT)?,
     })
+}
+
+pub fn details(r: &Reader<'_>, pupil_id: &str) -> Result<PupilDetails, StoreError> {
+    r.conn.query_row_and_then(
+        "SELECT address, postcode, ward, flags, key_professionals, part_time_review_on FROM pupils WHERE id = ?1",
+        [pupil_id],
+        pupil_details,
+    )
 }
 
 /// The part-time timetable review date of every pupil on one (the flag set and a date given).
@@ -86,13 +75,12 @@ pub fn part_time_reviews(
         "SELECT id, part_time_review_on FROM pupils
          WHERE part_time_review_on IS NOT NULL AND flags LIKE '%part_time_timetable%'",
     )?;
-    let rows = stmt.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-    })?;
-    rows.map(|row| {
-        let (id, date) = row?;
-        Ok((id, crate::cases::parse_date(&date)?))
-    })
+    stmt.query_and_then([], |row| {
+        Ok((
+            row.get::<_, String>("id")?,
+            date(row, "part_time_review_on", WHAT)?,
+        ))
+    })?
     .collect()
 }
 
@@ -100,9 +88,10 @@ pub fn part_time_reviews(
 pub fn family_of(r: &Reader<'_>, pupil_id: &str) -> Result<Option<(String, String)>, StoreError> {
     Ok(r.conn
         .query_row(
-            "SELECT f.id, f.name FROM pupils p JOIN families f ON f.id = p.family_id WHERE p.id = ?1",
+            "SELECT f.id AS family_id, f.name AS family_name
+             FROM pupils p JOIN families f ON f.id = p.family_id WHERE p.id = ?1",
             [pupil_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| Ok((row.get("family_id")?, row.get("family_name")?)),
         )
         .optional()?)
 }
@@ -154,9 +143,9 @@ pub fn link_pupil(
         }
         let others: i64 = w.conn.query_row(
             "SELECT (SELECT count(*) FROM pupils WHERE family_id = ?1) + (SELECT count(*) FROM carers WHERE family_id = ?1)
-                  + (SELECT count(*) FROM family_children WHERE family_id = ?1)",
+                  + (SELECT count(*) FROM family_children WHERE family_id = ?1) AS others",
             [&other_family],
-            |row| row.get(0),
+            |row| row.get("others"),
         )?;
         if others > 1 {
             return Ok(false);
@@ -217,23 +206,24 @@ pub struct CarerRecord {
     pub carer: Carer,
 }
 
+fn carer_record(row: &Row<'_>) -> Result<CarerRecord, StoreError> {
+    Ok(CarerRecord {
+        id: row.get("id")?,
+        carer: Carer {
+            name: row.get("name")?,
+            relationship: row.get("relationship")?,
+            phone: row.get("phone")?,
+            email: row.get("email")?,
+            parental_responsibility: row.get("parental_responsibility")?,
+        },
+    })
+}
+
 pub fn carers(r: &Reader<'_>, family_id: &str) -> Result<Vec<CarerRecord>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT id, name, relationship, phone, email, parental_responsibility FROM carers WHERE family_id = ?1 ORDER BY created_at, id",
     )?;
-    let rows = stmt.query_map([family_id], |row| {
-        Ok(CarerRecord {
-            id: row.get(0)?,
-            carer: Carer {
-                name: row.get(1)?,
-                relationship: row.get(2)?,
-                phone: row.get(3)?,
-                email: row.get(4)?,
-                parental_responsibility: row.get(5)?,
-            },
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    stmt.query_and_then([family_id], carer_record)?.collect()
 }
 
 /// A pupil of the family who is on the caseload.
@@ -247,23 +237,26 @@ pub struct Member {
     pub year_group: i64,
 }
 
+fn member(row: &Row<'_>) -> Result<Member, StoreError> {
+    Ok(Member {
+        pupil_id: row.get("pupil_id")?,
+        case_id: row.get("case_id")?,
+        legal_name: row.get("legal_name")?,
+        preferred_name: row.get("preferred_name")?,
+        school_name: row.get("school_name")?,
+        year_group: row.get("year_group")?,
+    })
+}
+
 pub fn members(r: &Reader<'_>, family_id: &str) -> Result<Vec<Member>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT p.id, (SELECT c.id FROM cases c WHERE c.pupil_id = p.id ORDER BY c.created_at DESC LIMIT 1),
-                p.legal_name, p.preferred_name, p.school_name, p.year_group
+        "SELECT p.id AS pupil_id,
+                (SELECT c.id FROM cases c WHERE c.pupil_id = p.id ORDER BY c.created_at DESC LIMIT 1) AS case_id,
+                p.legal_name AS legal_name, p.preferred_name AS preferred_name,
+                p.school_name AS school_name, p.year_group AS year_group
          FROM pupils p WHERE p.family_id = ?1 ORDER BY p.date_of_birth",
     )?;
-    let rows = stmt.query_map([family_id], |row| {
-        Ok(Member {
-            pupil_id: row.get(0)?,
-            case_id: row.get(1)?,
-            legal_name: row.get(2)?,
-            preferred_name: row.get(3)?,
-            school_name: row.get(4)?,
-            year_group: row.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    stmt.query_and_then([family_id], member)?.collect()
 }
 
 /// A child of the household who is not on the caseload.
@@ -275,19 +268,20 @@ pub struct ChildRecord {
     pub school_name: Option<String>,
 }
 
+fn child_record(row: &Row<'_>) -> Result<ChildRecord, StoreError> {
+    Ok(ChildRecord {
+        id: row.get("id")?,
+        name: row.get("name")?,
+        date_of_birth: row.get("date_of_birth")?,
+        school_name: row.get("school_name")?,
+    })
+}
+
 pub fn children(r: &Reader<'_>, family_id: &str) -> Result<Vec<ChildRecord>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT id, name, date_of_birth, school_name FROM family_children WHERE family_id = ?1 ORDER BY created_at, id",
     )?;
-    let rows = stmt.query_map([family_id], |row| {
-        Ok(ChildRecord {
-            id: row.get(0)?,
-            name: row.get(1)?,
-            date_of_birth: row.get(2)?,
-            school_name: row.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    stmt.query_and_then([family_id], child_record)?.collect()
 }
 
 /// Writes the family's name and its carers' names into the search index of each member.

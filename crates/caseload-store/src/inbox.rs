@@ -3,9 +3,9 @@
 //! differences left for the worker to choose between.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Row, params};
 
-use crate::cases::timestamp;
+use crate::columns::timestamp;
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 
@@ -50,26 +50,25 @@ pub fn record(
     Ok(w.conn.last_insert_rowid())
 }
 
+fn inbox_record(row: &Row<'_>) -> Result<InboxRecord, StoreError> {
+    Ok(InboxRecord {
+        id: row.get("id")?,
+        kind: row.get("kind")?,
+        file_name: row.get("file_name")?,
+        sha256: row.get("sha256")?,
+        seen_at: row.get("seen_at")?,
+        outcome: row.get("outcome")?,
+        detail: row.get("detail")?,
+    })
+}
+
 /// The latest files seen, newest first.
 pub fn recent(r: &Reader<'_>, limit: u32) -> Result<Vec<InboxRecord>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT id, kind, file_name, sha256, seen_at, outcome, detail FROM inbox_files
          ORDER BY id DESC LIMIT ?1",
     )?;
-    let rows = stmt
-        .query_map([limit], |row| {
-            Ok(InboxRecord {
-                id: row.get(0)?,
-                kind: row.get(1)?,
-                file_name: row.get(2)?,
-                sha256: row.get(3)?,
-                seen_at: row.get(4)?,
-                outcome: row.get(5)?,
-                detail: row.get(6)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
+    stmt.query_and_then([limit], inbox_record)?.collect()
 }
 
 /// What the last allocation file said of this pupil's field.
@@ -82,7 +81,7 @@ pub fn allocated_value(
         .query_row(
             "SELECT value FROM allocation_values WHERE pupil_id = ?1 AND field = ?2",
             [pupil_id, field],
-            |row| row.get(0),
+            |row| row.get("value"),
         )
         .optional()?)
 }
@@ -135,27 +134,28 @@ pub fn raise(
     Ok(())
 }
 
+fn conflict_row(row: &Row<'_>) -> Result<Conflict, StoreError> {
+    Ok(Conflict {
+        id: row.get("id")?,
+        pupil_id: row.get("pupil_id")?,
+        field: row.get("field")?,
+        worker_value: row.get("worker_value")?,
+        incoming_value: row.get("incoming_value")?,
+        file_name: row.get("file_name")?,
+        raised_at: row.get("raised_at")?,
+    })
+}
+
 /// Conflicts waiting for the worker, oldest first.
 pub fn open_conflicts(r: &Reader<'_>) -> Result<Vec<Conflict>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT c.id, c.pupil_id, c.field, c.worker_value, c.incoming_value, f.file_name, c.raised_at
+        "SELECT c.id AS id, c.pupil_id AS pupil_id, c.field AS field,
+                c.worker_value AS worker_value, c.incoming_value AS incoming_value,
+                f.file_name AS file_name, c.raised_at AS raised_at
          FROM inbox_conflicts c JOIN inbox_files f ON f.id = c.inbox_file_id
          WHERE c.resolved_at IS NULL ORDER BY c.id",
     )?;
-    let rows = stmt
-        .query_map([], |row| {
-            Ok(Conflict {
-                id: row.get(0)?,
-                pupil_id: row.get(1)?,
-                field: row.get(2)?,
-                worker_value: row.get(3)?,
-                incoming_value: row.get(4)?,
-                file_name: row.get(5)?,
-                raised_at: row.get(6)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(rows)
+    stmt.query_and_then([], conflict_row)?.collect()
 }
 
 pub fn conflict(r: &Reader<'_>, id: i64) -> Result<Conflict, StoreError> {

@@ -2,10 +2,10 @@
 //! and DELETE). A correction is a new row of the same kind naming the one it corrects; the
 //! rules about which steps may be added live in the domain, not here.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{date, optional_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 use caseload_domain::CaseId;
@@ -20,12 +20,7 @@ pub struct StepRecord {
     pub recorded_at: String,
 }
 
-fn corrupt(reason: &str) -> StoreError {
-    StoreError::Corrupt {
-        what: "legal step",
-        reason: reason.into(),
-    }
-}
+const WHAT: &str = "legal step";
 
 /// The kind-specific columns of a step, in the order of the INSERT below.
 #[derive(Default)]
@@ -130,66 +125,65 @@ const SELECT: &str =
     terms, compliance, improvement_ends_on, sufficient_improvement, outcome, parent_name, paid_on,
     eso_stage, section, recorded_at FROM legal_steps";
 
-fn text(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<String>> {
-    row.get(i)
-}
-
-fn date(value: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
-    value.as_deref().map(parse_date).transpose()
+fn text(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<String>> {
+    row.get(column)
 }
 
 fn required<T>(value: Option<T>) -> Result<T, StoreError> {
-    value.ok_or_else(|| corrupt("a column its kind needs is empty"))
+    value.ok_or_else(|| StoreError::corrupt(WHAT, "a column its kind needs is empty"))
 }
 
+/// The kind-specific columns of a row of `kind`.
 fn details(kind: LegalStepKind, row: &Row<'_>) -> Result<StepDetails, StoreError> {
     Ok(match kind {
         LegalStepKind::AttendanceContract => StepDetails::AttendanceContract {
-            parents_present: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
-            terms: required(text(row, 8)?)?,
-            compliance: text(row, 9)?,
+            parents_present: row
+                .get::<_, Option<bool>>("parents_present")?
+                .unwrap_or(false),
+            terms: required(text(row, "terms")?)?,
+            compliance: text(row, "compliance")?,
         },
         LegalStepKind::NoticeToImprove => StepDetails::NoticeToImprove {
-            improvement_ends_on: required(date(text(row, 10)?)?)?,
-            sufficient_improvement: required(text(row, 11)?)?,
-            outcome: text(row, 12)?,
+            improvement_ends_on: required(optional_date(row, "improvement_ends_on", WHAT)?)?,
+            sufficient_improvement: required(text(row, "sufficient_improvement")?)?,
+            outcome: text(row, "outcome")?,
         },
         LegalStepKind::PenaltyNotice => StepDetails::PenaltyNotice {
-            parent_name: required(text(row, 13)?)?,
-            paid_on: date(text(row, 14)?)?,
+            parent_name: required(text(row, "parent_name")?)?,
+            paid_on: optional_date(row, "paid_on", WHAT)?,
         },
         LegalStepKind::SupervisionOrder => StepDetails::SupervisionOrder {
-            stage: required(text(row, 15)?.as_deref().and_then(EsoStage::parse))?,
-            outcome: required(text(row, 12)?)?,
+            stage: required(text(row, "eso_stage")?.as_deref().and_then(EsoStage::parse))?,
+            outcome: required(text(row, "outcome")?)?,
         },
         LegalStepKind::Prosecution => StepDetails::Prosecution {
             section: required(
-                text(row, 16)?
+                text(row, "section")?
                     .as_deref()
                     .and_then(ProsecutionSection::parse),
             )?,
-            outcome: text(row, 12)?,
+            outcome: text(row, "outcome")?,
         },
     })
 }
 
 fn record(row: &Row<'_>) -> Result<StepRecord, StoreError> {
-    let kind: String = row.get(1)?;
-    let kind = LegalStepKind::parse(&kind).ok_or_else(|| corrupt("unknown kind"))?;
-    let on: String = row.get(2)?;
+    let kind: String = row.get("kind")?;
+    let kind =
+        LegalStepKind::parse(&kind).ok_or_else(|| StoreError::corrupt(WHAT, "unknown kind"))?;
     Ok(StepRecord {
         recorded: RecordedStep {
-            id: row.get(0)?,
-            corrects: text(row, 6)?,
+            id: row.get("id")?,
+            corrects: text(row, "corrects")?,
             step: LegalStep {
-                on: parse_date(&on)?,
-                decided_by: row.get(3)?,
-                notes: text(row, 4)?,
-                reason: text(row, 5)?,
+                on: date(row, "on_date", WHAT)?,
+                decided_by: row.get("decided_by")?,
+                notes: text(row, "notes")?,
+                reason: text(row, "reason")?,
                 details: details(kind, row)?,
             },
         },
-        recorded_at: row.get(17)?,
+        recorded_at: row.get("recorded_at")?,
     })
 }
 
@@ -199,12 +193,7 @@ pub fn for_case(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<StepRecord>, Sto
     let mut stmt = r.conn.prepare_cached(&format!(
         "{SELECT} WHERE case_id = ?1 ORDER BY on_date, recorded_at, id"
     ))?;
-    let mut rows = stmt.query([case_id.as_str()])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(record(row)?);
-    }
-    Ok(out)
+    stmt.query_and_then([case_id.as_str()], record)?.collect()
 }
 
 /// The cases with any legal step recorded (usually few), so the dashboard reads the ladder of
@@ -213,6 +202,6 @@ pub fn cases_with_steps(r: &Reader<'_>) -> Result<std::collections::HashSet<Stri
     let mut stmt = r
         .conn
         .prepare_cached("SELECT DISTINCT case_id FROM legal_steps")?;
-    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    let rows = stmt.query_map([], |row| row.get::<_, String>("case_id"))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

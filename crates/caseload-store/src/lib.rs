@@ -6,6 +6,7 @@
 
 pub mod cases;
 pub mod chronology;
+mod columns;
 mod error;
 pub mod events;
 pub mod families;
