@@ -6,19 +6,19 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Row, params};
 
-use crate::columns::{optional_date, parse_date, parse_time, time, timestamp};
+use crate::columns::{new_id, optional_date, parse_date, parse_time, time, timestamp};
 use crate::error::StoreError;
 use crate::events;
 use crate::write::{Reader, Writer};
 use caseload_domain::{
-    CaseId, CaseStatus, PersonName, Pupil, SchoolName, SchoolPhase, Upn, Urn, YearGroup,
+    CaseId, CaseStatus, PersonName, Pupil, PupilId, SchoolName, SchoolPhase, Upn, Urn, YearGroup,
 };
 
 /// A case as stored, with its pupil and its place in the lifecycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRecord {
     pub id: CaseId,
-    pub pupil_id: String,
+    pub pupil_id: PupilId,
     pub pupil: Pupil,
     pub status: CaseStatus,
     pub referral_source: String,
@@ -54,10 +54,6 @@ const SELECT: &str = "SELECT c.id AS id, c.status AS status, c.created_at AS cre
         c.closed_on AS closed_on, c.closure_reason AS closure_reason
     FROM cases c JOIN pupils p ON p.id = c.pupil_id";
 
-fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
-
 fn map_unique(e: rusqlite::Error) -> StoreError {
     match &e {
         rusqlite::Error::SqliteFailure(f, Some(msg))
@@ -76,8 +72,8 @@ pub fn add(
     referral: &Referral,
     now: DateTime<Utc>,
 ) -> Result<CaseRecord, StoreError> {
-    let pupil_id = new_id();
-    let case_id = new_id();
+    let pupil_id: PupilId = new_id();
+    let id: CaseId = new_id();
     let at = timestamp(now);
     w.conn
         .execute(
@@ -85,7 +81,7 @@ pub fn add(
                 school_name, year_group, created_at, updated_at, school_phase)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
             params![
-                pupil_id,
+                pupil_id.as_str(),
                 pupil.legal_name.as_str(),
                 pupil.preferred_name.as_ref().map(PersonName::as_str),
                 pupil.date_of_birth.to_string(),
@@ -101,9 +97,8 @@ pub fn add(
     w.conn.execute(
         "INSERT INTO cases (id, pupil_id, status, created_at, updated_at, referral_source, referral_date)
          VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
-        params![case_id, pupil_id, CaseStatus::Referred.as_str(), at, referral.source, referral.date.to_string()],
+        params![id.as_str(), pupil_id.as_str(), CaseStatus::Referred.as_str(), at, referral.source, referral.date.to_string()],
     )?;
-    let id = CaseId(case_id);
     events::record_referral(w, &id, referral.date, now)?;
     get(&w.reader(), &id)
 }
@@ -218,7 +213,7 @@ fn case_record(row: &Row<'_>) -> Result<CaseRecord, StoreError> {
     };
     Ok(CaseRecord {
         id: CaseId(row.get("id")?),
-        pupil_id: row.get("pupil_id")?,
+        pupil_id: PupilId(row.get("pupil_id")?),
         status: CaseStatus::parse(&row.get::<_, String>("status")?)
             .ok_or_else(|| StoreError::corrupt(WHAT, "unknown status"))?,
         referral_source: row.get("referral_source")?,

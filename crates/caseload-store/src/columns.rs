@@ -1,11 +1,17 @@
-//! Dates and instants as the store writes them (ISO `YYYY-MM-DD` dates, RFC 3339 UTC instants
-//! with milliseconds) and read back from a row by column name. A value that does not parse is
-//! reported as corrupt, naming the record (`what`), never guessed at.
+//! Values as the store writes them: new text ids (UUIDv7), ISO `YYYY-MM-DD` dates and RFC 3339
+//! UTC instants with milliseconds, and dates and instants read back from a row by column name.
+//! A value that does not parse is reported as corrupt, naming the record (`what`), never
+//! guessed at.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Row;
 
 use crate::error::StoreError;
+
+/// A new text id (a UUIDv7, so ids sort by when they were minted), as the id type wanted.
+pub(crate) fn new_id<I: From<String>>() -> I {
+    I::from(uuid::Uuid::now_v7().to_string())
+}
 
 /// An instant as stored: RFC 3339, UTC, milliseconds.
 pub(crate) fn timestamp(at: DateTime<Utc>) -> String {

@@ -163,15 +163,15 @@ pub fn history(r: &Reader<'_>, id: &CaseId) -> Result<Vec<EventRecord>, StoreErr
 }
 
 /// Every case's history, oldest first, in one query (for reports over the whole caseload).
-pub fn all_by_case(r: &Reader<'_>) -> Result<HashMap<String, Vec<EventRecord>>, StoreError> {
+pub fn all_by_case(r: &Reader<'_>) -> Result<HashMap<CaseId, Vec<EventRecord>>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT kind, on_date, from_status, to_status, team, worker, note, recorded_at, case_id
          FROM case_events ORDER BY case_id, id",
     )?;
     let rows = stmt.query_and_then([], |row| {
-        Ok::<_, StoreError>((row.get::<_, String>("case_id")?, event(row)?))
+        Ok::<_, StoreError>((CaseId(row.get("case_id")?), event(row)?))
     })?;
-    let mut out: HashMap<String, Vec<EventRecord>> = HashMap::new();
+    let mut out: HashMap<CaseId, Vec<EventRecord>> = HashMap::new();
     for row in rows {
         let (case_id, event) = row?;
         out.entry(case_id).or_default().push(event);

@@ -12,6 +12,7 @@ use rusqlite::{Row, params};
 use crate::columns::{date, optional_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
+use caseload_domain::ImportId;
 use caseload_domain::attendance::SessionCounts;
 use caseload_domain::attendance::marks::{Session, SessionMark};
 
@@ -41,7 +42,7 @@ impl ImportKind {
 /// What was imported: the file's name (never its folder), its hash, and its size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRecord {
-    pub id: i64,
+    pub id: ImportId,
     pub kind: ImportKind,
     pub file_name: String,
     pub sha256: String,
@@ -55,7 +56,7 @@ pub struct ImportRecord {
 /// One summary row as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRecord {
-    pub import_id: i64,
+    pub import_id: ImportId,
     pub upn: String,
     pub as_at: NaiveDate,
     pub counts: SessionCounts,
@@ -71,7 +72,12 @@ const PROGRESS_EVERY: usize = 10_000;
 const WHAT: &str = "import";
 
 /// Records the import itself; its rows follow in the same transaction.
-pub fn record(w: &Writer<'_>, new: &ImportRecord, now: DateTime<Utc>) -> Result<i64, StoreError> {
+/// The record's `id` is ignored: the store numbers imports.
+pub fn record(
+    w: &Writer<'_>,
+    new: &ImportRecord,
+    now: DateTime<Utc>,
+) -> Result<ImportId, StoreError> {
     w.conn.execute(
         "INSERT INTO imports (kind, file_name, sha256, rows, pupils, first_date, last_date, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -86,7 +92,7 @@ pub fn record(w: &Writer<'_>, new: &ImportRecord, now: DateTime<Utc>) -> Result<
             timestamp(now)
         ],
     )?;
-    Ok(w.conn.last_insert_rowid())
+    Ok(ImportId(w.conn.last_insert_rowid()))
 }
 
 /// Writes marks; a mark for a session already imported replaces it. Marks given in key order
@@ -94,7 +100,7 @@ pub fn record(w: &Writer<'_>, new: &ImportRecord, now: DateTime<Utc>) -> Result<
 /// written so far and may cancel (the caller's transaction then rolls back).
 pub fn insert_marks<'m>(
     w: &Writer<'_>,
-    import_id: i64,
+    import_id: ImportId,
     marks: impl IntoIterator<Item = (&'m str, &'m SessionMark)>,
     progress: &mut dyn FnMut(usize) -> ControlFlow<()>,
 ) -> Result<usize, StoreError> {
@@ -113,7 +119,7 @@ pub fn insert_marks<'m>(
             date,
             mark.session.as_str(),
             mark.code.code,
-            import_id
+            import_id.get()
         ])?;
         n += 1;
         if n % PROGRESS_EVERY == 0 && progress(n).is_break() {
@@ -146,7 +152,7 @@ fn iso_date(d: NaiveDate, out: &mut [u8; 10]) {
 /// Writes one import's summaries. `progress` as for marks.
 pub fn insert_summaries<'s>(
     w: &Writer<'_>,
-    import_id: i64,
+    import_id: ImportId,
     rows: impl IntoIterator<Item = &'s SummaryRecord>,
     progress: &mut dyn FnMut(usize) -> ControlFlow<()>,
 ) -> Result<usize, StoreError> {
@@ -159,7 +165,7 @@ pub fn insert_summaries<'s>(
     for s in rows {
         let c = s.counts;
         stmt.execute(params![
-            import_id,
+            import_id.get(),
             s.upn,
             s.as_at.to_string(),
             c.possible,
@@ -182,7 +188,7 @@ pub fn insert_summaries<'s>(
 fn import_record(row: &Row<'_>) -> Result<ImportRecord, StoreError> {
     let kind: String = row.get("kind")?;
     Ok(ImportRecord {
-        id: row.get("id")?,
+        id: ImportId(row.get("id")?),
         kind: ImportKind::parse(&kind)
             .ok_or_else(|| StoreError::corrupt(WHAT, "unknown import kind"))?,
         file_name: row.get("file_name")?,
@@ -307,7 +313,7 @@ fn summary_named(row: &Row<'_>, n: &SummaryNames) -> Result<SummaryRecord, Store
     )
     .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
     Ok(SummaryRecord {
-        import_id: row.get(n.import_id)?,
+        import_id: ImportId(row.get(n.import_id)?),
         upn: row.get(n.upn)?,
         as_at: date(row, n.as_at, WHAT)?,
         counts,

@@ -5,13 +5,13 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
-use crate::columns::{date, optional_date, timestamp};
+use crate::columns::{date, new_id, optional_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
-use caseload_domain::CaseId;
 use caseload_domain::legal::{
     EsoStage, LegalStep, LegalStepKind, ProsecutionSection, RecordedStep, StepDetails,
 };
+use caseload_domain::{CaseId, LegalStepId};
 
 /// A stored step and when it was typed (RFC 3339 UTC).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,10 +85,10 @@ pub fn add(
     w: &Writer<'_>,
     case_id: &CaseId,
     step: &LegalStep,
-    corrects: Option<&str>,
+    corrects: Option<&LegalStepId>,
     now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<LegalStepId, StoreError> {
+    let id: LegalStepId = new_id();
     let c = columns(&step.details);
     w.conn.execute(
         "INSERT INTO legal_steps (id, case_id, kind, on_date, decided_by, notes, reason, corrects,
@@ -96,14 +96,14 @@ pub fn add(
             parent_name, paid_on, eso_stage, section, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         params![
-            id,
+            id.as_str(),
             case_id.as_str(),
             step.kind().as_str(),
             step.on.to_string(),
             step.decided_by,
             step.notes,
             step.reason,
-            corrects,
+            corrects.map(LegalStepId::as_str),
             c.parents_present,
             c.terms,
             c.compliance,
@@ -173,8 +173,8 @@ fn record(row: &Row<'_>) -> Result<StepRecord, StoreError> {
         LegalStepKind::parse(&kind).ok_or_else(|| StoreError::corrupt(WHAT, "unknown kind"))?;
     Ok(StepRecord {
         recorded: RecordedStep {
-            id: row.get("id")?,
-            corrects: text(row, "corrects")?,
+            id: LegalStepId(row.get("id")?),
+            corrects: text(row, "corrects")?.map(LegalStepId),
             step: LegalStep {
                 on: date(row, "on_date", WHAT)?,
                 decided_by: row.get("decided_by")?,
@@ -198,10 +198,10 @@ pub fn for_case(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<StepRecord>, Sto
 
 /// The cases with any legal step recorded (usually few), so the dashboard reads the ladder of
 /// those cases only.
-pub fn cases_with_steps(r: &Reader<'_>) -> Result<std::collections::HashSet<String>, StoreError> {
+pub fn cases_with_steps(r: &Reader<'_>) -> Result<std::collections::HashSet<CaseId>, StoreError> {
     let mut stmt = r
         .conn
         .prepare_cached("SELECT DISTINCT case_id FROM legal_steps")?;
-    let rows = stmt.query_map([], |row| row.get::<_, String>("case_id"))?;
+    let rows = stmt.query_map([], |row| row.get("case_id").map(CaseId))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -7,6 +7,7 @@ use rusqlite::{Row, params};
 use crate::columns::{optional_date, optional_time, time, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
+use caseload_domain::ExportId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxStatus {
@@ -47,7 +48,7 @@ pub struct OutboxFile {
 /// A new export to queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewExport {
-    pub export_id: String,
+    pub export_id: ExportId,
     pub kind: String,
     pub formats: Vec<String>,
     pub period_from: Option<NaiveDate>,
@@ -58,7 +59,7 @@ pub struct NewExport {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxEntry {
-    pub export_id: String,
+    pub export_id: ExportId,
     pub kind: String,
     pub formats: Vec<String>,
     pub period_from: Option<NaiveDate>,
@@ -85,7 +86,7 @@ pub fn queue(w: &Writer<'_>, export: &NewExport, now: DateTime<Utc>) -> Result<(
             created_at, status, next_attempt_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'queued', ?7)",
         params![
-            export.export_id,
+            export.export_id.as_str(),
             export.kind,
             export.formats.join(","),
             export.period_from.map(|d| d.to_string()),
@@ -100,7 +101,7 @@ pub fn queue(w: &Writer<'_>, export: &NewExport, now: DateTime<Utc>) -> Result<(
     )?;
     for f in &export.files {
         insert.execute(params![
-            export.export_id,
+            export.export_id.as_str(),
             f.name,
             f.format,
             f.rows as i64,
@@ -117,12 +118,12 @@ const SELECT: &str = "SELECT export_id, kind, formats, period_from, period_to, i
 
 /// A row of [`SELECT`] as an entry, with its files' names, sizes and hashes.
 fn entry(r: &Reader<'_>, row: &Row<'_>) -> Result<OutboxEntry, StoreError> {
-    let export_id: String = row.get("export_id")?;
+    let export_id = ExportId(row.get("export_id")?);
     let mut stmt = r.conn.prepare_cached(
         "SELECT name, length(bytes) AS size, sha256 FROM outbox_files WHERE export_id = ?1 ORDER BY name",
     )?;
     let files = stmt
-        .query_and_then([&export_id], |file| {
+        .query_and_then([export_id.as_str()], |file| {
             Ok::<_, StoreError>((
                 file.get("name")?,
                 file.get::<_, i64>("size")? as u64,
@@ -162,11 +163,11 @@ pub fn list(r: &Reader<'_>) -> Result<Vec<OutboxEntry>, StoreError> {
     stmt.query_and_then([], |row| entry(r, row))?.collect()
 }
 
-pub fn get(r: &Reader<'_>, export_id: &str) -> Result<OutboxEntry, StoreError> {
+pub fn get(r: &Reader<'_>, export_id: &ExportId) -> Result<OutboxEntry, StoreError> {
     let mut stmt = r
         .conn
         .prepare_cached(&format!("{SELECT} WHERE export_id = ?1"))?;
-    stmt.query_and_then([export_id], |row| entry(r, row))?
+    stmt.query_and_then([export_id.as_str()], |row| entry(r, row))?
         .next()
         .transpose()?
         .ok_or_else(|| StoreError::NotFound {
@@ -199,16 +200,17 @@ fn outbox_file(row: &Row<'_>) -> Result<OutboxFile, StoreError> {
 }
 
 /// The files of an export, with their bytes, in name order.
-pub fn files(r: &Reader<'_>, export_id: &str) -> Result<Vec<OutboxFile>, StoreError> {
+pub fn files(r: &Reader<'_>, export_id: &ExportId) -> Result<Vec<OutboxFile>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT name, format, rows, sha256, bytes FROM outbox_files WHERE export_id = ?1 ORDER BY name",
     )?;
-    stmt.query_and_then([export_id], outbox_file)?.collect()
+    stmt.query_and_then([export_id.as_str()], outbox_file)?
+        .collect()
 }
 
 pub fn mark_failed(
     w: &Writer<'_>,
-    export_id: &str,
+    export_id: &ExportId,
     at: DateTime<Utc>,
     next_attempt_at: DateTime<Utc>,
     kind: &str,
@@ -219,7 +221,7 @@ pub fn mark_failed(
             next_attempt_at = ?3, failure_kind = ?4, failure_reason = ?5
          WHERE export_id = ?1 AND status != 'delivered'",
         params![
-            export_id,
+            export_id.as_str(),
             timestamp(at),
             timestamp(next_attempt_at),
             kind,
@@ -231,7 +233,7 @@ pub fn mark_failed(
 
 pub fn mark_delivered(
     w: &Writer<'_>,
-    export_id: &str,
+    export_id: &ExportId,
     at: DateTime<Utc>,
     folder: &str,
 ) -> Result<(), StoreError> {
@@ -240,16 +242,20 @@ pub fn mark_delivered(
             delivered_at = ?2, delivered_folder = ?3, next_attempt_at = NULL,
             failure_kind = NULL, failure_reason = NULL
          WHERE export_id = ?1",
-        params![export_id, timestamp(at), folder],
+        params![export_id.as_str(), timestamp(at), folder],
     )?;
     Ok(())
 }
 
 /// Makes a failed export due at once (the worker pressed "Send now").
-pub fn retry_now(w: &Writer<'_>, export_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn retry_now(
+    w: &Writer<'_>,
+    export_id: &ExportId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     w.conn.execute(
         "UPDATE outbox SET next_attempt_at = ?2 WHERE export_id = ?1 AND status != 'delivered'",
-        params![export_id, timestamp(now)],
+        params![export_id.as_str(), timestamp(now)],
     )?;
     Ok(())
 }

@@ -5,16 +5,16 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Row, params};
 
-use crate::columns::{date, optional_date, parse_date, timestamp};
+use crate::columns::{date, new_id, optional_date, parse_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
-use caseload_domain::CaseId;
 use caseload_domain::attendance::Tenths;
 use caseload_domain::plan::{ActionStatus, Barrier, NewAction, Plan, SmartTarget};
+use caseload_domain::{CaseId, PlanActionId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionRecord {
-    pub id: String,
+    pub id: PlanActionId,
     pub what: String,
     pub owner: String,
     pub due_on: NaiveDate,
@@ -97,13 +97,13 @@ pub fn add_action(
     case_id: &CaseId,
     action: &NewAction,
     now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<PlanActionId, StoreError> {
+    let id: PlanActionId = new_id();
     let at = timestamp(now);
     w.conn.execute(
         "INSERT INTO plan_actions (id, case_id, what, owner, due_on, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?6)",
-        params![id, case_id.as_str(), action.what, action.owner, action.due_on.to_string(), at],
+        params![id.as_str(), case_id.as_str(), action.what, action.owner, action.due_on.to_string(), at],
     )?;
     Ok(id)
 }
@@ -112,21 +112,21 @@ pub fn add_action(
 pub fn set_action_status(
     w: &Writer<'_>,
     case_id: &CaseId,
-    action_id: &str,
+    action_id: &PlanActionId,
     status: ActionStatus,
     on: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let changed = w.conn.execute(
         "UPDATE plan_actions SET status = ?3, status_on = ?4, updated_at = ?5 WHERE id = ?2 AND case_id = ?1",
-        params![case_id.as_str(), action_id, status.as_str(), on.to_string(), timestamp(now)],
+        params![case_id.as_str(), action_id.as_str(), status.as_str(), on.to_string(), timestamp(now)],
     )?;
     Ok(changed == 1)
 }
 
 fn action(row: &Row<'_>) -> Result<ActionRecord, StoreError> {
     Ok(ActionRecord {
-        id: row.get("id")?,
+        id: PlanActionId(row.get("id")?),
         what: row.get("what")?,
         owner: row.get("owner")?,
         due_on: date(row, "due_on", WHAT)?,
@@ -153,13 +153,13 @@ pub struct DueSources {
 }
 
 /// Every case's open actions and plan review dates, for the dashboard's next due items.
-pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreError> {
-    let mut out: HashMap<String, DueSources> = HashMap::new();
+pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<CaseId, DueSources>, StoreError> {
+    let mut out: HashMap<CaseId, DueSources> = HashMap::new();
     let mut stmt = r.conn.prepare_cached(
         "SELECT case_id, id, what, owner, due_on, status, status_on FROM plan_actions WHERE status = 'open' ORDER BY due_on",
     )?;
     let rows = stmt.query_and_then([], |row| {
-        Ok::<_, StoreError>((row.get::<_, String>("case_id")?, action(row)?))
+        Ok::<_, StoreError>((CaseId(row.get("case_id")?), action(row)?))
     })?;
     for row in rows {
         let (case_id, a) = row?;
@@ -173,7 +173,7 @@ pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreE
         .prepare_cached("SELECT case_id, review_dates FROM plans WHERE review_dates != '[]'")?;
     let rows = stmt.query_and_then([], |row| {
         let dates: Vec<NaiveDate> = from_json(&row.get::<_, String>("review_dates")?)?;
-        Ok::<_, StoreError>((row.get::<_, String>("case_id")?, dates))
+        Ok::<_, StoreError>((CaseId(row.get("case_id")?), dates))
     })?;
     for row in rows {
         let (case_id, dates) = row?;
@@ -184,10 +184,10 @@ pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreE
 
 /// The cases that have a plan written (a SMART target or barriers recorded), for the TSM
 /// preparation pack's "severely absent without a plan" flag.
-pub fn cases_with_plan(r: &Reader<'_>) -> Result<std::collections::HashSet<String>, StoreError> {
+pub fn cases_with_plan(r: &Reader<'_>) -> Result<std::collections::HashSet<CaseId>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT case_id FROM plans WHERE target_tenths IS NOT NULL OR barriers != '[]'",
     )?;
-    let rows = stmt.query_map([], |row| row.get::<_, String>("case_id"))?;
+    let rows = stmt.query_map([], |row| row.get("case_id").map(CaseId))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

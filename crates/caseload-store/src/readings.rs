@@ -9,6 +9,7 @@ use rusqlite::params;
 use crate::columns::{date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
+use caseload_domain::PupilId;
 use caseload_domain::attendance::SessionCounts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +35,7 @@ pub struct Reading {
 
 pub fn add(
     w: &Writer<'_>,
-    pupil_id: &str,
+    pupil_id: &PupilId,
     reading: &Reading,
     source: ReadingSource,
     now: DateTime<Utc>,
@@ -44,7 +45,7 @@ pub fn add(
         "INSERT INTO attendance_readings (pupil_id, as_at, possible, present, authorised, unauthorised, source, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
-            pupil_id,
+            pupil_id.as_str(),
             reading.as_at.to_string(),
             c.possible,
             c.present,
@@ -75,21 +76,21 @@ fn reading(row: &rusqlite::Row<'_>) -> Result<Reading, StoreError> {
 }
 
 /// A row as the pupil it is about and the reading.
-fn pupil_reading(row: &rusqlite::Row<'_>) -> Result<(String, Reading), StoreError> {
-    Ok((row.get("pupil_id")?, reading(row)?))
+fn pupil_reading(row: &rusqlite::Row<'_>) -> Result<(PupilId, Reading), StoreError> {
+    Ok((PupilId(row.get("pupil_id")?), reading(row)?))
 }
 
 /// A pupil's readings, oldest first (ties broken by the order they were recorded).
-pub fn for_pupil(r: &Reader<'_>, pupil_id: &str) -> Result<Vec<Reading>, StoreError> {
+pub fn for_pupil(r: &Reader<'_>, pupil_id: &PupilId) -> Result<Vec<Reading>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT as_at, possible, present, authorised, unauthorised
          FROM attendance_readings WHERE pupil_id = ?1 ORDER BY as_at, id",
     )?;
-    stmt.query_and_then([pupil_id], reading)?.collect()
+    stmt.query_and_then([pupil_id.as_str()], reading)?.collect()
 }
 
 /// Every pupil's latest two readings (latest first), for the dashboard's current figure and trend.
-pub fn latest_two_by_pupil(r: &Reader<'_>) -> Result<HashMap<String, Vec<Reading>>, StoreError> {
+pub fn latest_two_by_pupil(r: &Reader<'_>) -> Result<HashMap<PupilId, Vec<Reading>>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT pupil_id, as_at, possible, present, authorised, unauthorised FROM (
             SELECT *, ROW_NUMBER() OVER (PARTITION BY pupil_id ORDER BY as_at DESC, id DESC) AS n
@@ -99,7 +100,7 @@ pub fn latest_two_by_pupil(r: &Reader<'_>) -> Result<HashMap<String, Vec<Reading
 }
 
 /// Every pupil's readings, oldest first, for reports.
-pub fn all_by_pupil(r: &Reader<'_>) -> Result<HashMap<String, Vec<Reading>>, StoreError> {
+pub fn all_by_pupil(r: &Reader<'_>) -> Result<HashMap<PupilId, Vec<Reading>>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT pupil_id, as_at, possible, present, authorised, unauthorised
          FROM attendance_readings ORDER BY pupil_id, as_at, id",
@@ -108,9 +109,9 @@ pub fn all_by_pupil(r: &Reader<'_>) -> Result<HashMap<String, Vec<Reading>>, Sto
 }
 
 fn by_pupil(
-    rows: impl Iterator<Item = Result<(String, Reading), StoreError>>,
-) -> Result<HashMap<String, Vec<Reading>>, StoreError> {
-    let mut out: HashMap<String, Vec<Reading>> = HashMap::new();
+    rows: impl Iterator<Item = Result<(PupilId, Reading), StoreError>>,
+) -> Result<HashMap<PupilId, Vec<Reading>>, StoreError> {
+    let mut out: HashMap<PupilId, Vec<Reading>> = HashMap::new();
     for row in rows {
         let (pupil, reading) = row?;
         out.entry(pupil).or_default().push(reading);

@@ -57,7 +57,7 @@ pub fn add(
     w.conn.execute(
         "INSERT INTO tsm_actions (tsm_id, tsm_pupil_id, position, owner_agency, created_at, updated_at)
          VALUES (?1, ?2, (SELECT COALESCE(MAX(position), -1) + 1 FROM tsm_actions WHERE tsm_id = ?1), ?3, ?4, ?4)",
-        params![tsm_id.as_str(), discussion.map(|d| d.0), owner_agency.as_str(), timestamp(now)],
+        params![tsm_id.as_str(), discussion.map(DiscussionId::get), owner_agency.as_str(), timestamp(now)],
     )?;
     Ok(TsmActionId(w.conn.last_insert_rowid()))
 }
@@ -72,7 +72,7 @@ pub fn update(
         "UPDATE tsm_actions SET what = ?2, owner_agency = ?3, owner_person = ?4, lead_practitioner = ?5,
             due_on = ?6, updated_at = ?7 WHERE id = ?1",
         params![
-            id.0,
+            id.get(),
             f.what,
             f.owner_agency.as_str(),
             f.owner_person,
@@ -84,7 +84,7 @@ pub fn update(
     if n == 0 {
         return Err(StoreError::NotFound {
             what: "action",
-            id: id.0.to_string(),
+            id: id.to_string(),
         });
     }
     Ok(())
@@ -93,7 +93,7 @@ pub fn update(
 /// Removes an action that has never been reviewed (the caller checks).
 pub fn remove(w: &Writer<'_>, id: TsmActionId) -> Result<(), StoreError> {
     w.conn
-        .execute("DELETE FROM tsm_actions WHERE id = ?1", [id.0])?;
+        .execute("DELETE FROM tsm_actions WHERE id = ?1", [id.get()])?;
     Ok(())
 }
 
@@ -107,7 +107,7 @@ pub fn review(
     w.conn.execute(
         "INSERT INTO tsm_action_reviews (action_id, tsm_id, outcome, on_date, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
-            id.0,
+            id.get(),
             at_meeting.map(TsmId::as_str),
             review.outcome.as_str(),
             review.on.to_string(),
@@ -174,12 +174,12 @@ pub fn get(r: &Reader<'_>, id: TsmActionId) -> Result<ActionRow, StoreError> {
     let mut stmt = r
         .conn
         .prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?;
-    stmt.query_and_then([id.0], action)?
+    stmt.query_and_then([id.get()], action)?
         .next()
         .transpose()?
         .ok_or_else(|| StoreError::NotFound {
             what: "action",
-            id: id.0.to_string(),
+            id: id.to_string(),
         })
 }
 
@@ -219,7 +219,7 @@ pub fn review_at(
     let mut stmt = r.conn.prepare_cached(
         "SELECT outcome, on_date FROM tsm_action_reviews WHERE action_id = ?1 AND tsm_id = ?2 ORDER BY id DESC LIMIT 1",
     )?;
-    stmt.query_and_then(params![id.0, at.as_str()], review_row)?
+    stmt.query_and_then(params![id.get(), at.as_str()], review_row)?
         .next()
         .transpose()
 }
@@ -238,7 +238,7 @@ pub fn reviews(r: &Reader<'_>, id: TsmActionId) -> Result<Vec<Review>, StoreErro
     let mut stmt = r.conn.prepare_cached(
         "SELECT outcome, on_date FROM tsm_action_reviews WHERE action_id = ?1 ORDER BY id",
     )?;
-    stmt.query_and_then([id.0], review_row)?.collect()
+    stmt.query_and_then([id.get()], review_row)?.collect()
 }
 
 /// The actions agreed for one pupil at any meeting (the pupil discussed was linked to the

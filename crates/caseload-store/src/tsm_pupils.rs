@@ -9,10 +9,10 @@ use crate::columns::timestamp;
 use crate::error::StoreError;
 use crate::tsms::{WHAT, not_found};
 use crate::write::{Reader, Writer};
-use caseload_domain::CaseId;
 use caseload_domain::attendance::Tenths;
 use caseload_domain::plan::Barrier;
 use caseload_domain::tsm::{DiscussionId, TsmId};
+use caseload_domain::{CaseId, ChronologyEntryId};
 
 /// A pupil to add to a meeting, with their figures as they stand when added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,7 +47,7 @@ pub struct DiscussionRow {
     pub persistent: bool,
     pub severe: bool,
     pub text: DiscussionText,
-    pub chronology_id: Option<String>,
+    pub chronology_id: Option<ChronologyEntryId>,
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
@@ -89,10 +89,10 @@ pub fn update_discussion(
 ) -> Result<(), StoreError> {
     let n = w.conn.execute(
         "UPDATE tsm_pupils SET name = ?2, barriers = ?3, has_plan = ?4, notes = ?5, updated_at = ?6 WHERE id = ?1",
-        params![id.0, text.name, to_json(&text.barriers)?, text.has_plan, text.notes, timestamp(now)],
+        params![id.get(), text.name, to_json(&text.barriers)?, text.has_plan, text.notes, timestamp(now)],
     )?;
     if n == 0 {
-        return Err(not_found("pupil discussed", id.0));
+        return Err(not_found("pupil discussed", id.get()));
     }
     Ok(())
 }
@@ -105,7 +105,7 @@ pub fn set_discussion_case(
 ) -> Result<(), StoreError> {
     w.conn.execute(
         "UPDATE tsm_pupils SET case_id = ?2 WHERE id = ?1",
-        params![id.0, case_id.as_str()],
+        params![id.get(), case_id.as_str()],
     )?;
     Ok(())
 }
@@ -114,21 +114,23 @@ pub fn set_discussion_case(
 pub fn set_discussion_chronology(
     w: &Writer<'_>,
     id: DiscussionId,
-    entry_id: &str,
+    entry_id: &ChronologyEntryId,
 ) -> Result<(), StoreError> {
     w.conn.execute(
         "UPDATE tsm_pupils SET chronology_id = ?2 WHERE id = ?1 AND chronology_id IS NULL",
-        params![id.0, entry_id],
+        params![id.get(), entry_id.as_str()],
     )?;
     Ok(())
 }
 
 /// Removes a discussion and its actions (the caller has checked none has been reviewed).
 pub fn remove_discussion(w: &Writer<'_>, id: DiscussionId) -> Result<(), StoreError> {
+    w.conn.execute(
+        "DELETE FROM tsm_actions WHERE tsm_pupil_id = ?1",
+        [id.get()],
+    )?;
     w.conn
-        .execute("DELETE FROM tsm_actions WHERE tsm_pupil_id = ?1", [id.0])?;
-    w.conn
-        .execute("DELETE FROM tsm_pupils WHERE id = ?1", [id.0])?;
+        .execute("DELETE FROM tsm_pupils WHERE id = ?1", [id.get()])?;
     Ok(())
 }
 
@@ -153,7 +155,9 @@ fn discussion(row: &Row<'_>) -> Result<DiscussionRow, StoreError> {
             has_plan: row.get("has_plan")?,
             notes: row.get("notes")?,
         },
-        chronology_id: row.get("chronology_id")?,
+        chronology_id: row
+            .get::<_, Option<String>>("chronology_id")?
+            .map(ChronologyEntryId),
     })
 }
 
@@ -169,8 +173,8 @@ pub fn get_discussion(r: &Reader<'_>, id: DiscussionId) -> Result<DiscussionRow,
     let mut stmt = r
         .conn
         .prepare_cached(&format!("{SELECT_DISCUSSION} WHERE id = ?1"))?;
-    stmt.query_and_then([id.0], discussion)?
+    stmt.query_and_then([id.get()], discussion)?
         .next()
         .transpose()?
-        .ok_or_else(|| not_found("pupil discussed", id.0))
+        .ok_or_else(|| not_found("pupil discussed", id.get()))
 }

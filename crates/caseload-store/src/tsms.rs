@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Row, params};
 
-use crate::columns::{date, timestamp};
+use crate::columns::{date, new_id, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 use caseload_domain::tsm::record::RecordSnapshot;
@@ -46,19 +46,19 @@ pub fn plan(
     meeting_date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<TsmId, StoreError> {
-    let id = uuid::Uuid::now_v7().to_string();
+    let id: TsmId = new_id();
     w.conn.execute(
         "INSERT INTO tsms (id, school_urn, term, meeting_date, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?5)",
         params![
-            id,
+            id.as_str(),
             school_urn,
             term.key(),
             meeting_date.to_string(),
             timestamp(now)
         ],
     )?;
-    Ok(TsmId(id))
+    Ok(id)
 }
 
 const SELECT: &str = "SELECT id, school_urn, term, meeting_date, status, snapshot_pupils,
