@@ -2,7 +2,7 @@
 //! entry that names the one it corrects, and the list shows the two together.
 
 use caseload_domain::chronology::{ContactKind, EntryDraft};
-use caseload_domain::{CaseId, Field, FieldErrors};
+use caseload_domain::{CaseId, ChronologyEntryId, Field, FieldErrors};
 use caseload_store::{Action, Store, cases, chronology};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -64,25 +64,25 @@ fn list(
     kind: Option<ContactKind>,
 ) -> Result<Vec<ChronologyEntryView>, AppError> {
     let records = chronology::for_case(&store.read(), case_id)?;
-    let corrections = |id: &str| -> Vec<String> {
+    let corrections = |id: &ChronologyEntryId| -> Vec<String> {
         records
             .iter()
-            .filter(|r| r.corrects.as_deref() == Some(id))
-            .map(|r| r.id.clone())
+            .filter(|r| r.corrects.as_ref() == Some(id))
+            .map(|r| r.id.to_string())
             .collect()
     };
     Ok(records
         .iter()
         .filter(|r| kind.is_none_or(|k| r.entry.kind == k))
         .map(|r| ChronologyEntryView {
-            id: r.id.clone(),
+            id: r.id.to_string(),
             kind: r.entry.kind,
             occurred_at: r.entry.occurred_at.format("%Y-%m-%dT%H:%M").to_string(),
             who: r.entry.who.clone(),
             what: r.entry.what.clone(),
             outcome: r.entry.outcome.clone(),
             next_step: r.entry.next_step.clone(),
-            corrects: r.corrects.clone(),
+            corrects: r.corrects.as_ref().map(ChronologyEntryId::to_string),
             corrected_by: corrections(&r.id),
             recorded_at: r.recorded_at.clone(),
         })
@@ -109,8 +109,9 @@ pub fn chronology_add(
             .corrects
             .as_deref()
             .map(str::trim)
-            .filter(|c| !c.is_empty());
-        if let Some(corrected) = corrects
+            .filter(|c| !c.is_empty())
+            .map(ChronologyEntryId::from);
+        if let Some(corrected) = &corrects
             && chronology::case_of(&store.read(), corrected)?.as_ref() != Some(&req.case_id)
         {
             return Err(AppError::validation(FieldErrors::single(
@@ -119,7 +120,7 @@ pub fn chronology_add(
             )));
         }
         store.write(Action::ChronologyAdd, |w| {
-            chronology::add(w, &req.case_id, &entry, corrects, Utc::now())
+            chronology::add(w, &req.case_id, &entry, corrects.as_ref(), Utc::now())
         })?;
         list(store, &req.case_id, None)
     })

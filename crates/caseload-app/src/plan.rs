@@ -2,7 +2,7 @@
 
 use caseload_domain::plan::{ActionDraft, ActionStatus, Barrier, PlanDraft};
 use caseload_domain::transition::parse_past_date;
-use caseload_domain::{CaseId, Field, FieldErrors};
+use caseload_domain::{CaseId, Field, FieldErrors, PlanActionId};
 use caseload_store::{Action, Store, cases, plans};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -97,7 +97,7 @@ fn view(store: &Store, case_id: &CaseId) -> Result<PlanView, AppError> {
             .into_iter()
             .map(|a| PlanActionView {
                 overdue: a.status == ActionStatus::Open && a.due_on < today,
-                id: a.id,
+                id: a.id.to_string(),
                 what: a.what,
                 owner: a.owner,
                 due_on: a.due_on.to_string(),
@@ -158,9 +158,10 @@ pub fn plan_action_status(
 ) -> Result<PlanView, AppError> {
     let on = parse_past_date(&req.on_date, today(), "the status changed")
         .map_err(|m| AppError::validation(FieldErrors::single(Field::OnDate, m)))?;
+    let action_id = PlanActionId::from(req.action_id.as_str());
     cx.with_store(|store| {
         let found = store.write(Action::PlanActionStatus, |w| {
-            plans::set_action_status(w, &req.case_id, &req.action_id, req.status, on, Utc::now())
+            plans::set_action_status(w, &req.case_id, &action_id, req.status, on, Utc::now())
         })?;
         if !found {
             return Err(AppError::NotFound {

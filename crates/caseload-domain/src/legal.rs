@@ -13,6 +13,8 @@ pub mod penalty;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::ids::LegalStepId;
+
 pub use alerts::legal_alerts;
 pub use draft::StepDraft;
 pub use ladder::{NextStep, admit, effective, next_steps, suggested_step};
@@ -218,8 +220,8 @@ impl LegalStep {
 /// A step as recorded: its id and the earlier step it corrects, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordedStep {
-    pub id: String,
-    pub corrects: Option<String>,
+    pub id: LegalStepId,
+    pub corrects: Option<LegalStepId>,
     pub step: LegalStep,
 }
 

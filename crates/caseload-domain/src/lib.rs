@@ -23,7 +23,10 @@ pub mod upn;
 
 pub use case::{CaseStatus, CycleSettings, TransitionError, TransitionKind};
 pub use field::{Field, FieldError, FieldErrors, Invalid};
-pub use ids::CaseId;
+pub use ids::{
+    CarerId, CaseId, ChronologyEntryId, ConflictId, DiscussionId, ExportId, FamilyChildId,
+    FamilyId, ImportId, InboxFileId, LegalStepId, PlanActionId, PupilId, TsmActionId, TsmId,
+};
 pub use passphrase::{MIN_PASSPHRASE_CHARS, NewPassphraseError, Passphrase};
 pub use pupil::{PersonName, Pupil, PupilDraft, SchoolName, Urn, YearGroup};
 pub use school::SchoolPhase;

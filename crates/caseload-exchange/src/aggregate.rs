@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use caseload_domain::ExportId;
 use caseload_domain::report::{FunnelFigures, WardFigures};
 use chrono::NaiveDate;
 
@@ -20,7 +21,7 @@ use crate::summary::{
 pub struct Included {
     pub worker_id: String,
     pub kind: SummaryKind,
-    pub export_id: String,
+    pub export_id: ExportId,
     pub created_at: String,
     /// False for ward figures left out because another worker sent the same files' figures.
     pub added: bool,
@@ -37,7 +38,7 @@ pub struct TeamReport {
 struct Candidate {
     worker_id: String,
     team: String,
-    export_id: String,
+    export_id: ExportId,
     created_at: String,
     summary: Summary,
 }
@@ -129,7 +130,7 @@ pub fn aggregate(
     let summary = Summary {
         header: SummaryHeader {
             kind: SummaryKind::Team,
-            export_id: String::new(),
+            export_id: ExportId(String::new()),
             title: "Team report".into(),
             produced_on,
             worker_id: format!("{} workers", count_workers(&included)),

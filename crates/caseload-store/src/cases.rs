@@ -3,21 +3,22 @@
 //! values; a row that no longer parses is reported as corrupt rather than shown wrong. Status
 //! changes are written only by `events::record`, with their dated event.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Row, params};
 
+use crate::columns::{new_id, optional_date, parse_date, parse_time, time, timestamp};
 use crate::error::StoreError;
 use crate::events;
 use crate::write::{Reader, Writer};
 use caseload_domain::{
-    CaseId, CaseStatus, PersonName, Pupil, SchoolName, SchoolPhase, Upn, Urn, YearGroup,
+    CaseId, CaseStatus, PersonName, Pupil, PupilId, SchoolName, SchoolPhase, Upn, Urn, YearGroup,
 };
 
 /// A case as stored, with its pupil and its place in the lifecycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseRecord {
     pub id: CaseId,
-    pub pupil_id: String,
+    pub pupil_id: PupilId,
     pub pupil: Pupil,
     pub status: CaseStatus,
     pub referral_source: String,
@@ -39,19 +40,19 @@ pub struct Referral {
     pub date: NaiveDate,
 }
 
-const SELECT: &str = "SELECT c.id, c.status, c.created_at, c.updated_at,
-        p.legal_name, p.preferred_name, p.date_of_birth, p.upn, p.school_urn, p.school_name, p.year_group,
-        p.school_phase, c.pupil_id, c.referral_source, c.referral_date, c.team, c.worker, c.cycle_start,
-        c.midpoint_done_on, c.closed_on, c.closure_reason
+const WHAT: &str = "case";
+
+/// A case joined with its pupil; every column named, as both tables have `id`, `created_at`
+/// and `updated_at`.
+const SELECT: &str = "SELECT c.id AS id, c.status AS status, c.created_at AS created_at,
+        c.updated_at AS updated_at, p.legal_name AS legal_name, p.preferred_name AS preferred_name,
+        p.date_of_birth AS date_of_birth, p.upn AS upn, p.school_urn AS school_urn,
+        p.school_name AS school_name, p.year_group AS year_group, p.school_phase AS school_phase,
+        c.pupil_id AS pupil_id, c.referral_source AS referral_source,
+        c.referral_date AS referral_date, c.team AS team, c.worker AS worker,
+        c.cycle_start AS cycle_start, c.midpoint_done_on AS midpoint_done_on,
+        c.closed_on AS closed_on, c.closure_reason AS closure_reason
     FROM cases c JOIN pupils p ON p.id = c.pupil_id";
-
-pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
 
 fn map_unique(e: rusqlite::Error) -> StoreError {
     match &e {
@@ -71,8 +72,8 @@ pub fn add(
     referral: &Referral,
     now: DateTime<Utc>,
 ) -> Result<CaseRecord, StoreError> {
-    let pupil_id = new_id();
-    let case_id = new_id();
+    let pupil_id: PupilId = new_id();
+    let id: CaseId = new_id();
     let at = timestamp(now);
     w.conn
         .execute(
@@ -80,7 +81,7 @@ pub fn add(
                 school_name, year_group, created_at, updated_at, school_phase)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
             params![
-                pupil_id,
+                pupil_id.as_str(),
                 pupil.legal_name.as_str(),
                 pupil.preferred_name.as_ref().map(PersonName::as_str),
                 pupil.date_of_birth.to_string(),
@@ -96,9 +97,8 @@ pub fn add(
     w.conn.execute(
         "INSERT INTO cases (id, pupil_id, status, created_at, updated_at, referral_source, referral_date)
          VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
-        params![case_id, pupil_id, CaseStatus::Referred.as_str(), at, referral.source, referral.date.to_string()],
+        params![id.as_str(), pupil_id.as_str(), CaseStatus::Referred.as_str(), at, referral.source, referral.date.to_string()],
     )?;
-    let id = CaseId(case_id);
     events::record_referral(w, &id, referral.date, now)?;
     get(&w.reader(), &id)
 }
@@ -146,22 +146,21 @@ pub fn update_pupil(
 
 pub fn get(r: &Reader<'_>, id: &CaseId) -> Result<CaseRecord, StoreError> {
     let sql = format!("{SELECT} WHERE c.id = ?1");
-    r.conn
-        .query_row(&sql, [id.as_str()], raw_row)
-        .optional()?
+    let mut stmt = r.conn.prepare_cached(&sql)?;
+    stmt.query_and_then([id.as_str()], case_record)?
+        .next()
+        .transpose()?
         .ok_or_else(|| StoreError::NotFound {
             what: "case",
             id: id.to_string(),
-        })?
-        .into_record()
+        })
 }
 
 /// Every case, most recently updated first.
 pub fn list(r: &Reader<'_>) -> Result<Vec<CaseRecord>, StoreError> {
     let sql = format!("{SELECT} ORDER BY c.updated_at DESC, c.id DESC");
     let mut stmt = r.conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], raw_row)?;
-    rows.map(|row| row?.into_record()).collect()
+    stmt.query_and_then([], case_record)?.collect()
 }
 
 /// Cases a worker still holds (not declined or closed), most recently updated first.
@@ -170,129 +169,63 @@ pub fn list_open(r: &Reader<'_>) -> Result<Vec<CaseRecord>, StoreError> {
         "{SELECT} WHERE c.status NOT IN ('declined', 'family_declined', 'closed') ORDER BY c.updated_at DESC, c.id DESC"
     );
     let mut stmt = r.conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], raw_row)?;
-    rows.map(|row| row?.into_record()).collect()
+    stmt.query_and_then([], case_record)?.collect()
 }
 
-/// A row as SQLite returned it, before the domain checks it.
-struct RawCase {
-    id: String,
-    status: String,
-    created_at: String,
-    updated_at: String,
-    legal_name: String,
-    preferred_name: Option<String>,
-    date_of_birth: String,
-    upn: String,
-    school_urn: String,
-    school_name: String,
-    year_group: i64,
-    school_phase: Option<String>,
-    pupil_id: String,
-    referral_source: String,
-    referral_date: Option<String>,
-    team: Option<String>,
-    worker: Option<String>,
-    cycle_start: Option<String>,
-    midpoint_done_on: Option<String>,
-    closed_on: Option<String>,
-    closure_reason: Option<String>,
-}
-
-fn raw_row(row: &Row<'_>) -> rusqlite::Result<RawCase> {
-    Ok(RawCase {
-        id: row.get(0)?,
-        status: row.get(1)?,
-        created_at: row.get(2)?,
-        updated_at: row.get(3)?,
-        legal_name: row.get(4)?,
-        preferred_name: row.get(5)?,
-        date_of_birth: row.get(6)?,
-        upn: row.get(7)?,
-        school_urn: row.get(8)?,
-        school_name: row.get(9)?,
-        year_group: row.get(10)?,
-        school_phase: row.get(11)?,
-        pupil_id: row.get(12)?,
-        referral_source: row.get(13)?,
-        referral_date: row.get(14)?,
-        team: row.get(15)?,
-        worker: row.get(16)?,
-        cycle_start: row.get(17)?,
-        midpoint_done_on: row.get(18)?,
-        closed_on: row.get(19)?,
-        closure_reason: row.get(20)?,
+/// A row of [`SELECT`] as a case. Time-dependent rules (a date of birth within 25 years of
+/// today) are checked on entry, not on reading: a record that was valid when written stays
+/// readable.
+fn case_record(row: &Row<'_>) -> Result<CaseRecord, StoreError> {
+    let date_of_birth: String = row.get("date_of_birth")?;
+    let pupil = Pupil {
+        legal_name: PersonName::parse(&row.get::<_, String>("legal_name")?, "legal name")
+            .map_err(|e| StoreError::corrupt(WHAT, e))?,
+        preferred_name: row
+            .get::<_, Option<String>>("preferred_name")?
+            .as_deref()
+            .map(|n| PersonName::parse(n, "preferred name"))
+            .transpose()
+            .map_err(|e| StoreError::corrupt(WHAT, e))?,
+        date_of_birth: NaiveDate::parse_from_str(&date_of_birth, "%Y-%m-%d")
+            .map_err(|_| StoreError::corrupt(WHAT, "bad date of birth"))?,
+        upn: Upn::parse(&row.get::<_, String>("upn")?)
+            .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?,
+        school_urn: Urn::parse(&row.get::<_, String>("school_urn")?)
+            .map_err(|e| StoreError::corrupt(WHAT, e))?,
+        school_name: SchoolName::parse(&row.get::<_, String>("school_name")?)
+            .map_err(|e| StoreError::corrupt(WHAT, e))?,
+        year_group: u8::try_from(row.get::<_, i64>("year_group")?)
+            .ok()
+            .and_then(YearGroup::new)
+            .ok_or_else(|| StoreError::corrupt(WHAT, "bad year group"))?,
+        school_phase: row
+            .get::<_, Option<String>>("school_phase")?
+            .as_deref()
+            .map(SchoolPhase::parse)
+            .transpose()
+            .map_err(|e| StoreError::corrupt(WHAT, e))?,
+    };
+    let created_at: String = row.get("created_at")?;
+    // Schema-2 rows may lack a referral date: the case was referred the day it was added.
+    let referral_date = match row.get::<_, Option<String>>("referral_date")? {
+        Some(date) => parse_date(WHAT, &date)?,
+        None => parse_date(WHAT, &created_at[..10.min(created_at.len())])?,
+    };
+    Ok(CaseRecord {
+        id: CaseId(row.get("id")?),
+        pupil_id: PupilId(row.get("pupil_id")?),
+        status: CaseStatus::parse(&row.get::<_, String>("status")?)
+            .ok_or_else(|| StoreError::corrupt(WHAT, "unknown status"))?,
+        referral_source: row.get("referral_source")?,
+        referral_date,
+        team: row.get("team")?,
+        worker: row.get("worker")?,
+        cycle_start: optional_date(row, "cycle_start", WHAT)?,
+        midpoint_done_on: optional_date(row, "midpoint_done_on", WHAT)?,
+        closed_on: optional_date(row, "closed_on", WHAT)?,
+        closure_reason: row.get("closure_reason")?,
+        created_at: parse_time(WHAT, &created_at)?,
+        updated_at: time(row, "updated_at", WHAT)?,
+        pupil,
     })
-}
-
-fn corrupt(reason: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what: "case",
-        reason: reason.into(),
-    }
-}
-
-pub(crate) fn parse_date(value: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| corrupt("bad date"))
-}
-
-fn parse_optional_date(value: Option<&str>) -> Result<Option<NaiveDate>, StoreError> {
-    value.map(parse_date).transpose()
-}
-
-fn parse_time(value: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(value)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| corrupt("bad timestamp"))
-}
-
-impl RawCase {
-    /// Time-dependent rules (a date of birth within 25 years of today) are checked on entry,
-    /// not on reading: a record that was valid when written stays readable.
-    fn into_record(self) -> Result<CaseRecord, StoreError> {
-        let pupil = Pupil {
-            legal_name: PersonName::parse(&self.legal_name, "legal name").map_err(corrupt)?,
-            preferred_name: self
-                .preferred_name
-                .as_deref()
-                .map(|n| PersonName::parse(n, "preferred name"))
-                .transpose()
-                .map_err(corrupt)?,
-            date_of_birth: NaiveDate::parse_from_str(&self.date_of_birth, "%Y-%m-%d")
-                .map_err(|_| corrupt("bad date of birth"))?,
-            upn: Upn::parse(&self.upn).map_err(|e| corrupt(e.to_string()))?,
-            school_urn: Urn::parse(&self.school_urn).map_err(corrupt)?,
-            school_name: SchoolName::parse(&self.school_name).map_err(corrupt)?,
-            year_group: u8::try_from(self.year_group)
-                .ok()
-                .and_then(YearGroup::new)
-                .ok_or_else(|| corrupt("bad year group"))?,
-            school_phase: self
-                .school_phase
-                .as_deref()
-                .map(SchoolPhase::parse)
-                .transpose()
-                .map_err(corrupt)?,
-        };
-        Ok(CaseRecord {
-            id: CaseId(self.id),
-            pupil_id: self.pupil_id,
-            status: CaseStatus::parse(&self.status).ok_or_else(|| corrupt("unknown status"))?,
-            referral_source: self.referral_source,
-            referral_date: parse_date(
-                self.referral_date
-                    .as_deref()
-                    .unwrap_or(&self.created_at[..10.min(self.created_at.len())]),
-            )?,
-            team: self.team,
-            worker: self.worker,
-            cycle_start: parse_optional_date(self.cycle_start.as_deref())?,
-            midpoint_done_on: parse_optional_date(self.midpoint_done_on.as_deref())?,
-            closed_on: parse_optional_date(self.closed_on.as_deref())?,
-            closure_reason: self.closure_reason,
-            created_at: parse_time(&self.created_at)?,
-            updated_at: parse_time(&self.updated_at)?,
-            pupil,
-        })
-    }
 }

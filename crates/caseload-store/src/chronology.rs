@@ -1,31 +1,33 @@
 //! `chronology`: a case's contacts, append-only (the schema refuses UPDATE and DELETE).
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
 
-use crate::cases::timestamp;
+use crate::columns::{new_id, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
-use caseload_domain::CaseId;
 use caseload_domain::chronology::{ContactKind, Entry, parse_local_time};
+use caseload_domain::{CaseId, ChronologyEntryId};
+
+const WHAT: &str = "chronology entry";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryRecord {
-    pub id: String,
+    pub id: ChronologyEntryId,
     pub entry: Entry,
-    pub corrects: Option<String>,
+    pub corrects: Option<ChronologyEntryId>,
     pub recorded_at: String,
 }
 
 const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
 /// The case an entry belongs to, if the entry exists.
-pub fn case_of(r: &Reader<'_>, entry_id: &str) -> Result<Option<CaseId>, StoreError> {
+pub fn case_of(r: &Reader<'_>, entry_id: &ChronologyEntryId) -> Result<Option<CaseId>, StoreError> {
     Ok(r.conn
         .query_row(
             "SELECT case_id FROM chronology WHERE id = ?1",
-            [entry_id],
-            |row| row.get::<_, String>(0),
+            [entry_id.as_str()],
+            |row| row.get::<_, String>("case_id"),
         )
         .optional()?
         .map(CaseId))
@@ -35,15 +37,15 @@ pub fn add(
     w: &Writer<'_>,
     case_id: &CaseId,
     entry: &Entry,
-    corrects: Option<&str>,
+    corrects: Option<&ChronologyEntryId>,
     now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<ChronologyEntryId, StoreError> {
+    let id: ChronologyEntryId = new_id();
     w.conn.execute(
         "INSERT INTO chronology (id, case_id, kind, occurred_at, who, what, outcome, next_step, corrects, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
-            id,
+            id.as_str(),
             case_id.as_str(),
             entry.kind.as_str(),
             entry.occurred_at.format(LOCAL_FORMAT).to_string(),
@@ -51,18 +53,33 @@ pub fn add(
             entry.what,
             entry.outcome,
             entry.next_step,
-            corrects,
+            corrects.map(ChronologyEntryId::as_str),
             timestamp(now)
         ],
     )?;
     Ok(id)
 }
 
-fn corrupt(reason: &str) -> StoreError {
-    StoreError::Corrupt {
-        what: "chronology entry",
-        reason: reason.into(),
-    }
+fn entry_record(row: &Row<'_>) -> Result<EntryRecord, StoreError> {
+    let occurred_at: String = row.get("occurred_at")?;
+    let kind: String = row.get("kind")?;
+    Ok(EntryRecord {
+        id: ChronologyEntryId(row.get("id")?),
+        entry: Entry {
+            kind: ContactKind::parse(&kind)
+                .ok_or_else(|| StoreError::corrupt(WHAT, "unknown kind"))?,
+            occurred_at: parse_local_time(&occurred_at)
+                .ok_or_else(|| StoreError::corrupt(WHAT, "bad time"))?,
+            who: row.get("who")?,
+            what: row.get("what")?,
+            outcome: row.get("outcome")?,
+            next_step: row.get("next_step")?,
+        },
+        corrects: row
+            .get::<_, Option<String>>("corrects")?
+            .map(ChronologyEntryId),
+        recorded_at: row.get("recorded_at")?,
+    })
 }
 
 /// A case's entries in the order things happened (ties: the order they were typed).
@@ -71,36 +88,6 @@ pub fn for_case(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<EntryRecord>, St
         "SELECT id, kind, occurred_at, who, what, outcome, next_step, corrects, recorded_at
          FROM chronology WHERE case_id = ?1 ORDER BY occurred_at, recorded_at, id",
     )?;
-    let rows = stmt.query_map([case_id.as_str()], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, String>(3)?,
-            row.get::<_, String>(4)?,
-            row.get::<_, Option<String>>(5)?,
-            row.get::<_, Option<String>>(6)?,
-            row.get::<_, Option<String>>(7)?,
-            row.get::<_, String>(8)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (id, kind, occurred_at, who, what, outcome, next_step, corrects, recorded_at) = row?;
-        let occurred_at: NaiveDateTime =
-            parse_local_time(&occurred_at).ok_or_else(|| corrupt("bad time"))?;
-        Ok(EntryRecord {
-            id,
-            entry: Entry {
-                kind: ContactKind::parse(&kind).ok_or_else(|| corrupt("unknown kind"))?,
-                occurred_at,
-                who,
-                what,
-                outcome,
-                next_step,
-            },
-            corrects,
-            recorded_at,
-        })
-    })
-    .collect()
+    stmt.query_and_then([case_id.as_str()], entry_record)?
+        .collect()
 }

@@ -40,6 +40,15 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A stored value that no longer reads as what it should be: `what` names the record
+    /// (never its content), `reason` says what is wrong with it.
+    pub(crate) fn corrupt(what: &'static str, reason: impl Into<String>) -> Self {
+        StoreError::Corrupt {
+            what,
+            reason: reason.into(),
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         StoreError::Io {
             path: path.into(),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 use caseload_domain::case::TransitionKind;
@@ -53,6 +53,8 @@ const KINDS: [TransitionKind; 9] = [
     TransitionKind::Reopen,
 ];
 
+const WHAT: &str = "case event";
+
 pub(crate) fn parse_kind(name: &str) -> Result<Option<TransitionKind>, StoreError> {
     if name == "referral" {
         return Ok(None);
@@ -61,10 +63,7 @@ pub(crate) fn parse_kind(name: &str) -> Result<Option<TransitionKind>, StoreErro
         .into_iter()
         .find(|k| kind_name(*k) == name)
         .map(Some)
-        .ok_or_else(|| StoreError::Corrupt {
-            what: "case event",
-            reason: format!("unknown kind {name}"),
-        })
+        .ok_or_else(|| StoreError::corrupt(WHAT, format!("unknown kind {name}")))
 }
 
 pub(crate) fn record_referral(
@@ -132,49 +131,25 @@ pub fn record(
     Ok(())
 }
 
-/// kind, on_date, from_status, to_status, team, worker, note, recorded_at — as stored.
-type RawEvent = (
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
-);
-
-fn raw(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawEvent> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-        row.get(7)?,
-    ))
-}
-
 fn status(value: &str) -> Result<CaseStatus, StoreError> {
-    CaseStatus::parse(value).ok_or_else(|| StoreError::Corrupt {
-        what: "case event",
-        reason: "unknown status".into(),
-    })
+    CaseStatus::parse(value).ok_or_else(|| StoreError::corrupt(WHAT, "unknown status"))
 }
 
-fn event(raw: RawEvent) -> Result<EventRecord, StoreError> {
-    let (kind, on, from, to, team, worker, note, recorded_at) = raw;
+/// A row of `case_events` as a step of the case's history.
+fn event(row: &rusqlite::Row<'_>) -> Result<EventRecord, StoreError> {
     Ok(EventRecord {
-        kind: parse_kind(&kind)?,
-        on_date: parse_date(&on)?,
-        from_status: from.as_deref().map(status).transpose()?,
-        to_status: status(&to)?,
-        team,
-        worker,
-        note,
-        recorded_at,
+        kind: parse_kind(&row.get::<_, String>("kind")?)?,
+        on_date: date(row, "on_date", WHAT)?,
+        from_status: row
+            .get::<_, Option<String>>("from_status")?
+            .as_deref()
+            .map(status)
+            .transpose()?,
+        to_status: status(&row.get::<_, String>("to_status")?)?,
+        team: row.get("team")?,
+        worker: row.get("worker")?,
+        note: row.get("note")?,
+        recorded_at: row.get("recorded_at")?,
     })
 }
 
@@ -184,21 +159,22 @@ pub fn history(r: &Reader<'_>, id: &CaseId) -> Result<Vec<EventRecord>, StoreErr
         "SELECT kind, on_date, from_status, to_status, team, worker, note, recorded_at
          FROM case_events WHERE case_id = ?1 ORDER BY id",
     )?;
-    let rows = stmt.query_map([id.as_str()], raw)?;
-    rows.map(|row| event(row?)).collect()
+    stmt.query_and_then([id.as_str()], event)?.collect()
 }
 
 /// Every case's history, oldest first, in one query (for reports over the whole caseload).
-pub fn all_by_case(r: &Reader<'_>) -> Result<HashMap<String, Vec<EventRecord>>, StoreError> {
+pub fn all_by_case(r: &Reader<'_>) -> Result<HashMap<CaseId, Vec<EventRecord>>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT kind, on_date, from_status, to_status, team, worker, note, recorded_at, case_id
          FROM case_events ORDER BY case_id, id",
     )?;
-    let rows = stmt.query_map([], |row| Ok((raw(row)?, row.get::<_, String>(8)?)))?;
-    let mut out: HashMap<String, Vec<EventRecord>> = HashMap::new();
+    let rows = stmt.query_and_then([], |row| {
+        Ok::<_, StoreError>((CaseId(row.get("case_id")?), event(row)?))
+    })?;
+    let mut out: HashMap<CaseId, Vec<EventRecord>> = HashMap::new();
     for row in rows {
-        let (raw, case_id) = row?;
-        out.entry(case_id).or_default().push(event(raw)?);
+        let (case_id, event) = row?;
+        out.entry(case_id).or_default().push(event);
     }
     Ok(out)
 }

@@ -7,11 +7,12 @@ use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params;
+use rusqlite::{Row, params};
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{date, optional_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
+use caseload_domain::ImportId;
 use caseload_domain::attendance::SessionCounts;
 use caseload_domain::attendance::marks::{Session, SessionMark};
 
@@ -41,7 +42,7 @@ impl ImportKind {
 /// What was imported: the file's name (never its folder), its hash, and its size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRecord {
-    pub id: i64,
+    pub id: ImportId,
     pub kind: ImportKind,
     pub file_name: String,
     pub sha256: String,
@@ -55,7 +56,7 @@ pub struct ImportRecord {
 /// One summary row as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRecord {
-    pub import_id: i64,
+    pub import_id: ImportId,
     pub upn: String,
     pub as_at: NaiveDate,
     pub counts: SessionCounts,
@@ -68,15 +69,15 @@ pub struct SummaryRecord {
 /// How often the row loops report, and can be cancelled.
 const PROGRESS_EVERY: usize = 10_000;
 
-fn corrupt(reason: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what: "import",
-        reason: reason.into(),
-    }
-}
+const WHAT: &str = "import";
 
 /// Records the import itself; its rows follow in the same transaction.
-pub fn record(w: &Writer<'_>, new: &ImportRecord, now: DateTime<Utc>) -> Result<i64, StoreError> {
+/// The record's `id` is ignored: the store numbers imports.
+pub fn record(
+    w: &Writer<'_>,
+    new: &ImportRecord,
+    now: DateTime<Utc>,
+) -> Result<ImportId, StoreError> {
     w.conn.execute(
         "INSERT INTO imports (kind, file_name, sha256, rows, pupils, first_date, last_date, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -91,7 +92,7 @@ pub fn record(w: &Writer<'_>, new: &ImportRecord, now: DateTime<Utc>) -> Result<
             timestamp(now)
         ],
     )?;
-    Ok(w.conn.last_insert_rowid())
+    Ok(ImportId(w.conn.last_insert_rowid()))
 }
 
 /// Writes marks; a mark for a session already imported replaces it. Marks given in key order
@@ -99,7 +100,7 @@ pub fn record(w: &Writer<'_>, new: &ImportRecord, now: DateTime<Utc>) -> Result<
 /// written so far and may cancel (the caller's transaction then rolls back).
 pub fn insert_marks<'m>(
     w: &Writer<'_>,
-    import_id: i64,
+    import_id: ImportId,
     marks: impl IntoIterator<Item = (&'m str, &'m SessionMark)>,
     progress: &mut dyn FnMut(usize) -> ControlFlow<()>,
 ) -> Result<usize, StoreError> {
@@ -111,13 +112,14 @@ pub fn insert_marks<'m>(
     let mut date = [0u8; 10];
     for (upn, mark) in marks {
         iso_date(mark.date, &mut date);
-        let date = std::str::from_utf8(&date).map_err(|e| corrupt(e.to_string()))?;
+        let date =
+            std::str::from_utf8(&date).map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
         stmt.execute(params![
             upn,
             date,
             mark.session.as_str(),
             mark.code.code,
-            import_id
+            import_id.get()
         ])?;
         n += 1;
         if n % PROGRESS_EVERY == 0 && progress(n).is_break() {
@@ -150,7 +152,7 @@ fn iso_date(d: NaiveDate, out: &mut [u8; 10]) {
 /// Writes one import's summaries. `progress` as for marks.
 pub fn insert_summaries<'s>(
     w: &Writer<'_>,
-    import_id: i64,
+    import_id: ImportId,
     rows: impl IntoIterator<Item = &'s SummaryRecord>,
     progress: &mut dyn FnMut(usize) -> ControlFlow<()>,
 ) -> Result<usize, StoreError> {
@@ -163,7 +165,7 @@ pub fn insert_summaries<'s>(
     for s in rows {
         let c = s.counts;
         stmt.execute(params![
-            import_id,
+            import_id.get(),
             s.upn,
             s.as_at.to_string(),
             c.possible,
@@ -183,46 +185,38 @@ pub fn insert_summaries<'s>(
     Ok(n)
 }
 
+fn import_record(row: &Row<'_>) -> Result<ImportRecord, StoreError> {
+    let kind: String = row.get("kind")?;
+    Ok(ImportRecord {
+        id: ImportId(row.get("id")?),
+        kind: ImportKind::parse(&kind)
+            .ok_or_else(|| StoreError::corrupt(WHAT, "unknown import kind"))?,
+        file_name: row.get("file_name")?,
+        sha256: row.get("sha256")?,
+        rows: row.get::<_, i64>("rows")? as u64,
+        pupils: row.get::<_, i64>("pupils")? as u64,
+        first_date: optional_date(row, "first_date", WHAT)?,
+        last_date: optional_date(row, "last_date", WHAT)?,
+        imported_at: row.get("imported_at")?,
+    })
+}
+
 /// Every import, latest first.
 pub fn list(r: &Reader<'_>) -> Result<Vec<ImportRecord>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT id, kind, file_name, sha256, rows, pupils, first_date, last_date, imported_at
          FROM imports ORDER BY id DESC",
     )?;
-    let rows = stmt.query_map([], |row| {
-        Ok((
-            row.get::<_, i64>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            row.get::<_, String>(3)?,
-            row.get::<_, i64>(4)?,
-            row.get::<_, i64>(5)?,
-            row.get::<_, Option<String>>(6)?,
-            row.get::<_, Option<String>>(7)?,
-            row.get::<_, String>(8)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (id, kind, file_name, sha256, rows, pupils, first, last, imported_at) = row?;
-        Ok(ImportRecord {
-            id,
-            kind: ImportKind::parse(&kind).ok_or_else(|| corrupt("unknown import kind"))?,
-            file_name,
-            sha256,
-            rows: rows as u64,
-            pupils: pupils as u64,
-            first_date: first.as_deref().map(parse_date).transpose()?,
-            last_date: last.as_deref().map(parse_date).transpose()?,
-            imported_at,
-        })
-    })
-    .collect()
+    stmt.query_and_then([], import_record)?.collect()
 }
 
-fn mark(date: &str, session: &str, code: &str) -> Result<SessionMark, StoreError> {
-    let date = parse_date(date)?;
-    let session = Session::parse(session).ok_or_else(|| corrupt("bad session"))?;
-    SessionMark::new(date, session, code).ok_or_else(|| corrupt("unknown stored code"))
+/// A row's `date`, `session` and `code` as a mark.
+fn mark(row: &Row<'_>) -> Result<SessionMark, StoreError> {
+    let date = date(row, "date", WHAT)?;
+    let session = Session::parse(&row.get::<_, String>("session")?)
+        .ok_or_else(|| StoreError::corrupt(WHAT, "bad session"))?;
+    SessionMark::new(date, session, &row.get::<_, String>("code")?)
+        .ok_or_else(|| StoreError::corrupt(WHAT, "unknown stored code"))
 }
 
 /// The imported marks of every pupil on the caseload, by UPN (oldest first).
@@ -231,15 +225,12 @@ pub fn marks_of_caseload(r: &Reader<'_>) -> Result<HashMap<String, Vec<SessionMa
         "SELECT m.upn, m.date, m.session, m.code FROM session_marks m
          WHERE m.upn IN (SELECT upn FROM pupils) ORDER BY m.upn, m.date, m.session",
     )?;
-    let mut rows = stmt.query([])?;
+    let rows = stmt.query_and_then([], |row| {
+        Ok::<_, StoreError>((row.get::<_, String>("upn")?, mark(row)?))
+    })?;
     let mut out: HashMap<String, Vec<SessionMark>> = HashMap::new();
-    while let Some(row) = rows.next()? {
-        let upn: String = row.get(0)?;
-        let m = mark(
-            &row.get::<_, String>(1)?,
-            &row.get::<_, String>(2)?,
-            &row.get::<_, String>(3)?,
-        )?;
+    for row in rows {
+        let (upn, m) = row?;
         out.entry(upn).or_default().push(m);
     }
     Ok(out)
@@ -250,45 +241,86 @@ pub fn marks_of(r: &Reader<'_>, upn: &str) -> Result<Vec<SessionMark>, StoreErro
     let mut stmt = r.conn.prepare_cached(
         "SELECT date, session, code FROM session_marks WHERE upn = ?1 ORDER BY date, session",
     )?;
-    let rows = stmt.query_map([upn], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (d, s, c) = row?;
-        mark(&d, &s, &c)
-    })
-    .collect()
+    stmt.query_and_then([upn], mark)?.collect()
 }
 
-const SUMMARY_COLUMNS: &str = "s.import_id, s.upn, s.as_at, s.possible, s.present, s.authorised,
-    s.unauthorised, s.school_urn, s.school_phase, s.year_group, s.ward";
+const SUMMARY_COLUMNS: &str = "s.import_id AS import_id, s.upn AS upn, s.as_at AS as_at,
+    s.possible AS possible, s.present AS present, s.authorised AS authorised,
+    s.unauthorised AS unauthorised, s.school_urn AS school_urn, s.school_phase AS school_phase,
+    s.year_group AS year_group, s.ward AS ward";
 
-fn summary(row: &rusqlite::Row<'_>) -> Result<SummaryRecord, StoreError> {
-    summary_at(row, 0)
+/// The previous import's summary, joined beside a summary as `p`.
+const PREVIOUS_COLUMNS: &str = "p.import_id AS previous_import_id, p.upn AS previous_upn,
+    p.as_at AS previous_as_at, p.possible AS previous_possible, p.present AS previous_present,
+    p.authorised AS previous_authorised, p.unauthorised AS previous_unauthorised,
+    p.school_urn AS previous_school_urn, p.school_phase AS previous_school_phase,
+    p.year_group AS previous_year_group, p.ward AS previous_ward";
+
+/// The names a summary's columns go by in a result: [`SUMMARY_COLUMNS`] or
+/// [`PREVIOUS_COLUMNS`].
+struct SummaryNames {
+    import_id: &'static str,
+    upn: &'static str,
+    as_at: &'static str,
+    possible: &'static str,
+    present: &'static str,
+    authorised: &'static str,
+    unauthorised: &'static str,
+    school_urn: &'static str,
+    school_phase: &'static str,
+    year_group: &'static str,
+    ward: &'static str,
 }
 
-/// The summary whose [`SUMMARY_COLUMNS`] start at column `at`.
-fn summary_at(row: &rusqlite::Row<'_>, at: usize) -> Result<SummaryRecord, StoreError> {
+const SUMMARY: SummaryNames = SummaryNames {
+    import_id: "import_id",
+    upn: "upn",
+    as_at: "as_at",
+    possible: "possible",
+    present: "present",
+    authorised: "authorised",
+    unauthorised: "unauthorised",
+    school_urn: "school_urn",
+    school_phase: "school_phase",
+    year_group: "year_group",
+    ward: "ward",
+};
+
+const PREVIOUS: SummaryNames = SummaryNames {
+    import_id: "previous_import_id",
+    upn: "previous_upn",
+    as_at: "previous_as_at",
+    possible: "previous_possible",
+    present: "previous_present",
+    authorised: "previous_authorised",
+    unauthorised: "previous_unauthorised",
+    school_urn: "previous_school_urn",
+    school_phase: "previous_school_phase",
+    year_group: "previous_year_group",
+    ward: "previous_ward",
+};
+
+fn summary(row: &Row<'_>) -> Result<SummaryRecord, StoreError> {
+    summary_named(row, &SUMMARY)
+}
+
+fn summary_named(row: &Row<'_>, n: &SummaryNames) -> Result<SummaryRecord, StoreError> {
     let counts = SessionCounts::new(
-        row.get(at + 3)?,
-        row.get(at + 4)?,
-        row.get(at + 5)?,
-        row.get(at + 6)?,
+        row.get(n.possible)?,
+        row.get(n.present)?,
+        row.get(n.authorised)?,
+        row.get(n.unauthorised)?,
     )
-    .map_err(|e| corrupt(e.to_string()))?;
+    .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
     Ok(SummaryRecord {
-        import_id: row.get(at)?,
-        upn: row.get(at + 1)?,
-        as_at: parse_date(&row.get::<_, String>(at + 2)?)?,
+        import_id: ImportId(row.get(n.import_id)?),
+        upn: row.get(n.upn)?,
+        as_at: date(row, n.as_at, WHAT)?,
         counts,
-        school_urn: row.get(at + 7)?,
-        school_phase: row.get(at + 8)?,
-        year_group: row.get(at + 9)?,
-        ward: row.get(at + 10)?,
+        school_urn: row.get(n.school_urn)?,
+        school_phase: row.get(n.school_phase)?,
+        year_group: row.get(n.year_group)?,
+        ward: row.get(n.ward)?,
     })
 }
 
@@ -303,10 +335,9 @@ pub fn latest_two_of_caseload(
             FROM attendance_summaries WHERE upn IN (SELECT upn FROM pupils)) s
          WHERE s.n <= 2 ORDER BY s.upn, s.n"
     ))?;
-    let mut rows = stmt.query([])?;
     let mut out: HashMap<String, Vec<SummaryRecord>> = HashMap::new();
-    while let Some(row) = rows.next()? {
-        let s = summary(row)?;
+    for s in stmt.query_and_then([], summary)? {
+        let s = s?;
         out.entry(s.upn.clone()).or_default().push(s);
     }
     Ok(out)
@@ -317,12 +348,7 @@ pub fn latest_two_of(r: &Reader<'_>, upn: &str) -> Result<Vec<SummaryRecord>, St
     let mut stmt = r.conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM attendance_summaries s WHERE s.upn = ?1 ORDER BY s.import_id DESC LIMIT 2"
     ))?;
-    let mut rows = stmt.query([upn])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(summary(row)?);
-    }
-    Ok(out)
+    stmt.query_and_then([upn], summary)?.collect()
 }
 
 /// A school's pupils in the latest summary import that includes the school, with each
@@ -332,31 +358,28 @@ pub fn school_latest(
     school_urn: &str,
 ) -> Result<Vec<(SummaryRecord, Option<SummaryRecord>)>, StoreError> {
     let latest: Option<i64> = r.conn.query_row(
-        "SELECT MAX(import_id) FROM attendance_summaries WHERE school_urn = ?1",
+        "SELECT MAX(import_id) AS latest FROM attendance_summaries WHERE school_urn = ?1",
         [school_urn],
-        |row| row.get(0),
+        |row| row.get("latest"),
     )?;
     let Some(latest) = latest else {
         return Ok(Vec::new());
     };
     // One query, the previous import's row joined in (the pack is rebuilt on every save of a
     // meeting, so no query per pupil).
-    let previous_columns = SUMMARY_COLUMNS.replace("s.", "p.");
     let mut stmt = r.conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS}, {previous_columns} FROM attendance_summaries s
+        "SELECT {SUMMARY_COLUMNS}, {PREVIOUS_COLUMNS} FROM attendance_summaries s
          LEFT JOIN attendance_summaries p ON p.upn = s.upn AND p.import_id = (
              SELECT MAX(x.import_id) FROM attendance_summaries x
              WHERE x.upn = s.upn AND x.import_id < s.import_id)
          WHERE s.import_id = ?1 AND s.school_urn = ?2 ORDER BY s.upn"
     ))?;
-    let mut rows = stmt.query(params![latest, school_urn])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        let previous = match row.get::<_, Option<i64>>(11)? {
-            Some(_) => Some(summary_at(row, 11)?),
+    stmt.query_and_then(params![latest, school_urn], |row| {
+        let previous = match row.get::<_, Option<i64>>(PREVIOUS.import_id)? {
+            Some(_) => Some(summary_named(row, &PREVIOUS)?),
             None => None,
         };
-        out.push((summary_at(row, 0)?, previous));
-    }
-    Ok(out)
+        Ok((summary(row)?, previous))
+    })?
+    .collect()
 }

@@ -162,10 +162,7 @@ impl WrappedKey {
     /// Unwraps the database key. A wrong passphrase fails authentication and yields
     /// [`StoreError::WrongPassphrase`]; nothing is written either way.
     pub fn unwrap_key(&self, passphrase: &Passphrase) -> Result<DatabaseKey, StoreError> {
-        let damaged = |reason: &str| StoreError::Corrupt {
-            what: "key file",
-            reason: reason.into(),
-        };
+        let damaged = |reason: &str| StoreError::corrupt("key file", reason);
         if self.format != Self::FORMAT || self.kdf != "argon2id" {
             return Err(damaged("unknown key format"));
         }

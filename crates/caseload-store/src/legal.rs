@@ -2,16 +2,16 @@
 //! and DELETE). A correction is a new row of the same kind naming the one it corrects; the
 //! rules about which steps may be added live in the domain, not here.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{date, new_id, optional_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
-use caseload_domain::CaseId;
 use caseload_domain::legal::{
     EsoStage, LegalStep, LegalStepKind, ProsecutionSection, RecordedStep, StepDetails,
 };
+use caseload_domain::{CaseId, LegalStepId};
 
 /// A stored step and when it was typed (RFC 3339 UTC).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,12 +20,7 @@ pub struct StepRecord {
     pub recorded_at: String,
 }
 
-fn corrupt(reason: &str) -> StoreError {
-    StoreError::Corrupt {
-        what: "legal step",
-        reason: reason.into(),
-    }
-}
+const WHAT: &str = "legal step";
 
 /// The kind-specific columns of a step, in the order of the INSERT below.
 #[derive(Default)]
@@ -90,10 +85,10 @@ pub fn add(
     w: &Writer<'_>,
     case_id: &CaseId,
     step: &LegalStep,
-    corrects: Option<&str>,
+    corrects: Option<&LegalStepId>,
     now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<LegalStepId, StoreError> {
+    let id: LegalStepId = new_id();
     let c = columns(&step.details);
     w.conn.execute(
         "INSERT INTO legal_steps (id, case_id, kind, on_date, decided_by, notes, reason, corrects,
@@ -101,14 +96,14 @@ pub fn add(
             parent_name, paid_on, eso_stage, section, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         params![
-            id,
+            id.as_str(),
             case_id.as_str(),
             step.kind().as_str(),
             step.on.to_string(),
             step.decided_by,
             step.notes,
             step.reason,
-            corrects,
+            corrects.map(LegalStepId::as_str),
             c.parents_present,
             c.terms,
             c.compliance,
@@ -130,66 +125,65 @@ const SELECT: &str =
     terms, compliance, improvement_ends_on, sufficient_improvement, outcome, parent_name, paid_on,
     eso_stage, section, recorded_at FROM legal_steps";
 
-fn text(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<String>> {
-    row.get(i)
-}
-
-fn date(value: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
-    value.as_deref().map(parse_date).transpose()
+fn text(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<String>> {
+    row.get(column)
 }
 
 fn required<T>(value: Option<T>) -> Result<T, StoreError> {
-    value.ok_or_else(|| corrupt("a column its kind needs is empty"))
+    value.ok_or_else(|| StoreError::corrupt(WHAT, "a column its kind needs is empty"))
 }
 
+/// The kind-specific columns of a row of `kind`.
 fn details(kind: LegalStepKind, row: &Row<'_>) -> Result<StepDetails, StoreError> {
     Ok(match kind {
         LegalStepKind::AttendanceContract => StepDetails::AttendanceContract {
-            parents_present: row.get::<_, Option<bool>>(7)?.unwrap_or(false),
-            terms: required(text(row, 8)?)?,
-            compliance: text(row, 9)?,
+            parents_present: row
+                .get::<_, Option<bool>>("parents_present")?
+                .unwrap_or(false),
+            terms: required(text(row, "terms")?)?,
+            compliance: text(row, "compliance")?,
         },
         LegalStepKind::NoticeToImprove => StepDetails::NoticeToImprove {
-            improvement_ends_on: required(date(text(row, 10)?)?)?,
-            sufficient_improvement: required(text(row, 11)?)?,
-            outcome: text(row, 12)?,
+            improvement_ends_on: required(optional_date(row, "improvement_ends_on", WHAT)?)?,
+            sufficient_improvement: required(text(row, "sufficient_improvement")?)?,
+            outcome: text(row, "outcome")?,
         },
         LegalStepKind::PenaltyNotice => StepDetails::PenaltyNotice {
-            parent_name: required(text(row, 13)?)?,
-            paid_on: date(text(row, 14)?)?,
+            parent_name: required(text(row, "parent_name")?)?,
+            paid_on: optional_date(row, "paid_on", WHAT)?,
         },
         LegalStepKind::SupervisionOrder => StepDetails::SupervisionOrder {
-            stage: required(text(row, 15)?.as_deref().and_then(EsoStage::parse))?,
-            outcome: required(text(row, 12)?)?,
+            stage: required(text(row, "eso_stage")?.as_deref().and_then(EsoStage::parse))?,
+            outcome: required(text(row, "outcome")?)?,
         },
         LegalStepKind::Prosecution => StepDetails::Prosecution {
             section: required(
-                text(row, 16)?
+                text(row, "section")?
                     .as_deref()
                     .and_then(ProsecutionSection::parse),
             )?,
-            outcome: text(row, 12)?,
+            outcome: text(row, "outcome")?,
         },
     })
 }
 
 fn record(row: &Row<'_>) -> Result<StepRecord, StoreError> {
-    let kind: String = row.get(1)?;
-    let kind = LegalStepKind::parse(&kind).ok_or_else(|| corrupt("unknown kind"))?;
-    let on: String = row.get(2)?;
+    let kind: String = row.get("kind")?;
+    let kind =
+        LegalStepKind::parse(&kind).ok_or_else(|| StoreError::corrupt(WHAT, "unknown kind"))?;
     Ok(StepRecord {
         recorded: RecordedStep {
-            id: row.get(0)?,
-            corrects: text(row, 6)?,
+            id: LegalStepId(row.get("id")?),
+            corrects: text(row, "corrects")?.map(LegalStepId),
             step: LegalStep {
-                on: parse_date(&on)?,
-                decided_by: row.get(3)?,
-                notes: text(row, 4)?,
-                reason: text(row, 5)?,
+                on: date(row, "on_date", WHAT)?,
+                decided_by: row.get("decided_by")?,
+                notes: text(row, "notes")?,
+                reason: text(row, "reason")?,
                 details: details(kind, row)?,
             },
         },
-        recorded_at: row.get(17)?,
+        recorded_at: row.get("recorded_at")?,
     })
 }
 
@@ -199,20 +193,15 @@ pub fn for_case(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<StepRecord>, Sto
     let mut stmt = r.conn.prepare_cached(&format!(
         "{SELECT} WHERE case_id = ?1 ORDER BY on_date, recorded_at, id"
     ))?;
-    let mut rows = stmt.query([case_id.as_str()])?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(record(row)?);
-    }
-    Ok(out)
+    stmt.query_and_then([case_id.as_str()], record)?.collect()
 }
 
 /// The cases with any legal step recorded (usually few), so the dashboard reads the ladder of
 /// those cases only.
-pub fn cases_with_steps(r: &Reader<'_>) -> Result<std::collections::HashSet<String>, StoreError> {
+pub fn cases_with_steps(r: &Reader<'_>) -> Result<std::collections::HashSet<CaseId>, StoreError> {
     let mut stmt = r
         .conn
         .prepare_cached("SELECT DISTINCT case_id FROM legal_steps")?;
-    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    let rows = stmt.query_map([], |row| row.get("case_id").map(CaseId))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -6,6 +6,7 @@
 
 pub mod cases;
 pub mod chronology;
+mod columns;
 mod error;
 pub mod events;
 pub mod families;
@@ -63,6 +64,7 @@ pub mod testing {
     pub fn pragma(store: &Store, name: &str) -> Result<String, StoreError> {
         Ok(store
             .conn
+            // Any PRAGMA: its one column is named differently from pragma to pragma.
             .query_row(&format!("PRAGMA {name}"), [], |row| {
                 row.get::<_, rusqlite::types::Value>(0)
             })

@@ -2,13 +2,15 @@
 //! school that is already linked updates it.
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{Row, params};
 
-use crate::cases::timestamp;
+use crate::columns::timestamp;
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 use caseload_domain::link_school::{Contact, LinkSchool};
 use caseload_domain::{SchoolName, SchoolPhase, Urn};
+
+const WHAT: &str = "link school";
 
 pub fn set(w: &Writer<'_>, s: &LinkSchool, now: DateTime<Utc>) -> Result<(), StoreError> {
     let c = s.attendance_champion.as_ref();
@@ -37,15 +39,28 @@ pub fn set(w: &Writer<'_>, s: &LinkSchool, now: DateTime<Utc>) -> Result<(), Sto
     Ok(())
 }
 
-fn corrupt(reason: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what: "link school",
-        reason: reason.into(),
-    }
+/// A contact from its three columns, if one is named.
+fn contact(row: &Row<'_>, [name, phone, email]: [&str; 3]) -> Result<Option<Contact>, StoreError> {
+    let Some(name) = row.get::<_, Option<String>>(name)? else {
+        return Ok(None);
+    };
+    Ok(Some(Contact {
+        name,
+        phone: row.get(phone)?,
+        email: row.get(email)?,
+    }))
 }
 
-fn contact(name: Option<String>, phone: Option<String>, email: Option<String>) -> Option<Contact> {
-    name.map(|name| Contact { name, phone, email })
+fn link_school(row: &Row<'_>) -> Result<LinkSchool, StoreError> {
+    Ok(LinkSchool {
+        urn: Urn::parse(&row.get::<_, String>("urn")?).map_err(|e| StoreError::corrupt(WHAT, e))?,
+        name: SchoolName::parse(&row.get::<_, String>("name")?)
+            .map_err(|e| StoreError::corrupt(WHAT, e))?,
+        phase: SchoolPhase::parse(&row.get::<_, String>("phase")?)
+            .map_err(|e| StoreError::corrupt(WHAT, e))?,
+        attendance_champion: contact(row, ["champion_name", "champion_phone", "champion_email"])?,
+        dsl: contact(row, ["dsl_name", "dsl_phone", "dsl_email"])?,
+    })
 }
 
 /// Every link school, by name.
@@ -54,24 +69,5 @@ pub fn list(r: &Reader<'_>) -> Result<Vec<LinkSchool>, StoreError> {
         "SELECT urn, name, phase, champion_name, champion_phone, champion_email, dsl_name, dsl_phone, dsl_email
          FROM link_schools ORDER BY name, urn",
     )?;
-    let rows = stmt.query_map([], |row| {
-        Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
-            contact(row.get(3)?, row.get(4)?, row.get(5)?),
-            contact(row.get(6)?, row.get(7)?, row.get(8)?),
-        ))
-    })?;
-    rows.map(|row| {
-        let (urn, name, phase, attendance_champion, dsl) = row?;
-        Ok(LinkSchool {
-            urn: Urn::parse(&urn).map_err(corrupt)?,
-            name: SchoolName::parse(&name).map_err(corrupt)?,
-            phase: SchoolPhase::parse(&phase).map_err(corrupt)?,
-            attendance_champion,
-            dsl,
-        })
-    })
-    .collect()
+    stmt.query_and_then([], link_school)?.collect()
 }

@@ -26,7 +26,7 @@ const MIGRATIONS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get("user_version"))?)
 }
 
 /// Brings the database up to [`SCHEMA_VERSION`]. Each step commits on its own, so a crash

@@ -133,14 +133,14 @@ impl Store {
         ));
         conn.execute_batch(&pragma)?;
         // The first read decrypts page 1: this is where a wrong key or a foreign file shows.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
-            row.get::<_, i64>(0)
+        conn.query_row("SELECT count(*) AS tables FROM sqlite_master", [], |row| {
+            row.get::<_, i64>("tables")
         })
         .map_err(|_| StoreError::DatabaseKeyMismatch)?;
         drop(keying);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
-            row.get::<_, String>(0)
+            row.get::<_, String>("journal_mode")
         })?;
         // FULL: a committed case survives power loss; temp_store in memory so that sorting or
         // indexing never spills decrypted rows into a temporary file.

@@ -2,11 +2,12 @@
 //! (kept inside the encrypted database until delivered), attempts, back-off and outcome.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{optional_date, optional_time, time, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
+use caseload_domain::ExportId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxStatus {
@@ -29,7 +30,7 @@ impl OutboxStatus {
             "queued" => Ok(OutboxStatus::Queued),
             "failed" => Ok(OutboxStatus::Failed),
             "delivered" => Ok(OutboxStatus::Delivered),
-            other => Err(corrupt(format!("unknown status {other}"))),
+            other => Err(StoreError::corrupt(WHAT, format!("unknown status {other}"))),
         }
     }
 }
@@ -47,7 +48,7 @@ pub struct OutboxFile {
 /// A new export to queue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewExport {
-    pub export_id: String,
+    pub export_id: ExportId,
     pub kind: String,
     pub formats: Vec<String>,
     pub period_from: Option<NaiveDate>,
@@ -58,7 +59,7 @@ pub struct NewExport {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxEntry {
-    pub export_id: String,
+    pub export_id: ExportId,
     pub kind: String,
     pub formats: Vec<String>,
     pub period_from: Option<NaiveDate>,
@@ -77,22 +78,7 @@ pub struct OutboxEntry {
     pub files: Vec<(String, u64, String)>,
 }
 
-fn corrupt(reason: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what: "outbox entry",
-        reason: reason.into(),
-    }
-}
-
-fn time(value: Option<String>) -> Result<Option<DateTime<Utc>>, StoreError> {
-    value
-        .map(|v| {
-            DateTime::parse_from_rfc3339(&v)
-                .map(|t| t.with_timezone(&Utc))
-                .map_err(|_| corrupt("bad timestamp"))
-        })
-        .transpose()
-}
+const WHAT: &str = "outbox entry";
 
 pub fn queue(w: &Writer<'_>, export: &NewExport, now: DateTime<Utc>) -> Result<(), StoreError> {
     w.conn.execute(
@@ -100,7 +86,7 @@ pub fn queue(w: &Writer<'_>, export: &NewExport, now: DateTime<Utc>) -> Result<(
             created_at, status, next_attempt_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'queued', ?7)",
         params![
-            export.export_id,
+            export.export_id.as_str(),
             export.kind,
             export.formats.join(","),
             export.period_from.map(|d| d.to_string()),
@@ -115,7 +101,7 @@ pub fn queue(w: &Writer<'_>, export: &NewExport, now: DateTime<Utc>) -> Result<(
     )?;
     for f in &export.files {
         insert.execute(params![
-            export.export_id,
+            export.export_id.as_str(),
             f.name,
             f.format,
             f.rows as i64,
@@ -130,69 +116,41 @@ const SELECT: &str = "SELECT export_id, kind, formats, period_from, period_to, i
         created_at, status, attempts, last_attempt_at, next_attempt_at, failure_kind,
         failure_reason, delivered_at, delivered_folder FROM outbox";
 
-struct Raw {
-    export_id: String,
-    kind: String,
-    formats: String,
-    period_from: Option<String>,
-    period_to: Option<String>,
-    identifiable_reason: Option<String>,
-    created_at: String,
-    status: String,
-    attempts: i64,
-    last_attempt_at: Option<String>,
-    next_attempt_at: Option<String>,
-    failure_kind: Option<String>,
-    failure_reason: Option<String>,
-    delivered_at: Option<String>,
-    delivered_folder: Option<String>,
-}
-
-fn raw(row: &Row<'_>) -> rusqlite::Result<Raw> {
-    Ok(Raw {
-        export_id: row.get(0)?,
-        kind: row.get(1)?,
-        formats: row.get(2)?,
-        period_from: row.get(3)?,
-        period_to: row.get(4)?,
-        identifiable_reason: row.get(5)?,
-        created_at: row.get(6)?,
-        status: row.get(7)?,
-        attempts: row.get(8)?,
-        last_attempt_at: row.get(9)?,
-        next_attempt_at: row.get(10)?,
-        failure_kind: row.get(11)?,
-        failure_reason: row.get(12)?,
-        delivered_at: row.get(13)?,
-        delivered_folder: row.get(14)?,
-    })
-}
-
-fn entry(r: &Reader<'_>, raw: Raw) -> Result<OutboxEntry, StoreError> {
+/// A row of [`SELECT`] as an entry, with its files' names, sizes and hashes.
+fn entry(r: &Reader<'_>, row: &Row<'_>) -> Result<OutboxEntry, StoreError> {
+    let export_id = ExportId(row.get("export_id")?);
     let mut stmt = r.conn.prepare_cached(
-        "SELECT name, length(bytes), sha256 FROM outbox_files WHERE export_id = ?1 ORDER BY name",
+        "SELECT name, length(bytes) AS size, sha256 FROM outbox_files WHERE export_id = ?1 ORDER BY name",
     )?;
     let files = stmt
-        .query_map([&raw.export_id], |row| {
-            Ok((row.get(0)?, row.get::<_, i64>(1)? as u64, row.get(2)?))
+        .query_and_then([export_id.as_str()], |file| {
+            Ok::<_, StoreError>((
+                file.get("name")?,
+                file.get::<_, i64>("size")? as u64,
+                file.get("sha256")?,
+            ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(OutboxEntry {
-        formats: raw.formats.split(',').map(String::from).collect(),
-        period_from: raw.period_from.as_deref().map(parse_date).transpose()?,
-        period_to: raw.period_to.as_deref().map(parse_date).transpose()?,
-        created_at: time(Some(raw.created_at))?.ok_or_else(|| corrupt("no created_at"))?,
-        status: OutboxStatus::parse(&raw.status)?,
-        attempts: u32::try_from(raw.attempts).unwrap_or(u32::MAX),
-        last_attempt_at: time(raw.last_attempt_at)?,
-        next_attempt_at: time(raw.next_attempt_at)?,
-        delivered_at: time(raw.delivered_at)?,
-        export_id: raw.export_id,
-        kind: raw.kind,
-        identifiable_reason: raw.identifiable_reason,
-        failure_kind: raw.failure_kind,
-        failure_reason: raw.failure_reason,
-        delivered_folder: raw.delivered_folder,
+        kind: row.get("kind")?,
+        formats: row
+            .get::<_, String>("formats")?
+            .split(',')
+            .map(String::from)
+            .collect(),
+        period_from: optional_date(row, "period_from", WHAT)?,
+        period_to: optional_date(row, "period_to", WHAT)?,
+        identifiable_reason: row.get("identifiable_reason")?,
+        created_at: time(row, "created_at", WHAT)?,
+        status: OutboxStatus::parse(&row.get::<_, String>("status")?)?,
+        attempts: u32::try_from(row.get::<_, i64>("attempts")?).unwrap_or(u32::MAX),
+        last_attempt_at: optional_time(row, "last_attempt_at", WHAT)?,
+        next_attempt_at: optional_time(row, "next_attempt_at", WHAT)?,
+        failure_kind: row.get("failure_kind")?,
+        failure_reason: row.get("failure_reason")?,
+        delivered_at: optional_time(row, "delivered_at", WHAT)?,
+        delivered_folder: row.get("delivered_folder")?,
+        export_id,
         files,
     })
 }
@@ -202,20 +160,20 @@ pub fn list(r: &Reader<'_>) -> Result<Vec<OutboxEntry>, StoreError> {
     let mut stmt = r.conn.prepare_cached(&format!(
         "{SELECT} ORDER BY created_at DESC, export_id DESC"
     ))?;
-    let raws = stmt.query_map([], raw)?.collect::<Result<Vec<_>, _>>()?;
-    raws.into_iter().map(|x| entry(r, x)).collect()
+    stmt.query_and_then([], |row| entry(r, row))?.collect()
 }
 
-pub fn get(r: &Reader<'_>, export_id: &str) -> Result<OutboxEntry, StoreError> {
-    let raw = r
+pub fn get(r: &Reader<'_>, export_id: &ExportId) -> Result<OutboxEntry, StoreError> {
+    let mut stmt = r
         .conn
-        .query_row(&format!("{SELECT} WHERE export_id = ?1"), [export_id], raw)
-        .optional()?
+        .prepare_cached(&format!("{SELECT} WHERE export_id = ?1"))?;
+    stmt.query_and_then([export_id.as_str()], |row| entry(r, row))?
+        .next()
+        .transpose()?
         .ok_or_else(|| StoreError::NotFound {
             what: "export",
             id: export_id.to_string(),
-        })?;
-    entry(r, raw)
+        })
 }
 
 /// Exports not yet delivered, oldest first; with `due_at`, only those whose back-off has passed.
@@ -227,34 +185,32 @@ pub fn pending(
         "{SELECT} WHERE status != 'delivered' AND (?1 IS NULL OR next_attempt_at IS NULL OR next_attempt_at <= ?1)
          ORDER BY created_at, export_id"
     ))?;
-    let raws = stmt
-        .query_map([due_at.map(timestamp)], raw)?
-        .collect::<Result<Vec<_>, _>>()?;
-    raws.into_iter().map(|x| entry(r, x)).collect()
+    stmt.query_and_then([due_at.map(timestamp)], |row| entry(r, row))?
+        .collect()
+}
+
+fn outbox_file(row: &Row<'_>) -> Result<OutboxFile, StoreError> {
+    Ok(OutboxFile {
+        name: row.get("name")?,
+        format: row.get("format")?,
+        rows: row.get::<_, i64>("rows")? as u64,
+        sha256: row.get("sha256")?,
+        bytes: row.get("bytes")?,
+    })
 }
 
 /// The files of an export, with their bytes, in name order.
-pub fn files(r: &Reader<'_>, export_id: &str) -> Result<Vec<OutboxFile>, StoreError> {
+pub fn files(r: &Reader<'_>, export_id: &ExportId) -> Result<Vec<OutboxFile>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT name, format, rows, sha256, bytes FROM outbox_files WHERE export_id = ?1 ORDER BY name",
     )?;
-    let files = stmt
-        .query_map([export_id], |row| {
-            Ok(OutboxFile {
-                name: row.get(0)?,
-                format: row.get(1)?,
-                rows: row.get::<_, i64>(2)? as u64,
-                sha256: row.get(3)?,
-                bytes: row.get(4)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(files)
+    stmt.query_and_then([export_id.as_str()], outbox_file)?
+        .collect()
 }
 
 pub fn mark_failed(
     w: &Writer<'_>,
-    export_id: &str,
+    export_id: &ExportId,
     at: DateTime<Utc>,
     next_attempt_at: DateTime<Utc>,
     kind: &str,
@@ -265,7 +221,7 @@ pub fn mark_failed(
             next_attempt_at = ?3, failure_kind = ?4, failure_reason = ?5
          WHERE export_id = ?1 AND status != 'delivered'",
         params![
-            export_id,
+            export_id.as_str(),
             timestamp(at),
             timestamp(next_attempt_at),
             kind,
@@ -277,7 +233,7 @@ pub fn mark_failed(
 
 pub fn mark_delivered(
     w: &Writer<'_>,
-    export_id: &str,
+    export_id: &ExportId,
     at: DateTime<Utc>,
     folder: &str,
 ) -> Result<(), StoreError> {
@@ -286,16 +242,20 @@ pub fn mark_delivered(
             delivered_at = ?2, delivered_folder = ?3, next_attempt_at = NULL,
             failure_kind = NULL, failure_reason = NULL
          WHERE export_id = ?1",
-        params![export_id, timestamp(at), folder],
+        params![export_id.as_str(), timestamp(at), folder],
     )?;
     Ok(())
 }
 
 /// Makes a failed export due at once (the worker pressed "Send now").
-pub fn retry_now(w: &Writer<'_>, export_id: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn retry_now(
+    w: &Writer<'_>,
+    export_id: &ExportId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     w.conn.execute(
         "UPDATE outbox SET next_attempt_at = ?2 WHERE export_id = ?1 AND status != 'delivered'",
-        params![export_id, timestamp(now)],
+        params![export_id.as_str(), timestamp(now)],
     )?;
     Ok(())
 }

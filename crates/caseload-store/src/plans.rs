@@ -3,18 +3,18 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Row, params};
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{date, new_id, optional_date, parse_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
-use caseload_domain::CaseId;
 use caseload_domain::attendance::Tenths;
 use caseload_domain::plan::{ActionStatus, Barrier, NewAction, Plan, SmartTarget};
+use caseload_domain::{CaseId, PlanActionId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionRecord {
-    pub id: String,
+    pub id: PlanActionId,
     pub what: String,
     pub owner: String,
     pub due_on: NaiveDate,
@@ -22,15 +22,14 @@ pub struct ActionRecord {
     pub status_on: Option<NaiveDate>,
 }
 
-fn corrupt(reason: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what: "plan",
-        reason: reason.into(),
-    }
+const WHAT: &str = "plan";
+
+fn from_json<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, StoreError> {
+    serde_json::from_str(value).map_err(|e| StoreError::corrupt(WHAT, e.to_string()))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
+    serde_json::to_string(value).map_err(|e| StoreError::corrupt(WHAT, e.to_string()))
 }
 
 pub fn set(
@@ -59,46 +58,38 @@ pub fn set(
     Ok(())
 }
 
-/// The case's plan; an empty plan if none has been written yet.
-pub fn get(r: &Reader<'_>, case_id: &CaseId) -> Result<Plan, StoreError> {
-    let row = r
-        .conn
-        .query_row(
-            "SELECT barriers, other_barriers, target_tenths, target_by, interventions, review_dates FROM plans WHERE case_id = ?1",
-            [case_id.as_str()],
-            |row| {
-                Ok((
-                    row.get::<_, String>(0)?,
-                    row.get::<_, Option<String>>(1)?,
-                    row.get::<_, Option<u16>>(2)?,
-                    row.get::<_, Option<String>>(3)?,
-                    row.get::<_, Option<String>>(4)?,
-                    row.get::<_, String>(5)?,
-                ))
-            },
-        )
-        .optional()?;
-    let Some((barriers, other_barriers, target, by, interventions, reviews)) = row else {
-        return Ok(Plan::default());
-    };
-    let barriers: Vec<Barrier> =
-        serde_json::from_str(&barriers).map_err(|e| corrupt(e.to_string()))?;
-    let review_dates: Vec<NaiveDate> =
-        serde_json::from_str(&reviews).map_err(|e| corrupt(e.to_string()))?;
-    let target = match (target, by) {
+fn plan(row: &Row<'_>) -> Result<Plan, StoreError> {
+    let barriers: Vec<Barrier> = from_json(&row.get::<_, String>("barriers")?)?;
+    let review_dates: Vec<NaiveDate> = from_json(&row.get::<_, String>("review_dates")?)?;
+    let target = match (
+        row.get::<_, Option<u16>>("target_tenths")?,
+        row.get::<_, Option<String>>("target_by")?,
+    ) {
         (Some(t), Some(by)) => Some(SmartTarget {
             target: Tenths(t),
-            by: parse_date(&by)?,
+            by: parse_date(WHAT, &by)?,
         }),
         _ => None,
     };
     Ok(Plan {
         barriers,
-        other_barriers,
+        other_barriers: row.get("other_barriers")?,
         target,
-        interventions,
+        interventions: row.get("interventions")?,
         review_dates,
     })
+}
+
+/// The case's plan; an empty plan if none has been written yet.
+pub fn get(r: &Reader<'_>, case_id: &CaseId) -> Result<Plan, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT barriers, other_barriers, target_tenths, target_by, interventions, review_dates FROM plans WHERE case_id = ?1",
+    )?;
+    Ok(stmt
+        .query_and_then([case_id.as_str()], plan)?
+        .next()
+        .transpose()?
+        .unwrap_or_default())
 }
 
 pub fn add_action(
@@ -106,13 +97,13 @@ pub fn add_action(
     case_id: &CaseId,
     action: &NewAction,
     now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let id = uuid::Uuid::now_v7().to_string();
+) -> Result<PlanActionId, StoreError> {
+    let id: PlanActionId = new_id();
     let at = timestamp(now);
     w.conn.execute(
         "INSERT INTO plan_actions (id, case_id, what, owner, due_on, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?6)",
-        params![id, case_id.as_str(), action.what, action.owner, action.due_on.to_string(), at],
+        params![id.as_str(), case_id.as_str(), action.what, action.owner, action.due_on.to_string(), at],
     )?;
     Ok(id)
 }
@@ -121,60 +112,36 @@ pub fn add_action(
 pub fn set_action_status(
     w: &Writer<'_>,
     case_id: &CaseId,
-    action_id: &str,
+    action_id: &PlanActionId,
     status: ActionStatus,
     on: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let changed = w.conn.execute(
         "UPDATE plan_actions SET status = ?3, status_on = ?4, updated_at = ?5 WHERE id = ?2 AND case_id = ?1",
-        params![case_id.as_str(), action_id, status.as_str(), on.to_string(), timestamp(now)],
+        params![case_id.as_str(), action_id.as_str(), status.as_str(), on.to_string(), timestamp(now)],
     )?;
     Ok(changed == 1)
 }
 
-type RawAction = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-);
-
-fn raw(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawAction> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-    ))
-}
-
-fn action(
-    (_, id, what, owner, due_on, status, status_on): RawAction,
-) -> Result<ActionRecord, StoreError> {
+fn action(row: &Row<'_>) -> Result<ActionRecord, StoreError> {
     Ok(ActionRecord {
-        id,
-        what,
-        owner,
-        due_on: parse_date(&due_on)?,
-        status: ActionStatus::parse(&status).ok_or_else(|| corrupt("unknown action status"))?,
-        status_on: status_on.as_deref().map(parse_date).transpose()?,
+        id: PlanActionId(row.get("id")?),
+        what: row.get("what")?,
+        owner: row.get("owner")?,
+        due_on: date(row, "due_on", WHAT)?,
+        status: ActionStatus::parse(&row.get::<_, String>("status")?)
+            .ok_or_else(|| StoreError::corrupt(WHAT, "unknown action status"))?,
+        status_on: optional_date(row, "status_on", WHAT)?,
     })
 }
 
 /// The case's actions, soonest due first.
 pub fn actions(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<ActionRecord>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT case_id, id, what, owner, due_on, status, status_on FROM plan_actions WHERE case_id = ?1 ORDER BY due_on, created_at",
+        "SELECT id, what, owner, due_on, status, status_on FROM plan_actions WHERE case_id = ?1 ORDER BY due_on, created_at",
     )?;
-    let rows = stmt.query_map([case_id.as_str()], raw)?;
-    rows.map(|row| action(row?)).collect()
+    stmt.query_and_then([case_id.as_str()], action)?.collect()
 }
 
 /// What can fall due on one case besides its review cycle.
@@ -186,15 +153,16 @@ pub struct DueSources {
 }
 
 /// Every case's open actions and plan review dates, for the dashboard's next due items.
-pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreError> {
-    let mut out: HashMap<String, DueSources> = HashMap::new();
+pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<CaseId, DueSources>, StoreError> {
+    let mut out: HashMap<CaseId, DueSources> = HashMap::new();
     let mut stmt = r.conn.prepare_cached(
         "SELECT case_id, id, what, owner, due_on, status, status_on FROM plan_actions WHERE status = 'open' ORDER BY due_on",
     )?;
-    for row in stmt.query_map([], raw)? {
-        let row = row?;
-        let case_id = row.0.clone();
-        let a = action(row)?;
+    let rows = stmt.query_and_then([], |row| {
+        Ok::<_, StoreError>((CaseId(row.get("case_id")?), action(row)?))
+    })?;
+    for row in rows {
+        let (case_id, a) = row?;
         out.entry(case_id)
             .or_default()
             .open_actions
@@ -203,12 +171,12 @@ pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreE
     let mut stmt = r
         .conn
         .prepare_cached("SELECT case_id, review_dates FROM plans WHERE review_dates != '[]'")?;
-    for row in stmt.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-    })? {
-        let (case_id, reviews) = row?;
-        let dates: Vec<NaiveDate> =
-            serde_json::from_str(&reviews).map_err(|e| corrupt(e.to_string()))?;
+    let rows = stmt.query_and_then([], |row| {
+        let dates: Vec<NaiveDate> = from_json(&row.get::<_, String>("review_dates")?)?;
+        Ok::<_, StoreError>((CaseId(row.get("case_id")?), dates))
+    })?;
+    for row in rows {
+        let (case_id, dates) = row?;
         out.entry(case_id).or_default().review_dates.extend(dates);
     }
     Ok(out)
@@ -216,10 +184,10 @@ pub fn due_sources(r: &Reader<'_>) -> Result<HashMap<String, DueSources>, StoreE
 
 /// The cases that have a plan written (a SMART target or barriers recorded), for the TSM
 /// preparation pack's "severely absent without a plan" flag.
-pub fn cases_with_plan(r: &Reader<'_>) -> Result<std::collections::HashSet<String>, StoreError> {
+pub fn cases_with_plan(r: &Reader<'_>) -> Result<std::collections::HashSet<CaseId>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT case_id FROM plans WHERE target_tenths IS NOT NULL OR barriers != '[]'",
     )?;
-    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    let rows = stmt.query_map([], |row| row.get("case_id").map(CaseId))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

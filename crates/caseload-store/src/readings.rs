@@ -1,12 +1,15 @@
 //! `attendance_readings`: a pupil's attendance counts as at a date, recorded by the worker (and,
 //! with the attendance issue, imported). Never overwritten: a later reading is a new row.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
+use caseload_domain::PupilId;
 use caseload_domain::attendance::SessionCounts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +35,7 @@ pub struct Reading {
 
 pub fn add(
     w: &Writer<'_>,
-    pupil_id: &str,
+    pupil_id: &PupilId,
     reading: &Reading,
     source: ReadingSource,
     now: DateTime<Utc>,
@@ -42,7 +45,7 @@ pub fn add(
         "INSERT INTO attendance_readings (pupil_id, as_at, possible, present, authorised, unauthorised, source, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
-            pupil_id,
+            pupil_id.as_str(),
             reading.as_at.to_string(),
             c.possible,
             c.present,
@@ -55,85 +58,63 @@ pub fn add(
     Ok(())
 }
 
-fn counts(
-    possible: u32,
-    present: u32,
-    authorised: u32,
-    unauthorised: u32,
-) -> Result<SessionCounts, StoreError> {
-    SessionCounts::new(possible, present, authorised, unauthorised).map_err(|e| {
-        StoreError::Corrupt {
-            what: "attendance reading",
-            reason: e.to_string(),
-        }
-    })
-}
+const WHAT: &str = "attendance reading";
 
-type RawReading = (String, String, u32, u32, u32, u32);
-
-fn raw(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawReading> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-    ))
-}
-
-fn reading(
-    (_, as_at, possible, present, authorised, unauthorised): RawReading,
-) -> Result<Reading, StoreError> {
+/// A row's `as_at` and counts as a reading.
+fn reading(row: &rusqlite::Row<'_>) -> Result<Reading, StoreError> {
+    let counts = SessionCounts::new(
+        row.get("possible")?,
+        row.get("present")?,
+        row.get("authorised")?,
+        row.get("unauthorised")?,
+    )
+    .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
     Ok(Reading {
-        as_at: parse_date(&as_at)?,
-        counts: counts(possible, present, authorised, unauthorised)?,
+        as_at: date(row, "as_at", WHAT)?,
+        counts,
     })
+}
+
+/// A row as the pupil it is about and the reading.
+fn pupil_reading(row: &rusqlite::Row<'_>) -> Result<(PupilId, Reading), StoreError> {
+    Ok((PupilId(row.get("pupil_id")?), reading(row)?))
 }
 
 /// A pupil's readings, oldest first (ties broken by the order they were recorded).
-pub fn for_pupil(r: &Reader<'_>, pupil_id: &str) -> Result<Vec<Reading>, StoreError> {
+pub fn for_pupil(r: &Reader<'_>, pupil_id: &PupilId) -> Result<Vec<Reading>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT pupil_id, as_at, possible, present, authorised, unauthorised
+        "SELECT as_at, possible, present, authorised, unauthorised
          FROM attendance_readings WHERE pupil_id = ?1 ORDER BY as_at, id",
     )?;
-    let rows = stmt.query_map([pupil_id], raw)?;
-    rows.map(|row| reading(row?)).collect()
+    stmt.query_and_then([pupil_id.as_str()], reading)?.collect()
 }
 
 /// Every pupil's latest two readings (latest first), for the dashboard's current figure and trend.
-pub fn latest_two_by_pupil(
-    r: &Reader<'_>,
-) -> Result<std::collections::HashMap<String, Vec<Reading>>, StoreError> {
+pub fn latest_two_by_pupil(r: &Reader<'_>) -> Result<HashMap<PupilId, Vec<Reading>>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT pupil_id, as_at, possible, present, authorised, unauthorised FROM (
             SELECT *, ROW_NUMBER() OVER (PARTITION BY pupil_id ORDER BY as_at DESC, id DESC) AS n
             FROM attendance_readings) WHERE n <= 2 ORDER BY pupil_id, n",
     )?;
-    let rows = stmt.query_map([], raw)?;
-    let mut out: std::collections::HashMap<String, Vec<Reading>> = std::collections::HashMap::new();
-    for row in rows {
-        let row = row?;
-        let pupil = row.0.clone();
-        out.entry(pupil).or_default().push(reading(row)?);
-    }
-    Ok(out)
+    by_pupil(stmt.query_and_then([], pupil_reading)?)
 }
 
 /// Every pupil's readings, oldest first, for reports.
-pub fn all_by_pupil(
-    r: &Reader<'_>,
-) -> Result<std::collections::HashMap<String, Vec<Reading>>, StoreError> {
+pub fn all_by_pupil(r: &Reader<'_>) -> Result<HashMap<PupilId, Vec<Reading>>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT pupil_id, as_at, possible, present, authorised, unauthorised
          FROM attendance_readings ORDER BY pupil_id, as_at, id",
     )?;
-    let rows = stmt.query_map([], raw)?;
-    let mut out: std::collections::HashMap<String, Vec<Reading>> = std::collections::HashMap::new();
+    by_pupil(stmt.query_and_then([], pupil_reading)?)
+}
+
+fn by_pupil(
+    rows: impl Iterator<Item = Result<(PupilId, Reading), StoreError>>,
+) -> Result<HashMap<PupilId, Vec<Reading>>, StoreError> {
+    let mut out: HashMap<PupilId, Vec<Reading>> = HashMap::new();
     for row in rows {
-        let row = row?;
-        let pupil = row.0.clone();
-        out.entry(pupil).or_default().push(reading(row)?);
+        let (pupil, reading) = row?;
+        out.entry(pupil).or_default().push(reading);
     }
     Ok(out)
 }

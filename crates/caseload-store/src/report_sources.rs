@@ -4,11 +4,12 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{Row, params};
 
 use caseload_domain::SchoolPhase;
 use caseload_domain::attendance::SessionCounts;
 
+use crate::columns::{date, optional_date};
 use crate::error::StoreError;
 use crate::write::Reader;
 
@@ -16,7 +17,7 @@ use crate::write::Reader;
 /// carers, siblings and pupils discussed at TSMs. Trimmed, blanks dropped, deduplicated.
 pub fn personal_names(r: &Reader<'_>) -> Result<Vec<String>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT legal_name FROM pupils
+        "SELECT legal_name AS name FROM pupils
          UNION SELECT preferred_name FROM pupils WHERE preferred_name IS NOT NULL
          UNION SELECT name FROM families
          UNION SELECT name FROM carers
@@ -24,7 +25,7 @@ pub fn personal_names(r: &Reader<'_>) -> Result<Vec<String>, StoreError> {
          UNION SELECT name FROM tsm_pupils",
     )?;
     let names: BTreeSet<String> = stmt
-        .query_map([], |row| row.get::<_, String>(0))?
+        .query_map([], |row| row.get::<_, String>("name"))?
         .filter_map(Result::ok)
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
@@ -43,14 +44,34 @@ pub struct WardSummary {
     pub source: String,
 }
 
+const WHAT: &str = "attendance summary";
+
 /// The latest as-at date of any imported summary.
 pub fn latest_summary_date(r: &Reader<'_>) -> Result<Option<NaiveDate>, StoreError> {
-    let value: Option<String> =
-        r.conn
-            .query_row("SELECT max(as_at) FROM attendance_summaries", [], |row| {
-                row.get(0)
-            })?;
-    value.as_deref().map(crate::cases::parse_date).transpose()
+    r.conn.query_row_and_then(
+        "SELECT max(as_at) AS latest FROM attendance_summaries",
+        [],
+        |row| optional_date(row, "latest", WHAT),
+    )
+}
+
+fn ward_summary(row: &Row<'_>) -> Result<WardSummary, StoreError> {
+    Ok(WardSummary {
+        as_at: date(row, "as_at", WHAT)?,
+        ward: row.get("ward")?,
+        phase: row
+            .get::<_, Option<String>>("school_phase")?
+            .as_deref()
+            .and_then(|p| SchoolPhase::parse(p).ok()),
+        counts: SessionCounts::new(
+            row.get("possible")?,
+            row.get("present")?,
+            row.get("authorised")?,
+            row.get("unauthorised")?,
+        )
+        .map_err(|_| StoreError::corrupt(WHAT, "counts do not add up"))?,
+        source: row.get("sha256")?,
+    })
 }
 
 /// For each pupil, the latest imported summary with an as-at date in `from..=to`.
@@ -60,8 +81,9 @@ pub fn latest_summaries_between(
     to: NaiveDate,
 ) -> Result<Vec<WardSummary>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT s.as_at, s.ward, s.school_phase, s.possible, s.present, s.authorised,
-                s.unauthorised, i.sha256
+        "SELECT s.as_at AS as_at, s.ward AS ward, s.school_phase AS school_phase,
+                s.possible AS possible, s.present AS present, s.authorised AS authorised,
+                s.unauthorised AS unauthorised, i.sha256 AS sha256
          FROM attendance_summaries s JOIN imports i ON i.id = s.import_id
          WHERE s.as_at BETWEEN ?1 AND ?2
            AND NOT EXISTS (
@@ -69,38 +91,6 @@ pub fn latest_summaries_between(
              WHERE later.upn = s.upn AND later.as_at BETWEEN ?1 AND ?2
                AND (later.as_at > s.as_at OR (later.as_at = s.as_at AND later.import_id > s.import_id)))",
     )?;
-    let rows = stmt
-        .query_map(params![from.to_string(), to.to_string()], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, Option<String>>(1)?,
-                row.get::<_, Option<String>>(2)?,
-                [
-                    row.get::<_, u32>(3)?,
-                    row.get::<_, u32>(4)?,
-                    row.get::<_, u32>(5)?,
-                    row.get::<_, u32>(6)?,
-                ],
-                row.get::<_, String>(7)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter()
-        .map(
-            |(as_at, ward, phase, [possible, present, auth, unauth], source)| {
-                let corrupt = |reason: &str| StoreError::Corrupt {
-                    what: "attendance summary",
-                    reason: reason.to_string(),
-                };
-                Ok(WardSummary {
-                    as_at: crate::cases::parse_date(&as_at)?,
-                    ward,
-                    phase: phase.as_deref().and_then(|p| SchoolPhase::parse(p).ok()),
-                    counts: SessionCounts::new(possible, present, auth, unauth)
-                        .map_err(|_| corrupt("counts do not add up"))?,
-                    source,
-                })
-            },
-        )
+    stmt.query_and_then(params![from.to_string(), to.to_string()], ward_summary)?
         .collect()
 }

@@ -2,7 +2,7 @@
 //! answering as the worker types: each word typed is matched as a prefix, all words must match,
 //! best matches first.
 
-use rusqlite::params;
+use rusqlite::{Row, params};
 
 use crate::error::StoreError;
 use crate::write::Reader;
@@ -41,7 +41,8 @@ pub fn pupils(r: &Reader<'_>, typed: &str, limit: u32) -> Result<Vec<Hit>, Store
         return Ok(Vec::new());
     };
     let mut stmt = r.conn.prepare_cached(
-        "SELECT c.id, p.legal_name, p.preferred_name, p.upn, p.school_name, c.status
+        "SELECT c.id AS case_id, p.legal_name AS legal_name, p.preferred_name AS preferred_name,
+                p.upn AS upn, p.school_name AS school_name, c.status AS status
          FROM (SELECT rowid, bm25(pupil_search, 10.0, 5.0, 1.0, 3.0) AS score
                FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200) s
          CROSS JOIN pupils p ON p.rowid = s.rowid
@@ -49,17 +50,18 @@ pub fn pupils(r: &Reader<'_>, typed: &str, limit: u32) -> Result<Vec<Hit>, Store
          ORDER BY s.score, p.legal_name
          LIMIT ?2",
     )?;
-    let rows = stmt.query_map(params![query, limit], |row| {
-        Ok(Hit {
-            case_id: CaseId(row.get(0)?),
-            legal_name: row.get(1)?,
-            preferred_name: row.get(2)?,
-            upn: row.get(3)?,
-            school_name: row.get(4)?,
-            status: row.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    stmt.query_and_then(params![query, limit], hit)?.collect()
+}
+
+fn hit(row: &Row<'_>) -> Result<Hit, StoreError> {
+    Ok(Hit {
+        case_id: CaseId(row.get("case_id")?),
+        legal_name: row.get("legal_name")?,
+        preferred_name: row.get("preferred_name")?,
+        upn: row.get("upn")?,
+        school_name: row.get("school_name")?,
+        status: row.get("status")?,
+    })
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 //! latest says carried.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{optional_date, parse_date, timestamp};
 use crate::error::StoreError;
-use crate::tsms::corrupt;
+use crate::tsms::WHAT;
 use crate::write::{Reader, Writer};
 use caseload_domain::tsm::{DiscussionId, OwnerAgency, ReviewOutcome, TsmActionId, TsmId};
 
@@ -57,7 +57,7 @@ pub fn add(
     w.conn.execute(
         "INSERT INTO tsm_actions (tsm_id, tsm_pupil_id, position, owner_agency, created_at, updated_at)
          VALUES (?1, ?2, (SELECT COALESCE(MAX(position), -1) + 1 FROM tsm_actions WHERE tsm_id = ?1), ?3, ?4, ?4)",
-        params![tsm_id.as_str(), discussion.map(|d| d.0), owner_agency.as_str(), timestamp(now)],
+        params![tsm_id.as_str(), discussion.map(DiscussionId::get), owner_agency.as_str(), timestamp(now)],
     )?;
     Ok(TsmActionId(w.conn.last_insert_rowid()))
 }
@@ -72,7 +72,7 @@ pub fn update(
         "UPDATE tsm_actions SET what = ?2, owner_agency = ?3, owner_person = ?4, lead_practitioner = ?5,
             due_on = ?6, updated_at = ?7 WHERE id = ?1",
         params![
-            id.0,
+            id.get(),
             f.what,
             f.owner_agency.as_str(),
             f.owner_person,
@@ -84,7 +84,7 @@ pub fn update(
     if n == 0 {
         return Err(StoreError::NotFound {
             what: "action",
-            id: id.0.to_string(),
+            id: id.to_string(),
         });
     }
     Ok(())
@@ -93,7 +93,7 @@ pub fn update(
 /// Removes an action that has never been reviewed (the caller checks).
 pub fn remove(w: &Writer<'_>, id: TsmActionId) -> Result<(), StoreError> {
     w.conn
-        .execute("DELETE FROM tsm_actions WHERE id = ?1", [id.0])?;
+        .execute("DELETE FROM tsm_actions WHERE id = ?1", [id.get()])?;
     Ok(())
 }
 
@@ -107,7 +107,7 @@ pub fn review(
     w.conn.execute(
         "INSERT INTO tsm_action_reviews (action_id, tsm_id, outcome, on_date, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
-            id.0,
+            id.get(),
             at_meeting.map(TsmId::as_str),
             review.outcome.as_str(),
             review.on.to_string(),
@@ -117,55 +117,56 @@ pub fn review(
     Ok(())
 }
 
-const SELECT: &str = "SELECT a.id, a.tsm_id, a.tsm_pupil_id, a.what, a.owner_agency, a.owner_person,
-    a.lead_practitioner, a.due_on, r.outcome, r.on_date,
-    EXISTS (SELECT 1 FROM tsm_action_reviews x WHERE x.action_id = a.id)
+/// An action with its latest review (if any); every column named, as the meetings and pupils
+/// joined onto it by some queries have their own `id`, `tsm_id` and `upn`.
+const SELECT: &str = "SELECT a.id AS id, a.tsm_id AS tsm_id, a.tsm_pupil_id AS tsm_pupil_id,
+    a.what AS what, a.owner_agency AS owner_agency, a.owner_person AS owner_person,
+    a.lead_practitioner AS lead_practitioner, a.due_on AS due_on,
+    r.outcome AS latest_outcome, r.on_date AS latest_on,
+    EXISTS (SELECT 1 FROM tsm_action_reviews x WHERE x.action_id = a.id) AS reviewed
     FROM tsm_actions a
     LEFT JOIN tsm_action_reviews r ON r.id = (SELECT MAX(id) FROM tsm_action_reviews WHERE action_id = a.id)";
 
-type Raw = (
-    (i64, String, Option<i64>, String, String, String, String),
-    (Option<String>, Option<String>, Option<String>, bool),
-);
-
-fn raw(row: &Row<'_>) -> rusqlite::Result<Raw> {
-    Ok((
-        (
-            row.get(0)?,
-            row.get(1)?,
-            row.get(2)?,
-            row.get(3)?,
-            row.get(4)?,
-            row.get(5)?,
-            row.get(6)?,
-        ),
-        (row.get(7)?, row.get(8)?, row.get(9)?, row.get(10)?),
-    ))
+/// A stored review's outcome and date.
+fn parse_review(outcome: &str, on: &str) -> Result<Review, StoreError> {
+    Ok(Review {
+        outcome: ReviewOutcome::parse(outcome)
+            .ok_or_else(|| StoreError::corrupt(WHAT, "unknown review outcome"))?,
+        on: parse_date(WHAT, on)?,
+    })
 }
 
-fn action((a, b): Raw) -> Result<ActionRow, StoreError> {
-    let (id, tsm_id, discussion, what, agency, person, lead) = a;
-    let (due_on, outcome, on, reviewed) = b;
-    let latest = match (outcome, on) {
-        (Some(o), Some(on)) => Some(Review {
-            outcome: ReviewOutcome::parse(&o).ok_or_else(|| corrupt("unknown review outcome"))?,
-            on: parse_date(&on)?,
-        }),
+/// A row of `tsm_action_reviews` (its `outcome` and `on_date`).
+fn review_row(row: &Row<'_>) -> Result<Review, StoreError> {
+    parse_review(
+        &row.get::<_, String>("outcome")?,
+        &row.get::<_, String>("on_date")?,
+    )
+}
+
+/// A row of [`SELECT`] as an action.
+fn action(row: &Row<'_>) -> Result<ActionRow, StoreError> {
+    let latest = match (
+        row.get::<_, Option<String>>("latest_outcome")?,
+        row.get::<_, Option<String>>("latest_on")?,
+    ) {
+        (Some(outcome), Some(on)) => Some(parse_review(&outcome, &on)?),
         _ => None,
     };
     Ok(ActionRow {
-        id: TsmActionId(id),
-        tsm_id: TsmId(tsm_id),
-        discussion: discussion.map(DiscussionId),
+        id: TsmActionId(row.get("id")?),
+        tsm_id: TsmId(row.get("tsm_id")?),
+        discussion: row.get::<_, Option<i64>>("tsm_pupil_id")?.map(DiscussionId),
         fields: ActionFields {
-            what,
-            owner_agency: OwnerAgency::parse(&agency).ok_or_else(|| corrupt("unknown agency"))?,
-            owner_person: person,
-            lead_practitioner: lead,
-            due_on: due_on.as_deref().map(parse_date).transpose()?,
+            what: row.get("what")?,
+            owner_agency: OwnerAgency::parse(&row.get::<_, String>("owner_agency")?)
+                .ok_or_else(|| StoreError::corrupt(WHAT, "unknown agency"))?,
+            owner_person: row.get("owner_person")?,
+            lead_practitioner: row.get("lead_practitioner")?,
+            due_on: optional_date(row, "due_on", WHAT)?,
         },
         latest,
-        reviewed,
+        reviewed: row.get("reviewed")?,
     })
 }
 
@@ -173,14 +174,13 @@ pub fn get(r: &Reader<'_>, id: TsmActionId) -> Result<ActionRow, StoreError> {
     let mut stmt = r
         .conn
         .prepare_cached(&format!("{SELECT} WHERE a.id = ?1"))?;
-    let row = stmt
-        .query_row([id.0], raw)
-        .optional()?
+    stmt.query_and_then([id.get()], action)?
+        .next()
+        .transpose()?
         .ok_or_else(|| StoreError::NotFound {
             what: "action",
-            id: id.0.to_string(),
-        })?;
-    action(row)
+            id: id.to_string(),
+        })
 }
 
 /// The actions agreed at one meeting, in the order they were added.
@@ -188,8 +188,7 @@ pub fn of_meeting(r: &Reader<'_>, tsm_id: &TsmId) -> Result<Vec<ActionRow>, Stor
     let mut stmt = r
         .conn
         .prepare_cached(&format!("{SELECT} WHERE a.tsm_id = ?1 ORDER BY a.position"))?;
-    let rows = stmt.query_map([tsm_id.as_str()], raw)?;
-    rows.map(|row| action(row?)).collect()
+    stmt.query_and_then([tsm_id.as_str()], action)?.collect()
 }
 
 /// What the next meeting must go through: actions agreed at this school's earlier meetings
@@ -207,8 +206,8 @@ pub fn carried_into(
                 OR EXISTS (SELECT 1 FROM tsm_action_reviews y WHERE y.action_id = a.id AND y.tsm_id = ?3))
          ORDER BY t.meeting_date, a.position"
     ))?;
-    let rows = stmt.query_map(params![school_urn, before.to_string(), at.as_str()], raw)?;
-    rows.map(|row| action(row?)).collect()
+    stmt.query_and_then(params![school_urn, before.to_string(), at.as_str()], action)?
+        .collect()
 }
 
 /// The review recorded for an action at a given meeting, if any (the latest one there).
@@ -217,22 +216,11 @@ pub fn review_at(
     id: TsmActionId,
     at: &TsmId,
 ) -> Result<Option<Review>, StoreError> {
-    let found: Option<(String, String)> = r
-        .conn
-        .query_row(
-            "SELECT outcome, on_date FROM tsm_action_reviews WHERE action_id = ?1 AND tsm_id = ?2 ORDER BY id DESC LIMIT 1",
-            params![id.0, at.as_str()],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    found
-        .map(|(o, on)| {
-            Ok(Review {
-                outcome: ReviewOutcome::parse(&o)
-                    .ok_or_else(|| corrupt("unknown review outcome"))?,
-                on: parse_date(&on)?,
-            })
-        })
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT outcome, on_date FROM tsm_action_reviews WHERE action_id = ?1 AND tsm_id = ?2 ORDER BY id DESC LIMIT 1",
+    )?;
+    stmt.query_and_then(params![id.get(), at.as_str()], review_row)?
+        .next()
         .transpose()
 }
 
@@ -242,8 +230,7 @@ pub fn open_with_due_date(r: &Reader<'_>) -> Result<Vec<ActionRow>, StoreError> 
         "{SELECT} WHERE a.due_on IS NOT NULL AND (r.outcome IS NULL OR r.outcome = 'carried')
          ORDER BY a.due_on, a.id"
     ))?;
-    let rows = stmt.query_map([], raw)?;
-    rows.map(|row| action(row?)).collect()
+    stmt.query_and_then([], action)?.collect()
 }
 
 /// Every review of an action, oldest first.
@@ -251,17 +238,7 @@ pub fn reviews(r: &Reader<'_>, id: TsmActionId) -> Result<Vec<Review>, StoreErro
     let mut stmt = r.conn.prepare_cached(
         "SELECT outcome, on_date FROM tsm_action_reviews WHERE action_id = ?1 ORDER BY id",
     )?;
-    let rows = stmt.query_map([id.0], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
-    })?;
-    rows.map(|row| {
-        let (o, on) = row?;
-        Ok(Review {
-            outcome: ReviewOutcome::parse(&o).ok_or_else(|| corrupt("unknown review outcome"))?,
-            on: parse_date(&on)?,
-        })
-    })
-    .collect()
+    stmt.query_and_then([id.get()], review_row)?.collect()
 }
 
 /// The actions agreed for one pupil at any meeting (the pupil discussed was linked to the
@@ -276,6 +253,6 @@ pub fn for_pupil(
          WHERE p.case_id = ?1 OR p.upn = ?2
          ORDER BY t.meeting_date, a.position"
     ))?;
-    let rows = stmt.query_map(params![case_id.as_str(), upn], raw)?;
-    rows.map(|row| action(row?)).collect()
+    stmt.query_and_then(params![case_id.as_str(), upn], action)?
+        .collect()
 }

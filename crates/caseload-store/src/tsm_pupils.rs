@@ -3,16 +3,16 @@
 //! the meeting aggregate.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
-use crate::cases::timestamp;
+use crate::columns::timestamp;
 use crate::error::StoreError;
-use crate::tsms::{corrupt, not_found};
+use crate::tsms::{WHAT, not_found};
 use crate::write::{Reader, Writer};
-use caseload_domain::CaseId;
 use caseload_domain::attendance::Tenths;
 use caseload_domain::plan::Barrier;
 use caseload_domain::tsm::{DiscussionId, TsmId};
+use caseload_domain::{CaseId, ChronologyEntryId};
 
 /// A pupil to add to a meeting, with their figures as they stand when added.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,11 +47,11 @@ pub struct DiscussionRow {
     pub persistent: bool,
     pub severe: bool,
     pub text: DiscussionText,
-    pub chronology_id: Option<String>,
+    pub chronology_id: Option<ChronologyEntryId>,
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| corrupt(e.to_string()))
+    serde_json::to_string(value).map_err(|e| StoreError::corrupt(WHAT, e.to_string()))
 }
 
 pub fn add_discussion(
@@ -89,10 +89,10 @@ pub fn update_discussion(
 ) -> Result<(), StoreError> {
     let n = w.conn.execute(
         "UPDATE tsm_pupils SET name = ?2, barriers = ?3, has_plan = ?4, notes = ?5, updated_at = ?6 WHERE id = ?1",
-        params![id.0, text.name, to_json(&text.barriers)?, text.has_plan, text.notes, timestamp(now)],
+        params![id.get(), text.name, to_json(&text.barriers)?, text.has_plan, text.notes, timestamp(now)],
     )?;
     if n == 0 {
-        return Err(not_found("pupil discussed", id.0));
+        return Err(not_found("pupil discussed", id.get()));
     }
     Ok(())
 }
@@ -105,7 +105,7 @@ pub fn set_discussion_case(
 ) -> Result<(), StoreError> {
     w.conn.execute(
         "UPDATE tsm_pupils SET case_id = ?2 WHERE id = ?1",
-        params![id.0, case_id.as_str()],
+        params![id.get(), case_id.as_str()],
     )?;
     Ok(())
 }
@@ -114,21 +114,23 @@ pub fn set_discussion_case(
 pub fn set_discussion_chronology(
     w: &Writer<'_>,
     id: DiscussionId,
-    entry_id: &str,
+    entry_id: &ChronologyEntryId,
 ) -> Result<(), StoreError> {
     w.conn.execute(
         "UPDATE tsm_pupils SET chronology_id = ?2 WHERE id = ?1 AND chronology_id IS NULL",
-        params![id.0, entry_id],
+        params![id.get(), entry_id.as_str()],
     )?;
     Ok(())
 }
 
 /// Removes a discussion and its actions (the caller has checked none has been reviewed).
 pub fn remove_discussion(w: &Writer<'_>, id: DiscussionId) -> Result<(), StoreError> {
+    w.conn.execute(
+        "DELETE FROM tsm_actions WHERE tsm_pupil_id = ?1",
+        [id.get()],
+    )?;
     w.conn
-        .execute("DELETE FROM tsm_actions WHERE tsm_pupil_id = ?1", [id.0])?;
-    w.conn
-        .execute("DELETE FROM tsm_pupils WHERE id = ?1", [id.0])?;
+        .execute("DELETE FROM tsm_pupils WHERE id = ?1", [id.get()])?;
     Ok(())
 }
 
@@ -136,67 +138,26 @@ const SELECT_DISCUSSION: &str =
     "SELECT id, tsm_id, upn, name, year_group, case_id, attendance_tenths,
     persistent, severe, barriers, has_plan, notes, chronology_id FROM tsm_pupils";
 
-type DiscussionRaw = (
-    (
-        i64,
-        String,
-        Option<String>,
-        String,
-        Option<u8>,
-        Option<String>,
-    ),
-    (
-        Option<u16>,
-        bool,
-        bool,
-        String,
-        Option<bool>,
-        String,
-        Option<String>,
-    ),
-);
-
-fn discussion_raw(row: &Row<'_>) -> rusqlite::Result<DiscussionRaw> {
-    Ok((
-        (
-            row.get(0)?,
-            row.get(1)?,
-            row.get(2)?,
-            row.get(3)?,
-            row.get(4)?,
-            row.get(5)?,
-        ),
-        (
-            row.get(6)?,
-            row.get(7)?,
-            row.get(8)?,
-            row.get(9)?,
-            row.get(10)?,
-            row.get(11)?,
-            row.get(12)?,
-        ),
-    ))
-}
-
-fn discussion((a, b): DiscussionRaw) -> Result<DiscussionRow, StoreError> {
-    let (id, tsm_id, upn, name, year_group, case_id) = a;
-    let (attendance, persistent, severe, barriers, has_plan, notes, chronology_id) = b;
+fn discussion(row: &Row<'_>) -> Result<DiscussionRow, StoreError> {
     Ok(DiscussionRow {
-        id: DiscussionId(id),
-        tsm_id: TsmId(tsm_id),
-        upn,
-        year_group,
-        case_id: case_id.map(CaseId),
-        attendance: attendance.map(Tenths),
-        persistent,
-        severe,
+        id: DiscussionId(row.get("id")?),
+        tsm_id: TsmId(row.get("tsm_id")?),
+        upn: row.get("upn")?,
+        year_group: row.get("year_group")?,
+        case_id: row.get::<_, Option<String>>("case_id")?.map(CaseId),
+        attendance: row.get::<_, Option<u16>>("attendance_tenths")?.map(Tenths),
+        persistent: row.get("persistent")?,
+        severe: row.get("severe")?,
         text: DiscussionText {
-            name,
-            barriers: serde_json::from_str(&barriers).map_err(|e| corrupt(e.to_string()))?,
-            has_plan,
-            notes,
+            name: row.get("name")?,
+            barriers: serde_json::from_str(&row.get::<_, String>("barriers")?)
+                .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?,
+            has_plan: row.get("has_plan")?,
+            notes: row.get("notes")?,
         },
-        chronology_id,
+        chronology_id: row
+            .get::<_, Option<String>>("chronology_id")?
+            .map(ChronologyEntryId),
     })
 }
 
@@ -204,17 +165,16 @@ pub fn discussions(r: &Reader<'_>, tsm_id: &TsmId) -> Result<Vec<DiscussionRow>,
     let mut stmt = r.conn.prepare_cached(&format!(
         "{SELECT_DISCUSSION} WHERE tsm_id = ?1 ORDER BY position"
     ))?;
-    let rows = stmt.query_map([tsm_id.as_str()], discussion_raw)?;
-    rows.map(|row| discussion(row?)).collect()
+    stmt.query_and_then([tsm_id.as_str()], discussion)?
+        .collect()
 }
 
 pub fn get_discussion(r: &Reader<'_>, id: DiscussionId) -> Result<DiscussionRow, StoreError> {
     let mut stmt = r
         .conn
         .prepare_cached(&format!("{SELECT_DISCUSSION} WHERE id = ?1"))?;
-    let raw = stmt
-        .query_row([id.0], discussion_raw)
-        .optional()?
-        .ok_or_else(|| not_found("pupil discussed", id.0))?;
-    discussion(raw)
+    stmt.query_and_then([id.get()], discussion)?
+        .next()
+        .transpose()?
+        .ok_or_else(|| not_found("pupil discussed", id.get()))
 }

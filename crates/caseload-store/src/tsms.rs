@@ -5,9 +5,9 @@
 //! [`crate::tsm_actions`].
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
-use crate::cases::{parse_date, timestamp};
+use crate::columns::{date, new_id, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 use caseload_domain::tsm::record::RecordSnapshot;
@@ -29,12 +29,7 @@ pub struct TsmRow {
     pub snapshot: Option<RecordSnapshot>,
 }
 
-pub(crate) fn corrupt(reason: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what: "TSM",
-        reason: reason.into(),
-    }
-}
+pub(crate) const WHAT: &str = "TSM";
 
 pub(crate) fn not_found(what: &'static str, id: impl ToString) -> StoreError {
     StoreError::NotFound {
@@ -51,68 +46,52 @@ pub fn plan(
     meeting_date: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<TsmId, StoreError> {
-    let id = uuid::Uuid::now_v7().to_string();
+    let id: TsmId = new_id();
     w.conn.execute(
         "INSERT INTO tsms (id, school_urn, term, meeting_date, status, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, 'planned', ?5, ?5)",
         params![
-            id,
+            id.as_str(),
             school_urn,
             term.key(),
             meeting_date.to_string(),
             timestamp(now)
         ],
     )?;
-    Ok(TsmId(id))
+    Ok(id)
 }
 
 const SELECT: &str = "SELECT id, school_urn, term, meeting_date, status, snapshot_pupils,
     snapshot_pa, snapshot_sa, snapshot_sa_no_plan FROM tsms";
 
-fn tsm_row(row: &Row<'_>) -> rusqlite::Result<(TsmRawRow, Option<RecordSnapshot>)> {
-    let pupils: Option<u32> = row.get(5)?;
-    let snapshot = match pupils {
+fn tsm_row(row: &Row<'_>) -> Result<TsmRow, StoreError> {
+    let snapshot = match row.get::<_, Option<u32>>("snapshot_pupils")? {
         Some(pupils) => Some(RecordSnapshot {
             pupils,
-            persistent_absence: row.get(6)?,
-            severe_absence: row.get(7)?,
-            severe_without_plan: row.get(8)?,
+            persistent_absence: row.get("snapshot_pa")?,
+            severe_absence: row.get("snapshot_sa")?,
+            severe_without_plan: row.get("snapshot_sa_no_plan")?,
         }),
         None => None,
     };
-    Ok((
-        (
-            row.get(0)?,
-            row.get(1)?,
-            row.get(2)?,
-            row.get(3)?,
-            row.get(4)?,
-        ),
-        snapshot,
-    ))
-}
-
-type TsmRawRow = (String, String, String, String, String);
-
-fn to_tsm((raw, snapshot): (TsmRawRow, Option<RecordSnapshot>)) -> Result<TsmRow, StoreError> {
-    let (id, school_urn, term, date, status) = raw;
     Ok(TsmRow {
-        id: TsmId(id),
-        school_urn,
-        term: Term::parse(&term).map_err(|e| corrupt(e.to_string()))?,
-        meeting_date: parse_date(&date)?,
-        status: TsmStatus::parse(&status).ok_or_else(|| corrupt("unknown status"))?,
+        id: TsmId(row.get("id")?),
+        school_urn: row.get("school_urn")?,
+        term: Term::parse(&row.get::<_, String>("term")?)
+            .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?,
+        meeting_date: date(row, "meeting_date", WHAT)?,
+        status: TsmStatus::parse(&row.get::<_, String>("status")?)
+            .ok_or_else(|| StoreError::corrupt(WHAT, "unknown status"))?,
         snapshot,
     })
 }
 
 pub fn get(r: &Reader<'_>, id: &TsmId) -> Result<TsmRow, StoreError> {
     let mut stmt = r.conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?;
-    let raw = stmt
-        .query_row([id.as_str()], tsm_row)
-        .optional()?
-        .ok_or_else(|| not_found("meeting", id))?;
-    to_tsm(raw)
+    stmt.query_and_then([id.as_str()], tsm_row)?
+        .next()
+        .transpose()?
+        .ok_or_else(|| not_found("meeting", id))
 }
 
 /// The meeting already planned for this school in this term, if any.
@@ -120,9 +99,8 @@ pub fn find(r: &Reader<'_>, school_urn: &str, term: Term) -> Result<Option<TsmRo
     let mut stmt = r
         .conn
         .prepare_cached(&format!("{SELECT} WHERE school_urn = ?1 AND term = ?2"))?;
-    stmt.query_row(params![school_urn, term.key()], tsm_row)
-        .optional()?
-        .map(to_tsm)
+    stmt.query_and_then(params![school_urn, term.key()], tsm_row)?
+        .next()
         .transpose()
 }
 
@@ -131,8 +109,7 @@ pub fn list(r: &Reader<'_>) -> Result<Vec<TsmRow>, StoreError> {
     let mut stmt = r.conn.prepare_cached(&format!(
         "{SELECT} ORDER BY meeting_date DESC, created_at DESC"
     ))?;
-    let rows = stmt.query_map([], tsm_row)?;
-    rows.map(|row| to_tsm(row?)).collect()
+    stmt.query_and_then([], tsm_row)?.collect()
 }
 
 pub fn set_date(
@@ -191,16 +168,17 @@ pub fn set_attendees(w: &Writer<'_>, id: &TsmId, attendees: &[Attendee]) -> Resu
     Ok(())
 }
 
+fn attendee(row: &Row<'_>) -> Result<Attendee, StoreError> {
+    Ok(Attendee {
+        name: row.get("name")?,
+        role: row.get("role")?,
+        organisation: row.get("organisation")?,
+    })
+}
+
 pub fn attendees(r: &Reader<'_>, id: &TsmId) -> Result<Vec<Attendee>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
         "SELECT name, role, organisation FROM tsm_attendees WHERE tsm_id = ?1 ORDER BY position",
     )?;
-    let rows = stmt.query_map([id.as_str()], |row| {
-        Ok(Attendee {
-            name: row.get(0)?,
-            role: row.get(1)?,
-            organisation: row.get(2)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    stmt.query_and_then([id.as_str()], attendee)?.collect()
 }

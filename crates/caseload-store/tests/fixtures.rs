@@ -220,7 +220,7 @@ fn write_fixture_for_the_current_schema() {
     store
         .write(Action::ImportMarks, |w| {
             let record = imports::ImportRecord {
-                id: 0,
+                id: caseload_domain::ImportId(0),
                 kind: imports::ImportKind::Marks,
                 file_name: "fixture-marks.csv".into(),
                 sha256: "0".repeat(64),

@@ -3,9 +3,9 @@
 
 use std::ops::ControlFlow;
 
-use caseload_domain::Passphrase;
 use caseload_domain::attendance::SessionCounts;
 use caseload_domain::attendance::marks::{Session, SessionMark};
+use caseload_domain::{ImportId, Passphrase};
 use caseload_store::imports::{self, ImportKind, ImportRecord, SummaryRecord};
 use caseload_store::{Action, KdfParams, Store, StoreError};
 use chrono::{Duration, NaiveDate, Utc};
@@ -23,7 +23,7 @@ fn store() -> (tempfile::TempDir, Store) {
 
 fn record(kind: ImportKind) -> ImportRecord {
     ImportRecord {
-        id: 0,
+        id: ImportId(0),
         kind,
         file_name: "file.csv".into(),
         sha256: "0".repeat(64),
@@ -43,7 +43,7 @@ fn import(
     store: &mut Store,
     marks: &[(NaiveDate, &str)],
     cancel_after: Option<usize>,
-) -> Result<i64, StoreError> {
+) -> Result<ImportId, StoreError> {
     let marks: Vec<SessionMark> = marks
         .iter()
         .map(|(d, code)| SessionMark::new(*d, Session::Am, code).expect("code"))

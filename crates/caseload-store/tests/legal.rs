@@ -3,7 +3,7 @@
 
 use caseload_domain::legal::{EsoStage, LegalStep, LegalStepKind, ProsecutionSection, StepDetails};
 use caseload_domain::tsm::{OwnerAgency, ReviewOutcome, Term};
-use caseload_domain::{CaseId, Passphrase, PupilDraft};
+use caseload_domain::{CaseId, LegalStepId, Passphrase, PupilDraft};
 use caseload_store::tsm_actions::{self, ActionFields, Review};
 use caseload_store::tsms::{self, NewDiscussion};
 use caseload_store::{Action, KdfParams, Store, cases, legal, link_schools, testing};
@@ -61,7 +61,12 @@ fn step(on: NaiveDate, details: StepDetails) -> LegalStep {
     }
 }
 
-fn add(store: &mut Store, case: &CaseId, s: &LegalStep, corrects: Option<&str>) -> String {
+fn add(
+    store: &mut Store,
+    case: &CaseId,
+    s: &LegalStep,
+    corrects: Option<&LegalStepId>,
+) -> LegalStepId {
     store
         .write(Action::LegalStepAdd, |w| {
             legal::add(w, case, s, corrects, Utc::now())
@@ -146,7 +151,7 @@ fn a_correction_is_a_new_step_that_points_back_and_the_original_is_kept() {
     assert_eq!(read.len(), 2);
     assert_eq!(read[0].recorded.step, original);
     assert_eq!(read[1].recorded.id, new_id);
-    assert_eq!(read[1].recorded.corrects.as_deref(), Some(id.as_str()));
+    assert_eq!(read[1].recorded.corrects, Some(id));
 }
 
 #[test]

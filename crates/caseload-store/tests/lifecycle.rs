@@ -3,7 +3,7 @@
 use caseload_domain::attendance::SessionCounts;
 use caseload_domain::case::TransitionKind;
 use caseload_domain::transition::Transition;
-use caseload_domain::{CaseId, CaseStatus, Passphrase, PupilDraft};
+use caseload_domain::{CaseId, CaseStatus, Passphrase, PupilDraft, PupilId};
 use caseload_store::readings::{Reading, ReadingSource};
 use caseload_store::{Action, KdfParams, Store, StoreError, cases, events, readings};
 use chrono::{NaiveDate, Utc};
@@ -12,7 +12,7 @@ fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).expect("date")
 }
 
-fn setup() -> (tempfile::TempDir, Store, CaseId, String) {
+fn setup() -> (tempfile::TempDir, Store, CaseId, PupilId) {
     let dir = tempfile::tempdir().expect("tmp");
     let mut store = Store::create(
         dir.path(),
@@ -276,7 +276,7 @@ fn chronology_entries_are_listed_in_the_order_things_happened_and_corrections_po
     let all = chronology::for_case(&store.read(), &id).expect("list");
     let whats: Vec<&str> = all.iter().map(|e| e.entry.what.as_str()).collect();
     assert_eq!(whats, vec!["First", "Second", "Second, corrected"]);
-    assert_eq!(all[2].corrects.as_deref(), Some(later.as_str()));
+    assert_eq!(all[2].corrects.as_ref(), Some(&later));
     assert_eq!(
         chronology::case_of(&store.read(), &later).expect("case"),
         Some(id)

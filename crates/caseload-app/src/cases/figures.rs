@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use caseload_domain::PupilId;
 use caseload_domain::attendance::summary::{MarksSummary, summarise};
 use caseload_domain::attendance::{SessionCounts, Tenths, Trend};
 use caseload_domain::rules::{Alert, AttendanceFacts, attendance_alerts};
@@ -68,7 +69,7 @@ impl Figures {
 
 /// Every source for the whole caseload, loaded once (a few queries, not one per pupil).
 pub(crate) struct CaseloadFigures {
-    readings: HashMap<String, Vec<Reading>>,
+    readings: HashMap<PupilId, Vec<Reading>>,
     summaries: HashMap<String, Vec<SummaryRecord>>,
     marks: HashMap<String, Vec<caseload_domain::attendance::marks::SessionMark>>,
 }
@@ -85,21 +86,21 @@ impl CaseloadFigures {
     /// The sources of one pupil only (the case view).
     pub fn load_one(
         r: &Reader<'_>,
-        pupil_id: &str,
+        pupil_id: &PupilId,
         upn: &str,
     ) -> Result<CaseloadFigures, StoreError> {
         let mut latest = readings::for_pupil(r, pupil_id)?;
         latest.reverse();
         latest.truncate(2);
         Ok(CaseloadFigures {
-            readings: HashMap::from([(pupil_id.to_string(), latest)]),
+            readings: HashMap::from([(pupil_id.clone(), latest)]),
             summaries: HashMap::from([(upn.to_string(), imports::latest_two_of(r, upn)?)]),
             marks: HashMap::from([(upn.to_string(), imports::marks_of(r, upn)?)]),
         })
     }
 
     /// The figures of the pupil with this id and UPN.
-    pub fn of(&self, pupil_id: &str, upn: &str) -> Figures {
+    pub fn of(&self, pupil_id: &PupilId, upn: &str) -> Figures {
         let mut all: Vec<Figure> = Vec::new();
         for r in self
             .readings
@@ -144,6 +145,7 @@ impl CaseloadFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use caseload_domain::ImportId;
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, day).expect("date")
@@ -161,12 +163,12 @@ mod tests {
         };
         f.readings.insert("p".into(), readings);
         f.summaries.insert("U".into(), summaries);
-        f.of("p", "U")
+        f.of(&PupilId::from("p"), "U")
     }
 
     fn summary(as_at: NaiveDate, present: u32) -> SummaryRecord {
         SummaryRecord {
-            import_id: 1,
+            import_id: ImportId(1),
             upn: "U".into(),
             as_at,
             counts: counts(present),

@@ -7,7 +7,7 @@
 
 use std::ops::ControlFlow;
 
-use caseload_domain::{Pupil, PupilDraft};
+use caseload_domain::{ConflictId, InboxFileId, Pupil, PupilDraft};
 use caseload_exchange::import::{
     AllocationFile, ColumnMapping, ImportFailure, ImportSource, import_allocations, import_marks,
     import_summaries,
@@ -266,7 +266,7 @@ fn merge(
     w: &Writer<'_>,
     case: &CaseRecord,
     incoming: &Pupil,
-    file_id: i64,
+    file_id: InboxFileId,
     now: DateTime<Utc>,
 ) -> Result<(Pupil, bool, u32), StoreError> {
     let mut pupil = case.pupil.clone();
@@ -300,7 +300,7 @@ pub(crate) fn inbox_view(store: &Store) -> Result<InboxView, AppError> {
         .map(|c| {
             let case = all.iter().find(|k| k.pupil_id == c.pupil_id);
             ConflictView {
-                id: u32::try_from(c.id).unwrap_or(u32::MAX),
+                id: u32::try_from(c.id.get()).unwrap_or(u32::MAX),
                 case_id: case.map(|k| k.id.clone()),
                 pupil_name: case
                     .map(|k| k.pupil.legal_name.as_str().to_string())
@@ -339,14 +339,14 @@ pub fn inbox_conflict_resolve(
     req: ConflictResolveRequest,
 ) -> Result<InboxView, AppError> {
     cx.with_store(|store| {
-        let conflict = inbox::conflict(&store.read(), i64::from(req.id))?;
+        let conflict = inbox::conflict(&store.read(), ConflictId(i64::from(req.id)))?;
         let case = cases::list(&store.read())?
             .into_iter()
             .filter(|c| c.pupil_id == conflict.pupil_id)
             .max_by_key(|c| c.created_at)
             .ok_or_else(|| AppError::NotFound {
                 message: "The case this difference belongs to was not found".into(),
-                id: conflict.pupil_id.clone(),
+                id: conflict.pupil_id.to_string(),
             })?;
         let next = match req.keep {
             ConflictChoice::Incoming => Some(with_value(

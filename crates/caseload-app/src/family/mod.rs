@@ -11,7 +11,7 @@ pub use types::{
 
 use caseload_domain::family::{CarerDraft, DetailsDraft};
 use caseload_domain::transition::parse_past_date;
-use caseload_domain::{CaseId, Field, FieldErrors, PersonName};
+use caseload_domain::{CarerId, CaseId, FamilyId, Field, FieldErrors, PersonName};
 use caseload_store::cases::CaseRecord;
 use caseload_store::{Action, Store, cases, families};
 use chrono::Utc;
@@ -29,7 +29,7 @@ fn view(store: &Store, case: &CaseRecord) -> Result<PupilFamilyView, AppError> {
             carers: families::carers(&r, &id)?
                 .into_iter()
                 .map(|c| CarerView {
-                    id: c.id,
+                    id: c.id.to_string(),
                     name: c.carer.name,
                     relationship: c.carer.relationship,
                     phone: c.carer.phone,
@@ -41,7 +41,7 @@ fn view(store: &Store, case: &CaseRecord) -> Result<PupilFamilyView, AppError> {
                 .into_iter()
                 .filter(|m| m.pupil_id != case.pupil_id)
                 .map(|m| SiblingView {
-                    case_id: m.case_id.map(CaseId),
+                    case_id: m.case_id,
                     legal_name: m.legal_name,
                     preferred_name: m.preferred_name,
                     school_name: m.school_name,
@@ -51,13 +51,13 @@ fn view(store: &Store, case: &CaseRecord) -> Result<PupilFamilyView, AppError> {
             other_children: families::children(&r, &id)?
                 .into_iter()
                 .map(|c| FamilyChildView {
-                    id: c.id,
+                    id: c.id.to_string(),
                     name: c.name,
                     date_of_birth: c.date_of_birth,
                     school_name: c.school_name,
                 })
                 .collect(),
-            id,
+            id: id.to_string(),
             name,
         }),
     };
@@ -87,7 +87,7 @@ fn with_case(
 }
 
 /// The pupil's family id, creating a family named after the pupil's surname if there is none.
-fn family_id(store: &mut Store, case: &CaseRecord) -> Result<String, AppError> {
+fn family_id(store: &mut Store, case: &CaseRecord) -> Result<FamilyId, AppError> {
     if let Some((id, _)) = families::family_of(&store.read(), &case.pupil_id)? {
         return Ok(id);
     }
@@ -171,7 +171,7 @@ pub fn carer_remove(cx: &Caseload, req: CarerRemoveRequest) -> Result<PupilFamil
     with_case(cx, &req.case_id, |store, case| {
         let family = family_id(store, case)?;
         if !store.write(Action::FamilyChange, |w| {
-            families::remove_carer(w, &family, &req.carer_id)
+            families::remove_carer(w, &family, &CarerId::from(req.carer_id.as_str()))
         })? {
             return Err(AppError::NotFound {
                 message: "That carer is not in this family".into(),

@@ -18,6 +18,7 @@ use std::io::Read;
 use std::ops::ControlFlow;
 use std::path::Path;
 
+use caseload_domain::ImportId;
 use caseload_exchange::import::{
     ColumnMapping, ImportFailure, ImportSource, MarksFile, SummaryFile, import_marks,
     import_summaries,
@@ -87,7 +88,7 @@ pub fn import_mapping_set(
 
 fn view(record: ImportRecord, on_caseload: Option<u32>) -> ImportView {
     ImportView {
-        id: record.id,
+        id: record.id.get(),
         kind: match record.kind {
             ImportKind::Marks => ImportKindView::Marks,
             ImportKind::Summary => ImportKindView::Summary,
@@ -266,7 +267,7 @@ pub(crate) fn marks_record(file: &MarksFile, sha256: String) -> ImportRecord {
         .iter()
         .flat_map(|p| p.marks.iter().map(|m| m.date));
     ImportRecord {
-        id: 0,
+        id: ImportId(0),
         kind: ImportKind::Marks,
         file_name: file.file.clone(),
         sha256,
@@ -282,7 +283,7 @@ pub(crate) fn marks_record(file: &MarksFile, sha256: String) -> ImportRecord {
 /// pupil's marks are already in date and session order).
 pub(crate) fn insert_marks(
     w: &caseload_store::Writer<'_>,
-    id: i64,
+    id: ImportId,
     file: &MarksFile,
     progress: &mut dyn FnMut(usize) -> ControlFlow<()>,
 ) -> Result<(), StoreError> {
@@ -303,7 +304,7 @@ pub(crate) fn summary_records(
         .pupils
         .iter()
         .map(|p| SummaryRecord {
-            import_id: 0,
+            import_id: ImportId(0),
             upn: p.upn.to_string(),
             as_at: p.as_at,
             counts: p.counts,
@@ -315,7 +316,7 @@ pub(crate) fn summary_records(
         .collect();
     let dates = rows.iter().map(|r| r.as_at);
     let record = ImportRecord {
-        id: 0,
+        id: ImportId(0),
         kind: ImportKind::Summary,
         file_name: file.file.clone(),
         sha256,

@@ -149,7 +149,7 @@ fn chronology_entries(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<BundleEntr
     let (numbers, corrected_by) = numbering(
         records
             .iter()
-            .map(|e| (e.id.as_str(), e.corrects.as_deref())),
+            .map(|e| (e.id.as_str(), e.corrects.as_ref().map(|c| c.as_str()))),
     );
     Ok(records
         .iter()
@@ -162,7 +162,10 @@ fn chronology_entries(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<BundleEntr
             what: e.entry.what.clone(),
             outcome: e.entry.outcome.clone(),
             next_step: e.entry.next_step.clone(),
-            corrects: e.corrects.as_deref().and_then(|c| numbers.get(c).copied()),
+            corrects: e
+                .corrects
+                .as_ref()
+                .and_then(|c| numbers.get(c.as_str()).copied()),
             corrected_by: corrected_by.get(e.id.as_str()).cloned().unwrap_or_default(),
         })
         .collect())

@@ -13,12 +13,12 @@ pub use types::{
 
 use std::collections::HashMap;
 
-use caseload_domain::CaseId;
 use caseload_domain::family::PupilFlag;
 use caseload_domain::legal::{
     RecordedStep, StepDraft, admit, assess_penalties, effective, legal_alerts, next_steps,
     suggested_step,
 };
+use caseload_domain::{CaseId, LegalStepId};
 use caseload_store::legal::StepRecord;
 use caseload_store::{Action, Reader, Store, cases, families, legal};
 use chrono::{NaiveDate, Utc};
@@ -45,8 +45,11 @@ pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
     let penalties = assess_penalties(&current);
     let mut corrected_by: HashMap<&str, Vec<String>> = HashMap::new();
     for s in &steps {
-        if let Some(c) = s.corrects.as_deref() {
-            corrected_by.entry(c).or_default().push(s.id.clone());
+        if let Some(c) = &s.corrects {
+            corrected_by
+                .entry(c.as_str())
+                .or_default()
+                .push(s.id.to_string());
         }
     }
     records
@@ -54,13 +57,13 @@ pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
         .map(|r| {
             let s = &r.recorded;
             LegalStepView {
-                id: s.id.clone(),
+                id: s.id.to_string(),
                 step: s.step.kind(),
                 on_date: s.step.on.to_string(),
                 decided_by: s.step.decided_by.clone(),
                 notes: s.step.notes.clone(),
                 reason: s.step.reason.clone(),
-                corrects: s.corrects.clone(),
+                corrects: s.corrects.as_ref().map(LegalStepId::to_string),
                 corrected_by: corrected_by.get(s.id.as_str()).cloned().unwrap_or_default(),
                 current: current.iter().any(|c| c.id == s.id),
                 details: s.step.details.clone(),
@@ -147,14 +150,15 @@ pub fn legal_step_add(cx: &Caseload, req: LegalStepAddRequest) -> Result<LegalVi
         .corrects
         .as_deref()
         .map(str::trim)
-        .filter(|c| !c.is_empty());
+        .filter(|c| !c.is_empty())
+        .map(LegalStepId::from);
     cx.with_store(|store: &mut Store| {
         let r = store.read();
         let existing = steps_of(&legal::for_case(&r, &req.case_id)?);
         let looked_after = looked_after(&r, &req.case_id)?;
-        admit(&existing, &step, corrects, looked_after).map_err(AppError::validation)?;
+        admit(&existing, &step, corrects.as_ref(), looked_after).map_err(AppError::validation)?;
         store.write(Action::LegalStepAdd, |w| {
-            legal::add(w, &req.case_id, &step, corrects, Utc::now())
+            legal::add(w, &req.case_id, &step, corrects.as_ref(), Utc::now())
         })?;
         view(&store.read(), &req.case_id, today)
     })

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use caseload_domain::PupilId;
 use caseload_domain::attendance::{Band, Trend};
 use caseload_domain::link_school::LinkSchool;
 use caseload_domain::tsm::{
@@ -92,7 +93,7 @@ fn prep_pack(
     discussed: &HashSet<String>,
 ) -> Result<PrepPack, AppError> {
     let today = crate::support::today();
-    let mut by_pupil: HashMap<String, &CaseRecord> = HashMap::new();
+    let mut by_pupil: HashMap<PupilId, &CaseRecord> = HashMap::new();
     for c in all.iter().filter(|c| c.pupil.school_urn.as_str() == urn) {
         let keep = match by_pupil.get(&c.pupil_id) {
             None => true,

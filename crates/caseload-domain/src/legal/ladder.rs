@@ -8,12 +8,13 @@ use chrono::NaiveDate;
 use super::penalty::{check_new_notice, issued_to};
 use super::{EsoStage, LegalStep, LegalStepKind, RecordedStep, StepDetails};
 use crate::field::{Field, FieldErrors};
+use crate::ids::LegalStepId;
 
 /// The steps that count: every step no other step corrects, in the order given.
 pub fn effective(steps: &[RecordedStep]) -> Vec<&RecordedStep> {
     steps
         .iter()
-        .filter(|s| !steps.iter().any(|t| t.corrects.as_deref() == Some(&s.id)))
+        .filter(|s| !steps.iter().any(|t| t.corrects.as_ref() == Some(&s.id)))
         .collect()
 }
 
@@ -98,18 +99,18 @@ pub fn suggested_step(steps: &[RecordedStep]) -> Option<LegalStepKind> {
 pub fn admit(
     steps: &[RecordedStep],
     step: &LegalStep,
-    corrects: Option<&str>,
+    corrects: Option<&LegalStepId>,
     looked_after: bool,
 ) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::default();
     let current = effective(steps);
     if let Some(id) = corrects {
-        match steps.iter().find(|s| s.id == id) {
+        match steps.iter().find(|s| &s.id == id) {
             None => e.push(
                 Field::Corrects,
                 "The step to correct is not on this case's legal record",
             ),
-            Some(_) if !current.iter().any(|s| s.id == id) => e.push(
+            Some(_) if !current.iter().any(|s| &s.id == id) => e.push(
                 Field::Corrects,
                 "That step has already been corrected: correct its latest version",
             ),
@@ -125,7 +126,7 @@ pub fn admit(
     }
     let others: Vec<&RecordedStep> = current
         .into_iter()
-        .filter(|s| Some(s.id.as_str()) != corrects)
+        .filter(|s| Some(&s.id) != corrects)
         .collect();
     if !preceded(&others, step.kind(), step.on) && step.reason.is_none() {
         e.push(Field::Reason, out_of_order(step.kind()));
@@ -285,7 +286,8 @@ pub(crate) mod tests {
             paid_on: Some(d(2025, 9, 10)),
         };
         let correction = step("p2b", d(2025, 9, 1), paid.clone()).step;
-        assert_eq!(admit(&steps, &correction, Some("p2"), false), Ok(()));
+        let p2 = LegalStepId::from("p2");
+        assert_eq!(admit(&steps, &correction, Some(&p2), false), Ok(()));
 
         let mut corrected = steps.clone();
         corrected.push(RecordedStep {
@@ -298,7 +300,7 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(ids, vec!["n", "p1", "p2b"]);
         let again = step("p2c", d(2025, 9, 1), pn("Parent One")).step;
-        let e = admit(&corrected, &again, Some("p2"), false).expect_err("already corrected");
+        let e = admit(&corrected, &again, Some(&p2), false).expect_err("already corrected");
         assert_eq!(fields(e), vec![Field::Corrects]);
     }
 
@@ -306,12 +308,12 @@ pub(crate) mod tests {
     fn a_correction_must_be_of_the_same_kind_and_of_a_step_on_the_case() {
         let steps = vec![step("c", d(2025, 1, 6), contract())];
         let wrong_kind = step("n", d(2025, 1, 6), nti(d(2025, 2, 3))).step;
-        let e = admit(&steps, &wrong_kind, Some("c"), false).expect_err("kind");
+        let e = admit(&steps, &wrong_kind, Some(&LegalStepId::from("c")), false).expect_err("kind");
         assert!(e.iter().any(|x| x.message.contains("same kind")));
         let e = admit(
             &steps,
             &step("c2", d(2025, 1, 6), contract()).step,
-            Some("zz"),
+            Some(&LegalStepId::from("zz")),
             false,
         )
         .expect_err("missing");

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{RecordedStep, StepDetails};
 use crate::field::Invalid;
+use crate::ids::LegalStepId;
 
 /// Most notices to one parent for one child within one 3-year window.
 pub const MAX_IN_WINDOW: u8 = 2;
@@ -143,7 +144,7 @@ pub fn parent_key(name: &str) -> String {
 
 /// One penalty notice among the steps, with its place once numbered.
 struct Notice<'a> {
-    id: &'a str,
+    id: &'a LegalStepId,
     parent: &'a str,
     on: NaiveDate,
     paid_on: Option<NaiveDate>,
@@ -192,11 +193,11 @@ fn by_parent<'a>(steps: &[&'a RecordedStep]) -> Vec<Vec<Notice<'a>>> {
 }
 
 /// Each current penalty notice's assessment, by step id. `steps` are the current steps.
-pub fn assess_penalties(steps: &[&RecordedStep]) -> HashMap<String, PenaltyAssessment> {
+pub fn assess_penalties(steps: &[&RecordedStep]) -> HashMap<LegalStepId, PenaltyAssessment> {
     by_parent(steps)
         .into_iter()
         .flatten()
-        .map(|n| (n.id.to_string(), assess(n.on, n.paid_on, n.place)))
+        .map(|n| (n.id.clone(), assess(n.on, n.paid_on, n.place)))
         .collect()
 }
 

@@ -10,39 +10,8 @@ pub mod term;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::ids::{DiscussionId, TsmActionId, TsmId};
 pub use term::{Season, Term};
-
-/// A meeting's identifier (a UUIDv7 minted by the store).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct TsmId(pub String);
-
-impl TsmId {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for TsmId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// A pupil discussed at a meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[cfg_attr(feature = "ts", ts(type = "number"))]
-pub struct DiscussionId(pub i64);
-
-/// An action agreed at a meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[cfg_attr(feature = "ts", ts(type = "number"))]
-pub struct TsmActionId(pub i64);
 
 /// Who owns an agreed action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use caseload_domain::ExportId;
 use chrono::{DateTime, Utc};
 
 use super::error::{DeliveryError, FailureKind};
@@ -24,7 +25,7 @@ use super::names::{check_segment, is_temp_name};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivery {
     /// Unique per export; delivering the same id again is a no-op once it has arrived.
-    pub export_id: String,
+    pub export_id: ExportId,
     /// What sort of export this is, e.g. `summary`; part of the folder name.
     pub kind: String,
     pub worker_id: String,
@@ -136,7 +137,7 @@ pub fn deliver(
 fn folder_name(delivery: &Delivery) -> Result<String, DeliveryError> {
     check_segment("worker id", &delivery.worker_id)?;
     check_segment("export kind", &delivery.kind)?;
-    check_segment("export id", &delivery.export_id)?;
+    check_segment("export id", delivery.export_id.as_str())?;
     let created = DateTime::parse_from_rfc3339(&delivery.created_at).map_err(|_| {
         DeliveryError::new(
             FailureKind::Refused,

@@ -2,6 +2,7 @@
 //! complete and what their SHA-256 is. It is written last, so its presence with matching
 //! hashes is the only proof a delivery finished. Parsing never echoes values back in errors.
 
+use caseload_domain::ExportId;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -26,7 +27,7 @@ pub struct Manifest {
     pub schema: String,
     /// The manifest layout, [`MANIFEST_SCHEMA_VERSION`].
     pub schema_version: u32,
-    pub export_id: String,
+    pub export_id: ExportId,
     pub kind: String,
     pub worker_id: String,
     pub team: String,

@@ -7,6 +7,8 @@ use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use caseload_domain::ExportId;
+
 use super::error::{DeliveryError, FailureKind};
 use super::fs::ShareFs;
 use super::manifest::{MANIFEST_NAME, Manifest, sha256_hex};
@@ -89,7 +91,7 @@ fn check_delivery(
     fs: &dyn ShareFs,
     root: &Path,
     manifest_path: &Path,
-    exports: &mut HashSet<String>,
+    exports: &mut HashSet<ExportId>,
     report: &mut TrustReport,
 ) -> Result<(), DeliveryError> {
     let Some(folder) = manifest_path.parent() else {

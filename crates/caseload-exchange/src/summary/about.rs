@@ -32,7 +32,7 @@ pub(crate) fn about_fields(
         ("Period".into(), period),
         ("Produced on".into(), date(header.produced_on)),
         privacy,
-        ("Export id".into(), header.export_id.clone()),
+        ("Export id".into(), header.export_id.to_string()),
         ("App version".into(), header.app_version.clone()),
     ]
 }

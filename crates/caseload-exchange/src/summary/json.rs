@@ -3,6 +3,7 @@
 //! typed figures. Counts are integers, percentages numbers with one decimal (93.5), dates ISO
 //! strings, empty cells `null`. Reading it back is in `json_read`.
 
+use caseload_domain::ExportId;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::about::iso;
@@ -15,7 +16,7 @@ struct SummaryOut<'a> {
     schema: &'static str,
     schema_version: u32,
     kind: SummaryKind,
-    export_id: &'a str,
+    export_id: &'a ExportId,
     title: &'a str,
     produced_on: String,
     worker_id: &'a str,

@@ -7,6 +7,7 @@
 //! columns' types (text and empty cells may sit in any column). A cell that does not match is
 //! read as its JSON value suggests: a string as text, an integer as a count.
 
+use caseload_domain::ExportId;
 use caseload_domain::attendance::Tenths;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -152,7 +153,7 @@ fn header(obj: &Object) -> Result<SummaryHeader, ExchangeError> {
     }
     Ok(SummaryHeader {
         kind: typed(get(obj, "", "kind")?, "kind", "a summary kind")?,
-        export_id: string(obj, "", "export_id")?,
+        export_id: ExportId(string(obj, "", "export_id")?),
         title: string(obj, "", "title")?,
         produced_on: date(obj, "produced_on")?,
         worker_id: string(obj, "", "worker_id")?,

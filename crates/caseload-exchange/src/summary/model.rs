@@ -2,6 +2,7 @@
 //! definition. Every format (CSV, XLSX, PDF, JSON) renders this one value, so all four say the
 //! same thing. The typed figures ride along in the JSON for the team aggregation.
 
+use caseload_domain::ExportId;
 use caseload_domain::attendance::Tenths;
 use caseload_domain::report::{FunnelFigures, WardFigures};
 use chrono::NaiveDate;
@@ -77,7 +78,7 @@ impl ExportFormat {
 pub struct SummaryHeader {
     pub kind: SummaryKind,
     /// A unique id (UUID v7) for this export; delivering it again changes nothing.
-    pub export_id: String,
+    pub export_id: ExportId,
     pub title: String,
     pub produced_on: NaiveDate,
     pub worker_id: String,

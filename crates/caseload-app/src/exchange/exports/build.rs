@@ -3,6 +3,7 @@
 //! action log. Counts only leave as counts; pupil-level rows carry a pseudonym, and free text
 //! is scrubbed of every name the caseload holds.
 
+use caseload_domain::ExportId;
 use caseload_domain::case::TransitionKind;
 use caseload_domain::report::{FunnelFigures, WardPupil, ward_figures};
 use caseload_domain::tsm::Term;
@@ -27,7 +28,7 @@ pub(crate) struct Spec {
 }
 
 pub(crate) struct Context<'a> {
-    pub export_id: &'a str,
+    pub export_id: &'a ExportId,
     pub produced_on: NaiveDate,
     pub worker_id: &'a str,
     pub team: &'a str,
@@ -71,7 +72,7 @@ pub(crate) fn build(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<
     Ok(Summary {
         header: SummaryHeader {
             kind: spec.kind,
-            export_id: cx.export_id.to_string(),
+            export_id: cx.export_id.clone(),
             title: kind_label(spec.kind).to_string(),
             produced_on: cx.produced_on,
             worker_id: cx.worker_id.to_string(),

@@ -7,7 +7,7 @@ mod privacy;
 
 use caseload_domain::transition::parse_past_date;
 use caseload_domain::tsm::Term;
-use caseload_domain::{Field, FieldErrors};
+use caseload_domain::{ExportId, Field, FieldErrors};
 use caseload_exchange::share::sha256_hex;
 use caseload_exchange::summary::{ExportFormat, Summary, SummaryKind, render};
 use caseload_store::outbox::{self, NewExport, OutboxEntry, OutboxFile};
@@ -122,7 +122,7 @@ fn spec_of(req: &ExportRequest, today: NaiveDate) -> Result<(Spec, Vec<ExportFor
 /// the team aggregation. A pseudonymised export is checked for every name the caseload holds
 /// before anything leaves this function.
 struct Rendered {
-    export_id: String,
+    export_id: ExportId,
     spec: Spec,
     formats: Vec<ExportFormat>,
     files: Vec<OutboxFile>,
@@ -136,7 +136,7 @@ fn render_export(
     let today = today();
     let (spec, mut formats) = spec_of(req, today)?;
     let settings = share::require(store)?;
-    let export_id = uuid::Uuid::now_v7().to_string();
+    let export_id = ExportId::from(uuid::Uuid::now_v7().to_string());
     let scrubber = Scrubber::new(&personal_names(&store.read())?);
     let summary = build::build(
         store,
@@ -195,6 +195,7 @@ fn file_stem(summary: &Summary, worker_id: &str) -> String {
     };
     let short: String = h
         .export_id
+        .as_str()
         .chars()
         .filter(|c| *c != '-')
         .skip(8)
@@ -250,7 +251,7 @@ pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved,
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(ExportSaved {
-            export_id: rendered.export_id,
+            export_id: rendered.export_id.to_string(),
             files,
         })
     })
@@ -279,7 +280,7 @@ pub(crate) fn item(e: OutboxEntry) -> OutboxItem {
                 bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
             })
             .collect(),
-        export_id: e.export_id,
+        export_id: e.export_id.to_string(),
         kind: e.kind,
         formats: e.formats,
         identifiable_reason: e.identifiable_reason,
