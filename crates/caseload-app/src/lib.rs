@@ -14,6 +14,7 @@ mod dispatch;
 mod error;
 mod exchange_views;
 pub mod import_job;
+mod labels;
 mod legal_views;
 mod record_views;
 mod tsm_views;
