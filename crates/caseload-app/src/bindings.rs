@@ -94,6 +94,7 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    out.push_str(&crate::labels::typescript());
     out.push_str(&command_map());
     out.push_str("\nexport const COMMAND_NAMES = [");
     let names: Vec<String> = crate::COMMAND_NAMES

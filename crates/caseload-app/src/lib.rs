@@ -21,6 +21,7 @@ mod error;
 pub mod exchange;
 pub mod family;
 pub mod imports;
+mod labels;
 pub mod legal;
 pub mod plan;
 pub mod reports;

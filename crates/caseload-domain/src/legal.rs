@@ -124,6 +124,9 @@ pub enum ProsecutionSection {
 }
 
 impl ProsecutionSection {
+    pub const ALL: [ProsecutionSection; 2] =
+        [ProsecutionSection::S444_1, ProsecutionSection::S444_1A];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ProsecutionSection::S444_1 => "s444_1",
@@ -148,8 +151,12 @@ impl ProsecutionSection {
 
     pub fn label(self) -> &'static str {
         match self {
-            ProsecutionSection::S444_1 => "Education Act 1996 s444(1)",
-            ProsecutionSection::S444_1A => "Education Act 1996 s444(1A)",
+            ProsecutionSection::S444_1 => {
+                "Education Act 1996 s444(1): failure to secure regular attendance"
+            }
+            ProsecutionSection::S444_1A => {
+                "Education Act 1996 s444(1A): knowing failure to secure regular attendance"
+            }
         }
     }
 }
@@ -228,6 +235,13 @@ pub struct RecordedStep {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_each_prosecution_section_once_in_declaration_order() {
+        for (i, s) in ProsecutionSection::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, i, "{s:?}");
+        }
+    }
 
     #[test]
     fn the_ladder_runs_contract_notice_penalty_order_prosecution() {

@@ -26,6 +26,19 @@ pub enum Barrier {
 }
 
 impl Barrier {
+    /// Every barrier, in the order a form offers them.
+    pub const ALL: [Barrier; 9] = [
+        Barrier::Health,
+        Barrier::SemhEbsa,
+        Barrier::Send,
+        Barrier::Bullying,
+        Barrier::CaringResponsibilities,
+        Barrier::Housing,
+        Barrier::Transport,
+        Barrier::FamilyCircumstances,
+        Barrier::SchoolFactors,
+    ];
+
     /// How the barrier is written for people (records, chronology).
     pub fn label(self) -> &'static str {
         match self {
@@ -52,6 +65,12 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    pub const ALL: [ActionStatus; 3] = [
+        ActionStatus::Open,
+        ActionStatus::Done,
+        ActionStatus::NotDone,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             ActionStatus::Open => "Open",
@@ -255,6 +274,16 @@ impl ActionDraft<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_each_barrier_and_action_status_once_in_declaration_order() {
+        for (i, b) in Barrier::ALL.into_iter().enumerate() {
+            assert_eq!(b as usize, i, "{b:?}");
+        }
+        for (i, s) in ActionStatus::ALL.into_iter().enumerate() {
+            assert_eq!(s as usize, i, "{s:?}");
+        }
+    }
 
     #[test]
     fn a_target_needs_both_a_percentage_and_a_date() {

@@ -768,6 +768,149 @@ problems: Array<FinishProblem>, previous_meeting: TsmSummary | null, };
 
 export type UnlockRequest = { passphrase: string, };
 
+// Labels: each enum's wording as the Rust code writes it (crates/caseload-app/src/labels.rs).
+
+/** `CaseStatus::label()`: a status as it reads within a sentence (lower case). */
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  "referred": "referred",
+  "accepted": "accepted",
+  "declined": "declined",
+  "family_declined": "family declined support",
+  "allocated": "allocated",
+  "active": "active",
+  "closed": "closed",
+};
+
+/** `ContactKind::label()`. */
+export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {
+  "home_visit": "Home visit",
+  "phone_call": "Phone call",
+  "letter": "Letter",
+  "school_meeting": "School meeting",
+  "tsm_discussion": "Targeting Support Meeting discussion",
+  "other": "Other",
+};
+
+/** `Barrier::label()`, in the order a form offers them. */
+export const BARRIER_LABELS: Record<Barrier, string> = {
+  "health": "Health",
+  "semh_ebsa": "SEMH or EBSA",
+  "send": "SEND",
+  "bullying": "Bullying",
+  "caring_responsibilities": "Caring responsibilities",
+  "housing": "Housing",
+  "transport": "Transport",
+  "family_circumstances": "Family circumstances",
+  "school_factors": "School factors (curriculum, staffing)",
+};
+
+/** `ActionStatus::label()`. */
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  "open": "Open",
+  "done": "Done",
+  "not_done": "Not done",
+};
+
+/** `OwnerAgency::label()`, in the order a select offers them. */
+export const OWNER_AGENCY_LABELS: Record<OwnerAgency, string> = {
+  "school": "School",
+  "local_authority": "Local authority attendance team",
+  "early_help": "Early help",
+  "health": "Health",
+  "send": "SEND",
+  "social_care": "Social care",
+  "housing": "Housing",
+  "police": "Police",
+  "other": "Other",
+};
+
+/** `ReviewOutcome::label()`, in the order a form offers them. */
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  "done": "Done",
+  "not_done": "Not done",
+  "carried": "Carried forward",
+};
+
+/** `LegalStepKind::label()`, in ladder order. */
+export const LEGAL_STEP_LABELS: Record<LegalStepKind, string> = {
+  "attendance_contract": "Attendance contract",
+  "notice_to_improve": "Notice to improve",
+  "penalty_notice": "Penalty notice",
+  "supervision_order": "Education supervision order",
+  "prosecution": "Prosecution",
+};
+
+/** `EsoStage::label()`. */
+export const ESO_STAGE_LABELS: Record<EsoStage, string> = {
+  "considered": "Considered",
+  "applied": "Applied for",
+  "made": "Made",
+};
+
+/** `ProsecutionSection::label()`: the offence, cited and in words. */
+export const PROSECUTION_SECTION_LABELS: Record<ProsecutionSection, string> = {
+  "s444_1": "Education Act 1996 s444(1): failure to secure regular attendance",
+  "s444_1a": "Education Act 1996 s444(1A): knowing failure to secure regular attendance",
+};
+
+/** `RuleId::title()`: what an alert's rule is called. */
+export const RULE_TITLES: Record<RuleId, string> = {
+  "persistent_absence": "Persistent absence",
+  "severe_absence": "Severe absence",
+  "severe_without_plan": "Severely absent without a plan",
+  "penalty_threshold_met": "Penalty notice threshold met",
+  "illness_notification_due": "Long illness: the local authority must be told",
+  "part_time_timetable_review": "Part-time timetable past its review date",
+  "notice_to_improve_ending": "Notice to improve: improvement period ending",
+  "penalty_notice_limit": "Penalty notices: limit within 3 years",
+  "supervision_order_before_prosecution": "Education supervision order to be considered before prosecution",
+};
+
+/** `RuleId::explanation()`: why the rule exists and how it is worked out. */
+export const RULE_EXPLANATIONS: Record<RuleId, string> = {
+  "persistent_absence": "A pupil is persistently absent when absence (authorised and unauthorised) is 10% or more of possible sessions.",
+  "severe_absence": "A pupil is severely absent when absence is 50% or more of possible sessions.",
+  "severe_without_plan": "Every severely absent pupil should have a plan (Working together to improve school attendance, 2024): this pupil has none recorded.",
+  "penalty_threshold_met": "The national threshold for considering a penalty notice: 10 sessions of unauthorised absence (G, N, O, U) within a rolling period of 10 school weeks. School weeks are Monday–Sunday weeks with at least one possible session, so holidays are skipped and the period may span terms and years. The date is the mark at which the count first reaches 10.",
+  "illness_notification_due": "The local authority must know when a pupil misses 15 school days (30 sessions) through illness (code I), consecutive or cumulative, within one academic year (1 September to 31 August). The date is that of the 30th illness mark.",
+  "part_time_timetable_review": "A part-time timetable (code C2) must be time-limited and reviewed; this one has passed the review date recorded for it.",
+  "notice_to_improve_ending": "A notice to improve gives parents an improvement period of 3 to 6 weeks before a penalty notice; this period ends soon or has ended, so the outcome must be decided.",
+  "penalty_notice_limit": "A parent can receive at most two penalty notices for the same child within 3 years (counted from the first notice issued on or after 19 August 2024): the first £160 (£80 if paid within 21 days), the second £160. A third is not allowed: another tool must be used.",
+  "supervision_order_before_prosecution": "Before prosecuting (Education Act 1996 s444), the local authority must consider an education supervision order (Children Act 1989 s36). None is recorded as considered for this case.",
+};
+
+/** `ImportField::label()` by `canonical_header()`: a field as a sentence names it. */
+export const IMPORT_FIELD_LABELS: Record<"upn" | "date" | "session" | "code" | "possible_sessions" | "present_sessions" | "authorised_absence_sessions" | "unauthorised_absence_sessions" | "as_at" | "school_urn" | "school_phase" | "year_group" | "ward" | "legal_name" | "preferred_name" | "date_of_birth" | "school_name" | "referral_date" | "referral_source", string> = {
+  "upn": "UPN",
+  "date": "date",
+  "session": "session",
+  "code": "attendance code",
+  "possible_sessions": "possible sessions",
+  "present_sessions": "present sessions",
+  "authorised_absence_sessions": "authorised absence sessions",
+  "unauthorised_absence_sessions": "unauthorised absence sessions",
+  "as_at": "as-at date",
+  "school_urn": "school URN",
+  "school_phase": "school phase",
+  "year_group": "year group",
+  "ward": "ward",
+  "legal_name": "legal name",
+  "preferred_name": "preferred name",
+  "date_of_birth": "date of birth",
+  "school_name": "school name",
+  "referral_date": "referral date",
+  "referral_source": "referral source",
+};
+
+/** `SummaryKind::title()`: what each kind of export is called, by the kind the server expects. */
+export const EXPORT_KIND_LABELS: Record<"funnel" | "tsm-actions" | "ward-bands" | "closures" | "team", string> = {
+  "funnel": "Case funnel by phase",
+  "tsm-actions": "TSM action log",
+  "ward-bands": "Attendance by ward",
+  "closures": "Case closures",
+  "team": "Team report",
+};
+
 export interface Commands {
   app_status: { request: null, response: AppStatus },
   caseload_create: { request: CreateCaseloadRequest, response: AppStatus },

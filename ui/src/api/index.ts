@@ -4,7 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { AppError, Commands } from './bindings';
 
-export type * from './bindings';
+export * from './bindings';
 
 export class CommandError extends Error {
   readonly error: AppError;

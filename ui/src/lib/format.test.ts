@@ -113,7 +113,7 @@ describe('chronology display', () => {
   });
 
   it('names contact kinds in words', () => {
-    expect(contactKindLabel('tsm_discussion')).toBe('TSM discussion');
+    expect(contactKindLabel('tsm_discussion')).toBe('Targeting Support Meeting discussion');
     expect(contactKindLabel('home_visit')).toBe('Home visit');
   });
 

@@ -1,5 +1,18 @@
 // How stored values read on screen: names, dates of birth, instants in Europe/London, year groups.
-// Pure display; no validation (the server owns every rule).
+// Pure display; no validation (the server owns every rule). Label maps are typed by the
+// generated enum types, so a new variant fails the TypeScript build until it has a label; the
+// words that Rust already writes come generated with the bindings.
+import {
+  CASE_STATUS_LABELS,
+  CONTACT_KIND_LABELS,
+  type CaseStatus,
+  type ContactKind,
+  type DueKind,
+  type SchoolPhase,
+  type TransitionKind,
+  type Trend,
+} from '../api';
+import { labelOptions } from './labels';
 
 const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -56,8 +69,14 @@ export function yearGroupLabel(yearGroup: number): string {
   return yearGroup === 0 ? 'Reception' : `Year ${yearGroup}`;
 }
 
-export function statusLabel(status: string): string {
-  return status.charAt(0).toUpperCase() + status.slice(1).replaceAll('_', ' ');
+/** Text with its first letter in capitals: a label that opens a line or a tag. */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A case's status as a tag or a table shows it: "Family declined support". */
+export function caseStatusLabel(status: CaseStatus): string {
+  return capitalised(CASE_STATUS_LABELS[status]);
 }
 
 /** Day, month and year fields as the "YYYY-MM-DD" the server expects; "" when all are blank. */
@@ -77,7 +96,7 @@ export function splitDate(isoDate: string): { day: string; month: string; year: 
   return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] };
 }
 
-const PHASE_LABELS: Record<string, string> = {
+const PHASE_LABELS: Record<SchoolPhase, string> = {
   primary: 'Primary',
   secondary: 'Secondary',
   special: 'Special',
@@ -85,16 +104,13 @@ const PHASE_LABELS: Record<string, string> = {
 };
 
 /** School phases in the order a select offers them (the value is what the server expects). */
-export const SCHOOL_PHASES: { value: string; label: string }[] = Object.entries(PHASE_LABELS).map(([value, label]) => ({
-  value,
-  label,
-}));
+export const SCHOOL_PHASES: { value: SchoolPhase; label: string }[] = labelOptions(PHASE_LABELS);
 
-export function phaseLabel(phase: string | null): string {
-  return phase ? (PHASE_LABELS[phase] ?? phase) : 'Not recorded';
+export function phaseLabel(phase: SchoolPhase | null): string {
+  return phase ? PHASE_LABELS[phase] : 'Not recorded';
 }
 
-const STEP_LABELS: Record<string, string> = {
+const STEP_LABELS: Record<TransitionKind, string> = {
   accept: 'Accept',
   decline: 'Decline',
   family_declined: 'Family declined support',
@@ -107,11 +123,11 @@ const STEP_LABELS: Record<string, string> = {
 };
 
 /** The button label of a lifecycle step, e.g. "Start review cycle". */
-export function stepLabel(kind: string): string {
-  return STEP_LABELS[kind] ?? statusLabel(kind);
+export function stepLabel(kind: TransitionKind): string {
+  return STEP_LABELS[kind];
 }
 
-const EVENT_LABELS: Record<string, string> = {
+const EVENT_LABELS: Record<TransitionKind, string> = {
   accept: 'Accepted',
   decline: 'Declined',
   family_declined: 'Family declined support',
@@ -124,35 +140,37 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 /** What a history entry records; `null` is the referral itself. */
-export function eventLabel(kind: string | null): string {
-  return kind === null ? 'Referred' : (EVENT_LABELS[kind] ?? statusLabel(kind));
+export function eventLabel(kind: TransitionKind | null): string {
+  return kind === null ? 'Referred' : EVENT_LABELS[kind];
 }
 
-/** What is due next: "Midpoint check" or "Review". */
-export function dueLabel(kind: string, what?: string | null): string {
-  if (kind === 'midpoint_check') return 'Midpoint check';
-  if (kind === 'review') return 'Review';
-  if (kind === 'plan_review') return 'Plan review';
-  if (kind === 'action') return what ? `Action: ${what}` : 'Action';
-  return statusLabel(kind);
+/** What is due next: "Midpoint check", "Review", "Plan review" or "Action: what is to be done". */
+export function dueLabel(kind: DueKind, what?: string | null): string {
+  switch (kind) {
+    case 'midpoint_check':
+      return 'Midpoint check';
+    case 'review':
+      return 'Review';
+    case 'plan_review':
+      return 'Plan review';
+    case 'action':
+      return what ? `Action: ${what}` : 'Action';
+  }
 }
+
+const STATUS_TAG_CLASSES: Record<CaseStatus, string> = {
+  referred: 'govuk-tag--light-blue',
+  accepted: 'govuk-tag--turquoise',
+  declined: 'govuk-tag--orange',
+  family_declined: 'govuk-tag--orange',
+  allocated: 'govuk-tag--purple',
+  active: 'govuk-tag--green',
+  closed: 'govuk-tag--grey',
+};
 
 /** The GOV.UK tag colour for a case status. */
-export function statusTagClass(status: string): string {
-  switch (status) {
-    case 'referred':
-      return 'govuk-tag--light-blue';
-    case 'accepted':
-      return 'govuk-tag--turquoise';
-    case 'allocated':
-      return 'govuk-tag--purple';
-    case 'active':
-      return 'govuk-tag--green';
-    case 'closed':
-      return 'govuk-tag--grey';
-    default:
-      return 'govuk-tag--orange';
-  }
+export function statusTagClass(status: CaseStatus): string {
+  return STATUS_TAG_CLASSES[status];
 }
 
 /** Attendance as "85.0%" (one decimal, as computed by the server); "No reading" when unknown. */
@@ -160,7 +178,10 @@ export function percent(value: number | null): string {
   return value === null ? 'No reading' : `${value.toFixed(1)}%`;
 }
 
-export const TREND_ARROWS: Record<string, string> = { up: '↑', down: '↓', level: '→' };
+export const TREND_ARROWS: Record<Trend, string> = { up: '↑', down: '↓', level: '→' };
+
+/** What a trend arrow says to a screen reader. */
+export const TREND_WORDS: Record<Trend, string> = { up: 'going up', down: 'going down', level: 'level' };
 
 const LONDON_ISO_DATE = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
@@ -182,22 +203,11 @@ export function schoolYearStart(isoDate: string): string {
   return `${month >= 9 ? year : year - 1}-09-01`;
 }
 
-const CONTACT_KIND_LABELS: Record<string, string> = {
-  home_visit: 'Home visit',
-  phone_call: 'Phone call',
-  letter: 'Letter',
-  school_meeting: 'School meeting',
-  tsm_discussion: 'TSM discussion',
-  other: 'Other',
-};
-
 /** Chronology entry kinds in the order a select offers them (the value is what the server expects). */
-export const CONTACT_KINDS: { value: string; label: string }[] = Object.entries(CONTACT_KIND_LABELS).map(
-  ([value, label]) => ({ value, label }),
-);
+export const CONTACT_KINDS: { value: ContactKind; label: string }[] = labelOptions(CONTACT_KIND_LABELS);
 
-export function contactKindLabel(kind: string): string {
-  return CONTACT_KIND_LABELS[kind] ?? statusLabel(kind);
+export function contactKindLabel(kind: ContactKind): string {
+  return CONTACT_KIND_LABELS[kind];
 }
 
 /** A clock time "14:30" as GOV.UK writes it: "2:30pm", "9am", "midday", "midnight". */

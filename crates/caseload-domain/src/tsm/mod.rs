@@ -113,6 +113,12 @@ pub enum ReviewOutcome {
 }
 
 impl ReviewOutcome {
+    pub const ALL: [ReviewOutcome; 3] = [
+        ReviewOutcome::Done,
+        ReviewOutcome::NotDone,
+        ReviewOutcome::Carried,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ReviewOutcome::Done => "done",
@@ -264,6 +270,13 @@ pub fn finish_problems(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_lists_each_review_outcome_once_in_declaration_order() {
+        for (i, o) in ReviewOutcome::ALL.into_iter().enumerate() {
+            assert_eq!(o as usize, i, "{o:?}");
+        }
+    }
 
     fn action(id: i64, what: &str, person: &str, due: Option<NaiveDate>) -> ActionDraft {
         ActionDraft {

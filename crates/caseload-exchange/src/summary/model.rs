@@ -24,6 +24,14 @@ pub enum SummaryKind {
 }
 
 impl SummaryKind {
+    pub const ALL: [SummaryKind; 5] = [
+        SummaryKind::Funnel,
+        SummaryKind::TsmActions,
+        SummaryKind::WardBands,
+        SummaryKind::Closures,
+        SummaryKind::Team,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SummaryKind::Funnel => "funnel",
@@ -31,6 +39,17 @@ impl SummaryKind {
             SummaryKind::WardBands => "ward-bands",
             SummaryKind::Closures => "closures",
             SummaryKind::Team => "team",
+        }
+    }
+
+    /// What the export is called: its document's title and its name in the outbox.
+    pub fn title(self) -> &'static str {
+        match self {
+            SummaryKind::Funnel => "Case funnel by phase",
+            SummaryKind::TsmActions => "TSM action log",
+            SummaryKind::WardBands => "Attendance by ward",
+            SummaryKind::Closures => "Case closures",
+            SummaryKind::Team => "Team report",
         }
     }
 

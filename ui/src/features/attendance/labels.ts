@@ -1,35 +1,16 @@
 // How attendance imports read on screen: the fields a file's columns are matched to, the two
 // kinds of file, progress, and what an import brought in. Pure display: the server reads and
 // checks the file. Field labels are those of `ImportField::label()` in
-// crates/caseload-exchange/src/import/columns.rs, keyed by `canonical_header()`.
-import type { ImportKindView, ImportProgress, ImportView } from '../../api';
+// crates/caseload-exchange/src/import/columns.rs, keyed by `canonical_header()` and generated
+// with the bindings.
+import { IMPORT_FIELD_LABELS, type ImportKindView, type ImportProgress, type ImportView } from '../../api';
 import { longDate } from '../../lib/format';
-
-const FIELD_LABELS: Record<string, string> = {
-  upn: 'UPN',
-  date: 'date',
-  session: 'session',
-  code: 'attendance code',
-  possible_sessions: 'possible sessions',
-  present_sessions: 'present sessions',
-  authorised_absence_sessions: 'authorised absence sessions',
-  unauthorised_absence_sessions: 'unauthorised absence sessions',
-  as_at: 'as-at date',
-  school_urn: 'school URN',
-  school_phase: 'school phase',
-  year_group: 'year group',
-  ward: 'ward',
-  legal_name: 'legal name',
-  preferred_name: 'preferred name',
-  date_of_birth: 'date of birth',
-  school_name: 'school name',
-  referral_date: 'referral date',
-  referral_source: 'referral source',
-};
 
 /** A field as a sentence names it ("attendance code"); an unknown field as the server sent it. */
 export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field.replaceAll('_', ' ');
+  // The server names fields as text (a saved mapping may name one this build no longer reads).
+  const labels: Partial<Record<string, string>> = IMPORT_FIELD_LABELS;
+  return labels[field] ?? field.replaceAll('_', ' ');
 }
 
 const KIND_LABELS: Record<ImportKindView, string> = {
@@ -38,7 +19,7 @@ const KIND_LABELS: Record<ImportKindView, string> = {
 };
 
 export function kindLabel(kind: ImportKindView): string {
-  return KIND_LABELS[kind] ?? kind;
+  return KIND_LABELS[kind];
 }
 
 /** The choice of what to import, with what each kind of file holds. */

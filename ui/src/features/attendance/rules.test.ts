@@ -1,8 +1,8 @@
 // @vitest-environment node
-// The words the UI shows for the rules engine and for import fields are the server's own: every
-// RuleId's title and explanation match crates/caseload-domain/src/rules.rs word for word, every
-// import field's label matches crates/caseload-exchange/src/import/columns.rs, and the display
-// helpers read as a worker would say them.
+// The words the UI shows for the rules engine and for import fields are the server's own (generated
+// with the bindings): every RuleId's title and explanation match crates/caseload-domain/src/rules.rs
+// word for word, every import field's label matches crates/caseload-exchange/src/import/columns.rs,
+// and the display helpers read as a worker would say them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

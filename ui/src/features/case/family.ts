@@ -1,6 +1,8 @@
 // How a pupil's details read on screen: the flag names in the order the form offers them. Pure
-// display; the server owns every rule.
+// display; the server owns every rule. The Rust code has no words for flags, so they are here,
+// typed by the generated `PupilFlag`.
 import type { PupilFlag } from '../../api';
+import { labelOptions } from '../../lib/labels';
 
 const FLAG_LABELS: Record<PupilFlag, string> = {
   sen_support: 'SEN support',
@@ -17,11 +19,8 @@ const FLAG_LABELS: Record<PupilFlag, string> = {
 };
 
 /** Flags in the order the form offers them (the value is what the server expects). */
-export const FLAGS: { value: PupilFlag; label: string }[] = (Object.keys(FLAG_LABELS) as PupilFlag[]).map((value) => ({
-  value,
-  label: FLAG_LABELS[value],
-}));
+export const FLAGS: { value: PupilFlag; label: string }[] = labelOptions(FLAG_LABELS);
 
-export function flagLabel(flag: string): string {
-  return FLAG_LABELS[flag as PupilFlag] ?? flag;
+export function flagLabel(flag: PupilFlag): string {
+  return FLAG_LABELS[flag];
 }

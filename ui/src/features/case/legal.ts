@@ -1,45 +1,41 @@
 // How the legal ladder reads on screen: step names, a step's details as summary rows, amounts.
-// Pure display; the server owns every rule (order, limits, amounts, improvement periods).
-import type { EsoStage, LegalStepKind, LegalStepView, PenaltyAssessment, ProsecutionSection } from '../../api';
+// Pure display; the server owns every rule (order, limits, amounts, improvement periods). The
+// names are the domain's, generated with the bindings.
+import {
+  ESO_STAGE_LABELS,
+  LEGAL_STEP_LABELS,
+  PROSECUTION_SECTION_LABELS,
+  type EsoStage,
+  type LegalStepKind,
+  type LegalStepView,
+  type PenaltyAssessment,
+  type ProsecutionSection,
+} from '../../api';
 import { longDate } from '../../lib/format';
-
-const STEP_LABELS: Record<LegalStepKind, string> = {
-  attendance_contract: 'Attendance contract',
-  notice_to_improve: 'Notice to improve',
-  penalty_notice: 'Penalty notice',
-  supervision_order: 'Education supervision order',
-  prosecution: 'Prosecution',
-};
+import { labelOptions } from '../../lib/labels';
 
 /** The rungs in ladder order (the value is what the server expects). */
-export const LEGAL_STEPS: { value: LegalStepKind; label: string }[] = (Object.keys(STEP_LABELS) as LegalStepKind[]).map(
-  (value) => ({ value, label: STEP_LABELS[value] }),
-);
+export const LEGAL_STEPS: { value: LegalStepKind; label: string }[] = labelOptions(LEGAL_STEP_LABELS);
 
-export function legalStepLabel(kind: string): string {
-  return STEP_LABELS[kind as LegalStepKind] ?? kind;
+export function legalStepLabel(kind: LegalStepKind): string {
+  return LEGAL_STEP_LABELS[kind];
 }
 
-const STAGE_LABELS: Record<EsoStage, string> = { considered: 'Considered', applied: 'Applied for', made: 'Made' };
-export const ESO_STAGES = (Object.keys(STAGE_LABELS) as EsoStage[]).map((value) => ({
-  value,
-  label: STAGE_LABELS[value],
-}));
+export const ESO_STAGES: { value: EsoStage; label: string }[] = labelOptions(ESO_STAGE_LABELS);
 
-const SECTION_LABELS: Record<ProsecutionSection, string> = {
-  s444_1: 'Section 444(1): failure to secure regular attendance',
-  s444_1a: 'Section 444(1A): knowing failure',
+export const SECTIONS: { value: ProsecutionSection; label: string }[] = labelOptions(PROSECUTION_SECTION_LABELS);
+
+const DATE_LEGENDS: Record<LegalStepKind, string> = {
+  attendance_contract: 'Date agreed',
+  notice_to_improve: 'Date issued',
+  penalty_notice: 'Date issued',
+  supervision_order: 'Date decided',
+  prosecution: 'Date decided',
 };
-export const SECTIONS = (Object.keys(SECTION_LABELS) as ProsecutionSection[]).map((value) => ({
-  value,
-  label: SECTION_LABELS[value],
-}));
 
 /** What the step's date means for its kind. */
 export function dateLegend(kind: LegalStepKind): string {
-  if (kind === 'attendance_contract') return 'Date agreed';
-  if (kind === 'notice_to_improve' || kind === 'penalty_notice') return 'Date issued';
-  return 'Date decided';
+  return DATE_LEGENDS[kind];
 }
 
 /** 16000 → "£160", 8050 → "£80.50". */
@@ -89,12 +85,12 @@ export function detailRows(step: LegalStepView): [string, string][] {
       ];
     case 'supervision_order':
       return [
-        ['Stage', STAGE_LABELS[d.stage]],
+        ['Stage', ESO_STAGE_LABELS[d.stage]],
         ['Outcome', d.outcome],
       ];
     case 'prosecution':
       return [
-        ['Offence', `Education Act 1996 ${d.section === 's444_1' ? 's444(1)' : 's444(1A)'}`],
+        ['Offence', PROSECUTION_SECTION_LABELS[d.section]],
         ['Outcome', d.outcome ?? 'Not yet recorded'],
       ];
   }

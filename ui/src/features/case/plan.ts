@@ -1,26 +1,14 @@
 // How a plan reads on screen: barrier names, the SMART target and an action's status. Pure display;
-// the server owns every rule (what a valid target is, when an action is overdue).
-import type { ActionStatus, Barrier } from '../../api';
-
-const BARRIER_LABELS: Record<Barrier, string> = {
-  health: 'Health',
-  semh_ebsa: 'SEMH or EBSA',
-  send: 'SEND',
-  bullying: 'Bullying',
-  caring_responsibilities: 'Caring responsibilities',
-  housing: 'Housing',
-  transport: 'Transport',
-  family_circumstances: 'Family circumstances',
-  school_factors: 'School factors',
-};
+// the server owns every rule (what a valid target is, when an action is overdue). The words are
+// the domain's, generated with the bindings.
+import { ACTION_STATUS_LABELS, BARRIER_LABELS, type ActionStatus, type Barrier } from '../../api';
+import { labelOptions } from '../../lib/labels';
 
 /** Barriers in the order the form offers them (the value is what the server expects). */
-export const BARRIERS: { value: Barrier; label: string }[] = (Object.keys(BARRIER_LABELS) as Barrier[]).map(
-  (value) => ({ value, label: BARRIER_LABELS[value] }),
-);
+export const BARRIERS: { value: Barrier; label: string }[] = labelOptions(BARRIER_LABELS);
 
-export function barrierLabel(barrier: string): string {
-  return BARRIER_LABELS[barrier as Barrier] ?? barrier;
+export function barrierLabel(barrier: Barrier): string {
+  return BARRIER_LABELS[barrier];
 }
 
 /** An attendance target as typed back: 95 → "95", 92.5 → "92.5". */
@@ -28,7 +16,6 @@ export function targetNumber(pct: number): string {
   return String(Math.round(pct * 10) / 10);
 }
 
-const STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', not_done: 'Not done' };
 const STATUS_TAGS: Record<ActionStatus, string> = {
   open: 'govuk-tag--blue',
   done: 'govuk-tag--green',
@@ -36,9 +23,9 @@ const STATUS_TAGS: Record<ActionStatus, string> = {
 };
 
 export function actionStatusLabel(status: ActionStatus): string {
-  return STATUS_LABELS[status] ?? status;
+  return ACTION_STATUS_LABELS[status];
 }
 
 export function actionStatusTag(status: ActionStatus): string {
-  return STATUS_TAGS[status] ?? 'govuk-tag--grey';
+  return STATUS_TAGS[status];
 }

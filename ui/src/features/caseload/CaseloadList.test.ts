@@ -67,7 +67,7 @@ describe('CaseloadList (the dashboard)', () => {
     expect(first).toHaveTextContent('Alexandra Testpupil');
     expect(first).toHaveTextContent('Testschool Synthetic Primary');
     expect(first).toHaveTextContent('Year 5');
-    expect(first).toHaveTextContent('85.0% ↑up');
+    expect(first).toHaveTextContent('85.0% ↑going up');
     expect(first).toHaveTextContent('PA (persistent absence)');
     expect(first).not.toHaveTextContent('SA');
     expect(first).toHaveTextContent('Active');
@@ -77,7 +77,7 @@ describe('CaseloadList (the dashboard)', () => {
     expect(within(second!).getByRole('link', { name: 'Sam' })).toHaveAttribute('data-case-id', 'case-2');
     expect(second).toHaveTextContent('Samira Example');
     expect(second).toHaveTextContent('Reception');
-    expect(second).toHaveTextContent('42.5% ↓down');
+    expect(second).toHaveTextContent('42.5% ↓going down');
     expect(second).toHaveTextContent('SA (severe absence)');
     expect(second).toHaveTextContent('Nothing due');
 

@@ -1,29 +1,21 @@
 // Words for the Exports screen: the kinds of export with a line each, the formats, and the GOV.UK
-// tag each outbox status and inbox outcome shows as. The server owns every rule.
-import type { OutboxStatus } from '../../api';
+// tag each outbox status and inbox outcome shows as. The server owns every rule. Kind names are
+// `SummaryKind::title()`, generated with the bindings; the hints, formats and tags are the UI's.
+import { EXPORT_KIND_LABELS, type OutboxStatus } from '../../api';
 
-export const EXPORT_KINDS = [
-  {
-    value: 'funnel',
-    label: 'Case funnel by phase',
-    hint: 'How many cases reached each stage of the funnel in the period, by school phase (counts only).',
-  },
-  {
-    value: 'tsm-actions',
-    label: 'TSM action log',
-    hint: 'The actions agreed at targeting support meetings in the period (one row per pupil).',
-  },
-  {
-    value: 'ward-bands',
-    label: 'Attendance by ward',
-    hint: 'Pupils in each attendance band by ward, this year against last year (counts only; no period).',
-  },
-  {
-    value: 'closures',
-    label: 'Case closures',
-    hint: 'The cases closed in the period, with their reasons and outcomes (one row per pupil).',
-  },
-] as const;
+/** What a worker can export (the team report is the CLI's), with what each one holds. */
+const EXPORT_HINTS = {
+  funnel: 'How many cases reached each stage of the funnel in the period, by school phase (counts only).',
+  'tsm-actions': 'The actions agreed at targeting support meetings in the period (one row per pupil).',
+  'ward-bands': 'Pupils in each attendance band by ward, this year against last year (counts only; no period).',
+  closures: 'The cases closed in the period, with their reasons and outcomes (one row per pupil).',
+} satisfies Partial<Record<keyof typeof EXPORT_KIND_LABELS, string>>;
+
+type ExportKind = keyof typeof EXPORT_HINTS;
+
+export const EXPORT_KINDS: { value: ExportKind; label: string; hint: string }[] = (
+  Object.keys(EXPORT_HINTS) as ExportKind[]
+).map((value) => ({ value, label: EXPORT_KIND_LABELS[value], hint: EXPORT_HINTS[value] }));
 
 /** Kinds with one row per pupil: the only ones that may carry names, and only with a reason. */
 export const PUPIL_LEVEL_KINDS: readonly string[] = ['tsm-actions', 'closures'];

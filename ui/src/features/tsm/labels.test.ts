@@ -17,7 +17,6 @@ describe('TSM labels', () => {
       ['other', 'Other'],
     ]);
     expect(labels.agencyLabel('early_help')).toBe('Early help');
-    expect(labels.agencyLabel('unheard_of')).toBe('unheard_of');
   });
 
   it('names review outcomes, and re-exports the plan’s barrier labels rather than copying them', () => {

@@ -1,51 +1,41 @@
-// How targeted support meetings read on screen: owner agencies, review outcomes, barriers and
+// How Targeting Support Meetings read on screen: owner agencies, review outcomes, barriers and
 // terms. Pure display shared by every TSM screen; the server owns every rule (which term a date
-// falls in, when an action is overdue).
-import type { OwnerAgency, ReviewOutcome, TsmStatus } from '../../api';
+// falls in, when an action is overdue). Agency and outcome names are the domain's, generated with
+// the bindings; a meeting's status has no Rust wording, so it is named here.
+import {
+  OWNER_AGENCY_LABELS,
+  REVIEW_OUTCOME_LABELS,
+  type OwnerAgency,
+  type ReviewOutcome,
+  type TsmStatus,
+} from '../../api';
 
 export { BARRIERS, barrierLabel } from '../case/plan';
 
-const AGENCY_LABELS: Record<OwnerAgency, string> = {
-  school: 'School',
-  local_authority: 'Local authority attendance team',
-  early_help: 'Early help',
-  health: 'Health',
-  send: 'SEND',
-  social_care: 'Social care',
-  housing: 'Housing',
-  police: 'Police',
-  other: 'Other',
-};
-
 /** Owner agencies in the order a select offers them: [value the server expects, label]. */
-export const AGENCIES: [OwnerAgency, string][] = Object.entries(AGENCY_LABELS) as [OwnerAgency, string][];
+export const AGENCIES: [OwnerAgency, string][] = Object.entries(OWNER_AGENCY_LABELS) as [OwnerAgency, string][];
 
-export function agencyLabel(agency: string): string {
-  return AGENCY_LABELS[agency as OwnerAgency] ?? agency;
+export function agencyLabel(agency: OwnerAgency): string {
+  return OWNER_AGENCY_LABELS[agency];
 }
 
-const OUTCOME_LABELS: Record<ReviewOutcome, string> = {
-  done: 'Done',
-  not_done: 'Not done',
-  carried: 'Carried forward',
-};
-
 /** Review outcomes in the order a form offers them: [value, label]. */
-export const OUTCOMES: [ReviewOutcome, string][] = Object.entries(OUTCOME_LABELS) as [ReviewOutcome, string][];
+export const OUTCOMES: [ReviewOutcome, string][] = Object.entries(REVIEW_OUTCOME_LABELS) as [ReviewOutcome, string][];
 
-export function outcomeLabel(outcome: string): string {
-  return OUTCOME_LABELS[outcome as ReviewOutcome] ?? outcome;
+export function outcomeLabel(outcome: ReviewOutcome): string {
+  return REVIEW_OUTCOME_LABELS[outcome];
 }
 
 const MEETING_STATUS_LABELS: Record<TsmStatus, string> = { planned: 'Planned', finished: 'Held' };
+const MEETING_STATUS_TAGS: Record<TsmStatus, string> = { planned: 'govuk-tag--blue', finished: 'govuk-tag--green' };
 
 /** A meeting's status as a worker says it: planned → "Planned", finished → "Held". */
-export function meetingStatusLabel(status: string): string {
-  return MEETING_STATUS_LABELS[status as TsmStatus] ?? status;
+export function meetingStatusLabel(status: TsmStatus): string {
+  return MEETING_STATUS_LABELS[status];
 }
 
-export function meetingStatusTag(status: string): string {
-  return status === 'finished' ? 'govuk-tag--green' : 'govuk-tag--blue';
+export function meetingStatusTag(status: TsmStatus): string {
+  return MEETING_STATUS_TAGS[status];
 }
 
 // Terms: keys look like "2026-autumn"; within a year spring < summer < autumn.

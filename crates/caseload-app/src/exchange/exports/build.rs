@@ -36,13 +36,7 @@ pub(crate) struct Context<'a> {
 }
 
 pub(crate) fn kind_label(kind: SummaryKind) -> &'static str {
-    match kind {
-        SummaryKind::Funnel => "Case funnel by phase",
-        SummaryKind::TsmActions => "TSM action log",
-        SummaryKind::WardBands => "Attendance by ward",
-        SummaryKind::Closures => "Case closures",
-        SummaryKind::Team => "Team report",
-    }
+    kind.title()
 }
 
 fn col(key: &str, header: &str, kind: ColumnType, definition: &str) -> SummaryColumn {
