@@ -29,7 +29,7 @@ pub struct ChronologyAddRequest {
     /// The id of the entry this one corrects (same case).
     #[serde(default)]
     #[ts(optional)]
-    pub corrects: Option<String>,
+    pub corrects: Option<ChronologyEntryId>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -43,7 +43,7 @@ pub struct ChronologyListRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChronologyEntryView {
-    pub id: String,
+    pub id: ChronologyEntryId,
     pub kind: ContactKind,
     pub occurred_at: String,
     pub who: String,
@@ -51,9 +51,9 @@ pub struct ChronologyEntryView {
     pub outcome: Option<String>,
     pub next_step: Option<String>,
     /// The entry this one corrects.
-    pub corrects: Option<String>,
+    pub corrects: Option<ChronologyEntryId>,
     /// Entries that correct this one, oldest first: show them together.
-    pub corrected_by: Vec<String>,
+    pub corrected_by: Vec<ChronologyEntryId>,
     /// RFC 3339 UTC: when it was typed.
     pub recorded_at: String,
 }
@@ -64,25 +64,25 @@ fn list(
     kind: Option<ContactKind>,
 ) -> Result<Vec<ChronologyEntryView>, AppError> {
     let records = chronology::for_case(&store.read(), case_id)?;
-    let corrections = |id: &ChronologyEntryId| -> Vec<String> {
+    let corrections = |id: &ChronologyEntryId| -> Vec<ChronologyEntryId> {
         records
             .iter()
             .filter(|r| r.corrects.as_ref() == Some(id))
-            .map(|r| r.id.to_string())
+            .map(|r| r.id.clone())
             .collect()
     };
     Ok(records
         .iter()
         .filter(|r| kind.is_none_or(|k| r.entry.kind == k))
         .map(|r| ChronologyEntryView {
-            id: r.id.to_string(),
+            id: r.id.clone(),
             kind: r.entry.kind,
             occurred_at: r.entry.occurred_at.format("%Y-%m-%dT%H:%M").to_string(),
             who: r.entry.who.clone(),
             what: r.entry.what.clone(),
             outcome: r.entry.outcome.clone(),
             next_step: r.entry.next_step.clone(),
-            corrects: r.corrects.as_ref().map(ChronologyEntryId::to_string),
+            corrects: r.corrects.clone(),
             corrected_by: corrections(&r.id),
             recorded_at: r.recorded_at.clone(),
         })

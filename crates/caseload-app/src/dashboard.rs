@@ -3,7 +3,7 @@
 
 use caseload_domain::attendance::Trend;
 use caseload_domain::due::{next_cycle_item, next_due};
-use caseload_domain::{CaseId, CaseStatus, SchoolPhase};
+use caseload_domain::{CaseId, CaseStatus, SchoolPhase, TeamId};
 use caseload_store::{cases, plans};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,7 +27,7 @@ pub struct DashboardRow {
     pub school_phase: Option<SchoolPhase>,
     pub year_group: u8,
     pub status: CaseStatus,
-    pub team: Option<String>,
+    pub team: Option<TeamId>,
     pub worker: Option<String>,
     pub attendance_pct: Option<f64>,
     /// Against the previous reading; `null` with fewer than two readings.
@@ -95,7 +95,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                 school_phase: p.school_phase,
                 year_group: p.year_group.get(),
                 status: c.status,
-                team: c.team.clone(),
+                team: c.team.clone().map(TeamId::from),
                 worker: c.worker.clone(),
                 attendance_pct: f.pct().map(|t| t.as_f64()),
                 trend: f.trend(),

@@ -51,7 +51,7 @@ pub struct PlanActionAddRequest {
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct PlanActionStatusRequest {
     pub case_id: CaseId,
-    pub action_id: String,
+    pub action_id: PlanActionId,
     pub status: ActionStatus,
     /// ISO date the status changed; not in the future.
     pub on_date: String,
@@ -59,7 +59,7 @@ pub struct PlanActionStatusRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PlanActionView {
-    pub id: String,
+    pub id: PlanActionId,
     pub what: String,
     pub owner: String,
     pub due_on: String,
@@ -97,7 +97,7 @@ fn view(store: &Store, case_id: &CaseId) -> Result<PlanView, AppError> {
             .into_iter()
             .map(|a| PlanActionView {
                 overdue: a.status == ActionStatus::Open && a.due_on < today,
-                id: a.id.to_string(),
+                id: a.id.clone(),
                 what: a.what,
                 owner: a.owner,
                 due_on: a.due_on.to_string(),
@@ -158,15 +158,14 @@ pub fn plan_action_status(
 ) -> Result<PlanView, AppError> {
     let on = parse_past_date(&req.on_date, today(), "the status changed")
         .map_err(|m| AppError::validation(FieldErrors::single(Field::OnDate, m)))?;
-    let action_id = PlanActionId::from(req.action_id.as_str());
     cx.with_store(|store| {
         let found = store.write(Action::PlanActionStatus, |w| {
-            plans::set_action_status(w, &req.case_id, &action_id, req.status, on, Utc::now())
+            plans::set_action_status(w, &req.case_id, &req.action_id, req.status, on, Utc::now())
         })?;
         if !found {
             return Err(AppError::NotFound {
                 message: "That action is not in this case's plan".into(),
-                id: req.action_id.clone(),
+                id: req.action_id.to_string(),
             });
         }
         view(store, &req.case_id)

@@ -136,7 +136,7 @@ fn add_request(a: LegalAddArgs) -> LegalStepAddRequest {
         decided_by: a.decided_by,
         notes: a.notes,
         reason: a.reason,
-        corrects: a.corrects,
+        corrects: a.corrects.map(Into::into),
         parents_present: Some(a.parents_present),
         terms: a.terms,
         compliance: a.compliance,

@@ -315,7 +315,7 @@ fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
                     id: CaseId(id),
                     kind: step.kind(),
                     on_date: on_date.unwrap_or_else(|| today.to_string()),
-                    team,
+                    team: team.map(Into::into),
                     worker,
                     note,
                 },

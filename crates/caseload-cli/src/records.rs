@@ -50,7 +50,7 @@ pub fn chronology(cx: &Caseload, command: ChronologyCommand) -> Result<(), AppEr
                     what,
                     outcome,
                     next_step,
-                    corrects,
+                    corrects: corrects.map(Into::into),
                 },
             )?;
             output::print(json, &entries, || {
@@ -154,7 +154,7 @@ pub fn plan(cx: &Caseload, command: PlanCommand) -> Result<(), AppError> {
                     cx,
                     PlanActionStatusRequest {
                         case_id: CaseId(id),
-                        action_id,
+                        action_id: action_id.into(),
                         status,
                         on_date,
                     },

@@ -6,17 +6,34 @@
 /// Declares an id newtype over `String` (an opaque id, usually a UUIDv7 minted by the store) or
 /// over `i64` (a SQLite rowid). Both get serde transparency, the TypeScript derive behind the
 /// `ts` feature, ordering and hashing, `Display` and `From` both ways; text ids add `as_str()`
-/// and `Borrow<str>` (so a map keyed by the id can be looked up by `&str`), integer ids add
+/// `Borrow<str>` (so a map keyed by the id can be looked up by `&str`) and `Deref<Target = str>`, integer ids add
 /// `Copy` and `get()` and are declared to TypeScript as `number`.
 macro_rules! id_newtype {
     ($(#[$meta:meta])* $name:ident, String) => {
         $(#[$meta])*
         #[derive(
-            Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+            Debug,
+            Clone,
+            Default,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            serde::Serialize,
+            serde::Deserialize,
         )]
         #[serde(transparent)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub struct $name(pub String);
+        /// Reads as the text it wraps (`&id` passes where `&str` is wanted); the other way round,
+        /// a `&str` never passes as an id.
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
 
         impl $name {
             pub fn as_str(&self) -> &str {
@@ -179,6 +196,17 @@ id_newtype!(
     /// An incoming value that differs from one the worker edited, waiting for their choice.
     ConflictId,
     i64
+);
+
+id_newtype!(
+    /// A team of the service (`afsw`, `taskforce`, or one the council adds in settings).
+    TeamId,
+    String
+);
+id_newtype!(
+    /// The worker's identifier on the shared drive, set in settings: names their delivery folder.
+    WorkerId,
+    String
 );
 
 #[cfg(test)]

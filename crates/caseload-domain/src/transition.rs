@@ -14,7 +14,7 @@ const MAX_NOTE_CHARS: usize = 2000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Team {
-    pub id: String,
+    pub id: crate::TeamId,
     pub name: String,
 }
 
@@ -99,7 +99,7 @@ impl TransitionDraft<'_> {
         if kind == TransitionKind::Allocate {
             match team {
                 None => errors.push(Field::Team, "Choose the team the case is allocated to"),
-                Some(t) if !teams.iter().any(|known| known.id == t) => {
+                Some(t) if !teams.iter().any(|known| known.id.as_str() == t) => {
                     errors.push(Field::Team, "Choose one of the teams in Settings")
                 }
                 Some(_) => {}

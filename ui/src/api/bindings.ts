@@ -31,9 +31,11 @@ export type Barrier = "health" | "semh_ebsa" | "send" | "bullying" | "caring_res
 
 export type CarerAddRequest = { case_id: CaseId, name: string, relationship: string, phone?: string, email?: string, parental_responsibility: boolean, };
 
-export type CarerRemoveRequest = { case_id: CaseId, carer_id: string, };
+export type CarerId = string;
 
-export type CarerView = { id: string, name: string, relationship: string, phone: string | null, email: string | null, parental_responsibility: boolean, };
+export type CarerRemoveRequest = { case_id: CaseId, carer_id: CarerId, };
+
+export type CarerView = { id: CarerId, name: string, relationship: string, phone: string | null, email: string | null, parental_responsibility: boolean, };
 
 export type CarriedActionView = { action: TsmActionView, from_meeting: TsmId, from_meeting_date: string, 
 /**
@@ -51,7 +53,7 @@ export type CaseDetail = { id: CaseId, pupil: Pupil, status: CaseStatus, referra
 /**
  * ISO dates from here on.
  */
-referral_date: string, team: string | null, worker: string | null, cycle_start: string | null, midpoint_done_on: string | null, next_due: DueView | null, closed_on: string | null, closure_reason: string | null, 
+referral_date: string, team: TeamId | null, worker: string | null, cycle_start: string | null, midpoint_done_on: string | null, next_due: DueView | null, closed_on: string | null, closure_reason: string | null, 
 /**
  * What the worker may do next, in the order to offer them.
  */
@@ -69,7 +71,7 @@ export type CaseEventView = {
 /**
  * `null` for the referral itself.
  */
-kind: TransitionKind | null, on_date: string, to_status: CaseStatus, team: string | null, worker: string | null, note: string | null, };
+kind: TransitionKind | null, on_date: string, to_status: CaseStatus, team: TeamId | null, worker: string | null, note: string | null, };
 
 export type CaseGetRequest = { id: CaseId, };
 
@@ -87,7 +89,7 @@ export type CaseTransitionRequest = { id: CaseId, kind: TransitionKind,
 /**
  * ISO date the step happened (not in the future, not before the case's last step).
  */
-on_date: string, team?: string, worker?: string, 
+on_date: string, team?: TeamId, worker?: string, 
 /**
  * The reason, required to decline, close or reopen.
  */
@@ -105,17 +107,19 @@ occurred_at: string, who: string, what: string, outcome?: string, next_step?: st
 /**
  * The id of the entry this one corrects (same case).
  */
-corrects?: string, };
+corrects?: ChronologyEntryId, };
 
-export type ChronologyEntryView = { id: string, kind: ContactKind, occurred_at: string, who: string, what: string, outcome: string | null, next_step: string | null, 
+export type ChronologyEntryId = string;
+
+export type ChronologyEntryView = { id: ChronologyEntryId, kind: ContactKind, occurred_at: string, who: string, what: string, outcome: string | null, next_step: string | null, 
 /**
  * The entry this one corrects.
  */
-corrects: string | null, 
+corrects: ChronologyEntryId | null, 
 /**
  * Entries that correct this one, oldest first: show them together.
  */
-corrected_by: Array<string>, 
+corrected_by: Array<ChronologyEntryId>, 
 /**
  * RFC 3339 UTC: when it was typed.
  */
@@ -129,9 +133,11 @@ kind?: ContactKind, };
 
 export type ConflictChoice = "worker" | "incoming";
 
-export type ConflictResolveRequest = { id: number, keep: ConflictChoice, };
+export type ConflictId = number;
 
-export type ConflictView = { id: number, case_id: CaseId | null, 
+export type ConflictResolveRequest = { id: ConflictId, keep: ConflictChoice, };
+
+export type ConflictView = { id: ConflictId, case_id: CaseId | null, 
 /**
  * The pupil as the worker knows them (shown only inside the app).
  */
@@ -163,7 +169,7 @@ due_this_week: Array<CaseId>,
  */
 tsm_actions_due: Array<TsmDueAction>, };
 
-export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: string | null, worker: string | null, attendance_pct: number | null, 
+export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: TeamId | null, worker: string | null, attendance_pct: number | null, 
 /**
  * Against the previous reading; `null` with fewer than two readings.
  */
@@ -206,6 +212,8 @@ dir?: string,
  */
 path?: string, };
 
+export type ExportId = string;
+
 export type ExportRequest = { kind: string, formats: Array<string>, from?: string, to?: string, 
 /**
  * Set only for an identifiable export: why the recipient needs names. Absent or blank:
@@ -219,7 +227,7 @@ export type ExportSaveRequest = { export: ExportRequest,
  */
 dir?: string, };
 
-export type ExportSaved = { export_id: string, files: Array<SavedFile>, };
+export type ExportSaved = { export_id: ExportId, files: Array<SavedFile>, };
 
 export type FamilyChildAddRequest = { case_id: CaseId, name: string, 
 /**
@@ -227,13 +235,17 @@ export type FamilyChildAddRequest = { case_id: CaseId, name: string,
  */
 date_of_birth?: string, school_name?: string, };
 
-export type FamilyChildView = { id: string, name: string, date_of_birth: string | null, school_name: string | null, };
+export type FamilyChildId = string;
+
+export type FamilyChildView = { id: FamilyChildId, name: string, date_of_birth: string | null, school_name: string | null, };
 
 export type FamilyGetRequest = { case_id: CaseId, };
 
+export type FamilyId = string;
+
 export type FamilyNameSetRequest = { case_id: CaseId, name: string, };
 
-export type FamilyView = { id: string, name: string, carers: Array<CarerView>, 
+export type FamilyView = { id: FamilyId, name: string, carers: Array<CarerView>, 
 /**
  * The pupil's siblings on the caseload (not the pupil).
  */
@@ -257,6 +269,8 @@ export type FunnelRequest = {
 from: string, to: string, };
 
 export type FunnelRowView = { key: string, label: string, primary: number, secondary: number, total: number, };
+
+export type ImportId = number;
 
 export type ImportKindView = "marks" | "summary";
 
@@ -295,7 +309,7 @@ path: string,
  */
 mapping?: { [key in string]?: string }, };
 
-export type ImportView = { id: number, kind: ImportKindView, file_name: string, rows: number, pupils: number, 
+export type ImportView = { id: ImportId, kind: ImportKindView, file_name: string, rows: number, pupils: number, 
 /**
  * Of those pupils, how many are on this caseload.
  */
@@ -339,7 +353,7 @@ reason?: string,
 /**
  * The id of the step this one corrects (same case, same kind).
  */
-corrects?: string, 
+corrects?: LegalStepId, 
 /**
  * Attendance contract: the parents were present (it cannot be agreed without them).
  */
@@ -379,17 +393,19 @@ outcome: string | null, } | { "kind": "penalty_notice",
  */
 parent_name: string, paid_on: string | null, } | { "kind": "supervision_order", stage: EsoStage, outcome: string, } | { "kind": "prosecution", section: ProsecutionSection, outcome: string | null, };
 
+export type LegalStepId = string;
+
 export type LegalStepKind = "attendance_contract" | "notice_to_improve" | "penalty_notice" | "supervision_order" | "prosecution";
 
-export type LegalStepView = { id: string, step: LegalStepKind, on_date: string, decided_by: string, notes: string | null, reason: string | null, 
+export type LegalStepView = { id: LegalStepId, step: LegalStepKind, on_date: string, decided_by: string, notes: string | null, reason: string | null, 
 /**
  * The step this one corrects.
  */
-corrects: string | null, 
+corrects: LegalStepId | null, 
 /**
  * Steps that correct this one, oldest first.
  */
-corrected_by: Array<string>, 
+corrected_by: Array<LegalStepId>, 
 /**
  * False once a later step corrects it: kept for the record, no longer counted.
  */
@@ -440,7 +456,7 @@ why: string | null, };
 
 export type OutboxFileView = { name: string, bytes: number, };
 
-export type OutboxItem = { export_id: string, kind: string, 
+export type OutboxItem = { export_id: ExportId, kind: string, 
 /**
  * "Case funnel by phase", …
  */
@@ -501,13 +517,15 @@ export type PlanActionAddRequest = { case_id: CaseId, what: string, owner: strin
  */
 due_on: string, };
 
-export type PlanActionStatusRequest = { case_id: CaseId, action_id: string, status: ActionStatus, 
+export type PlanActionId = string;
+
+export type PlanActionStatusRequest = { case_id: CaseId, action_id: PlanActionId, status: ActionStatus, 
 /**
  * ISO date the status changed; not in the future.
  */
 on_date: string, };
 
-export type PlanActionView = { id: string, what: string, owner: string, due_on: string, status: ActionStatus, status_on: string | null, 
+export type PlanActionView = { id: PlanActionId, what: string, owner: string, due_on: string, status: ActionStatus, status_on: string | null, 
 /**
  * Open and due before today.
  */
@@ -612,7 +630,7 @@ folder: string,
 /**
  * The worker's identifier, as the council knows it (letters, digits, `-`, `_`, `.`).
  */
-worker_id: string, team: string, };
+worker_id: WorkerId, team: string, };
 
 export type SiblingLinkRequest = { case_id: CaseId, 
 /**
@@ -647,7 +665,9 @@ share?: string,
  */
 due_only?: boolean, };
 
-export type Team = { id: string, name: string, };
+export type Team = { id: TeamId, name: string, };
+
+export type TeamId = string;
 
 export type TransitionKind = "accept" | "decline" | "family_declined" | "allocate" | "start_cycle" | "midpoint_check" | "review" | "close" | "reopen";
 
@@ -767,6 +787,8 @@ general_actions: Array<TsmActionView>, carried: Array<CarriedActionView>, prep: 
 problems: Array<FinishProblem>, previous_meeting: TsmSummary | null, };
 
 export type UnlockRequest = { passphrase: string, };
+
+export type WorkerId = string;
 
 // Labels: each enum's wording as the Rust code writes it (crates/caseload-app/src/labels.rs).
 

@@ -2,7 +2,7 @@
 //! list and the dashboard agree on names, dates and attendance figures.
 
 use caseload_domain::due::{DueItem, next_cycle_item, next_due};
-use caseload_domain::{CaseStatus, TransitionKind};
+use caseload_domain::{CaseStatus, TeamId, TransitionKind};
 use caseload_store::Store;
 use caseload_store::cases::CaseRecord;
 use caseload_store::events::{self, EventRecord};
@@ -70,7 +70,7 @@ fn event_view(e: EventRecord) -> CaseEventView {
         kind: e.kind,
         on_date: e.on_date.to_string(),
         to_status: e.to_status,
-        team: e.team,
+        team: e.team.map(TeamId::from),
         worker: e.worker,
         note: e.note,
     }
@@ -139,7 +139,7 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
         status: record.status,
         referral_source: record.referral_source,
         referral_date: record.referral_date.to_string(),
-        team: record.team,
+        team: record.team.map(TeamId::from),
         worker: record.worker,
         cycle_start: date(record.cycle_start),
         midpoint_done_on: date(record.midpoint_done_on),

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use caseload_domain::case::TransitionKind;
 use caseload_domain::due::DueKind;
-use caseload_domain::{CaseId, CaseStatus, SchoolPhase};
+use caseload_domain::{CaseId, CaseStatus, SchoolPhase, TeamId};
 
 /// A pupil as typed into the form: every field a string so that validation, not parsing,
 /// reports what is wrong, next to the field.
@@ -89,7 +89,7 @@ pub struct CaseDetail {
     pub referral_source: String,
     /// ISO dates from here on.
     pub referral_date: String,
-    pub team: Option<String>,
+    pub team: Option<TeamId>,
     pub worker: Option<String>,
     pub cycle_start: Option<String>,
     pub midpoint_done_on: Option<String>,
@@ -133,7 +133,7 @@ pub struct CaseTransitionRequest {
     pub on_date: String,
     #[serde(default)]
     #[ts(optional)]
-    pub team: Option<String>,
+    pub team: Option<TeamId>,
     #[serde(default)]
     #[ts(optional)]
     pub worker: Option<String>,
@@ -149,7 +149,7 @@ pub struct CaseEventView {
     pub kind: Option<TransitionKind>,
     pub on_date: String,
     pub to_status: CaseStatus,
-    pub team: Option<String>,
+    pub team: Option<TeamId>,
     pub worker: Option<String>,
     pub note: Option<String>,
 }

@@ -300,7 +300,7 @@ pub(crate) fn inbox_view(store: &Store) -> Result<InboxView, AppError> {
         .map(|c| {
             let case = all.iter().find(|k| k.pupil_id == c.pupil_id);
             ConflictView {
-                id: u32::try_from(c.id.get()).unwrap_or(u32::MAX),
+                id: c.id,
                 case_id: case.map(|k| k.id.clone()),
                 pupil_name: case
                     .map(|k| k.pupil.legal_name.as_str().to_string())

@@ -33,7 +33,7 @@ pub(crate) fn valid_worker_id(id: &str) -> bool {
 fn validate(s: &ShareSettings) -> Result<ShareSettings, AppError> {
     let clean = ShareSettings {
         folder: s.folder.trim().to_string(),
-        worker_id: s.worker_id.trim().to_string(),
+        worker_id: s.worker_id.trim().into(),
         team: s.team.trim().to_string(),
     };
     let mut errors = FieldErrors::default();

@@ -53,7 +53,7 @@ fn delivery(store: &Store, e: &OutboxEntry, s: &ShareSettings) -> Result<Deliver
     Ok(Delivery {
         export_id: e.export_id.clone(),
         kind: e.kind.clone(),
-        worker_id: s.worker_id.clone(),
+        worker_id: s.worker_id.to_string(),
         team: s.team.clone(),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
         schema_version: SCHEMA_VERSION,

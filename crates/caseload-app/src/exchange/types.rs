@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use caseload_domain::CaseId;
+use caseload_domain::{CaseId, ConflictId, ExportId, WorkerId};
 
 use crate::support::SavedFile;
 
@@ -16,7 +16,7 @@ pub struct ShareSettings {
     pub folder: String,
     /// The worker's identifier, as the council knows it (letters, digits, `-`, `_`, `.`).
     #[serde(default)]
-    pub worker_id: String,
+    pub worker_id: WorkerId,
     #[serde(default)]
     pub team: String,
 }
@@ -53,7 +53,7 @@ pub struct ExportSaveRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportSaved {
-    pub export_id: String,
+    pub export_id: ExportId,
     pub files: Vec<SavedFile>,
 }
 
@@ -73,7 +73,7 @@ pub struct OutboxFileView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct OutboxItem {
-    pub export_id: String,
+    pub export_id: ExportId,
     pub kind: String,
     /// "Case funnel by phase", …
     pub kind_label: String,
@@ -147,7 +147,7 @@ pub struct InboxFileView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ConflictView {
-    pub id: u32,
+    pub id: ConflictId,
     pub case_id: Option<CaseId>,
     /// The pupil as the worker knows them (shown only inside the app).
     pub pupil_name: String,
@@ -176,6 +176,6 @@ pub enum ConflictChoice {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ConflictResolveRequest {
-    pub id: u32,
+    pub id: ConflictId,
     pub keep: ConflictChoice,
 }

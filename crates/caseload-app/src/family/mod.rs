@@ -11,7 +11,7 @@ pub use types::{
 
 use caseload_domain::family::{CarerDraft, DetailsDraft};
 use caseload_domain::transition::parse_past_date;
-use caseload_domain::{CarerId, CaseId, FamilyId, Field, FieldErrors, PersonName};
+use caseload_domain::{CaseId, FamilyId, Field, FieldErrors, PersonName};
 use caseload_store::cases::CaseRecord;
 use caseload_store::{Action, Store, cases, families};
 use chrono::Utc;
@@ -29,7 +29,7 @@ fn view(store: &Store, case: &CaseRecord) -> Result<PupilFamilyView, AppError> {
             carers: families::carers(&r, &id)?
                 .into_iter()
                 .map(|c| CarerView {
-                    id: c.id.to_string(),
+                    id: c.id.clone(),
                     name: c.carer.name,
                     relationship: c.carer.relationship,
                     phone: c.carer.phone,
@@ -51,13 +51,13 @@ fn view(store: &Store, case: &CaseRecord) -> Result<PupilFamilyView, AppError> {
             other_children: families::children(&r, &id)?
                 .into_iter()
                 .map(|c| FamilyChildView {
-                    id: c.id.to_string(),
+                    id: c.id.clone(),
                     name: c.name,
                     date_of_birth: c.date_of_birth,
                     school_name: c.school_name,
                 })
                 .collect(),
-            id: id.to_string(),
+            id: id.clone(),
             name,
         }),
     };
@@ -171,11 +171,11 @@ pub fn carer_remove(cx: &Caseload, req: CarerRemoveRequest) -> Result<PupilFamil
     with_case(cx, &req.case_id, |store, case| {
         let family = family_id(store, case)?;
         if !store.write(Action::FamilyChange, |w| {
-            families::remove_carer(w, &family, &CarerId::from(req.carer_id.as_str()))
+            families::remove_carer(w, &family, &req.carer_id)
         })? {
             return Err(AppError::NotFound {
                 message: "That carer is not in this family".into(),
-                id: req.carer_id.clone(),
+                id: req.carer_id.to_string(),
             });
         }
         Ok(())

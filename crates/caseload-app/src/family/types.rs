@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use caseload_domain::CaseId;
 use caseload_domain::family::{KeyProfessional, PupilFlag};
+use caseload_domain::{CarerId, CaseId, FamilyChildId, FamilyId};
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct FamilyGetRequest {
@@ -56,7 +56,7 @@ pub struct CarerAddRequest {
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct CarerRemoveRequest {
     pub case_id: CaseId,
-    pub carer_id: String,
+    pub carer_id: CarerId,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -81,7 +81,7 @@ pub struct FamilyChildAddRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CarerView {
-    pub id: String,
+    pub id: CarerId,
     pub name: String,
     pub relationship: String,
     pub phone: Option<String>,
@@ -102,7 +102,7 @@ pub struct SiblingView {
 /// A child of the household who is not on the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FamilyChildView {
-    pub id: String,
+    pub id: FamilyChildId,
     pub name: String,
     pub date_of_birth: Option<String>,
     pub school_name: Option<String>,
@@ -110,7 +110,7 @@ pub struct FamilyChildView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FamilyView {
-    pub id: String,
+    pub id: FamilyId,
     pub name: String,
     pub carers: Vec<CarerView>,
     /// The pupil's siblings on the caseload (not the pupil).

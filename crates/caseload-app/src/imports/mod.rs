@@ -88,7 +88,7 @@ pub fn import_mapping_set(
 
 fn view(record: ImportRecord, on_caseload: Option<u32>) -> ImportView {
     ImportView {
-        id: record.id.get(),
+        id: record.id,
         kind: match record.kind {
             ImportKind::Marks => ImportKindView::Marks,
             ImportKind::Summary => ImportKindView::Summary,

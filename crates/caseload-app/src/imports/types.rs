@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use caseload_domain::ImportId;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKindView {
@@ -28,8 +30,7 @@ pub struct ImportRequest {
 /// What an import took in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportView {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: ImportId,
     pub kind: ImportKindView,
     pub file_name: String,
     #[ts(type = "number")]

@@ -43,13 +43,13 @@ pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
     let steps = steps_of(records);
     let current = effective(&steps);
     let penalties = assess_penalties(&current);
-    let mut corrected_by: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut corrected_by: HashMap<&str, Vec<LegalStepId>> = HashMap::new();
     for s in &steps {
         if let Some(c) = &s.corrects {
             corrected_by
                 .entry(c.as_str())
                 .or_default()
-                .push(s.id.to_string());
+                .push(s.id.clone());
         }
     }
     records
@@ -57,13 +57,13 @@ pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
         .map(|r| {
             let s = &r.recorded;
             LegalStepView {
-                id: s.id.to_string(),
+                id: s.id.clone(),
                 step: s.step.kind(),
                 on_date: s.step.on.to_string(),
                 decided_by: s.step.decided_by.clone(),
                 notes: s.step.notes.clone(),
                 reason: s.step.reason.clone(),
-                corrects: s.corrects.as_ref().map(LegalStepId::to_string),
+                corrects: s.corrects.clone(),
                 corrected_by: corrected_by.get(s.id.as_str()).cloned().unwrap_or_default(),
                 current: current.iter().any(|c| c.id == s.id),
                 details: s.step.details.clone(),

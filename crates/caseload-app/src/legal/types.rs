@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use caseload_domain::CaseId;
 use caseload_domain::legal::{
     EsoStage, LegalStepKind, PenaltyAssessment, ProsecutionSection, StepDetails,
 };
 use caseload_domain::rules::RuleId;
+use caseload_domain::{CaseId, LegalStepId};
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct LegalGetRequest {
@@ -34,7 +34,7 @@ pub struct LegalStepAddRequest {
     /// The id of the step this one corrects (same case, same kind).
     #[serde(default)]
     #[ts(optional)]
-    pub corrects: Option<String>,
+    pub corrects: Option<LegalStepId>,
     /// Attendance contract: the parents were present (it cannot be agreed without them).
     #[serde(default)]
     #[ts(optional)]
@@ -77,16 +77,16 @@ pub struct LegalStepAddRequest {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct LegalStepView {
-    pub id: String,
+    pub id: LegalStepId,
     pub step: LegalStepKind,
     pub on_date: String,
     pub decided_by: String,
     pub notes: Option<String>,
     pub reason: Option<String>,
     /// The step this one corrects.
-    pub corrects: Option<String>,
+    pub corrects: Option<LegalStepId>,
     /// Steps that correct this one, oldest first.
-    pub corrected_by: Vec<String>,
+    pub corrected_by: Vec<LegalStepId>,
     /// False once a later step corrects it: kept for the record, no longer counted.
     pub current: bool,
     pub details: StepDetails,

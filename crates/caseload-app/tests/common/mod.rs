@@ -75,7 +75,7 @@ pub fn step(
             id: id.clone(),
             kind,
             on_date: ago(days_ago),
-            team: allocate.then(|| "afsw".to_string()),
+            team: allocate.then(|| "afsw".into()),
             worker: allocate.then(|| "A. Worker".to_string()),
             note: matches!(
                 kind,
@@ -107,7 +107,7 @@ pub fn reading(cx: &Caseload, id: &CaseId, days_ago: i64, present: u32) {
 pub fn entry_request(
     case_id: &CaseId,
     what: &str,
-    corrects: Option<String>,
+    corrects: Option<caseload_domain::ChronologyEntryId>,
 ) -> ChronologyAddRequest {
     ChronologyAddRequest {
         case_id: case_id.clone(),

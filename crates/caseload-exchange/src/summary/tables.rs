@@ -361,6 +361,10 @@ mod tests {
                 .iter()
                 .all(|t| t.rows.iter().all(|r| r.len() == t.columns.len()))
         );
-        assert!(bands.columns[2].definition.contains("rounded half away from zero"));
+        assert!(
+            bands.columns[2]
+                .definition
+                .contains("rounded half away from zero")
+        );
     }
 }

@@ -251,7 +251,7 @@ pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved,
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(ExportSaved {
-            export_id: rendered.export_id.to_string(),
+            export_id: rendered.export_id.clone(),
             files,
         })
     })
@@ -280,7 +280,7 @@ pub(crate) fn item(e: OutboxEntry) -> OutboxItem {
                 bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
             })
             .collect(),
-        export_id: e.export_id.to_string(),
+        export_id: e.export_id.clone(),
         kind: e.kind,
         formats: e.formats,
         identifiable_reason: e.identifiable_reason,
