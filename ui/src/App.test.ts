@@ -8,6 +8,7 @@ import { axeViolations } from './test/axe';
 import { fail, requestsFor, serve, type Handlers } from './test/commands';
 import {
   caseDetail,
+  caseloadBands,
   chronologyEntry,
   dashboard,
   dashboardRow,
@@ -114,7 +115,12 @@ describe('navigation', () => {
   });
 
   it('opens Reports and Settings from the navigation, each marked as the current page', async () => {
-    await startAt({ app_status: () => status(), dashboard: () => dashboard([]), settings_get: () => settings() });
+    await startAt({
+      app_status: () => status(),
+      dashboard: () => dashboard([]),
+      settings_get: () => settings(),
+      report_caseload_bands: () => caseloadBands(),
+    });
     const reports = screen.getByRole('link', { name: 'Reports' });
     expect(reports).toHaveAttribute('id', 'nav-reports');
     await userEvent.click(reports);

@@ -63,6 +63,7 @@ macro_rules! for_each_command {
             dashboard::dashboard: () => $crate::dashboard::Dashboard,
             search::search: $crate::search::SearchRequest => Vec<$crate::search::SearchHit>,
             reports::report_funnel: $crate::reports::FunnelRequest => $crate::reports::FunnelReport,
+            reports::report_caseload_bands: () => $crate::reports::CaseloadBandsReport,
             settings::settings_get: () => $crate::settings::Settings,
             settings::settings_update: $crate::settings::Settings => $crate::settings::Settings,
             legal::legal_get: $crate::legal::LegalGetRequest => $crate::legal::LegalView,

@@ -1,6 +1,9 @@
-//! Council reports from the worker's own caseload: the termly case funnel by phase (docs/domain.md §9).
+//! Council reports from the worker's own caseload: the termly case funnel by phase (docs/domain.md
+//! §9) and the open caseload by attendance band (§5.8).
 
 use caseload_domain::funnel::{CaseHistory, Funnel, HistoryEvent, funnel};
+use caseload_domain::report::CaseloadBands;
+use caseload_domain::report::ward::band_labels;
 use caseload_domain::transition::parse_past_date;
 use caseload_domain::{Field, FieldErrors};
 use caseload_store::{Store, cases, events, readings};
@@ -8,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::cases::figures::CaseloadFigures;
 use crate::context::Caseload;
 use crate::error::AppError;
 
@@ -130,6 +134,45 @@ pub fn report_funnel(cx: &Caseload, req: FunnelRequest) -> Result<FunnelReport, 
                 .iter()
                 .map(|s| s.map(|t| t.as_f64()))
                 .collect(),
+        })
+    })
+}
+
+/// One attendance band of the open caseload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BandCountView {
+    /// "0-10", "11-20", … "91-100".
+    pub band: String,
+    pub cases: u32,
+}
+
+/// The open caseload by attendance band (docs/domain.md §5.8): each open case counted once, in
+/// the band of its current attendance (the latest reading or import), lowest band first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaseloadBandsReport {
+    pub bands: Vec<BandCountView>,
+    /// Open cases with no reading or imported figure yet.
+    pub no_figure: u32,
+    pub open_cases: u32,
+}
+
+pub fn report_caseload_bands(cx: &Caseload, _: ()) -> Result<CaseloadBandsReport, AppError> {
+    cx.with_store(|store| {
+        let r = store.read();
+        let figures = CaseloadFigures::load(&r)?;
+        let counted = CaseloadBands::count(
+            cases::list_open(&r)?
+                .iter()
+                .map(|c| figures.of(&c.pupil_id, c.pupil.upn.as_str()).pct()),
+        );
+        Ok(CaseloadBandsReport {
+            bands: band_labels()
+                .into_iter()
+                .zip(counted.counts)
+                .map(|(band, cases)| BandCountView { band, cases })
+                .collect(),
+            no_figure: counted.no_figure,
+            open_cases: counted.total(),
         })
     })
 }

@@ -27,6 +27,12 @@ band: string | null, };
 
 export type Attendee = { name: string, role: string, organisation: string, };
 
+export type BandCountView = { 
+/**
+ * "0-10", "11-20", … "91-100".
+ */
+band: string, cases: number, };
+
 export type Barrier = "health" | "semh_ebsa" | "send" | "bullying" | "caring_responsibilities" | "housing" | "transport" | "family_circumstances" | "school_factors";
 
 export type CarerAddRequest = { case_id: CaseId, name: string, relationship: string, phone?: string, email?: string, parental_responsibility: boolean, };
@@ -96,6 +102,12 @@ on_date: string, team?: TeamId, worker?: string,
 note?: string, };
 
 export type CaseUpdateRequest = { id: CaseId, pupil: PupilInput, };
+
+export type CaseloadBandsReport = { bands: Array<BandCountView>, 
+/**
+ * Open cases with no reading or imported figure yet.
+ */
+no_figure: number, open_cases: number, };
 
 export type ChangePassphraseRequest = { current_passphrase: string, new_passphrase: string, new_passphrase_confirm: string, };
 
@@ -986,6 +998,7 @@ export interface Commands {
   dashboard: { request: null, response: Dashboard },
   search: { request: SearchRequest, response: Array<SearchHit> },
   report_funnel: { request: FunnelRequest, response: FunnelReport },
+  report_caseload_bands: { request: null, response: CaseloadBandsReport },
   settings_get: { request: null, response: Settings },
   settings_update: { request: Settings, response: Settings },
   legal_get: { request: LegalGetRequest, response: LegalView },
@@ -1001,4 +1014,4 @@ export interface Commands {
   inbox_conflict_resolve: { request: ConflictResolveRequest, response: InboxView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;

@@ -2,6 +2,7 @@
 import type {
   AppStatus,
   CaseDetail,
+  CaseloadBandsReport,
   CaseSummary,
   ChronologyEntryView,
   Dashboard,
@@ -135,6 +136,16 @@ export function funnelReport(overrides: Partial<FunnelReport> = {}): FunnelRepor
       row('families_declined', 'Families declining support', 0, 1, 1),
     ],
     improved_pct: [50, null, 50],
+    ...overrides,
+  };
+}
+
+export function caseloadBands(overrides: Partial<CaseloadBandsReport> = {}): CaseloadBandsReport {
+  const counts = [0, 0, 0, 1, 0, 2, 0, 3, 4, 5];
+  return {
+    bands: counts.map((cases, i) => ({ band: i === 0 ? '0-10' : `${i * 10 + 1}-${i * 10 + 10}`, cases })),
+    no_figure: 2,
+    open_cases: 17,
     ...overrides,
   };
 }

@@ -1,10 +1,12 @@
 //! Figures the council reports (docs/domain.md §9), as typed, summable values: the case funnel by
-//! phase and attendance by ward. A worker's export carries these figures; the team aggregation
-//! adds several workers' figures with [`FunnelFigures::add`] and [`WardFigures::add`] and then
+//! phase, attendance by ward and the caseload by band. A worker's export carries these figures;
+//! the team aggregation adds several workers' figures with [`FunnelFigures::add`] and [`WardFigures::add`] and then
 //! derives shares and percentages exactly as a single worker's export does. No I/O here.
 
+pub mod bands;
 pub mod ward;
 
+pub use bands::CaseloadBands;
 pub use ward::{PhaseSessions, SessionSums, WardFigures, WardPupil, WardRow, ward_figures};
 
 use chrono::NaiveDate;
