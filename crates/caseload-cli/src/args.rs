@@ -7,8 +7,6 @@ use caseload_app::cases::{CaseAddRequest, PupilInput, PupilView};
 use caseload_domain::case::TransitionKind;
 use clap::{Args, Parser, Subcommand};
 
-pub use crate::record_args::{ChronologyCommand, FamilyCommand, PlanCommand};
-
 #[derive(Debug, Parser)]
 #[command(
     name = "caseload",
@@ -43,13 +41,13 @@ pub enum Command {
     Passphrase(PassphraseCommand),
     /// Add to or read a case's chronology (entries are never edited: correct with --corrects).
     #[command(subcommand)]
-    Chronology(ChronologyCommand),
+    Chronology(crate::chronology::ChronologyCommand),
     /// A pupil's family: parents and carers, siblings, other children of the household.
     #[command(subcommand)]
-    Family(FamilyCommand),
+    Family(crate::family::FamilyCommand),
     /// A case's plan: barriers, SMART target, interventions, review dates and actions.
     #[command(subcommand)]
-    Plan(PlanCommand),
+    Plan(crate::plan::PlanCommand),
     /// Record attendance figures, or compute them from a marks file.
     #[command(subcommand)]
     Attendance(AttendanceCommand),

@@ -15,11 +15,12 @@ macro_rules! outln {
 
 mod args;
 mod attendance;
+mod chronology;
 mod exchange;
+mod family;
 mod legal;
 mod output;
-mod record_args;
-mod records;
+mod plan;
 mod secret;
 mod tsm;
 
@@ -135,15 +136,15 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Chronology(command) => {
             unlock(&cx, passphrase_file)?;
-            records::chronology(&cx, command)?;
+            chronology::run(&cx, command)?;
         }
         Command::Family(command) => {
             unlock(&cx, passphrase_file)?;
-            records::family(&cx, command)?;
+            family::run(&cx, command)?;
         }
         Command::Plan(command) => {
             unlock(&cx, passphrase_file)?;
-            records::plan(&cx, command)?;
+            plan::run(&cx, command)?;
         }
         Command::School(command) => {
             unlock(&cx, passphrase_file)?;

@@ -3,10 +3,7 @@
 
 use caseload_app::AppError;
 use caseload_app::cases::{CaseDetail, CaseSummary};
-use caseload_app::chronology::ChronologyEntryView;
 use caseload_app::dashboard::Dashboard;
-use caseload_app::family::PupilFamilyView;
-use caseload_app::plan::PlanView;
 use caseload_app::reports::FunnelReport;
 use caseload_app::session::AppStatus;
 use serde::Serialize;
@@ -238,129 +235,6 @@ pub fn funnel(f: &FunnelReport) {
             pct(p),
             pct(s),
             pct(t)
-        );
-    }
-}
-
-pub fn chronology(entries: &[ChronologyEntryView]) {
-    if entries.is_empty() {
-        outln!("No chronology entries yet.");
-        return;
-    }
-    for e in entries {
-        let corrects = e
-            .corrects
-            .as_deref()
-            .map(|c| format!(" (corrects {c})"))
-            .unwrap_or_default();
-        outln!(
-            "{}  {}  {}{}",
-            e.occurred_at.replace('T', " "),
-            e.id,
-            e.kind.as_str(),
-            corrects
-        );
-        outln!("    who:  {}", e.who);
-        outln!("    what: {}", e.what);
-        if let Some(outcome) = &e.outcome {
-            outln!("    outcome:   {outcome}");
-        }
-        if let Some(next) = &e.next_step {
-            outln!("    next step: {next}");
-        }
-        if !e.corrected_by.is_empty() {
-            outln!("    corrected by: {}", e.corrected_by.join(", "));
-        }
-    }
-}
-
-pub fn plan(p: &PlanView) {
-    outln!("Plan for case {}", p.case_id);
-    let barriers: Vec<String> = p.barriers.iter().map(|b| format!("{b:?}")).collect();
-    outln!(
-        "  Barriers:      {}",
-        if barriers.is_empty() {
-            "-".into()
-        } else {
-            barriers.join(", ")
-        }
-    );
-    if let Some(other) = &p.other_barriers {
-        outln!("  Other:         {other}");
-    }
-    match (p.target_pct, &p.target_by) {
-        (Some(t), Some(by)) => outln!("  SMART target:  {t:.1}% by {by}"),
-        _ => outln!("  SMART target:  none yet"),
-    }
-    if let Some(i) = &p.interventions {
-        outln!("  Interventions: {i}");
-    }
-    if !p.review_dates.is_empty() {
-        outln!("  Reviews:       {}", p.review_dates.join(", "));
-    }
-    for a in &p.actions {
-        let late = if a.overdue { " OVERDUE" } else { "" };
-        outln!(
-            "  - [{:?}] {} ({}; due {}{}) id {}",
-            a.status,
-            a.what,
-            a.owner,
-            a.due_on,
-            late,
-            a.id
-        );
-    }
-}
-
-pub fn family(v: &PupilFamilyView) {
-    outln!("Case {}", v.case_id);
-    outln!(
-        "  Address:  {}",
-        v.address.as_deref().unwrap_or("-").replace('\n', ", ")
-    );
-    outln!(
-        "  Postcode: {}   Ward: {}",
-        v.postcode.as_deref().unwrap_or("-"),
-        v.ward.as_deref().unwrap_or("-")
-    );
-    if !v.flags.is_empty() {
-        let flags: Vec<String> = v.flags.iter().map(|f| format!("{f:?}")).collect();
-        outln!("  Flags:    {}", flags.join(", "));
-    }
-    for kp in &v.key_professionals {
-        outln!(
-            "  Professional: {} ({}), {}",
-            kp.name,
-            kp.role,
-            kp.organisation
-        );
-    }
-    let Some(f) = &v.family else {
-        outln!("  No family recorded yet.");
-        return;
-    };
-    outln!("  Family:   {}", f.name);
-    for c in &f.carers {
-        let pr = if c.parental_responsibility {
-            ", parental responsibility"
-        } else {
-            ""
-        };
-        outln!("    carer:   {} ({}{pr})", c.name, c.relationship);
-    }
-    for s in &f.siblings {
-        outln!(
-            "    sibling: {} ({}, year {})",
-            s.legal_name,
-            s.school_name,
-            s.year_group
-        );
-    }
-    for c in &f.other_children {
-        outln!(
-            "    child:   {} ({})",
-            c.name,
-            c.school_name.as_deref().unwrap_or("school not recorded")
         );
     }
 }
