@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use caseload_app::cases::{CaseAddRequest, PupilInput, PupilView};
-use caseload_domain::case::TransitionKind;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -35,7 +33,7 @@ pub enum Command {
     },
     /// Add, list, show and edit cases.
     #[command(subcommand)]
-    Case(CaseCommand),
+    Case(crate::cases::CaseCommand),
     /// Change the passphrase (the new one from CASELOAD_NEW_PASSPHRASE or --new-passphrase-file).
     #[command(subcommand)]
     Passphrase(PassphraseCommand),
@@ -50,7 +48,7 @@ pub enum Command {
     Plan(crate::plan::PlanCommand),
     /// Record attendance figures, or compute them from a marks file.
     #[command(subcommand)]
-    Attendance(AttendanceCommand),
+    Attendance(crate::attendance::AttendanceCommand),
     /// Import attendance files (session marks, pupil summaries) into the caseload.
     #[command(subcommand)]
     Import(crate::attendance::ImportCommand),
@@ -120,116 +118,6 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum CaseCommand {
-    /// Add a pupil's case.
-    Add {
-        #[command(flatten)]
-        pupil: PupilArgs,
-        #[arg(long)]
-        json: bool,
-    },
-    /// List the cases on the caseload.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show one case.
-    Show {
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Move a case through its lifecycle: accept, decline, family-declined, allocate,
-    /// start-cycle, midpoint-check, review, close, reopen.
-    Transition {
-        id: String,
-        #[arg(value_enum)]
-        step: Step,
-        /// The date it happened, YYYY-MM-DD (default: today).
-        #[arg(long = "on", value_name = "YYYY-MM-DD")]
-        on_date: Option<String>,
-        /// For allocate: the team id (see `caseload call settings_get`).
-        #[arg(long)]
-        team: Option<String>,
-        /// For allocate: the worker's name.
-        #[arg(long)]
-        worker: Option<String>,
-        /// The reason (needed to decline, close or reopen).
-        #[arg(long)]
-        note: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Change some details of a case; details not given stay as they are.
-    Edit {
-        id: String,
-        #[command(flatten)]
-        changes: PupilChanges,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Step {
-    Accept,
-    Decline,
-    FamilyDeclined,
-    Allocate,
-    StartCycle,
-    MidpointCheck,
-    Review,
-    Close,
-    Reopen,
-}
-
-impl Step {
-    pub fn kind(self) -> TransitionKind {
-        match self {
-            Step::Accept => TransitionKind::Accept,
-            Step::Decline => TransitionKind::Decline,
-            Step::FamilyDeclined => TransitionKind::FamilyDeclined,
-            Step::Allocate => TransitionKind::Allocate,
-            Step::StartCycle => TransitionKind::StartCycle,
-            Step::MidpointCheck => TransitionKind::MidpointCheck,
-            Step::Review => TransitionKind::Review,
-            Step::Close => TransitionKind::Close,
-            Step::Reopen => TransitionKind::Reopen,
-        }
-    }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum AttendanceCommand {
-    /// Record a pupil's attendance counts as at a date, on their case.
-    Record {
-        /// The case's id.
-        id: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_at: String,
-        #[arg(long)]
-        possible: String,
-        /// Present or approved educational activity.
-        #[arg(long)]
-        present: String,
-        #[arg(long)]
-        authorised: String,
-        #[arg(long)]
-        unauthorised: String,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Work out each pupil's attendance figures (docs/domain.md §5) from a session-marks file
-    /// (CSV or XLSX, `upn,date,session,code`). Needs no caseload and no passphrase.
-    Compute {
-        #[arg(long, value_name = "FILE")]
-        marks: std::path::PathBuf,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 pub enum SchoolCommand {
     /// Add a link school, or update the one with this URN.
     Set(Box<SchoolSetArgs>),
@@ -288,98 +176,4 @@ pub enum PassphraseCommand {
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: Option<PathBuf>,
     },
-}
-
-#[derive(Debug, Args)]
-pub struct PupilArgs {
-    #[arg(long, value_name = "NAME")]
-    pub legal_name: String,
-    #[arg(long, value_name = "NAME")]
-    pub preferred_name: Option<String>,
-    /// Date of birth, YYYY-MM-DD.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub dob: String,
-    #[arg(long)]
-    pub upn: String,
-    #[arg(long, value_name = "URN")]
-    pub school_urn: String,
-    #[arg(long, value_name = "NAME")]
-    pub school_name: String,
-    /// primary, secondary, special or alternative-provision.
-    #[arg(long, value_name = "PHASE")]
-    pub phase: Option<String>,
-    /// 0 (Reception) to 14.
-    #[arg(long, value_name = "N")]
-    pub year_group: String,
-    /// Who referred the case (default: not recorded).
-    #[arg(long, value_name = "SOURCE")]
-    pub referral_source: Option<String>,
-    /// The referral date (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub referral_date: Option<String>,
-}
-
-impl PupilArgs {
-    pub fn into_request(self) -> CaseAddRequest {
-        CaseAddRequest {
-            pupil: PupilInput {
-                legal_name: self.legal_name,
-                preferred_name: self.preferred_name,
-                date_of_birth: self.dob,
-                upn: self.upn,
-                school_urn: self.school_urn,
-                school_name: self.school_name,
-                school_phase: self.phase,
-                year_group: self.year_group,
-            },
-            referral_source: self.referral_source,
-            referral_date: self.referral_date,
-        }
-    }
-}
-
-#[derive(Debug, Args)]
-pub struct PupilChanges {
-    #[arg(long, value_name = "NAME")]
-    pub legal_name: Option<String>,
-    /// An empty value removes the preferred name.
-    #[arg(long, value_name = "NAME")]
-    pub preferred_name: Option<String>,
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub dob: Option<String>,
-    #[arg(long)]
-    pub upn: Option<String>,
-    #[arg(long, value_name = "URN")]
-    pub school_urn: Option<String>,
-    #[arg(long, value_name = "NAME")]
-    pub school_name: Option<String>,
-    /// An empty value removes the phase.
-    #[arg(long, value_name = "PHASE")]
-    pub phase: Option<String>,
-    #[arg(long, value_name = "N")]
-    pub year_group: Option<String>,
-}
-
-impl PupilChanges {
-    pub fn apply_to(self, current: PupilView) -> PupilInput {
-        PupilInput {
-            legal_name: self.legal_name.unwrap_or(current.legal_name),
-            preferred_name: match self.preferred_name {
-                Some(name) if name.trim().is_empty() => None,
-                Some(name) => Some(name),
-                None => current.preferred_name,
-            },
-            date_of_birth: self.dob.unwrap_or(current.date_of_birth),
-            upn: self.upn.unwrap_or(current.upn),
-            school_urn: self.school_urn.unwrap_or(current.school_urn),
-            school_name: self.school_name.unwrap_or(current.school_name),
-            school_phase: match self.phase {
-                Some(phase) => Some(phase),
-                None => current.school_phase.map(|p| p.as_str().to_string()),
-            },
-            year_group: self
-                .year_group
-                .unwrap_or_else(|| current.year_group.to_string()),
-        }
-    }
 }

@@ -9,10 +9,27 @@ use caseload_app::imports::{ImportRequest, ImportView};
 use caseload_app::{AppError, Caseload, imports};
 use caseload_domain::attendance::summary::summarise;
 use caseload_exchange::import::{ColumnMapping, ImportSource, import_marks};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum AttendanceCommand {
+    /// Record a pupil's attendance counts as at a date, on their case.
+    Record(crate::cases::AttendanceRecordArgs),
+    /// Work out each pupil's attendance figures (docs/domain.md §5) from a session-marks file
+    /// (CSV or XLSX, `upn,date,session,code`). Needs no caseload and no passphrase.
+    Compute(ComputeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ComputeArgs {
+    #[arg(long, value_name = "FILE")]
+    marks: PathBuf,
+    #[arg(long)]
+    json: bool,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -52,9 +69,15 @@ pub struct Computed {
     pub illness_15_days_on: Option<String>,
 }
 
+/// `caseload attendance compute`: prints each pupil's figures from the marks file.
+pub fn compute(args: ComputeArgs) -> Result<(), AppError> {
+    let rows = computed(&args.marks)?;
+    print_computed(&rows, args.json)
+}
+
 /// Reads the marks file whole (refusing it with every problem found) and works out each
 /// pupil's figures, sorted by UPN.
-pub fn compute(path: &Path) -> Result<Vec<Computed>, AppError> {
+fn computed(path: &Path) -> Result<Vec<Computed>, AppError> {
     let file = import_marks(
         &ImportSource::path(path),
         &ColumnMapping::new(),
@@ -84,7 +107,7 @@ pub fn compute(path: &Path) -> Result<Vec<Computed>, AppError> {
     Ok(out)
 }
 
-pub fn print_computed(rows: &[Computed], json: bool) -> Result<(), AppError> {
+fn print_computed(rows: &[Computed], json: bool) -> Result<(), AppError> {
     output::print(json, &rows, || {
         outln!(
             "UPN            POSSIBLE  PRESENT  AUTH  UNAUTH  ATTENDANCE  BAND    PA  SA  FPN THRESHOLD  ILLNESS 15 DAYS"

@@ -15,6 +15,7 @@ macro_rules! outln {
 
 mod args;
 mod attendance;
+mod cases;
 mod chronology;
 mod exchange;
 mod family;
@@ -27,23 +28,19 @@ mod tsm;
 use std::path::Path;
 use std::process::ExitCode;
 
-use caseload_app::cases::{
-    AttendanceRecordRequest, CaseGetRequest, CaseTransitionRequest, CaseUpdateRequest,
-};
 use caseload_app::reports::FunnelRequest;
 use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
 use caseload_app::search::SearchRequest;
 use caseload_app::session::{ChangePassphraseRequest, CreateCaseloadRequest, UnlockRequest};
 use caseload_app::{
-    AppError, Caseload, FieldError, KdfProfile, cases, dashboard, data_dir, reports, schools,
-    search, session,
+    AppError, Caseload, FieldError, KdfProfile, dashboard, data_dir, reports, schools, search,
+    session,
 };
-use caseload_domain::CaseId;
 use clap::Parser;
 
-use args::{
-    AttendanceCommand, CaseCommand, Cli, Command, PassphraseCommand, ReportCommand, SchoolCommand,
-};
+use attendance::AttendanceCommand;
+
+use args::{Cli, Command, PassphraseCommand, ReportCommand, SchoolCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -82,7 +79,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Case(case) => {
             unlock(&cx, passphrase_file)?;
-            run_case(&cx, case)?;
+            cases::run(&cx, case)?;
         }
         Command::Passphrase(PassphraseCommand::Change {
             new_passphrase_file,
@@ -101,38 +98,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 "Passphrase changed. The data was not re-encrypted; the old passphrase no longer opens it."
             );
         }
-        Command::Attendance(AttendanceCommand::Compute { marks, json }) => {
-            let rows = attendance::compute(&marks)?;
-            attendance::print_computed(&rows, json)?;
-        }
+        Command::Attendance(AttendanceCommand::Compute(args)) => attendance::compute(args)?,
         Command::Import(command) => {
             unlock(&cx, passphrase_file)?;
             attendance::import(&cx, command)?;
         }
-        Command::Attendance(AttendanceCommand::Record {
-            id,
-            as_at,
-            possible,
-            present,
-            authorised,
-            unauthorised,
-            json,
-        }) => {
+        Command::Attendance(AttendanceCommand::Record(args)) => {
             unlock(&cx, passphrase_file)?;
-            let detail = cases::attendance_record(
-                &cx,
-                AttendanceRecordRequest {
-                    id: CaseId(id),
-                    as_at,
-                    possible,
-                    present,
-                    authorised,
-                    unauthorised,
-                },
-            )?;
-            output::print(json, &detail, || {
-                outln!("Recorded attendance on case {}", detail.id)
-            })?;
+            cases::attendance_record(&cx, args)?;
         }
         Command::Chronology(command) => {
             unlock(&cx, passphrase_file)?;
@@ -281,57 +254,5 @@ fn unlock(cx: &Caseload, passphrase_file: Option<&Path>) -> Result<(), AppError>
             passphrase: passphrase.to_string(),
         },
     )?;
-    Ok(())
-}
-
-fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
-    match case {
-        CaseCommand::Add { pupil, json } => {
-            let detail = cases::case_add(cx, pupil.into_request())?;
-            output::print(json, &detail, || outln!("Added case {}", detail.id))?;
-        }
-        CaseCommand::List { json } => {
-            let list = cases::case_list(cx, ())?;
-            output::print(json, &list, || output::case_table(&list))?;
-        }
-        CaseCommand::Show { id, json } => {
-            let detail = cases::case_get(cx, CaseGetRequest { id: CaseId(id) })?;
-            output::print(json, &detail, || output::case_detail(&detail))?;
-        }
-        CaseCommand::Transition {
-            id,
-            step,
-            on_date,
-            team,
-            worker,
-            note,
-            json,
-        } => {
-            let today = chrono::Utc::now()
-                .with_timezone(&chrono_tz::Europe::London)
-                .date_naive();
-            let detail = cases::case_transition(
-                cx,
-                CaseTransitionRequest {
-                    id: CaseId(id),
-                    kind: step.kind(),
-                    on_date: on_date.unwrap_or_else(|| today.to_string()),
-                    team,
-                    worker,
-                    note,
-                },
-            )?;
-            output::print(json, &detail, || {
-                outln!("Case {} is now {}", detail.id, detail.status.label())
-            })?;
-        }
-        CaseCommand::Edit { id, changes, json } => {
-            let id = CaseId(id);
-            let current = cases::case_get(cx, CaseGetRequest { id: id.clone() })?;
-            let pupil = changes.apply_to(current.pupil);
-            let detail = cases::case_update(cx, CaseUpdateRequest { id, pupil })?;
-            output::print(json, &detail, || outln!("Updated case {}", detail.id))?;
-        }
-    }
     Ok(())
 }

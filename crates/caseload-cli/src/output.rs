@@ -2,7 +2,6 @@
 //! shown in Europe/London.
 
 use caseload_app::AppError;
-use caseload_app::cases::{CaseDetail, CaseSummary};
 use caseload_app::dashboard::Dashboard;
 use caseload_app::reports::FunnelReport;
 use caseload_app::session::AppStatus;
@@ -46,7 +45,8 @@ pub fn print<T: Serialize>(as_json: bool, value: &T, human: impl FnOnce()) -> Re
     }
 }
 
-fn london(rfc3339: &str) -> String {
+/// An RFC 3339 time as shown to people: Europe/London, to the minute.
+pub fn london(rfc3339: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339)
         .map(|t| {
             t.with_timezone(&chrono_tz::Europe::London)
@@ -68,82 +68,12 @@ pub fn status(status: &AppStatus) {
     );
 }
 
-fn display_name(legal: &str, preferred: Option<&str>) -> String {
+/// A pupil's legal name, with the preferred name after it when it differs.
+pub fn display_name(legal: &str, preferred: Option<&str>) -> String {
     match preferred {
         Some(p) if p != legal => format!("{legal} ({p})"),
         _ => legal.to_string(),
     }
-}
-
-pub fn case_table(list: &[CaseSummary]) {
-    if list.is_empty() {
-        outln!("No cases yet. Add one with `caseload case add`.");
-        return;
-    }
-    outln!(
-        "{:<36}  {:<32}  {:<13}  {:<28}  {:>4}  {:<6}  UPDATED",
-        "ID",
-        "PUPIL",
-        "UPN",
-        "SCHOOL",
-        "YEAR",
-        "STATUS"
-    );
-    for c in list {
-        outln!(
-            "{:<36}  {:<32}  {:<13}  {:<28}  {:>4}  {:<6}  {}",
-            c.id,
-            display_name(&c.legal_name, c.preferred_name.as_deref()),
-            c.upn,
-            c.school_name,
-            c.year_group,
-            c.status.label(),
-            london(&c.updated_at)
-        );
-    }
-}
-
-pub fn case_detail(d: &CaseDetail) {
-    let p = &d.pupil;
-    outln!("Case {}", d.id);
-    outln!("  Legal name:     {}", p.legal_name);
-    outln!(
-        "  Preferred name: {}",
-        p.preferred_name.as_deref().unwrap_or("-")
-    );
-    outln!("  Date of birth:  {}", p.date_of_birth);
-    outln!("  UPN:            {}", p.upn);
-    outln!("  School:         {} (URN {})", p.school_name, p.school_urn);
-    outln!("  Year group:     {}", p.year_group);
-    outln!(
-        "  Phase:          {}",
-        p.school_phase.map(|ph| ph.as_str()).unwrap_or("-")
-    );
-    outln!("  Status:         {}", d.status.label());
-    outln!(
-        "  Referred:       {} by {}",
-        d.referral_date,
-        d.referral_source
-    );
-    if let (Some(team), Some(worker)) = (&d.team, &d.worker) {
-        outln!("  Allocated:      {worker} ({team})");
-    }
-    if let Some(due) = &d.next_due {
-        outln!(
-            "  Next due:       {:?} on {}{}",
-            due.kind,
-            due.due_on,
-            if due.overdue { " (overdue)" } else { "" }
-        );
-    }
-    for r in &d.attendance {
-        let pct = r
-            .attendance_pct
-            .map(|p| format!("{p:.1}%"))
-            .unwrap_or_else(|| "-".into());
-        outln!("  Attendance:     {pct} as at {}", r.as_at);
-    }
-    outln!("  Updated:        {}", london(&d.updated_at));
 }
 
 pub fn dashboard(d: &Dashboard) {
