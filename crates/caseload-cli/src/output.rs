@@ -2,9 +2,6 @@
 //! shown in Europe/London.
 
 use caseload_app::AppError;
-use caseload_app::dashboard::Dashboard;
-use caseload_app::reports::FunnelReport;
-use caseload_app::session::AppStatus;
 use serde::Serialize;
 
 /// Writes one line to stdout. A closed pipe (`caseload case list | head -1`) is a normal end
@@ -56,115 +53,10 @@ pub fn london(rfc3339: &str) -> String {
         .unwrap_or_else(|_| rfc3339.to_string())
 }
 
-pub fn status(status: &AppStatus) {
-    outln!("Data folder: {}", status.data_dir);
-    outln!(
-        "Caseload:    {}",
-        if status.initialised {
-            "exists (encrypted)"
-        } else {
-            "none yet: run `caseload init`"
-        }
-    );
-}
-
 /// A pupil's legal name, with the preferred name after it when it differs.
 pub fn display_name(legal: &str, preferred: Option<&str>) -> String {
     match preferred {
         Some(p) if p != legal => format!("{legal} ({p})"),
         _ => legal.to_string(),
-    }
-}
-
-pub fn dashboard(d: &Dashboard) {
-    if d.rows.is_empty() {
-        outln!("No open cases.");
-        return;
-    }
-    outln!(
-        "{:<32}  {:<28}  {:>4}  {:>6}  {:<5}  {:<5}  {:<10}  NEXT DUE",
-        "PUPIL",
-        "SCHOOL",
-        "YEAR",
-        "ATT%",
-        "TREND",
-        "FLAGS",
-        "STATUS"
-    );
-    for r in &d.rows {
-        let pct = r
-            .attendance_pct
-            .map(|p| format!("{p:.1}"))
-            .unwrap_or_else(|| "-".into());
-        let trend = match r.trend {
-            Some(caseload_domain::attendance::Trend::Up) => "up",
-            Some(caseload_domain::attendance::Trend::Down) => "down",
-            Some(caseload_domain::attendance::Trend::Level) => "level",
-            None => "-",
-        };
-        let flags = if r.severe_absence {
-            "SA"
-        } else if r.persistent_absence {
-            "PA"
-        } else {
-            ""
-        };
-        let due = r
-            .next_due
-            .as_ref()
-            .map(|due| {
-                format!(
-                    "{:?} {}{}",
-                    due.kind,
-                    due.due_on,
-                    if due.overdue { " OVERDUE" } else { "" }
-                )
-            })
-            .unwrap_or_default();
-        outln!(
-            "{:<32}  {:<28}  {:>4}  {:>6}  {:<5}  {:<5}  {:<10}  {}",
-            display_name(&r.legal_name, r.preferred_name.as_deref()),
-            r.school_name,
-            r.year_group,
-            pct,
-            trend,
-            flags,
-            r.status.as_str(),
-            due
-        );
-    }
-    outln!(
-        "{} due by Sunday (overdue included).",
-        d.due_this_week.len()
-    );
-}
-
-pub fn funnel(f: &FunnelReport) {
-    outln!("Case funnel {} to {}", f.from, f.to);
-    outln!(
-        "{:<52}  {:>7}  {:>9}  {:>5}",
-        "",
-        "PRIMARY",
-        "SECONDARY",
-        "TOTAL"
-    );
-    for r in &f.rows {
-        outln!(
-            "{:<52}  {:>7}  {:>9}  {:>5}",
-            r.label,
-            r.primary,
-            r.secondary,
-            r.total
-        );
-    }
-    let pct = |p: &Option<f64>| p.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "-".into());
-    if let [p, s, t] = f.improved_pct.as_slice() {
-        outln!(
-            "{:<52}  {:>7}  {:>9}  {:>5}",
-            "Improved, as % of closed",
-            pct(p),
-            pct(s),
-            pct(t)
-        );
     }
 }
