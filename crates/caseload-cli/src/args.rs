@@ -1,13 +1,15 @@
-//! The command line, as clap parses it. Passphrases never appear here as values: only the
-//! environment or a file name.
+//! The command line, as clap parses it: the global options and the table of subcommands.
+//! Each subcommand's own arguments live in its concern's module, beside the code that runs
+//! it. Passphrases never appear here as values: only the environment or a file name.
 
 use std::path::PathBuf;
 
-use caseload_app::cases::{CaseAddRequest, PupilInput, PupilView};
-use caseload_domain::case::TransitionKind;
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
-pub use crate::record_args::{ChronologyCommand, FamilyCommand, PlanCommand};
+use crate::{
+    attendance, call, cases, chronology, dashboard, demo, exchange, family, imports, legal, plan,
+    reports, schools, search, session, tsm,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,357 +33,63 @@ pub enum Command {
     /// Create a new encrypted caseload in the data folder.
     Init,
     /// Say whether a caseload exists in the data folder.
-    Status {
-        #[arg(long)]
-        json: bool,
-    },
+    Status(session::StatusArgs),
     /// Add, list, show and edit cases.
     #[command(subcommand)]
-    Case(CaseCommand),
+    Case(cases::CaseCommand),
     /// Change the passphrase (the new one from CASELOAD_NEW_PASSPHRASE or --new-passphrase-file).
     #[command(subcommand)]
-    Passphrase(PassphraseCommand),
+    Passphrase(session::PassphraseCommand),
     /// Add to or read a case's chronology (entries are never edited: correct with --corrects).
     #[command(subcommand)]
-    Chronology(ChronologyCommand),
+    Chronology(chronology::ChronologyCommand),
     /// A pupil's family: parents and carers, siblings, other children of the household.
     #[command(subcommand)]
-    Family(FamilyCommand),
+    Family(family::FamilyCommand),
     /// A case's plan: barriers, SMART target, interventions, review dates and actions.
     #[command(subcommand)]
-    Plan(PlanCommand),
+    Plan(plan::PlanCommand),
     /// Record attendance figures, or compute them from a marks file.
     #[command(subcommand)]
-    Attendance(AttendanceCommand),
+    Attendance(attendance::AttendanceCommand),
     /// Import attendance files (session marks, pupil summaries) into the caseload.
     #[command(subcommand)]
-    Import(crate::attendance::ImportCommand),
+    Import(imports::ImportCommand),
     /// The worker's link schools (for Targeting Support Meetings).
     #[command(subcommand)]
-    School(SchoolCommand),
+    School(schools::SchoolCommand),
     /// Targeting Support Meetings: plan, list, show, coverage, review actions, finish, record.
     #[command(subcommand)]
-    Tsm(crate::tsm::TsmCommand),
+    Tsm(tsm::TsmCommand),
     /// The legal ladder on a case: contract, notice to improve, penalty notice, education
     /// supervision order, prosecution.
     #[command(subcommand)]
-    Legal(crate::legal::LegalCommand),
+    Legal(legal::LegalCommand),
     /// Write a case's evidence bundle (for a court or panel) as a PDF.
-    Evidence(crate::legal::EvidenceArgs),
+    Evidence(legal::EvidenceArgs),
     /// Every open case with attendance, trend, flags and what is due next.
-    Dashboard {
-        #[arg(long)]
-        json: bool,
-    },
+    Dashboard(dashboard::DashboardArgs),
     /// Find pupils by the start of any word of their names, UPN or school.
-    Search {
-        /// The words to look for, e.g. a surname prefix or part of a UPN.
-        query: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Search(search::SearchArgs),
     /// Council reports from this caseload.
     #[command(subcommand)]
-    Report(ReportCommand),
+    Report(reports::ReportCommand),
     /// Add a synthetic caseload (obviously fake pupils, UPNs of LA 999) for demonstrations,
     /// training and benchmarks. Never use it on a real caseload.
-    Demo {
-        /// How many pupils (each with a case) to add.
-        #[arg(long, default_value_t = 25)]
-        pupils: u32,
-        /// The same seed gives the same caseload.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
+    Demo(demo::DemoArgs),
     /// Export a summary (funnel, tsm-actions, ward-bands, closures): queued for the shared
     /// drive, or with --out written straight to a folder. Pseudonymised unless --identifiable.
-    Export(crate::exchange::ExportArgs),
+    Export(exchange::ExportArgs),
     /// Deliver the outbox to the shared drive and take in this worker's inbox.
-    Sync {
-        /// The shared-drive folder (default: the one in settings).
-        #[arg(long, value_name = "DIR")]
-        share: Option<std::path::PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
+    Sync(exchange::SyncArgs),
     /// The outbox: exports queued, failed and delivered.
     #[command(subcommand)]
-    Outbox(crate::exchange::OutboxCommand),
+    Outbox(exchange::OutboxCommand),
     /// Add up every worker's delivered summaries on the share into one team report (no
     /// caseload or passphrase needed). Only files a manifest vouches for are read.
-    Aggregate(crate::exchange::AggregateArgs),
+    Aggregate(exchange::AggregateArgs),
     /// List every command `call` accepts.
     Commands,
     /// Run any command of the app by name with a JSON request; prints the JSON response.
-    Call {
-        /// The command's name, as listed by `caseload commands`.
-        name: String,
-        /// The request as JSON (omit for commands that take none).
-        request: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum CaseCommand {
-    /// Add a pupil's case.
-    Add {
-        #[command(flatten)]
-        pupil: PupilArgs,
-        #[arg(long)]
-        json: bool,
-    },
-    /// List the cases on the caseload.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show one case.
-    Show {
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Move a case through its lifecycle: accept, decline, family-declined, allocate,
-    /// start-cycle, midpoint-check, review, close, reopen.
-    Transition {
-        id: String,
-        #[arg(value_enum)]
-        step: Step,
-        /// The date it happened, YYYY-MM-DD (default: today).
-        #[arg(long = "on", value_name = "YYYY-MM-DD")]
-        on_date: Option<String>,
-        /// For allocate: the team id (see `caseload call settings_get`).
-        #[arg(long)]
-        team: Option<String>,
-        /// For allocate: the worker's name.
-        #[arg(long)]
-        worker: Option<String>,
-        /// The reason (needed to decline, close or reopen).
-        #[arg(long)]
-        note: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Change some details of a case; details not given stay as they are.
-    Edit {
-        id: String,
-        #[command(flatten)]
-        changes: PupilChanges,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum Step {
-    Accept,
-    Decline,
-    FamilyDeclined,
-    Allocate,
-    StartCycle,
-    MidpointCheck,
-    Review,
-    Close,
-    Reopen,
-}
-
-impl Step {
-    pub fn kind(self) -> TransitionKind {
-        match self {
-            Step::Accept => TransitionKind::Accept,
-            Step::Decline => TransitionKind::Decline,
-            Step::FamilyDeclined => TransitionKind::FamilyDeclined,
-            Step::Allocate => TransitionKind::Allocate,
-            Step::StartCycle => TransitionKind::StartCycle,
-            Step::MidpointCheck => TransitionKind::MidpointCheck,
-            Step::Review => TransitionKind::Review,
-            Step::Close => TransitionKind::Close,
-            Step::Reopen => TransitionKind::Reopen,
-        }
-    }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum AttendanceCommand {
-    /// Record a pupil's attendance counts as at a date, on their case.
-    Record {
-        /// The case's id.
-        id: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_at: String,
-        #[arg(long)]
-        possible: String,
-        /// Present or approved educational activity.
-        #[arg(long)]
-        present: String,
-        #[arg(long)]
-        authorised: String,
-        #[arg(long)]
-        unauthorised: String,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Work out each pupil's attendance figures (docs/domain.md §5) from a session-marks file
-    /// (CSV or XLSX, `upn,date,session,code`). Needs no caseload and no passphrase.
-    Compute {
-        #[arg(long, value_name = "FILE")]
-        marks: std::path::PathBuf,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SchoolCommand {
-    /// Add a link school, or update the one with this URN.
-    Set(Box<SchoolSetArgs>),
-    /// List the link schools.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct SchoolSetArgs {
-    #[arg(long)]
-    pub urn: String,
-    #[arg(long)]
-    pub name: String,
-    /// primary, secondary, special or alternative-provision.
-    #[arg(long)]
-    pub phase: String,
-    /// The senior attendance champion's name (and optionally phone and email).
-    #[arg(long)]
-    pub champion: Option<String>,
-    #[arg(long)]
-    pub champion_phone: Option<String>,
-    #[arg(long)]
-    pub champion_email: Option<String>,
-    /// The designated safeguarding lead's name (and optionally phone and email).
-    #[arg(long)]
-    pub dsl: Option<String>,
-    #[arg(long)]
-    pub dsl_phone: Option<String>,
-    #[arg(long)]
-    pub dsl_email: Option<String>,
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ReportCommand {
-    /// The case funnel by phase for a period (rows defined in docs/reports.md).
-    Funnel {
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        from: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        to: String,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PassphraseCommand {
-    /// Re-wrap the caseload's key under a new passphrase (the data is not re-encrypted).
-    Change {
-        /// Read the new passphrase from the first line of this file.
-        #[arg(long, value_name = "FILE")]
-        new_passphrase_file: Option<PathBuf>,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct PupilArgs {
-    #[arg(long, value_name = "NAME")]
-    pub legal_name: String,
-    #[arg(long, value_name = "NAME")]
-    pub preferred_name: Option<String>,
-    /// Date of birth, YYYY-MM-DD.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub dob: String,
-    #[arg(long)]
-    pub upn: String,
-    #[arg(long, value_name = "URN")]
-    pub school_urn: String,
-    #[arg(long, value_name = "NAME")]
-    pub school_name: String,
-    /// primary, secondary, special or alternative-provision.
-    #[arg(long, value_name = "PHASE")]
-    pub phase: Option<String>,
-    /// 0 (Reception) to 14.
-    #[arg(long, value_name = "N")]
-    pub year_group: String,
-    /// Who referred the case (default: not recorded).
-    #[arg(long, value_name = "SOURCE")]
-    pub referral_source: Option<String>,
-    /// The referral date (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub referral_date: Option<String>,
-}
-
-impl PupilArgs {
-    pub fn into_request(self) -> CaseAddRequest {
-        CaseAddRequest {
-            pupil: PupilInput {
-                legal_name: self.legal_name,
-                preferred_name: self.preferred_name,
-                date_of_birth: self.dob,
-                upn: self.upn,
-                school_urn: self.school_urn,
-                school_name: self.school_name,
-                school_phase: self.phase,
-                year_group: self.year_group,
-            },
-            referral_source: self.referral_source,
-            referral_date: self.referral_date,
-        }
-    }
-}
-
-#[derive(Debug, Args)]
-pub struct PupilChanges {
-    #[arg(long, value_name = "NAME")]
-    pub legal_name: Option<String>,
-    /// An empty value removes the preferred name.
-    #[arg(long, value_name = "NAME")]
-    pub preferred_name: Option<String>,
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub dob: Option<String>,
-    #[arg(long)]
-    pub upn: Option<String>,
-    #[arg(long, value_name = "URN")]
-    pub school_urn: Option<String>,
-    #[arg(long, value_name = "NAME")]
-    pub school_name: Option<String>,
-    /// An empty value removes the phase.
-    #[arg(long, value_name = "PHASE")]
-    pub phase: Option<String>,
-    #[arg(long, value_name = "N")]
-    pub year_group: Option<String>,
-}
-
-impl PupilChanges {
-    pub fn apply_to(self, current: PupilView) -> PupilInput {
-        PupilInput {
-            legal_name: self.legal_name.unwrap_or(current.legal_name),
-            preferred_name: match self.preferred_name {
-                Some(name) if name.trim().is_empty() => None,
-                Some(name) => Some(name),
-                None => current.preferred_name,
-            },
-            date_of_birth: self.dob.unwrap_or(current.date_of_birth),
-            upn: self.upn.unwrap_or(current.upn),
-            school_urn: self.school_urn.unwrap_or(current.school_urn),
-            school_name: self.school_name.unwrap_or(current.school_name),
-            school_phase: match self.phase {
-                Some(phase) => Some(phase),
-                None => current.school_phase.map(|p| p.as_str().to_string()),
-            },
-            year_group: self
-                .year_group
-                .unwrap_or_else(|| current.year_group.to_string()),
-        }
-    }
+    Call(call::CallArgs),
 }

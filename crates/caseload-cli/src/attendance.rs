@@ -1,39 +1,33 @@
-//! `caseload attendance compute` (a marks file in, the §5 figures out; no caseload needed) and
-//! `caseload import marks|summary|list` (files into the caseload). The compute output is an
-//! interchange format analysts and other systems script against: its field names and types are
-//! fixed (docs/cli.md).
+//! `caseload attendance …`: `compute` (a marks file in, the §5 figures out; no caseload
+//! needed) here, and `record` (figures onto a case) in [`crate::cases`]. The compute output is
+//! an interchange format analysts and other systems script against: its field names and types
+//! are fixed (docs/cli.md).
 
 use std::path::{Path, PathBuf};
 
-use caseload_app::imports::{ImportRequest, ImportView};
-use caseload_app::{AppError, Caseload, imports};
+use caseload_app::AppError;
 use caseload_domain::attendance::summary::summarise;
 use caseload_exchange::import::{ColumnMapping, ImportSource, import_marks};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::output;
 
 #[derive(Debug, Subcommand)]
-pub enum ImportCommand {
-    /// Import session marks (`upn,date,session,code`, CSV or XLSX) into the caseload.
-    Marks {
-        file: PathBuf,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Import pupil attendance summaries (UPN, possible, present, authorised, unauthorised,
-    /// as-at; optionally URN, phase, year group, ward), CSV or XLSX.
-    Summary {
-        file: PathBuf,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Every import so far, latest first.
-    List {
-        #[arg(long)]
-        json: bool,
-    },
+pub enum AttendanceCommand {
+    /// Record a pupil's attendance counts as at a date, on their case.
+    Record(crate::cases::AttendanceRecordArgs),
+    /// Work out each pupil's attendance figures (docs/domain.md §5) from a session-marks file
+    /// (CSV or XLSX, `upn,date,session,code`). Needs no caseload and no passphrase.
+    Compute(ComputeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ComputeArgs {
+    #[arg(long, value_name = "FILE")]
+    marks: PathBuf,
+    #[arg(long)]
+    json: bool,
 }
 
 /// One pupil of `attendance compute --json`.
@@ -52,9 +46,15 @@ pub struct Computed {
     pub illness_15_days_on: Option<String>,
 }
 
+/// `caseload attendance compute`: prints each pupil's figures from the marks file.
+pub fn compute(args: ComputeArgs) -> Result<(), AppError> {
+    let rows = computed(&args.marks)?;
+    print_computed(&rows, args.json)
+}
+
 /// Reads the marks file whole (refusing it with every problem found) and works out each
 /// pupil's figures, sorted by UPN.
-pub fn compute(path: &Path) -> Result<Vec<Computed>, AppError> {
+fn computed(path: &Path) -> Result<Vec<Computed>, AppError> {
     let file = import_marks(
         &ImportSource::path(path),
         &ColumnMapping::new(),
@@ -84,7 +84,7 @@ pub fn compute(path: &Path) -> Result<Vec<Computed>, AppError> {
     Ok(out)
 }
 
-pub fn print_computed(rows: &[Computed], json: bool) -> Result<(), AppError> {
+fn print_computed(rows: &[Computed], json: bool) -> Result<(), AppError> {
     output::print(json, &rows, || {
         outln!(
             "UPN            POSSIBLE  PRESENT  AUTH  UNAUTH  ATTENDANCE  BAND    PA  SA  FPN THRESHOLD  ILLNESS 15 DAYS"
@@ -108,65 +108,4 @@ pub fn print_computed(rows: &[Computed], json: bool) -> Result<(), AppError> {
             );
         }
     })
-}
-
-fn path_text(file: &Path) -> Result<String, AppError> {
-    file.to_str()
-        .map(str::to_string)
-        .ok_or_else(|| AppError::File {
-            message: "The file's path is not valid text: rename it or move it".into(),
-            path: file.display().to_string(),
-        })
-}
-
-fn print_import(view: &ImportView, json: bool) -> Result<(), AppError> {
-    output::print(json, view, || {
-        outln!(
-            "Imported {}: {} rows, {} pupils ({} on your caseload){}",
-            view.file_name,
-            view.rows,
-            view.pupils,
-            view.on_caseload.unwrap_or(0),
-            match (&view.first_date, &view.last_date) {
-                (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
-                (Some(a), _) => format!(", as at {a}"),
-                _ => String::new(),
-            }
-        )
-    })
-}
-
-pub fn import(cx: &Caseload, command: ImportCommand) -> Result<(), AppError> {
-    match command {
-        ImportCommand::Marks { file, json } => {
-            let request = ImportRequest {
-                path: path_text(&file)?,
-                mapping: None,
-            };
-            print_import(&imports::import_marks_file(cx, request)?, json)
-        }
-        ImportCommand::Summary { file, json } => {
-            let request = ImportRequest {
-                path: path_text(&file)?,
-                mapping: None,
-            };
-            print_import(&imports::import_summary_file(cx, request)?, json)
-        }
-        ImportCommand::List { json } => {
-            let list = imports::import_list(cx, ())?;
-            output::print(json, &list, || {
-                for i in &list {
-                    outln!(
-                        "{}  {:?}  {}  rows: {}  pupils: {}  {}",
-                        i.id,
-                        i.kind,
-                        i.file_name,
-                        i.rows,
-                        i.pupils,
-                        i.imported_at
-                    );
-                }
-            })
-        }
-    }
 }

@@ -73,6 +73,15 @@ pub enum OutboxCommand {
 }
 
 #[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The shared-drive folder (default: the one in settings).
+    #[arg(long, value_name = "DIR")]
+    share: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct AggregateArgs {
     /// The shared-drive folder holding the workers' deliveries.
     #[arg(long, value_name = "DIR")]
@@ -135,7 +144,8 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
     }
 }
 
-pub fn sync(cx: &Caseload, share: Option<PathBuf>, json: bool) -> Result<(), AppError> {
+pub fn sync(cx: &Caseload, args: SyncArgs) -> Result<(), AppError> {
+    let SyncArgs { share, json } = args;
     let report = exchange::sync(
         cx,
         SyncRequest {

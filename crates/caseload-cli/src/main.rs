@@ -1,6 +1,9 @@
 //! `caseload`: the headless front door to every Caseload use case, for scripts, analysts and
 //! tests. It calls the same `caseload_app` use cases as the desktop app. Errors: one line on
 //! stderr and a non-zero exit; `--json` output on stdout for every read command.
+//!
+//! Each concern is one module holding its clap arguments, its `run` and its printing, named as
+//! in `caseload_app`; this file parses, opens the caseload and dispatches.
 
 /// `println!` for the CLI's human output, through [`output::line`]: a reader that stops
 /// reading (`caseload case list | head -1`) ends the output quietly instead of panicking.
@@ -15,34 +18,31 @@ macro_rules! outln {
 
 mod args;
 mod attendance;
+mod call;
+mod cases;
+mod chronology;
+mod dashboard;
+mod demo;
 mod exchange;
+mod family;
+mod imports;
 mod legal;
 mod output;
-mod record_args;
-mod records;
+mod plan;
+mod reports;
+mod schools;
+mod search;
 mod secret;
+mod session;
 mod tsm;
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use caseload_app::cases::{
-    AttendanceRecordRequest, CaseGetRequest, CaseTransitionRequest, CaseUpdateRequest,
-};
-use caseload_app::reports::FunnelRequest;
-use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
-use caseload_app::search::SearchRequest;
-use caseload_app::session::{ChangePassphraseRequest, CreateCaseloadRequest, UnlockRequest};
-use caseload_app::{
-    AppError, Caseload, FieldError, KdfProfile, cases, dashboard, data_dir, reports, schools,
-    search, session,
-};
-use caseload_domain::CaseId;
+use caseload_app::{AppError, Caseload, KdfProfile, data_dir};
 use clap::Parser;
 
-use args::{
-    AttendanceCommand, CaseCommand, Cli, Command, PassphraseCommand, ReportCommand, SchoolCommand,
-};
+use args::{Cli, Command};
+use attendance::AttendanceCommand;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -63,274 +63,34 @@ fn run(cli: Cli) -> Result<(), AppError> {
     } = cli;
     let passphrase_file = passphrase_file.as_deref();
     let cx = Caseload::new(data_dir::resolve(data_dir), KdfProfile::Calibrated);
+    // The commands that read or write the caseload unlock it first.
+    let open = || session::open(&cx, passphrase_file);
     match command {
-        Command::Init => {
-            let passphrase = secret::passphrase(passphrase_file)?;
-            let status = session::caseload_create(
-                &cx,
-                CreateCaseloadRequest {
-                    passphrase: passphrase.to_string(),
-                    passphrase_confirm: passphrase.to_string(),
-                },
-            )?;
-            outln!("Created an encrypted caseload in {}", status.data_dir);
+        Command::Init => session::init(&cx, passphrase_file),
+        Command::Status(args) => session::status(&cx, args),
+        Command::Passphrase(command) => session::passphrase(&cx, passphrase_file, command),
+        Command::Case(command) => cases::run(open()?, command),
+        Command::Attendance(AttendanceCommand::Record(args)) => {
+            cases::attendance_record(open()?, args)
         }
-        Command::Status { json } => {
-            let status = session::app_status(&cx, ())?;
-            output::print(json, &status, || output::status(&status))?;
-        }
-        Command::Case(case) => {
-            unlock(&cx, passphrase_file)?;
-            run_case(&cx, case)?;
-        }
-        Command::Passphrase(PassphraseCommand::Change {
-            new_passphrase_file,
-        }) => {
-            let current = secret::passphrase(passphrase_file)?;
-            let new = secret::new_passphrase(new_passphrase_file.as_deref())?;
-            session::passphrase_change(
-                &cx,
-                ChangePassphraseRequest {
-                    current_passphrase: current.to_string(),
-                    new_passphrase: new.to_string(),
-                    new_passphrase_confirm: new.to_string(),
-                },
-            )?;
-            outln!(
-                "Passphrase changed. The data was not re-encrypted; the old passphrase no longer opens it."
-            );
-        }
-        Command::Attendance(AttendanceCommand::Compute { marks, json }) => {
-            let rows = attendance::compute(&marks)?;
-            attendance::print_computed(&rows, json)?;
-        }
-        Command::Import(command) => {
-            unlock(&cx, passphrase_file)?;
-            attendance::import(&cx, command)?;
-        }
-        Command::Attendance(AttendanceCommand::Record {
-            id,
-            as_at,
-            possible,
-            present,
-            authorised,
-            unauthorised,
-            json,
-        }) => {
-            unlock(&cx, passphrase_file)?;
-            let detail = cases::attendance_record(
-                &cx,
-                AttendanceRecordRequest {
-                    id: CaseId(id),
-                    as_at,
-                    possible,
-                    present,
-                    authorised,
-                    unauthorised,
-                },
-            )?;
-            output::print(json, &detail, || {
-                outln!("Recorded attendance on case {}", detail.id)
-            })?;
-        }
-        Command::Chronology(command) => {
-            unlock(&cx, passphrase_file)?;
-            records::chronology(&cx, command)?;
-        }
-        Command::Family(command) => {
-            unlock(&cx, passphrase_file)?;
-            records::family(&cx, command)?;
-        }
-        Command::Plan(command) => {
-            unlock(&cx, passphrase_file)?;
-            records::plan(&cx, command)?;
-        }
-        Command::School(command) => {
-            unlock(&cx, passphrase_file)?;
-            let (schools, json) = match command {
-                SchoolCommand::Set(args) => {
-                    let args = *args;
-                    let contact = |name: Option<String>, phone, email| ContactInput {
-                        name: name.unwrap_or_default(),
-                        phone,
-                        email,
-                    };
-                    let request = LinkSchoolSetRequest {
-                        urn: args.urn,
-                        name: args.name,
-                        phase: args.phase.replace('-', "_"),
-                        attendance_champion: contact(
-                            args.champion,
-                            args.champion_phone,
-                            args.champion_email,
-                        ),
-                        dsl: contact(args.dsl, args.dsl_phone, args.dsl_email),
-                    };
-                    (schools::link_school_set(&cx, request)?, args.json)
-                }
-                SchoolCommand::List { json } => (schools::link_school_list(&cx, ())?, json),
-            };
-            output::print(json, &schools, || {
-                for s in &schools {
-                    let champion = s
-                        .attendance_champion
-                        .as_ref()
-                        .map(|c| c.name.as_str())
-                        .unwrap_or("-");
-                    outln!(
-                        "{}  {}  {}  champion: {champion}",
-                        s.urn,
-                        s.name,
-                        s.phase.as_str()
-                    );
-                }
-            })?;
-        }
-        Command::Legal(command) => {
-            unlock(&cx, passphrase_file)?;
-            legal::run(&cx, command)?;
-        }
-        Command::Evidence(args) => {
-            unlock(&cx, passphrase_file)?;
-            legal::evidence(&cx, args)?;
-        }
-        Command::Tsm(command) => {
-            unlock(&cx, passphrase_file)?;
-            tsm::run(&cx, command)?;
-        }
-        Command::Dashboard { json } => {
-            unlock(&cx, passphrase_file)?;
-            let dashboard = dashboard::dashboard(&cx, ())?;
-            output::print(json, &dashboard, || output::dashboard(&dashboard))?;
-        }
-        Command::Search { query, json } => {
-            unlock(&cx, passphrase_file)?;
-            let hits = search::search(&cx, SearchRequest { query })?;
-            output::print(json, &hits, || {
-                for h in &hits {
-                    outln!(
-                        "{}  {}  {}  {}  {}",
-                        h.case_id,
-                        h.legal_name,
-                        h.upn,
-                        h.school_name,
-                        h.status.label()
-                    );
-                }
-            })?;
-        }
-        Command::Report(ReportCommand::Funnel { from, to, json }) => {
-            unlock(&cx, passphrase_file)?;
-            let report = reports::report_funnel(&cx, FunnelRequest { from, to })?;
-            output::print(json, &report, || output::funnel(&report))?;
-        }
-        Command::Demo { pupils, seed } => {
-            unlock(&cx, passphrase_file)?;
-            let added = caseload_app::demo::fill(&cx, pupils, seed)?;
-            outln!("Added {added} synthetic pupils with cases.");
-        }
-        Command::Export(args) => {
-            unlock(&cx, passphrase_file)?;
-            exchange::export(&cx, args)?;
-        }
-        Command::Sync { share, json } => {
-            unlock(&cx, passphrase_file)?;
-            exchange::sync(&cx, share, json)?;
-        }
-        Command::Outbox(command) => {
-            unlock(&cx, passphrase_file)?;
-            exchange::outbox(&cx, command)?;
-        }
-        Command::Aggregate(args) => exchange::run_aggregate(args)?,
-        Command::Commands => {
-            for name in caseload_app::COMMAND_NAMES {
-                outln!("{name}");
-            }
-        }
-        Command::Call { name, request } => {
-            let request = match request.as_deref() {
-                None => serde_json::Value::Null,
-                Some(text) => serde_json::from_str(text).map_err(|e| AppError::Validation {
-                    message: "The request is not valid JSON".into(),
-                    fields: vec![FieldError {
-                        field: "request".into(),
-                        message: e.to_string(),
-                    }],
-                })?,
-            };
-            if !matches!(
-                name.as_str(),
-                "app_status" | "caseload_create" | "unlock" | "lock"
-            ) && session::app_status(&cx, ())?.initialised
-            {
-                unlock(&cx, passphrase_file)?;
-            }
-            let response = caseload_app::dispatch(&cx, &name, request)?;
-            output::json(&response)?;
-        }
+        Command::Attendance(AttendanceCommand::Compute(args)) => attendance::compute(args),
+        Command::Import(command) => imports::run(open()?, command),
+        Command::Chronology(command) => chronology::run(open()?, command),
+        Command::Family(command) => family::run(open()?, command),
+        Command::Plan(command) => plan::run(open()?, command),
+        Command::School(command) => schools::run(open()?, command),
+        Command::Legal(command) => legal::run(open()?, command),
+        Command::Evidence(args) => legal::evidence(open()?, args),
+        Command::Tsm(command) => tsm::run(open()?, command),
+        Command::Dashboard(args) => dashboard::run(open()?, args),
+        Command::Search(args) => search::run(open()?, args),
+        Command::Report(command) => reports::run(open()?, command),
+        Command::Demo(args) => demo::run(open()?, args),
+        Command::Export(args) => exchange::export(open()?, args),
+        Command::Sync(args) => exchange::sync(open()?, args),
+        Command::Outbox(command) => exchange::outbox(open()?, command),
+        Command::Aggregate(args) => exchange::run_aggregate(args),
+        Command::Commands => call::commands(),
+        Command::Call(args) => call::run(&cx, passphrase_file, args),
     }
-    Ok(())
-}
-
-fn unlock(cx: &Caseload, passphrase_file: Option<&Path>) -> Result<(), AppError> {
-    let passphrase = secret::passphrase(passphrase_file)?;
-    session::unlock(
-        cx,
-        UnlockRequest {
-            passphrase: passphrase.to_string(),
-        },
-    )?;
-    Ok(())
-}
-
-fn run_case(cx: &Caseload, case: CaseCommand) -> Result<(), AppError> {
-    match case {
-        CaseCommand::Add { pupil, json } => {
-            let detail = cases::case_add(cx, pupil.into_request())?;
-            output::print(json, &detail, || outln!("Added case {}", detail.id))?;
-        }
-        CaseCommand::List { json } => {
-            let list = cases::case_list(cx, ())?;
-            output::print(json, &list, || output::case_table(&list))?;
-        }
-        CaseCommand::Show { id, json } => {
-            let detail = cases::case_get(cx, CaseGetRequest { id: CaseId(id) })?;
-            output::print(json, &detail, || output::case_detail(&detail))?;
-        }
-        CaseCommand::Transition {
-            id,
-            step,
-            on_date,
-            team,
-            worker,
-            note,
-            json,
-        } => {
-            let today = chrono::Utc::now()
-                .with_timezone(&chrono_tz::Europe::London)
-                .date_naive();
-            let detail = cases::case_transition(
-                cx,
-                CaseTransitionRequest {
-                    id: CaseId(id),
-                    kind: step.kind(),
-                    on_date: on_date.unwrap_or_else(|| today.to_string()),
-                    team: team.map(Into::into),
-                    worker,
-                    note,
-                },
-            )?;
-            output::print(json, &detail, || {
-                outln!("Case {} is now {}", detail.id, detail.status.label())
-            })?;
-        }
-        CaseCommand::Edit { id, changes, json } => {
-            let id = CaseId(id);
-            let current = cases::case_get(cx, CaseGetRequest { id: id.clone() })?;
-            let pupil = changes.apply_to(current.pupil);
-            let detail = cases::case_update(cx, CaseUpdateRequest { id, pupil })?;
-            output::print(json, &detail, || outln!("Updated case {}", detail.id))?;
-        }
-    }
-    Ok(())
 }

@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import * as bindings from '../api/bindings';
 import { kindLabel } from '../features/attendance/labels';
 import { ruleTagClass } from '../features/attendance/rules';
-import { actionStatusTag } from '../features/case/plan';
-import { dateLegend } from '../features/case/legal';
-import { flagLabel } from '../features/case/family';
+import { actionStatusTag } from '../features/plan/plan';
+import { dateLegend } from '../features/legal/legal';
+import { flagLabel } from '../features/family/family';
 import { STATUS_TAGS } from '../features/exports/labels';
 import { meetingStatusLabel, meetingStatusTag } from '../features/tsm/labels';
 import {

@@ -1,6 +1,6 @@
 // The shared TSM labels: agencies and outcomes as a worker reads them, and term keys in order.
 import { describe, expect, it } from 'vitest';
-import { BARRIERS, barrierLabel } from '../case/plan';
+import { BARRIERS, barrierLabel } from '../plan/plan';
 import * as labels from './labels';
 
 describe('TSM labels', () => {

@@ -10,7 +10,7 @@ import {
   type TsmStatus,
 } from '../../api';
 
-export { BARRIERS, barrierLabel } from '../case/plan';
+export { BARRIERS, barrierLabel } from '../plan/plan';
 
 /** Owner agencies in the order a select offers them: [value the server expects, label]. */
 export const AGENCIES: [OwnerAgency, string][] = Object.entries(OWNER_AGENCY_LABELS) as [OwnerAgency, string][];

@@ -1,0 +1,59 @@
+//! `caseload report …`: council reports from this caseload (the case funnel).
+
+use caseload_app::reports::{FunnelReport, FunnelRequest};
+use caseload_app::{AppError, Caseload, reports};
+use clap::Subcommand;
+
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The case funnel by phase for a period (rows defined in docs/reports.md).
+    Funnel {
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(cx: &Caseload, command: ReportCommand) -> Result<(), AppError> {
+    match command {
+        ReportCommand::Funnel { from, to, json } => {
+            let report = reports::report_funnel(cx, FunnelRequest { from, to })?;
+            output::print(json, &report, || print_funnel(&report))
+        }
+    }
+}
+
+fn print_funnel(f: &FunnelReport) {
+    outln!("Case funnel {} to {}", f.from, f.to);
+    outln!(
+        "{:<52}  {:>7}  {:>9}  {:>5}",
+        "",
+        "PRIMARY",
+        "SECONDARY",
+        "TOTAL"
+    );
+    for r in &f.rows {
+        outln!(
+            "{:<52}  {:>7}  {:>9}  {:>5}",
+            r.label,
+            r.primary,
+            r.secondary,
+            r.total
+        );
+    }
+    let pct = |p: &Option<f64>| p.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "-".into());
+    if let [p, s, t] = f.improved_pct.as_slice() {
+        outln!(
+            "{:<52}  {:>7}  {:>9}  {:>5}",
+            "Improved, as % of closed",
+            pct(p),
+            pct(s),
+            pct(t)
+        );
+    }
+}
