@@ -1,6 +1,7 @@
-//! `caseload report …`: council reports from this caseload (the case funnel).
+//! `caseload report …`: council reports from this caseload (the case funnel, the open caseload
+//! by attendance band).
 
-use caseload_app::reports::{FunnelReport, FunnelRequest};
+use caseload_app::reports::{CaseloadBandsReport, FunnelReport, FunnelRequest};
 use caseload_app::{AppError, Caseload, reports};
 use clap::Subcommand;
 
@@ -17,6 +18,11 @@ pub enum ReportCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The open caseload by the band of each case's current attendance.
+    Bands {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(cx: &Caseload, command: ReportCommand) -> Result<(), AppError> {
@@ -25,7 +31,19 @@ pub fn run(cx: &Caseload, command: ReportCommand) -> Result<(), AppError> {
             let report = reports::report_funnel(cx, FunnelRequest { from, to })?;
             output::print(json, &report, || print_funnel(&report))
         }
+        ReportCommand::Bands { json } => {
+            let report = reports::report_caseload_bands(cx, ())?;
+            output::print(json, &report, || print_bands(&report))
+        }
     }
+}
+
+fn print_bands(b: &CaseloadBandsReport) {
+    outln!("Open cases by attendance band ({} open)", b.open_cases);
+    for row in &b.bands {
+        outln!("{:>8}%  {:>5}", row.band, row.cases);
+    }
+    outln!("{:>9}  {:>5}", "no figure", b.no_figure);
 }
 
 fn print_funnel(f: &FunnelReport) {

@@ -98,6 +98,18 @@ fn a_case_moves_through_its_lifecycle_and_counts_in_the_funnel() {
     let dashboard = json_of(caseload(dir.path()).args(["dashboard", "--json"]));
     assert_eq!(dashboard["rows"][0]["attendance_pct"], 92.0);
     assert_eq!(dashboard["rows"][0]["trend"], "up");
+    let bands = json_of(caseload(dir.path()).args(["report", "bands", "--json"]));
+    assert_eq!(bands["bands"][9]["band"], "91-100");
+    assert_eq!(bands["bands"][9]["cases"], 1, "92% is in the top band");
+    assert_eq!(bands["open_cases"], 1);
+    caseload(dir.path())
+        .args(["report", "bands"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Open cases by attendance band (1 open)",
+        ))
+        .stdout(predicate::str::contains("  91-100%      1"));
     caseload(dir.path())
         .args([
             "case",
@@ -155,4 +167,21 @@ fn demo_fills_a_caseload_with_synthetic_cases_spread_over_the_lifecycle() {
     );
     let dashboard = json_of(caseload(dir.path()).args(["dashboard", "--json"]));
     assert!(!dashboard["rows"].as_array().expect("rows").is_empty());
+    let bands = json_of(caseload(dir.path()).args(["report", "bands", "--json"]));
+    let banded: u64 = bands["bands"]
+        .as_array()
+        .expect("bands")
+        .iter()
+        .filter_map(|b| b["cases"].as_u64())
+        .sum();
+    let open = dashboard["rows"].as_array().expect("rows").len() as u64;
+    assert_eq!(
+        bands["open_cases"].as_u64(),
+        Some(open),
+        "every open case once"
+    );
+    assert_eq!(
+        banded + bands["no_figure"].as_u64().expect("no_figure"),
+        open
+    );
 }
