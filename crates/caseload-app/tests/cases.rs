@@ -3,41 +3,12 @@
 
 mod common;
 
-use caseload_app::cases::{
-    AttendanceRecordRequest, CaseAddRequest, CaseGetRequest, CaseUpdateRequest, PupilInput,
-};
+use caseload_app::cases::{AttendanceRecordRequest, CaseGetRequest, CaseUpdateRequest, PupilInput};
 use caseload_app::{AppError, cases};
 use caseload_domain::CaseStatus;
 use caseload_domain::case::TransitionKind;
 use caseload_domain::due::DueKind;
 use common::*;
-
-fn input() -> PupilInput {
-    PupilInput {
-        legal_name: "Testpupil Zebedee-Quux".into(),
-        preferred_name: Some("Zeb".into()),
-        date_of_birth: "2014-03-27".into(),
-        upn: "B801200005001".into(),
-        school_urn: "100000".into(),
-        school_name: "Synthetic Primary School".into(),
-        school_phase: Some("primary".into()),
-        year_group: "7".into(),
-    }
-}
-
-fn new_case(pupil: PupilInput) -> CaseAddRequest {
-    CaseAddRequest {
-        pupil,
-        ..Default::default()
-    }
-}
-
-fn field_names(e: &AppError) -> Vec<String> {
-    match e {
-        AppError::Validation { fields, .. } => fields.iter().map(|f| f.field.clone()).collect(),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
 
 #[test]
 fn a_case_accepted_allocated_and_started_shows_its_midpoint_check_as_next_due() {

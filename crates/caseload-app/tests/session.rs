@@ -1,10 +1,14 @@
 //! Creating, unlocking, locking and re-keying a caseload on a temporary encrypted store, and how
 //! a front end calls the use cases: the error's JSON shape and dispatch by name.
 
-use caseload_app::cases::{CaseAddRequest, PupilInput};
+use caseload_app::cases::PupilInput;
 use caseload_app::session::{ChangePassphraseRequest, CreateCaseloadRequest, UnlockRequest};
 use caseload_app::{AppError, Caseload, KdfProfile, cases, dispatch, session};
 use serde_json::json;
+
+mod common;
+
+use common::{field_names, input, new_case};
 
 const PASS: &str = "correct horse battery";
 
@@ -25,33 +29,6 @@ fn created() -> (tempfile::TempDir, Caseload) {
     )
     .expect("create");
     (dir, cx)
-}
-
-fn input() -> PupilInput {
-    PupilInput {
-        legal_name: "Testpupil Zebedee-Quux".into(),
-        preferred_name: Some("Zeb".into()),
-        date_of_birth: "2014-03-27".into(),
-        upn: "B801200005001".into(),
-        school_urn: "100000".into(),
-        school_name: "Synthetic Primary School".into(),
-        school_phase: Some("primary".into()),
-        year_group: "7".into(),
-    }
-}
-
-fn new_case(pupil: PupilInput) -> CaseAddRequest {
-    CaseAddRequest {
-        pupil,
-        ..Default::default()
-    }
-}
-
-fn field_names(e: &AppError) -> Vec<String> {
-    match e {
-        AppError::Validation { fields, .. } => fields.iter().map(|f| f.field.clone()).collect(),
-        other => panic!("expected a validation error, got {other:?}"),
-    }
 }
 
 #[test]

@@ -120,3 +120,33 @@ pub fn entry_request(
         corrects,
     }
 }
+
+/// A valid pupil as typed into the form.
+pub fn input() -> PupilInput {
+    PupilInput {
+        legal_name: "Testpupil Zebedee-Quux".into(),
+        preferred_name: Some("Zeb".into()),
+        date_of_birth: "2014-03-27".into(),
+        upn: "B801200005001".into(),
+        school_urn: "100000".into(),
+        school_name: "Synthetic Primary School".into(),
+        school_phase: Some("primary".into()),
+        year_group: "7".into(),
+    }
+}
+
+/// A new case for `pupil`, with the default referral source and date.
+pub fn new_case(pupil: PupilInput) -> CaseAddRequest {
+    CaseAddRequest {
+        pupil,
+        ..Default::default()
+    }
+}
+
+/// The fields a validation error names.
+pub fn field_names(e: &AppError) -> Vec<String> {
+    match e {
+        AppError::Validation { fields, .. } => fields.iter().map(|f| f.field.clone()).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
