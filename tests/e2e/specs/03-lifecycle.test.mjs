@@ -1,7 +1,8 @@
 //! A case's whole life on the real app: referred (with a phase and a back-dated referral), accepted,
 //! allocated, a review cycle started, two attendance readings; the dashboard shows its attendance
 //! going up and its midpoint check overdue and due this week; closed with a reason, it leaves the
-//! dashboard; the case funnel in the app and from the CLI counts it the same way.
+//! dashboard; Reports counts it by attendance band while open; the case funnel in the app and
+//! from the CLI counts it the same way.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -151,6 +152,25 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
     assert.ok(due, 'the case is listed under "Due this week"');
     assert.match(due, /midpoint check due[\s\S]*Overdue/);
     await docScreenshot(app, '06-dashboard.png');
+  });
+
+  await h.step('Reports counts the open case in the band of its latest attendance, 81-90%', async () => {
+    await app.click('nav-reports');
+    await app.waitForScreen('Case funnel', { scan: false });
+    await waitFor(() => app.exists('#bands-table'), { what: 'the band table (#bands-table)' });
+    await app.scan('Reports with the open caseload by band');
+    const rows = await app.session.execute(
+      `return Array.from(document.querySelectorAll('#bands-table tbody tr')).map((r) =>
+         [r.querySelector('th').innerText.trim(), r.querySelector('td').innerText.trim()]);`,
+    );
+    assert.equal(rows.length, 11, 'ten bands and "no figure"');
+    assert.deepEqual(rows[8], ['81-90%', '1'], 'the latest reading, 85%, counts');
+    assert.equal(rows.filter(([, n]) => n !== '0').length, 1, 'the one open case is counted once');
+    await app.session.execute(
+      'document.getElementById("bands-heading").scrollIntoView({ block: "start" });',
+    );
+    await docScreenshot(app, '16-caseload-bands.png');
+    await showDashboard(app);
   });
 
   await h.step('close the case today with a reason', async () => {
