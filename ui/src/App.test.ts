@@ -54,8 +54,16 @@ describe('start-up routing', () => {
   });
 
   it('moves focus to the heading of each new screen', async () => {
-    await startAt({ app_status: () => status({ unlocked: false }) });
+    await startAt({ app_status: () => status(), dashboard: () => dashboard([]) });
     expect(heading()).toHaveFocus();
+    await userEvent.click(screen.getByRole('link', { name: 'Change passphrase' }));
+    expect(heading()).toHaveTextContent('Change passphrase');
+    expect(heading()).toHaveFocus();
+  });
+
+  it('gives the unlock screen’s passphrase field focus instead of its heading', async () => {
+    await startAt({ app_status: () => status({ unlocked: false }) });
+    expect(screen.getByLabelText('Passphrase')).toHaveFocus();
   });
 
   it('shows the error and a way to try again when app_status fails', async () => {

@@ -19,7 +19,7 @@ import {
 } from './driver.mjs';
 import { DISPATCH_INPUT, RUN_AXE, SELECTED_OPTION, SELECT_OPTION, SET_VALUE } from './page-scripts.mjs';
 import { appPids, isAlive } from './processes.mjs';
-import { Session, WebDriverError, sleep, waitFor } from './webdriver.mjs';
+import { KEY, Session, WebDriverError, sleep, waitFor } from './webdriver.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -333,6 +333,36 @@ export class App {
     await this.clickCss(`#case-table [data-case-id="${cssString(id)}"]`);
   }
 
+  /** Presses keys on the focused element (strings are typed, arrays are chords): see Session.keys. */
+  keys(...items) {
+    return this.session.keys(...items);
+  }
+
+  /** What has focus: its id, tag, text (first 80 characters) and whether it shows a focus indicator. */
+  focused(css) {
+    return this.session.execute(FOCUSED, css === undefined ? [] : [css]);
+  }
+
+  /**
+   * Presses Tab (Shift+Tab with `back`) until the focused element matches `css` (and its text
+   * matches `text`, when given), at most `max` times; returns what has focus. With
+   * `checkFocusVisible`, every element Tab lands on must show a focus indicator (fails naming
+   * those that do not).
+   */
+  async tabTo(css, { text, max = 150, back = false, checkFocusVisible = true } = {}) {
+    const unseen = [];
+    for (let i = 0; i < max; i++) {
+      await this.keys(back ? [KEY.SHIFT, KEY.TAB] : KEY.TAB);
+      const now = await this.focused(css);
+      if (checkFocusVisible && !now.visible && now.tag !== 'body') unseen.push(now.describe);
+      if (now.matches && (!text || text.test(now.text))) {
+        if (unseen.length) throw new Error(`no visible focus indicator on: ${unseen.join('; ')}`);
+        return now;
+      }
+    }
+    throw new Error(`${max} presses of ${back ? 'Shift+Tab' : 'Tab'} did not reach ${css}`);
+  }
+
   /** Injects axe-core (once per document) and records the screen's violations on the harness. */
   async scan(screen) {
     const loaded = await this.session.execute('return typeof window.axe === "object";');
@@ -375,6 +405,32 @@ export class App {
     return saved;
   }
 }
+
+/**
+ * What has focus, whether it matches the selector in arguments[0] (when given), and whether it
+ * shows a focus indicator: the GOV.UK focus yellow in its outline, background or box shadow (every
+ * GOV.UK and MoJ focus style uses it), or the browser's own focus ring (outline-style auto).
+ */
+const FOCUSED = `
+  const el = document.activeElement;
+  if (!el) return { tag: 'none', visible: false, matches: false, describe: 'nothing' };
+  const style = getComputedStyle(el);
+  const YELLOW = 'rgb(255, 221, 0)';
+  const outline = style.outlineStyle === 'auto' ||
+    (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor === YELLOW);
+  const shadow = (style.boxShadow || '').includes(YELLOW);
+  const yellow = style.backgroundColor === YELLOW;
+  const tag = el.tagName.toLowerCase();
+  const text = (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 80);
+  const classes = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+  return {
+    id: el.id,
+    tag,
+    text,
+    matches: typeof arguments[0] === 'string' ? el.matches(arguments[0]) : false,
+    visible: outline || shadow || yellow,
+    describe: tag + (el.id ? '#' + el.id : '') + classes + ' "' + text + '"',
+  };`;
 
 function cssId(id) {
   return id.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);

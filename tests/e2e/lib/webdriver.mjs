@@ -3,6 +3,37 @@
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
+/** W3C WebDriver codes of the non-character keys the suite presses. */
+export const KEY = {
+  BACKSPACE: '\uE003',
+  TAB: '\uE004',
+  ENTER: '\uE007',
+  SHIFT: '\uE008',
+  CONTROL: '\uE009',
+  ALT: '\uE00A',
+  ESCAPE: '\uE00C',
+  SPACE: '\uE00D',
+  UP: '\uE013',
+  DOWN: '\uE015',
+};
+
+/**
+ * The key actions for `keys`: a string is typed one character at a time; an array is a chord,
+ * its keys pressed in order and released in reverse (e.g. [KEY.CONTROL, 'k']).
+ */
+function keyActions(items) {
+  const actions = [];
+  for (const item of items) {
+    if (Array.isArray(item)) {
+      for (const key of item) actions.push({ type: 'keyDown', value: key });
+      for (const key of [...item].reverse()) actions.push({ type: 'keyUp', value: key });
+    } else {
+      for (const key of item) actions.push({ type: 'keyDown', value: key }, { type: 'keyUp', value: key });
+    }
+  }
+  return actions;
+}
+
 /** An error answered by the WebDriver server, with its W3C error code (e.g. "no such element"). */
 export class WebDriverError extends Error {
   constructor(method, path, status, value) {
@@ -113,6 +144,14 @@ export class Session {
   /** Runs `script` as a function body whose last argument is the callback that ends it. */
   executeAsync(script, args = []) {
     return this.cmd('POST', '/execute/async', { script, args: args.map(toWire) });
+  }
+
+  /**
+   * Presses keys on whatever has focus, as a keyboard would (W3C "perform actions"): strings are
+   * typed, arrays are chords. See `keyActions`.
+   */
+  async keys(...items) {
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: keyActions(items) }] });
   }
 
   /** A PNG of the window, as a Buffer. */

@@ -19,7 +19,9 @@ export type Route =
   | { name: 'meeting'; id: TsmId }
   | { name: 'exports' }
   | { name: 'settings' }
-  | { name: 'change-passphrase' };
+  | { name: 'change-passphrase' }
+  /** The list of keyboard shortcuts; `from` is the screen it was opened from ("Back" returns there). */
+  | { name: 'shortcuts'; from?: Route };
 
 /** The fallback used until `app_status` has said otherwise. */
 export const DEFAULT_MIN_PASSPHRASE_LENGTH = 12;

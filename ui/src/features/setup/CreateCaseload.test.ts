@@ -25,6 +25,20 @@ describe('CreateCaseload', () => {
     expect(screen.getByLabelText('Confirm passphrase')).toHaveAttribute('type', 'password');
   });
 
+  it('has the passphrase field focused at start: typed, Tab, typed again and Enter creates the caseload', async () => {
+    serve({ caseload_create: () => status() });
+    render(CreateCaseload);
+    expect(screen.getByLabelText('Passphrase')).toHaveFocus();
+    await userEvent.keyboard('correct horse battery');
+    await userEvent.tab();
+    expect(screen.getByLabelText('Confirm passphrase')).toHaveFocus();
+    await userEvent.keyboard('correct horse battery{Enter}');
+    expect(requestsFor('caseload_create')).toEqual([
+      { passphrase: 'correct horse battery', passphrase_confirm: 'correct horse battery' },
+    ]);
+    expect(router.route).toEqual({ name: 'caseload' });
+  });
+
   it('creates the caseload with both passphrases and opens the empty caseload', async () => {
     serve({ caseload_create: () => status() });
     render(CreateCaseload);

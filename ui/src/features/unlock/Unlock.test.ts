@@ -19,6 +19,15 @@ describe('Unlock', () => {
     router.go({ name: 'unlock' });
   });
 
+  it('has the passphrase field focused at start, so a passphrase typed at once and Enter unlock', async () => {
+    serve({ unlock: () => status() });
+    render(Unlock);
+    expect(screen.getByLabelText('Passphrase')).toHaveFocus();
+    await userEvent.keyboard('correct horse battery{Enter}');
+    expect(requestsFor('unlock')).toEqual([{ passphrase: 'correct horse battery' }]);
+    expect(router.route).toEqual({ name: 'caseload' });
+  });
+
   it('shows the server’s wrong-passphrase message in the summary and on the field', async () => {
     serve({ unlock: () => fail({ kind: 'wrong_passphrase', message: WRONG }) });
     render(Unlock);
