@@ -6,6 +6,7 @@
 
 use caseload_domain::case::CaseStatus;
 use caseload_domain::chronology::ContactKind;
+use caseload_domain::date_words::DATE_EXAMPLE;
 use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection};
 use caseload_domain::plan::{ActionStatus, Barrier};
 use caseload_domain::rules::RuleId;
@@ -144,6 +145,10 @@ pub fn typescript() -> String {
         "EXPORT_KIND_LABELS",
         &kinds,
     ));
+    out.push_str(&format!(
+        "/** `date_words::DATE_EXAMPLE`: the example date every date error gives (\"like 23 11 2026\"). */\nexport const DATE_EXAMPLE = {};\n\n",
+        quoted(DATE_EXAMPLE)
+    ));
     out
 }
 
@@ -192,6 +197,7 @@ mod tests {
         assert!(ts.contains("  \"s444_1a\": \"Education Act 1996 s444(1A): "));
         assert!(ts.contains("  \"possible_sessions\": \"possible sessions\",\n"));
         assert!(ts.contains("  \"tsm-actions\": \"TSM action log\",\n"));
+        assert!(ts.contains("export const DATE_EXAMPLE = \"23 11 2026\";\n"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::date_words::like_a_date_and_time;
 use crate::field::{Field, FieldErrors};
 
 const MAX_TEXT_CHARS: usize = 4000;
@@ -118,7 +119,7 @@ impl EntryDraft<'_> {
             None => {
                 errors.push(
                     Field::OccurredAt,
-                    "Enter when it happened as a real date and time, for example 2026-11-20 14:30",
+                    like_a_date_and_time("Enter when it happened as a real date and time"),
                 );
                 None
             }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::date_words::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_TEXT: usize = 500;
@@ -124,10 +125,7 @@ impl DetailsDraft<'_> {
                     None
                 }
                 Err(_) => {
-                    errors.push(
-                        Field::PartTimeReviewOn,
-                        "Enter a real date, like 2026-12-04",
-                    );
+                    errors.push(Field::PartTimeReviewOn, like_a_date("Enter a real date"));
                     None
                 }
             },

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::attendance::Tenths;
+use crate::date_words::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_TEXT_CHARS: usize = 4000;
@@ -174,7 +175,7 @@ impl PlanDraft<'_> {
                 let target = errors.check(Field::TargetPct, parse_pct(pct));
                 let by = errors.check(
                     Field::TargetBy,
-                    date(by).ok_or("Enter the target date as a real date"),
+                    date(by).ok_or_else(|| like_a_date("Enter the target date as a real date")),
                 );
                 target
                     .zip(by)
@@ -203,7 +204,7 @@ impl PlanDraft<'_> {
                 None => {
                     errors.push(
                         Field::ReviewDates,
-                        "Enter each review date as a real date, for example 2026-12-14",
+                        like_a_date("Enter each review date as a real date"),
                     );
                     break;
                 }
@@ -258,7 +259,7 @@ impl ActionDraft<'_> {
         }
         let due_on = errors.check(
             Field::DueOn,
-            date(self.due_on).ok_or("Enter the due date as a real date"),
+            date(self.due_on).ok_or_else(|| like_a_date("Enter the due date as a real date")),
         );
         match due_on {
             Some(due_on) if errors.is_empty() => Ok(NewAction {

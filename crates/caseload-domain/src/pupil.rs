@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::date_words::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 use crate::school::SchoolPhase;
 use crate::upn::Upn;
@@ -130,7 +131,7 @@ pub fn parse_date_of_birth(input: &str, today: NaiveDate) -> Result<NaiveDate, I
         return Err(Invalid::from("Enter the pupil's date of birth"));
     }
     let date = NaiveDate::parse_from_str(input, "%Y-%m-%d")
-        .map_err(|_| "Date of birth must be a real date, for example 27 3 2014".to_string())?;
+        .map_err(|_| like_a_date("Date of birth must be a real date"))?;
     if date > today {
         return Err(Invalid::from("Date of birth must be in the past"));
     }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::TransitionKind;
+use crate::date_words::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_NOTE_CHARS: usize = 2000;
@@ -62,7 +63,7 @@ pub fn parse_past_date(input: &str, today: NaiveDate, what: &str) -> Result<Naiv
         return Err(Invalid::from(format!("Enter the date {what}")));
     }
     let date = NaiveDate::parse_from_str(input, "%Y-%m-%d")
-        .map_err(|_| format!("The date {what} must be a real date, for example 2026-11-23"))?;
+        .map_err(|_| like_a_date(&format!("The date {what} must be a real date")))?;
     if date > today {
         return Err(Invalid::from(format!(
             "The date {what} cannot be in the future"

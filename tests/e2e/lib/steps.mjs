@@ -38,6 +38,15 @@ export async function typeDate(app, prefix, date) {
   await app.fill(`${prefix}-year`, date.year);
 }
 
+/** What a GOV.UK date input's day, month and year fields hold, as `{ day, month, year }`. */
+export async function dateValue(app, prefix) {
+  return {
+    day: await app.value(`${prefix}-day`),
+    month: await app.value(`${prefix}-month`),
+    year: await app.value(`${prefix}-year`),
+  };
+}
+
 export function count(app, css) {
   return app.session.execute('return document.querySelectorAll(arguments[0]).length;', [css]);
 }

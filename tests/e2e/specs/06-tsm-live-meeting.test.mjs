@@ -11,7 +11,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, unlock } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
-import { count, daysAgo, typeDate } from '../lib/steps.mjs';
+import { count, dateValue, daysAgo, typeDate } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -106,7 +106,7 @@ async function typeAction(app, id, a) {
   await app.fill(`action-${id}-agency`, a.agency);
   await app.fill(`action-${id}-person`, a.person);
   await app.fill(`action-${id}-lead`, a.lead);
-  await app.fill(`action-${id}-due`, a.due.iso);
+  await typeDate(app, `action-${id}-due`, a.due);
 }
 
 async function addAction(app, button, known) {
@@ -241,7 +241,7 @@ test('reopened after the kill, nothing typed is lost; the meeting is finished an
       const a = ALL_ACTIONS[i];
       assert.equal(await app.value(`action-${id}-what`), a.what);
       assert.equal(await app.value(`action-${id}-person`), a.person);
-      assert.equal(await app.value(`action-${id}-due`), a.due.iso);
+      assert.deepEqual(await dateValue(app, `action-${id}-due`), { day: a.due.day, month: a.due.month, year: a.due.year });
       assert.equal(await app.value(`action-${id}-agency`), a.agency);
       assert.equal(await app.value(`action-${id}-lead`), a.lead);
     }

@@ -945,6 +945,9 @@ export const EXPORT_KIND_LABELS: Record<"funnel" | "tsm-actions" | "ward-bands" 
   "team": "Team report",
 };
 
+/** `date_words::DATE_EXAMPLE`: the example date every date error gives ("like 23 11 2026"). */
+export const DATE_EXAMPLE = "23 11 2026";
+
 export interface Commands {
   app_status: { request: null, response: AppStatus },
   caseload_create: { request: CreateCaseloadRequest, response: AppStatus },

@@ -1,5 +1,5 @@
 // Display helpers: composing the date of birth, London time, names and year groups.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   dueLabel,
   clockTime,
@@ -45,13 +45,37 @@ describe('composeDate', () => {
 
 describe('display', () => {
   it('shows instants in London time, including British Summer Time', () => {
-    expect(londonDateTime('2025-07-01T13:30:00Z')).toContain('14:30');
-    expect(londonDateTime('2025-01-10T09:00:00Z')).toContain('09:00');
+    expect(londonDateTime('2025-07-01T13:30:00Z')).toBe('1 July 2025, 2:30pm');
+    expect(londonDateTime('2025-01-10T09:00:00Z')).toBe('10 January 2025, 9am');
+    expect(londonDateTime('2025-03-30T23:30:00Z')).toBe('31 March 2025, 12:30am');
   });
 
   it('reads a timestamp without a zone as UTC, as the store writes instants in UTC', () => {
-    expect(londonDateTime('2025-07-01 13:30:00')).toContain('14:30');
-    expect(londonDateTime('2025-07-01T13:30:00.123456789+00:00')).toContain('14:30');
+    expect(londonDateTime('2025-07-01 13:30:00')).toBe('1 July 2025, 2:30pm');
+    expect(londonDateTime('2025-07-01T13:30:00.123456789+00:00')).toBe('1 July 2025, 2:30pm');
+  });
+
+  it('shows dates in UK order with the month in words under a US default locale', async () => {
+    const RealFormat = Intl.DateTimeFormat;
+    // What a computer set to American English gives when no locale is named.
+    const UsFormat = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      return new RealFormat(locales ?? 'en-US', options);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Intl.DateTimeFormat = UsFormat;
+    try {
+      expect(new Intl.DateTimeFormat(undefined, { timeZone: 'UTC' }).format(new Date('2026-12-06T12:00:00Z'))).toBe(
+        '12/6/2026',
+      );
+      vi.resetModules();
+      const fresh = await import('./format');
+      expect(fresh.longDate('2026-12-06')).toBe('6 December 2026');
+      expect(fresh.londonDateTime('2026-12-06T14:30:00Z')).toBe('6 December 2026, 2:30pm');
+      expect(fresh.localDateTime('2026-12-06T14:30')).toBe('6 December 2026, 2:30pm');
+      expect(fresh.todayInLondon(new Date('2026-12-06T12:00:00Z'))).toBe('2026-12-06');
+      expect(fresh.nowInLondonTime(new Date('2026-12-06T14:32:00Z'))).toBe('14:30');
+    } finally {
+      Intl.DateTimeFormat = RealFormat;
+    }
   });
 
   it('shows text it cannot read as a time unchanged rather than "Invalid Date"', () => {

@@ -14,13 +14,15 @@ import {
 } from '../api';
 import { labelOptions } from './labels';
 
-const LONDON_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+// Explicit 'en-GB' and London: the parts never depend on the computer's own locale or zone.
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'short',
   year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 const MONTHS = [
@@ -44,7 +46,7 @@ export function displayName(pupil: { legal_name: string; preferred_name: string 
   return preferred ? preferred : pupil.legal_name;
 }
 
-/** An instant (RFC 3339, UTC) as London wall-clock time, e.g. "3 Nov 2025, 14:05". */
+/** An instant (RFC 3339, UTC) as London wall-clock time, e.g. "3 November 2025, 2:05pm". */
 export function londonDateTime(instant: string): string {
   // Instants are stored in UTC; a timestamp without a zone ("2025-07-01 13:30:00") is UTC too.
   // Fractions beyond milliseconds are cut: not every engine parses nanoseconds.
@@ -54,10 +56,15 @@ export function londonDateTime(instant: string): string {
     .replace(/(\.\d{3})\d+/, '$1');
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(iso);
   const date = new Date(hasZone || !iso.includes('T') ? iso : `${iso}Z`);
-  return Number.isNaN(date.getTime()) ? instant : LONDON_DATE_TIME.format(date);
+  if (Number.isNaN(date.getTime())) return instant;
+  const p = Object.fromEntries(LONDON_PARTS.formatToParts(date).map((part) => [part.type, part.value]));
+  return localDateTime(`${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`);
 }
 
-/** A calendar date "YYYY-MM-DD" as "27 March 2012" (no time zone involved). */
+/**
+ * A calendar date "YYYY-MM-DD" as "27 March 2012": the one way a date reads on screen, in UK order
+ * with the month in words whatever the computer's locale (no time zone involved).
+ */
 export function longDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;

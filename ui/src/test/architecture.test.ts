@@ -50,6 +50,30 @@ describe('source tree rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('asks for dates with the GOV.UK date input, never a native date or time picker', () => {
+    const offenders = files
+      .filter((f) => f.path.endsWith('.svelte'))
+      .filter((f) => /type=["']?(date|datetime-local|time|month|week)\b/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('formats dates for display only in lib/format.ts, never by the system locale', () => {
+    const offenders = files
+      .filter((f) => f.path !== 'lib/format.ts')
+      .filter((f) => /toLocale(Date|Time)String\(|toLocaleString\(\)|Intl\.DateTimeFormat/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('writes no example date of its own: date errors take DATE_EXAMPLE from the server', () => {
+    const offenders = files
+      .filter((f) => f.path !== 'api/bindings.ts')
+      .filter((f) => /like \d{1,4}[-/ .]\d{1,2}[-/ .]\d{1,4}/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
   it('never evaluates strings as code', () => {
     const offenders = files.filter((f) => /\beval\(|new Function\(/.test(f.text)).map((f) => f.path);
     expect(offenders).toEqual([]);

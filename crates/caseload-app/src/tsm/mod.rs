@@ -23,6 +23,7 @@ pub use types::{
     TsmPupilUpdateRequest, TsmRecordSaveRequest, TsmReferRequest, TsmSummary, TsmView,
 };
 
+use caseload_domain::date_words::like_a_date;
 use caseload_domain::tsm::{Term, TsmId, TsmStatus};
 use caseload_domain::{Field, FieldErrors};
 use caseload_store::tsms::{self, TsmRow};
@@ -35,10 +36,7 @@ use crate::support::today;
 
 fn parse_date(field: Field, value: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        AppError::validation(FieldErrors::single(
-            field,
-            "Enter a real date, like 2026-11-23",
-        ))
+        AppError::validation(FieldErrors::single(field, like_a_date("Enter a real date")))
     })
 }
 

@@ -78,7 +78,7 @@ describe('the attendance data screen', () => {
     const rows = within(el('import-history')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveAttribute('id', 'import-7');
-    expect(rows[0]).toHaveTextContent('5 Mar 2026, 10:15');
+    expect(rows[0]).toHaveTextContent('5 March 2026, 10:15am');
     expect(rows[0]).toHaveTextContent('Demo Brook marks autumn.csv');
     expect(rows[0]).toHaveTextContent('Session marks');
     expect(rows[0]).toHaveTextContent('600,000');

@@ -117,7 +117,7 @@ describe('the chronology', () => {
       'Correction Home visit, 20 February 2025, 2:30pm',
     );
     expect(corrections[0]).toHaveTextContent('Alex was up and dressed');
-    expect(corrections[0]).toHaveTextContent('Added 25 Feb 2025');
+    expect(corrections[0]).toHaveTextContent('Added 25 February 2025');
     expect(document.querySelectorAll('#chronology-list > li')).toHaveLength(2);
   });
 
@@ -283,7 +283,7 @@ describe('the chronology', () => {
     await userEvent.click(byId('print-chronology'));
     expect(print).toHaveBeenCalledOnce();
     expect(byId('chronology-print-header')).toHaveTextContent(
-      'Alexandra Testpupil (known as Alex), UPN B801200005001, Testschool Synthetic Primary. Printed 5 Mar 2025, 10:07.',
+      'Alexandra Testpupil (known as Alex), UPN B801200005001, Testschool Synthetic Primary. Printed 5 March 2025, 10:07am.',
     );
     print.mockRestore();
   });

@@ -158,7 +158,7 @@ describe('Exports: the outbox and inbox', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('Failed');
     expect(rows[0]).toHaveTextContent('The shared drive could not be reached');
-    expect(rows[0]).toHaveTextContent('Next try 20 Nov 2026, 10:05');
+    expect(rows[0]).toHaveTextContent('Next try 20 November 2026, 10:05am');
     expect(within(rows[0]!).getByText('Failed')).toHaveClass('govuk-tag--red');
     expect(within(rows[1]!).getByText('Delivered')).toHaveClass('govuk-tag--green');
     expect(rows[1]).toHaveTextContent('caseload/deliveries/afsw-07/2026-11-19_funnel_exp-2');

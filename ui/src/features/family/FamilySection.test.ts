@@ -174,6 +174,25 @@ describe('family and details', () => {
     expect(within(summary).getByRole('link', { name: /role and a name/ })).toHaveAttribute('href', '#kp-0-role');
   });
 
+  it('shows the server’s error on the review date under its boxes and links to the day box', async () => {
+    await showFamily(familyView(), {
+      pupil_details_set: () =>
+        fail({
+          kind: 'validation',
+          message: 'x',
+          fields: [{ field: 'part_time_review_on', message: 'Enter a real date, like 23 11 2026' }],
+        }),
+    });
+    await userEvent.click(el('edit-details'));
+    await userEvent.click(el('flag-part_time_timetable'));
+    await fillIn({ 'part-time-review-day': '31', 'part-time-review-month': '2', 'part-time-review-year': '2027' });
+    await userEvent.click(el('save-details'));
+    expect(requestsFor('pupil_details_set')[0]?.part_time_review_on).toBe('2027-02-31');
+    expect(el('part_time_review_on-error')).toHaveTextContent('Enter a real date, like 23 11 2026');
+    const link = within(screen.getByRole('alert')).getByRole('link', { name: 'Enter a real date, like 23 11 2026' });
+    expect(link).toHaveAttribute('href', '#part-time-review-day');
+  });
+
   it('asks for a part-time timetable review date only with that flag, and sends it', async () => {
     await showFamily(familyView(), {
       pupil_details_set: () => familyView({ flags: ['part_time_timetable'], part_time_review_on: '2026-12-04' }),
@@ -181,7 +200,7 @@ describe('family and details', () => {
     await userEvent.click(el('edit-details'));
     expect(document.getElementById('part-time-review')).toBeNull();
     await userEvent.click(el('flag-part_time_timetable'));
-    await fillIn({ 'part-time-review': '2026-12-04' });
+    await fillIn({ 'part-time-review-day': '4', 'part-time-review-month': '12', 'part-time-review-year': '2026' });
     await userEvent.click(el('save-details'));
     const sent = requestsFor('pupil_details_set')[0];
     expect(sent?.part_time_review_on).toBe('2026-12-04');

@@ -51,7 +51,7 @@ async function openCaseView() {
         fields: [
           { field: 'target_pct', message: 'Enter the target as a percentage from 0 to 100' },
           { field: 'target_by', message: 'Enter the target date as a real date' },
-          { field: 'review_dates', message: 'Enter each review date as a real date, for example 2026-12-14' },
+          { field: 'review_dates', message: 'Enter each review date as a real date, like 23 11 2026' },
           { field: 'other_barriers', message: 'Keep this to 2000 characters' },
         ],
       }),

@@ -77,16 +77,16 @@ describe('PlanMeeting', () => {
         fail({
           kind: 'validation',
           message: 'x',
-          fields: [{ field: 'meeting_date', message: 'Enter a real date, like 2026-11-23' }],
+          fields: [{ field: 'meeting_date', message: 'Enter a real date, like 23 11 2026' }],
         }),
     });
     render(PlanMeeting, { urn: '100001' });
     await screen.findByRole('button', { name: 'Plan the meeting' });
     await typeDate('31', '2', '2027');
     await userEvent.click(screen.getByRole('button', { name: 'Plan the meeting' }));
-    const link = await within(summary()).findByRole('link', { name: 'Enter a real date, like 2026-11-23' });
+    const link = await within(summary()).findByRole('link', { name: 'Enter a real date, like 23 11 2026' });
     expect(link).toHaveAttribute('href', '#meeting-date-day');
-    expect(document.getElementById('meeting_date-error')).toHaveTextContent('Enter a real date, like 2026-11-23');
+    expect(document.getElementById('meeting_date-error')).toHaveTextContent('Enter a real date, like 23 11 2026');
     expect(summary()).toHaveFocus();
     expect(router.route).toEqual({ name: 'meeting-plan' });
   });

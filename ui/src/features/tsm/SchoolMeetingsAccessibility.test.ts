@@ -46,7 +46,7 @@ function handlers(overrides: Handlers = {}): Handlers {
       fail({
         kind: 'validation',
         message: 'x',
-        fields: [{ field: 'meeting_date', message: 'Enter a real date, like 2026-11-23' }],
+        fields: [{ field: 'meeting_date', message: 'Enter a real date, like 23 11 2026' }],
       }),
     link_school_set: () =>
       fail({
@@ -90,7 +90,7 @@ describe('accessibility of the link-school and school-meeting screens', () => {
     await userEvent.click(nav('School meetings'));
     await userEvent.click(screen.getByRole('button', { name: 'Plan a meeting' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Plan the meeting' }));
-    await screen.findAllByText('Enter a real date, like 2026-11-23');
+    await screen.findAllByText('Enter a real date, like 23 11 2026');
     expect(await axeViolations()).toEqual([]);
 
     serve(

@@ -34,6 +34,24 @@ function typingClock() {
   return userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
 }
 
+/** What the day, month and year boxes of a date hold. */
+function dateBoxes(prefix: string): string[] {
+  return ['day', 'month', 'year'].map((part) => el(`${prefix}-${part}`).value);
+}
+
+/** Types a date into the day, month and year boxes, then leaves them. */
+async function typeDate(prefix: string, day: string, month: string, year: string) {
+  for (const [part, value] of [
+    ['day', day],
+    ['month', month],
+    ['year', year],
+  ] as const) {
+    await userEvent.clear(el(`${prefix}-${part}`));
+    if (value) await userEvent.type(el(`${prefix}-${part}`), value);
+  }
+  await userEvent.tab();
+}
+
 function pending() {
   return el('save-status').getAttribute('data-pending');
 }
@@ -48,7 +66,7 @@ describe('the live meeting screen', () => {
     expect(requestsFor('tsm_get')).toEqual([{ id: MEETING_ID }]);
     expect(screen.getByText('Autumn term 2026')).toHaveClass('govuk-caption-l');
     expect(el('meeting-status')).toHaveTextContent('Planned');
-    expect(el('meeting-date')).toHaveValue('2026-11-23');
+    expect(dateBoxes('meeting-date')).toEqual(['23', '11', '2026']);
     expect(el('save-status')).toHaveTextContent('All changes saved');
     expect(pending()).toBe('0');
 
@@ -86,7 +104,7 @@ describe('the live meeting screen', () => {
 
     expect(el('action-11-what')).toHaveValue('Weekly check-in with the learning mentor');
     expect(el<HTMLSelectElement>('action-11-agency').value).toBe('school');
-    expect(el('action-11-due')).toHaveValue('2026-12-04');
+    expect(dateBoxes('action-11-due')).toEqual(['4', '12', '2026']);
     expect(el('action-13-person')).toHaveValue('Head Demo');
     expect(
       within(el('school-actions')).getByRole('button', { name: 'Add an action for the school' }),
@@ -380,7 +398,27 @@ describe('the live meeting screen', () => {
     await waitFor(() => expect(el('discussion-2-case')).toHaveFocus());
   });
 
-  it('saves a new meeting date as soon as it is chosen, and shows why the server refused one', async () => {
+  it('has day, month and year boxes for every date, and no native date pickers', async () => {
+    await openMeeting();
+    expect(document.querySelectorAll('input[type=date], input[type=datetime-local]')).toHaveLength(0);
+    expect(within(el('meeting-date')).getAllByRole('textbox')).toHaveLength(3);
+    expect(within(el('action-11-due')).getAllByRole('textbox')).toHaveLength(3);
+  });
+
+  it('does not send a meeting date the boxes do not make, and says how to write one', async () => {
+    await openMeeting();
+    await typeDate('meeting-date', '23', '11', '26');
+    expect(el('meeting-date-error')).toHaveTextContent('Enter the date of the meeting, like 23 11 2026');
+    expect(requestsFor('tsm_date_set')).toEqual([]);
+  });
+
+  it("says how to write an action's due date the boxes do not make", async () => {
+    await openMeeting();
+    await typeDate('action-11-due', '31', '', '2026');
+    expect(el('action-11-due-error')).toHaveTextContent('Enter a real date, like 23 11 2026');
+  });
+
+  it('saves a new meeting date when the boxes are left, and shows why the server refused one', async () => {
     await openMeeting(tsmView(), {
       tsm_date_set: () =>
         fail({
@@ -389,13 +427,12 @@ describe('the live meeting screen', () => {
           fields: [{ field: 'meeting_date', message: 'The date must be in the Autumn term 2026' }],
         }),
     });
-    await userEvent.clear(el('meeting-date'));
-    await userEvent.type(el('meeting-date'), '2027-01-05');
+    await typeDate('meeting-date', '5', '1', '2027');
     await waitFor(() => expect(requestsFor('tsm_date_set')).toEqual([{ id: MEETING_ID, meeting_date: '2027-01-05' }]));
     expect(
       await screen.findByText('The date must be in the Autumn term 2026', { selector: '#meeting-date-error' }),
     ).toBeInTheDocument();
-    expect(el('meeting-date')).toHaveValue('2027-01-05');
+    expect(dateBoxes('meeting-date')).toEqual(['5', '1', '2027']);
     expect(el('save-status')).toHaveTextContent('Not saved');
   });
 

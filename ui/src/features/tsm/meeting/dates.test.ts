@@ -1,21 +1,18 @@
-// Reading a typed date: a date input's "YYYY-MM-DD", a blank field, and a UK date typed into a
-// webview that draws the date input as a plain text box.
+// Reading the meeting's date boxes: a whole date, blank boxes, and boxes that do not make a date.
 import { describe, expect, it } from 'vitest';
+import { composeDate } from '../../../lib/format';
 import { isoDate } from './dates';
 
-describe('reading a typed date', () => {
-  it('keeps an ISO date and a blank field as they are', () => {
-    expect(isoDate('2026-11-23')).toBe('2026-11-23');
-    expect(isoDate('  ')).toBe('');
+describe('reading the date boxes', () => {
+  it('keeps a whole date and blank boxes as they are', () => {
+    expect(isoDate(composeDate('23', '11', '2026'))).toBe('2026-11-23');
+    expect(isoDate(composeDate('4', '3', '2027'))).toBe('2027-03-04');
+    expect(isoDate(composeDate(' ', '', ''))).toBe('');
   });
 
-  it('reads a UK day/month/year as an ISO date', () => {
-    expect(isoDate('23/11/2026')).toBe('2026-11-23');
-    expect(isoDate('4.3.2027')).toBe('2027-03-04');
-  });
-
-  it('says null for text that is not a date', () => {
-    expect(isoDate('next Tuesday')).toBeNull();
-    expect(isoDate('23/11')).toBeNull();
+  it('says null for boxes that do not make a date', () => {
+    expect(isoDate(composeDate('23', '11', ''))).toBeNull();
+    expect(isoDate(composeDate('23', '11', '26'))).toBeNull();
+    expect(isoDate(composeDate('next', 'Tuesday', '2026'))).toBeNull();
   });
 });
