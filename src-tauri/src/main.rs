@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use caseload_app::{AppError, Caseload, KdfProfile, data_dir};
+use caseload_app::{AppError, Caseload, KdfProfile, OpenAction, data_dir};
 use tauri::Manager;
 
 /// One async Tauri command per line of the list. The work runs on a blocking thread so Argon2id
@@ -50,6 +50,16 @@ fn main() {
         eprintln!("Caseload: {e}");
         std::process::exit(1);
     }
+    // Opening a saved document goes through the opener plugin's Rust functions, called by
+    // `saved_file_open` / `saved_file_reveal` with a path the app itself remembered. The plugin is
+    // not registered, so the webview has no opener API and cannot name a path to open.
+    caseload.set_opener(|action, path| {
+        match action {
+            OpenAction::Open => tauri_plugin_opener::open_path(path, None::<&str>),
+            OpenAction::Reveal => tauri_plugin_opener::reveal_item_in_dir(path),
+        }
+        .map_err(|e| e.to_string())
+    });
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

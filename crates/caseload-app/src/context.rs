@@ -1,9 +1,10 @@
 //! The running caseload: where its folder is and, once unlocked, the open store. One value is
 //! shared by every command (cloning shares it). Locking drops the store, and with it the key.
 
+use std::collections::HashMap;
 use std::fs::{self, File, TryLockError};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use caseload_store::{KdfParams, Store};
 
@@ -33,7 +34,22 @@ struct Inner {
     store: Mutex<Option<Store>>,
     instance_lock: Mutex<Option<File>>,
     imports: crate::imports::import_job::ImportJobs,
+    /// The documents saved this session, by the opaque token the UI holds for each.
+    saved: Mutex<HashMap<String, PathBuf>>,
+    opener: OnceLock<Box<Opener>>,
 }
+
+/// What the worker asked to do with a document Caseload saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenAction {
+    /// Open it in the application the system uses for its type.
+    Open,
+    /// Show it selected in the system's file manager.
+    Reveal,
+}
+
+/// Opens or reveals a file (the desktop shell's; the CLI has none).
+pub type Opener = dyn Fn(OpenAction, &Path) -> Result<(), String> + Send + Sync;
 
 #[derive(Clone)]
 pub struct Caseload {
@@ -53,6 +69,8 @@ impl Caseload {
                 store: Mutex::new(None),
                 instance_lock: Mutex::new(None),
                 imports: crate::imports::import_job::ImportJobs::default(),
+                saved: Mutex::new(HashMap::new()),
+                opener: OnceLock::new(),
             }),
         }
     }
@@ -63,6 +81,48 @@ impl Caseload {
 
     pub(crate) fn imports(&self) -> &crate::imports::import_job::ImportJobs {
         &self.inner.imports
+    }
+
+    /// Sets how files are opened and revealed (once; later calls are ignored). The desktop shell
+    /// sets it; without it, opening a saved document says it cannot be done here.
+    pub fn set_opener(
+        &self,
+        opener: impl Fn(OpenAction, &Path) -> Result<(), String> + Send + Sync + 'static,
+    ) {
+        let _ = self.inner.opener.set(Box::new(opener));
+    }
+
+    pub(crate) fn opener(&self) -> Option<&Opener> {
+        self.inner.opener.get().map(Box::as_ref)
+    }
+
+    fn saved(&self) -> MutexGuard<'_, HashMap<String, PathBuf>> {
+        self.inner
+            .saved
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Remembers a document Caseload just saved and returns the opaque token the UI may pass
+    /// back to open or reveal it: the webview never names a path.
+    pub(crate) fn remember_saved(&self, path: &Path) -> Result<String, AppError> {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).map_err(|e| AppError::Storage {
+            message: format!("No random token could be made: {e}"),
+        })?;
+        let token = hex::encode(bytes);
+        self.saved().insert(token.clone(), path.to_path_buf());
+        Ok(token)
+    }
+
+    /// The path of a document saved this session, by its token.
+    pub(crate) fn saved_path(&self, token: &str) -> Option<PathBuf> {
+        self.saved().get(token).cloned()
+    }
+
+    /// Forgets every saved document (on lock: a new session starts with none).
+    pub(crate) fn forget_saved(&self) {
+        self.saved().clear();
     }
 
     pub(crate) fn kdf(&self) -> KdfProfile {

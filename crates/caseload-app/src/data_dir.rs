@@ -40,6 +40,12 @@ pub fn documents() -> PathBuf {
         })
 }
 
+/// Whether `CASELOAD_DOCUMENTS_DIR` fixes the documents folder for this machine (a managed
+/// set-up, or the end-to-end tests): then documents are saved there without a save dialog.
+pub fn documents_dir_fixed() -> bool {
+    std::env::var_os(DOCUMENTS_DIR_ENV).is_some_and(|v| !v.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 //! One module per concern holds its commands (`fn name(&Caseload, Request) -> Result<Response,
 //! AppError>`) and their request/response types together: `session`, `cases`, `chronology`,
 //! `family`, `plan`, `schools`, `tsm`, `imports`, `legal`, `exchange`, `dashboard`, `search`,
-//! `reports`, `settings`. Helpers that are not commands live in `support`; the demo caseload in
+//! `reports`, `settings`, `documents` (where a document is saved, and opening it afterwards). Helpers that are not commands live in `support`; the demo caseload in
 //! `demo`. The rest is plumbing generated from the command list: `dispatch`, `bindings`.
 
 pub mod bindings;
@@ -17,6 +17,7 @@ pub mod dashboard;
 pub mod data_dir;
 pub mod demo;
 mod dispatch;
+pub mod documents;
 mod error;
 pub mod exchange;
 pub mod family;
@@ -32,6 +33,6 @@ pub mod settings;
 pub mod support;
 pub mod tsm;
 
-pub use context::{Caseload, KdfProfile};
+pub use context::{Caseload, KdfProfile, OpenAction, Opener};
 pub use dispatch::{COMMAND_NAMES, dispatch};
 pub use error::{AppError, FieldError};

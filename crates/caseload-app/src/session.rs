@@ -92,6 +92,7 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
 
 pub fn lock(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
     cx.store().take();
+    cx.forget_saved();
     app_status(cx, ())
 }
 

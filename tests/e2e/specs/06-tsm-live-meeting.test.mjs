@@ -251,8 +251,12 @@ test('reopened after the kill, nothing typed is lost; the meeting is finished an
     await waitFor(async () => !(await app.exists('#finish-meeting')), { what: 'the meeting to be finished' });
   });
   await h.step('save the record as a PDF', async () => {
+    // CASELOAD_DOCUMENTS_DIR (set by the harness) fixes the documents folder, so the app saves
+    // there without the native save dialog, which WebDriver cannot drive.
     await app.click('record-pdf');
     await waitFor(() => app.exists('#record-saved'), { what: 'the record to be saved (#record-saved)' });
+    assert.ok(await app.exists('#record-saved-open'), 'an "Open" button for the saved record');
+    assert.ok(await app.exists('#record-saved-reveal'), 'a "Show in folder" button for the saved record');
     const pdfs = fs.readdirSync(h.ws.documentsDir).filter((f) => f.endsWith('.pdf'));
     assert.equal(pdfs.length, 1);
     assert.ok(fs.readFileSync(`${h.ws.documentsDir}/${pdfs[0]}`).subarray(0, 4).equals(Buffer.from('%PDF')));

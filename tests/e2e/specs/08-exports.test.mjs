@@ -2,7 +2,8 @@
 //! identifier in Settings; the council leaves an allocation file in the worker's inbox folder; on
 //! Exports a funnel CSV is queued and "Send now" delivers it (the outbox shows Delivered, the
 //! delivery folder has the CSV and a manifest.json listing it) and takes the allocation in, so the
-//! allocated pupil is on the caseload (in the app and from the CLI). The header's outbox status
+//! allocated pupil is on the caseload (in the app and from the CLI). A copy saved on the laptop
+//! lands in the documents folder with "Open" and "Show in folder". The header's outbox status
 //! line follows.
 
 import assert from 'node:assert/strict';
@@ -122,6 +123,18 @@ test('the shared drive is set in Settings, and a funnel CSV queued on Exports is
   assert.ok(csv, `the manifest lists a CSV: ${JSON.stringify(manifest.files)}`);
   assert.ok(fs.existsSync(path.join(folders[0], csv.name)), `${csv.name} is in the delivery folder`);
   assert.equal(fs.statSync(path.join(folders[0], csv.name)).size, csv.size);
+
+  await h.step('save a copy of the funnel on this laptop, with Open and Show in folder', async () => {
+    // CASELOAD_DOCUMENTS_DIR (set by the harness) fixes the documents folder, so the app saves
+    // there without the native folder chooser, which WebDriver cannot drive.
+    await submitAndWait(app, 'export-save', () => app.exists('#export-saved'), 'a copy to be saved (#export-saved)');
+    const copies = fs.readdirSync(h.ws.documentsDir).filter((f) => f.endsWith('.csv'));
+    assert.equal(copies.length, 1, `one CSV in ${h.ws.documentsDir}: ${copies}`);
+    assert.ok((await (await app.el('export-saved-files')).text()).includes(copies[0]));
+    assert.ok(await app.exists('#export-saved-0-open'), 'an "Open" button for the copy');
+    assert.ok(await app.exists('#export-saved-0-reveal'), 'a "Show in folder" button for the copy');
+  });
+  await app.scan('Exports, a copy saved');
   state.delivered = true;
 });
 

@@ -619,7 +619,45 @@ export type ReviewView = { outcome: ReviewOutcome, on: string, };
 
 export type RuleId = "persistent_absence" | "severe_absence" | "severe_without_plan" | "penalty_threshold_met" | "illness_notification_due" | "part_time_timetable_review" | "notice_to_improve_ending" | "penalty_notice_limit" | "supervision_order_before_prosecution";
 
-export type SavedFile = { path: string, bytes: number, };
+export type SaveSuggestion = { 
+/**
+ * The documents folder (`Documents/Caseload` unless `CASELOAD_DOCUMENTS_DIR` names one),
+ * created if it was missing.
+ */
+folder: string, 
+/**
+ * The suggested file name with its extension, one that replaces no earlier copy; empty for
+ * an export (a folder is chosen).
+ */
+name: string, 
+/**
+ * `folder` joined with `name` (the folder itself for an export).
+ */
+path: string, 
+/**
+ * The extension without its dot (`pdf`, `docx`); empty for an export.
+ */
+extension: string, 
+/**
+ * `false` when `CASELOAD_DOCUMENTS_DIR` fixes the folder for this machine: save straight
+ * into `folder` without asking.
+ */
+ask: boolean, };
+
+export type SaveSuggestionRequest = { "document": "tsm_record", id: TsmId, format: RecordFormat, } | { "document": "evidence_bundle", case_id: CaseId, } | { "document": "export" };
+
+export type SavedFile = { path: string, bytes: number, 
+/**
+ * The opaque token for `saved_file_open` / `saved_file_reveal`: the app remembers the
+ * path, so the UI never sends one back. Absent where nothing can open it (the CLI's report).
+ */
+token?: string, };
+
+export type SavedFileRequest = { 
+/**
+ * The token from the `SavedFile` the save returned.
+ */
+token: string, };
 
 export type SchoolPhase = "primary" | "secondary" | "special" | "alternative_provision";
 
@@ -1007,6 +1045,9 @@ export interface Commands {
   legal_get: { request: LegalGetRequest, response: LegalView },
   legal_step_add: { request: LegalStepAddRequest, response: LegalView },
   evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile },
+  save_suggestion: { request: SaveSuggestionRequest, response: SaveSuggestion },
+  saved_file_open: { request: SavedFileRequest, response: null },
+  saved_file_reveal: { request: SavedFileRequest, response: null },
   share_settings_get: { request: null, response: ShareSettings },
   share_settings_set: { request: ShareSettings, response: ShareSettings },
   export_queue: { request: ExportRequest, response: OutboxItem },
@@ -1017,4 +1058,4 @@ export interface Commands {
   inbox_conflict_resolve: { request: ConflictResolveRequest, response: InboxView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;

@@ -1,9 +1,12 @@
-// The api wrapper: how `call` talks to Tauri's invoke and what it throws when a command fails.
+// The api wrapper: how `call` talks to Tauri's invoke and what it throws when a command fails; the
+// save dialogs it opens and how a saved file is opened (by token).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import { call, CommandError } from './index';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import { call, chooseSaveFolder, chooseSavePath, CommandError, openSavedFile, revealSavedFile } from './index';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 
 describe('call', () => {
   beforeEach(() => {
@@ -36,5 +39,46 @@ describe('call', () => {
     const error = (await call('case_list', null).catch((e: unknown) => e)) as CommandError;
     expect(error).toBeInstanceOf(CommandError);
     expect(error.error).toEqual({ kind: 'storage', message: 'command case_list not found' });
+  });
+});
+
+describe('the save dialogs and opening a saved file', () => {
+  beforeEach(() => {
+    vi.mocked(invoke).mockReset();
+    vi.mocked(save).mockReset();
+    vi.mocked(open).mockReset();
+  });
+
+  it('opens the save dialog on the suggested path with the file type, and answers the path chosen', async () => {
+    vi.mocked(save).mockResolvedValue('/home/demo/Desktop/record.docx');
+    const picked = await chooseSavePath({
+      folder: '/home/demo/Documents/Caseload',
+      name: 'TSM record.docx',
+      path: '/home/demo/Documents/Caseload/TSM record.docx',
+      extension: 'docx',
+      ask: true,
+    });
+    expect(picked).toBe('/home/demo/Desktop/record.docx');
+    expect(save).toHaveBeenCalledWith({
+      defaultPath: '/home/demo/Documents/Caseload/TSM record.docx',
+      filters: [{ name: 'Word document', extensions: ['docx'] }],
+    });
+  });
+
+  it('answers null when a dialog is cancelled', async () => {
+    vi.mocked(save).mockResolvedValue(null);
+    vi.mocked(open).mockResolvedValue(null);
+    const suggestion = { folder: '/d', name: 'x.pdf', path: '/d/x.pdf', extension: 'pdf', ask: true };
+    await expect(chooseSavePath(suggestion)).resolves.toBeNull();
+    await expect(chooseSaveFolder('/d')).resolves.toBeNull();
+    expect(open).toHaveBeenCalledWith({ multiple: false, directory: true, defaultPath: '/d' });
+  });
+
+  it('opens and reveals a saved file by its token only, never a path', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    await openSavedFile('tok-1');
+    await revealSavedFile('tok-1');
+    expect(invoke).toHaveBeenNthCalledWith(1, 'saved_file_open', { request: { token: 'tok-1' } });
+    expect(invoke).toHaveBeenNthCalledWith(2, 'saved_file_reveal', { request: { token: 'tok-1' } });
   });
 });

@@ -2,7 +2,7 @@
 // ui/ that imports @tauri-apps/*. Rejections become a `CommandError` carrying the typed `AppError`,
 // so screens branch on `error.kind`, never on message text.
 import { invoke } from '@tauri-apps/api/core';
-import type { AppError, Commands } from './bindings';
+import type { AppError, Commands, SaveSuggestion } from './bindings';
 
 export * from './bindings';
 
@@ -66,4 +66,45 @@ export async function chooseFolder(): Promise<string | null> {
   const { open } = await import('@tauri-apps/plugin-dialog');
   const picked = await open({ multiple: false, directory: true });
   return typeof picked === 'string' ? picked : null;
+}
+
+/** The file type's name in the save dialog's filter. */
+const FILE_TYPES: Record<string, string> = { pdf: 'PDF document', docx: 'Word document' };
+
+/**
+ * Asks the system's save dialog where to save a document, starting in the suggested folder with
+ * the suggested name; `null` if the worker cancels. Only the path comes back: the Rust side writes
+ * the file.
+ */
+export async function chooseSavePath(suggestion: SaveSuggestion): Promise<string | null> {
+  const { save } = await import('@tauri-apps/plugin-dialog');
+  const ext = suggestion.extension;
+  const picked = await save({
+    defaultPath: suggestion.path,
+    filters: ext ? [{ name: FILE_TYPES[ext] ?? ext, extensions: [ext] }] : undefined,
+  });
+  return typeof picked === 'string' ? picked : null;
+}
+
+/**
+ * Asks the system's folder chooser where to save several files, starting in `defaultPath`;
+ * `null` if the worker cancels.
+ */
+export async function chooseSaveFolder(defaultPath: string): Promise<string | null> {
+  const { open } = await import('@tauri-apps/plugin-dialog');
+  const picked = await open({ multiple: false, directory: true, defaultPath });
+  return typeof picked === 'string' ? picked : null;
+}
+
+/**
+ * Opens a document Caseload saved this session in the system's application for it. Only the
+ * token of the saved file is sent: the webview never names a path to open.
+ */
+export async function openSavedFile(token: string): Promise<void> {
+  await call('saved_file_open', { token });
+}
+
+/** Shows a document Caseload saved this session in the system's file manager (by its token). */
+export async function revealSavedFile(token: string): Promise<void> {
+  await call('saved_file_reveal', { token });
 }

@@ -22,7 +22,7 @@ use crate::cases::{CaseGetRequest, MarksView};
 use crate::context::Caseload;
 use crate::error::AppError;
 use crate::legal::{EvidenceBundleSaveRequest, LegalStepView};
-use crate::support::saved_file::{Destination, save};
+use crate::support::saved_file::{Destination, save_remembered};
 use crate::support::{SavedFile, today};
 
 fn long_date(d: NaiveDate) -> String {
@@ -325,6 +325,19 @@ fn session_marks(m: &MarksView) -> Option<SessionMarkSummary> {
     })
 }
 
+/// The bundle's file name without folder or extension (`.pdf`).
+fn bundle_stem(bundle: &EvidenceBundle) -> String {
+    format!(
+        "Evidence bundle {} {}",
+        bundle.pupil.upn, bundle.produced_on
+    )
+}
+
+/// The name the bundle would be saved under today, without extension.
+pub(crate) fn bundle_file_stem(cx: &Caseload, case_id: &CaseId) -> Result<String, AppError> {
+    cx.with_store(|store: &mut Store| Ok(bundle_stem(&bundle(&store.read(), case_id)?)))
+}
+
 pub fn evidence_bundle_save(
     cx: &Caseload,
     req: EvidenceBundleSaveRequest,
@@ -341,16 +354,14 @@ pub fn evidence_bundle_save(
     let bytes = to_pdf(&bundle).map_err(|e| AppError::Storage {
         message: format!("The evidence bundle could not be produced: {e}"),
     })?;
-    save(
+    save_remembered(
+        cx,
         Destination {
             path: req.path.as_deref(),
             dir: req.dir.as_deref(),
         },
         "evidence bundle",
-        &format!(
-            "Evidence bundle {} {}",
-            bundle.pupil.upn, bundle.produced_on
-        ),
+        &bundle_stem(&bundle),
         "pdf",
         &bytes,
     )

@@ -5,6 +5,7 @@
 mod evidence;
 mod types;
 
+pub(crate) use evidence::bundle_file_stem;
 pub use evidence::evidence_bundle_save;
 pub use types::{
     EvidenceBundleSaveRequest, LegalAlertView, LegalGetRequest, LegalStepAddRequest, LegalStepView,

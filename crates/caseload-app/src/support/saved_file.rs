@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::context::Caseload;
 use crate::data_dir;
 use crate::error::AppError;
 
@@ -17,6 +18,11 @@ pub struct SavedFile {
     pub path: String,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// The opaque token for `saved_file_open` / `saved_file_reveal`: the app remembers the
+    /// path, so the UI never sends one back. Absent where nothing can open it (the CLI's report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub token: Option<String>,
 }
 
 /// Where the worker asked for the file: `path` wins, then `dir`, then the documents folder.
@@ -43,7 +49,7 @@ fn save_failed(what: &str, path: &Path, e: std::io::Error) -> AppError {
 }
 
 /// A file name that says what it is and never replaces an earlier copy.
-fn free_name(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+pub(crate) fn free_name(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     let mut n = 1;
     loop {
         let name = if n == 1 {
@@ -89,5 +95,21 @@ pub(crate) fn save(
     Ok(SavedFile {
         path: path.display().to_string(),
         bytes: bytes.len() as u64,
+        token: None,
     })
+}
+
+/// `save`, then remembers the file for this session so the worker can open it or show it in
+/// its folder (by token).
+pub(crate) fn save_remembered(
+    cx: &Caseload,
+    to: Destination<'_>,
+    what: &str,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> Result<SavedFile, AppError> {
+    let mut saved = save(to, what, stem, ext, bytes)?;
+    saved.token = Some(cx.remember_saved(Path::new(&saved.path))?);
+    Ok(saved)
 }

@@ -14,6 +14,7 @@ pub use edit::{
     tsm_pupil_add, tsm_pupil_remove, tsm_pupil_update,
 };
 pub use finish::{tsm_finish, tsm_refer};
+pub(crate) use record::record_file_name;
 pub use record::tsm_record_save;
 pub use types::{
     CarriedActionView, CoverageRow, DiscussionView, PrepPack, PrepPupil, RecordFormat, ReviewView,

@@ -13,7 +13,7 @@ use super::finish::yes_no;
 use super::view::tsm_view;
 use crate::context::Caseload;
 use crate::error::AppError;
-use crate::support::saved_file::{Destination, save};
+use crate::support::saved_file::{Destination, save_remembered};
 use crate::support::{SavedFile, today};
 use crate::tsm::{RecordFormat, TsmActionView, TsmRecordSaveRequest};
 
@@ -116,28 +116,49 @@ fn render(record: &TsmRecord, format: RecordFormat) -> Result<Vec<u8>, AppError>
     })
 }
 
-pub fn tsm_record_save(cx: &Caseload, req: TsmRecordSaveRequest) -> Result<SavedFile, AppError> {
-    let (record, urn) = cx.with_store(|store: &mut Store| {
-        let r = store.read();
-        let t = tsms::get(&r, &req.id)?;
-        Ok((
-            record(&r, &req.id)?,
-            format!("{}-{}", t.school_urn, t.term.key()),
-        ))
-    })?;
-    let bytes = render(&record, req.format)?;
-    let ext = match req.format {
+/// The record's file name without folder: `TSM record <URN>-<term>[ DRAFT]` and its extension.
+fn file_stem(record: &TsmRecord, urn_term: &str, format: RecordFormat) -> (String, &'static str) {
+    let ext = match format {
         RecordFormat::Pdf => "pdf",
         RecordFormat::Docx => "docx",
     };
     let draft = if record.finished { "" } else { " DRAFT" };
-    save(
+    (format!("TSM record {urn_term}{draft}"), ext)
+}
+
+fn record_and_name(cx: &Caseload, id: &TsmId) -> Result<(TsmRecord, String), AppError> {
+    cx.with_store(|store: &mut Store| {
+        let r = store.read();
+        let t = tsms::get(&r, id)?;
+        Ok((
+            record(&r, id)?,
+            format!("{}-{}", t.school_urn, t.term.key()),
+        ))
+    })
+}
+
+/// The name the record would be saved under: (stem, extension).
+pub(crate) fn record_file_name(
+    cx: &Caseload,
+    id: &TsmId,
+    format: RecordFormat,
+) -> Result<(String, &'static str), AppError> {
+    let (record, urn) = record_and_name(cx, id)?;
+    Ok(file_stem(&record, &urn, format))
+}
+
+pub fn tsm_record_save(cx: &Caseload, req: TsmRecordSaveRequest) -> Result<SavedFile, AppError> {
+    let (record, urn) = record_and_name(cx, &req.id)?;
+    let bytes = render(&record, req.format)?;
+    let (stem, ext) = file_stem(&record, &urn, req.format);
+    save_remembered(
+        cx,
         Destination {
             path: req.path.as_deref(),
             dir: req.dir.as_deref(),
         },
         "record",
-        &format!("TSM record {urn}{draft}"),
+        &stem,
         ext,
         &bytes,
     )

@@ -10,6 +10,7 @@ import { axeViolations } from '../../test/axe';
 import { fail, serve } from '../../test/commands';
 import { caseDetail, dashboard, dashboardRow, familyView, planView, settings, status } from '../../test/fixtures';
 import { legalAlert, legalStep, legalView, noticeStep, penaltyStep } from '../../test/legalFixtures';
+import { saveSuggestion } from '../../test/savingFixtures';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
@@ -55,9 +56,12 @@ async function openCaseView() {
           { field: 'section', message: 'Choose the offence: section 444(1) or section 444(1A)' },
         ],
       }),
+    // A fixed documents folder: saved without the dialog, then Open and Show in folder are scanned.
+    save_suggestion: () => saveSuggestion({ ask: false }),
     evidence_bundle_save: () => ({
       path: '/home/demo/Documents/Caseload/Evidence bundle B801200005001 2025-03-05.pdf',
       bytes: 4096,
+      token: 'tok-1',
     }),
   });
   render(App);
@@ -94,6 +98,7 @@ describe('accessibility of the legal section', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
     await screen.findByText(/Saved to/);
+    expect(screen.getByRole('button', { name: 'Open the evidence bundle' })).toBeInTheDocument();
     expect(await axeViolations()).toEqual([]);
   }, 30_000);
 });

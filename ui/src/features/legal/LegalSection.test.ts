@@ -1,18 +1,24 @@
 // The case's legal ladder: what legal_get returns (alerts naming their rule with its explanation,
 // the steps so far newest last, corrected ones tagged), the step form (legal_step_add) whose fields
 // follow the kind of step and which asks for a reason when the server says one is needed, a
-// correction prefilled from its step, and the evidence bundle saved as a PDF (evidence_bundle_save).
+// correction prefilled from its step, and the evidence bundle saved as a PDF where the worker chooses
+// (save_suggestion, the save dialog, evidence_bundle_save), with Open and Show in folder after.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LegalView } from '../../api';
+import { chooseSavePath, openSavedFile, revealSavedFile, type LegalView } from '../../api';
 import { fail, requestsFor, serve, type Handlers } from '../../test/commands';
+import { saveSuggestion } from '../../test/savingFixtures';
 import { legalAlert, legalStep, legalView, noticeStep, penaltyStep } from '../../test/legalFixtures';
 import LegalSection from './LegalSection.svelte';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
+  chooseSavePath: vi.fn(),
+  chooseSaveFolder: vi.fn(),
+  openSavedFile: vi.fn(),
+  revealSavedFile: vi.fn(),
 }));
 
 function el<T extends HTMLElement = HTMLInputElement>(id: string): T {
@@ -243,18 +249,36 @@ describe('legal action', () => {
     expect(requestsFor('legal_step_add')).toEqual([]);
   });
 
-  it('saves the evidence bundle as a PDF and says where it went', async () => {
+  it('asks where to save the evidence bundle, saves it there and offers to open it or show it', async () => {
+    const chosen = '/home/demo/Documents/Caseload/Evidence bundle.pdf';
     await showLegal(legalView(), {
-      evidence_bundle_save: () => ({ path: '/home/demo/Documents/Caseload/Evidence bundle.pdf', bytes: 4096 }),
+      save_suggestion: () => saveSuggestion({ name: 'Evidence bundle.pdf', path: chosen }),
+      evidence_bundle_save: () => ({ path: chosen, bytes: 4096, token: 'tok-3' }),
     });
+    vi.mocked(chooseSavePath).mockResolvedValue(chosen);
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
-    expect(requestsFor('evidence_bundle_save')).toEqual([{ case_id: 'case-1' }]);
-    expect(el('evidence-saved')).toHaveTextContent('Saved to /home/demo/Documents/Caseload/Evidence bundle.pdf');
+    expect(requestsFor('save_suggestion')).toEqual([{ document: 'evidence_bundle', case_id: 'case-1' }]);
+    expect(requestsFor('evidence_bundle_save')).toEqual([{ case_id: 'case-1', path: chosen }]);
+    expect(el('evidence-saved')).toHaveTextContent(`Saved to ${chosen}`);
     expect(el('evidence-saved')).toHaveFocus();
+    await userEvent.click(screen.getByRole('button', { name: 'Open the evidence bundle' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Show in folder (the evidence bundle)' }));
+    expect(openSavedFile).toHaveBeenCalledWith('tok-3');
+    expect(revealSavedFile).toHaveBeenCalledWith('tok-3');
+  });
+
+  it('saves no bundle and says nothing when the save dialog is cancelled', async () => {
+    await showLegal(legalView(), { save_suggestion: () => saveSuggestion() });
+    vi.mocked(chooseSavePath).mockResolvedValue(null);
+    await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
+    expect(requestsFor('evidence_bundle_save')).toEqual([]);
+    expect(document.getElementById('evidence-saved')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says why the bundle could not be saved', async () => {
     await showLegal(legalView(), {
+      save_suggestion: () => saveSuggestion(),
       evidence_bundle_save: () =>
         fail({
           kind: 'file',
@@ -262,6 +286,7 @@ describe('legal action', () => {
           path: '/x',
         }),
     });
+    vi.mocked(chooseSavePath).mockResolvedValue('/x');
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
     expect(within(screen.getByRole('alert')).getByText(/could not be saved/)).toBeInTheDocument();
   });

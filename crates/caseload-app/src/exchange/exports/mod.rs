@@ -238,7 +238,8 @@ pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved,
             .iter()
             .map(|f| {
                 let (stem, ext) = f.name.rsplit_once('.').unwrap_or((&f.name, ""));
-                saved_file::save(
+                saved_file::save_remembered(
+                    cx,
                     Destination {
                         path: None,
                         dir: req.dir.as_deref(),

@@ -5,15 +5,20 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TsmView } from '../../../api';
+import { chooseSavePath, CommandError, openSavedFile, revealSavedFile, type TsmView } from '../../../api';
 import { todayInLondon } from '../../../lib/format';
 import { fail, requestsFor, serve, type Handlers } from '../../../test/commands';
+import { saveSuggestion } from '../../../test/savingFixtures';
 import Meeting from '../Meeting.svelte';
 import { aid, did, discussion, MEETING_ID, tsmAction, tsmView } from './fixtures';
 
 vi.mock('../../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../api')>()),
   call: vi.fn(),
+  chooseSavePath: vi.fn(),
+  chooseSaveFolder: vi.fn(),
+  openSavedFile: vi.fn(),
+  revealSavedFile: vi.fn(),
 }));
 
 function el<T extends HTMLElement = HTMLInputElement>(id: string): T {
@@ -368,14 +373,52 @@ describe('the live meeting screen', () => {
     expect(document.getElementById('record-draft')).toBeNull();
   });
 
-  it('saves the record and says where it went', async () => {
+  it('asks where to save the record, saves it there and offers to open it or show it in its folder', async () => {
+    const saved = '/home/demo/Desktop/TSM Demo Brook Primary.pdf';
     await openMeeting(tsmView(), {
-      tsm_record_save: () => ({ path: '/home/demo/Documents/TSM Demo Brook Primary.pdf', bytes: 2048 }),
+      save_suggestion: () => saveSuggestion(),
+      tsm_record_save: () => ({ path: saved, bytes: 2048, token: 'tok-7' }),
     });
+    vi.mocked(chooseSavePath).mockResolvedValue(saved);
     await userEvent.click(el('record-pdf'));
-    expect(requestsFor('tsm_record_save')).toEqual([{ id: MEETING_ID, format: 'pdf' }]);
+    expect(requestsFor('save_suggestion')).toEqual([{ document: 'tsm_record', id: MEETING_ID, format: 'pdf' }]);
+    expect(chooseSavePath).toHaveBeenCalledWith(saveSuggestion());
+    expect(requestsFor('tsm_record_save')).toEqual([{ id: MEETING_ID, format: 'pdf', path: saved }]);
     await waitFor(() => expect(el('record-saved')).toHaveFocus());
-    expect(el('record-saved')).toHaveTextContent('Saved to /home/demo/Documents/TSM Demo Brook Primary.pdf');
+    expect(el('record-saved')).toHaveTextContent(`Saved to ${saved}`);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Open the record' }));
+    expect(openSavedFile).toHaveBeenCalledWith('tok-7');
+    await userEvent.click(screen.getByRole('button', { name: 'Show in folder (the record)' }));
+    expect(revealSavedFile).toHaveBeenCalledWith('tok-7');
+  });
+
+  it('saves nothing and says nothing when the save dialog is cancelled', async () => {
+    await openMeeting(tsmView(), { save_suggestion: () => saveSuggestion() });
+    vi.mocked(chooseSavePath).mockResolvedValue(null);
+    await userEvent.click(el('record-docx'));
+    expect(requestsFor('tsm_record_save')).toEqual([]);
+    expect(document.getElementById('record-saved')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(el('record-docx')).toBeEnabled();
+  });
+
+  it('says why a saved record could not be opened', async () => {
+    await openMeeting(tsmView(), {
+      save_suggestion: () => saveSuggestion(),
+      tsm_record_save: () => ({ path: '/d/r.pdf', bytes: 2048, token: 'tok-8' }),
+    });
+    vi.mocked(chooseSavePath).mockResolvedValue('/d/r.pdf');
+    vi.mocked(openSavedFile).mockRejectedValue(
+      new CommandError({
+        kind: 'file',
+        message: '/d/r.pdf is no longer there: it was moved or deleted',
+        path: '/d/r.pdf',
+      }),
+    );
+    await userEvent.click(el('record-pdf'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Open the record' }));
+    expect(await screen.findByText('/d/r.pdf is no longer there: it was moved or deleted')).toBeInTheDocument();
   });
 
   it('refers a pupil not on the caseload, with the date of birth, UPN and year group typed', async () => {

@@ -21,6 +21,7 @@ import {
   type TsmView,
 } from '../../../api';
 import { todayInLondon } from '../../../lib/format';
+import type { SaveTarget } from '../../../lib/saving';
 import { isoDate } from './dates';
 import { Saver } from './saver.svelte';
 
@@ -227,9 +228,10 @@ export class LiveMeeting {
     return true;
   }
 
-  async saveRecord(format: RecordFormat): Promise<SavedFile> {
+  /** Saves the record to `target` (where the worker chose in the save dialog). */
+  async saveRecord(format: RecordFormat, target: SaveTarget): Promise<SavedFile> {
     await this.saver.flushAll();
-    return this.saver.track(this.#queued(() => call('tsm_record_save', { id: this.id, format })));
+    return this.saver.track(this.#queued(() => call('tsm_record_save', { id: this.id, format, ...target })));
   }
 
   // ---- the queue and the drafts ----
