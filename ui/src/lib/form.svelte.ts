@@ -12,7 +12,7 @@ export type SubmitOptions = ErrorPlacement & {
 };
 
 export class FormSubmission {
-  /** What the error summary and the fields show; replaced by each failure, kept until then. */
+  /** What the error summary and the fields show: replaced by each failure, cleared by a success. */
   errors = $state<FormErrors>(NO_ERRORS);
   busy = $state(false);
 
@@ -34,6 +34,7 @@ export class FormSubmission {
     this.busy = true;
     try {
       await this.#action();
+      this.errors = NO_ERRORS;
     } catch (e) {
       const error = appErrorOf(e);
       if (this.#onError?.(error) === true) return;
