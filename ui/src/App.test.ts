@@ -120,6 +120,7 @@ describe('navigation', () => {
       dashboard: () => dashboard([]),
       settings_get: () => settings(),
       report_caseload_bands: () => caseloadBands(),
+      report_funnel: () => funnelReport(),
     });
     const reports = screen.getByRole('link', { name: 'Reports' });
     expect(reports).toHaveAttribute('id', 'nav-reports');

@@ -192,10 +192,18 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
   await h.step('the case funnel for the period counts the case', async () => {
     await app.click('nav-reports');
     await app.waitForScreen('Case funnel');
+    await waitFor(() => app.exists('#funnel-table'), {
+      what: 'the funnel for the default period, shown without pressing the button (#funnel-table)',
+    });
     await typeDate(app, 'from', periodFrom);
     await typeDate(app, 'to', today);
     await app.click('run-funnel');
-    await waitFor(() => app.exists('#funnel-table'), { what: 'the funnel table (#funnel-table)' });
+    await waitFor(
+      async () =>
+        (await app.exists('#funnel-table')) &&
+        (await (await app.el('funnel-table')).text()).includes(`${periodFrom.long} to ${today.long}`),
+      { what: 'the funnel table for the period typed (#funnel-table)' },
+    );
     await app.scan('Case funnel (results)');
     inApp = await funnelRows(app);
     assert.equal(inApp.cases_accepted?.label, 'Cases accepted');

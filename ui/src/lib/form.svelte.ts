@@ -30,6 +30,11 @@ export class FormSubmission {
   /** The form's `onsubmit` handler. */
   submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    await this.run();
+  };
+
+  /** Runs the action as a submit would, without one (e.g. a report shown at once for its default period). */
+  run = async (): Promise<void> => {
     if (this.busy) return;
     this.busy = true;
     try {
