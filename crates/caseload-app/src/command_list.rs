@@ -70,7 +70,7 @@ macro_rules! for_each_command {
             legal::legal_step_add: $crate::legal::LegalStepAddRequest => $crate::legal::LegalView,
             legal::evidence_bundle_save: $crate::legal::EvidenceBundleSaveRequest => $crate::support::SavedFile,
             exchange::share_settings_get: () => $crate::exchange::ShareSettings,
-            exchange::share_settings_set: $crate::exchange::ShareSettings => $crate::exchange::ShareSettings,
+            exchange::share_settings_set: $crate::exchange::ShareSettings => $crate::exchange::ShareSettingsSaved,
             exchange::export_queue: $crate::exchange::ExportRequest => $crate::exchange::OutboxItem,
             exchange::export_save: $crate::exchange::ExportSaveRequest => $crate::exchange::ExportSaved,
             exchange::outbox_list: () => $crate::exchange::OutboxView,

@@ -644,6 +644,8 @@ folder: string,
  */
 worker_id: WorkerId, team: string, };
 
+export type ShareSettingsSaved = { settings: ShareSettings, warning: string | null, };
+
 export type SiblingLinkRequest = { case_id: CaseId, 
 /**
  * Another case on the caseload whose pupil is this pupil's sibling.
@@ -1005,7 +1007,7 @@ export interface Commands {
   legal_step_add: { request: LegalStepAddRequest, response: LegalView },
   evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile },
   share_settings_get: { request: null, response: ShareSettings },
-  share_settings_set: { request: ShareSettings, response: ShareSettings },
+  share_settings_set: { request: ShareSettings, response: ShareSettingsSaved },
   export_queue: { request: ExportRequest, response: OutboxItem },
   export_save: { request: ExportSaveRequest, response: ExportSaved },
   outbox_list: { request: null, response: OutboxView },
