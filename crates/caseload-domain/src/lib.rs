@@ -4,6 +4,7 @@
 pub mod attendance;
 pub mod case;
 pub mod chronology;
+pub mod dates;
 pub mod due;
 pub mod family;
 pub mod field;
