@@ -127,6 +127,10 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
       'return Array.from(document.querySelectorAll("#case-history .moj-timeline__title")).map((e) => e.innerText.trim());',
     );
     assert.deepEqual(history, ['Review cycle started', 'Allocated', 'Accepted', 'Referred'], 'newest first');
+    const primary = await app.session.execute(
+      'return Array.from(document.querySelectorAll("#case-steps .govuk-button:not(.govuk-button--secondary)")).map((b) => b.id);',
+    );
+    assert.deepEqual(primary, ['step-midpoint_check'], 'the overdue midpoint check is the primary button');
   });
 
   await h.step('record two attendance readings, 70% then 85%', async () => {
