@@ -160,8 +160,9 @@ impl Caseload {
         let dir = self.data_dir();
         fs::create_dir_all(dir).map_err(|e| AppError::Storage {
             message: format!(
-                "The data folder {} could not be created: {e}",
-                dir.display()
+                "The data folder {} could not be created: {}",
+                dir.display(),
+                caseload_exchange::io_problem(&e)
             ),
         })?;
         let path = dir.join(INSTANCE_LOCK_FILE);
@@ -171,7 +172,11 @@ impl Caseload {
             .write(true)
             .open(&path)
             .map_err(|e| AppError::Storage {
-                message: format!("The lock file {} could not be opened: {e}", path.display()),
+                message: format!(
+                    "The lock file {} could not be opened: {}",
+                    path.display(),
+                    caseload_exchange::io_problem(&e)
+                ),
             })?;
         match file.try_lock() {
             Ok(()) => {
@@ -189,7 +194,11 @@ impl Caseload {
                 ),
             }),
             Err(TryLockError::Error(e)) => Err(AppError::Storage {
-                message: format!("The lock file {} could not be locked: {e}", path.display()),
+                message: format!(
+                    "The lock file {} could not be locked: {}",
+                    path.display(),
+                    caseload_exchange::io_problem(&e)
+                ),
             }),
         }
     }

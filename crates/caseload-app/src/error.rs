@@ -186,6 +186,13 @@ impl From<StoreError> for AppError {
                 caseload_domain::Field::Upn,
                 "A pupil with this UPN is already on your caseload: open their case instead",
             )),
+            StoreError::Io { path, source } => AppError::Storage {
+                message: format!(
+                    "The caseload could not be read or saved: {} ({})",
+                    caseload_exchange::io_problem(&source),
+                    path.display()
+                ),
+            },
             other => AppError::Storage {
                 message: format!("The caseload could not be read or saved: {other}"),
             },

@@ -6,7 +6,7 @@
 
 use caseload_domain::case::CaseStatus;
 use caseload_domain::chronology::ContactKind;
-use caseload_domain::date_words::DATE_EXAMPLE;
+use caseload_domain::dates::DATE_EXAMPLE;
 use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection};
 use caseload_domain::plan::{ActionStatus, Barrier};
 use caseload_domain::rules::RuleId;
@@ -146,7 +146,7 @@ pub fn typescript() -> String {
         &kinds,
     ));
     out.push_str(&format!(
-        "/** `date_words::DATE_EXAMPLE`: the example date every date error gives (\"like 23 11 2026\"). */\nexport const DATE_EXAMPLE = {};\n\n",
+        "/** `dates::DATE_EXAMPLE`: the example date every date error gives (\"like 23 11 2026\"). */\nexport const DATE_EXAMPLE = {};\n\n",
         quoted(DATE_EXAMPLE)
     ));
     out

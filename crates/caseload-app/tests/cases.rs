@@ -32,6 +32,36 @@ fn a_case_accepted_allocated_and_started_shows_its_midpoint_check_as_next_due() 
 }
 
 #[test]
+fn an_active_case_offers_the_cycle_step_due_first_midpoint_then_review() {
+    let (_d, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 30);
+    step(&cx, &id, TransitionKind::Accept, 29).expect("accept");
+    step(&cx, &id, TransitionKind::Allocate, 28).expect("allocate");
+    let started = step(&cx, &id, TransitionKind::StartCycle, 25).expect("start");
+    assert!(
+        started.next_due.expect("due").overdue,
+        "the midpoint is overdue"
+    );
+    assert_eq!(
+        started.allowed_transitions.first(),
+        Some(&TransitionKind::MidpointCheck),
+        "{:?}",
+        started.allowed_transitions
+    );
+    assert!(
+        started
+            .allowed_transitions
+            .contains(&TransitionKind::Allocate),
+        "reallocating is still offered"
+    );
+    let checked = step(&cx, &id, TransitionKind::MidpointCheck, 1).expect("midpoint");
+    assert_eq!(
+        checked.allowed_transitions.first(),
+        Some(&TransitionKind::Review)
+    );
+}
+
+#[test]
 fn a_step_out_of_order_is_refused_with_what_must_happen_first() {
     let (_d, cx) = created();
     let id = add(&cx, "B801200005001", "primary", 3);

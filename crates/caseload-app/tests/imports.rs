@@ -267,3 +267,20 @@ fn a_part_time_timetable_past_its_review_date_raises_its_alert_and_needs_the_fla
     let detail = cases::case_get(&cx, CaseGetRequest { id }).expect("case");
     assert!(detail.alerts.is_empty());
 }
+
+#[test]
+fn a_file_that_is_not_there_is_reported_in_plain_words_not_as_an_os_error() {
+    let (d, cx) = created();
+    let missing = d.path().join("gone").join("marks.csv");
+    let e = imports::import_marks_file(&cx, request(&missing)).expect_err("missing");
+    assert_eq!(e.kind(), "file");
+    let message = e.to_string();
+    assert_eq!(
+        message,
+        format!(
+            "The file {} does not exist: it may have been moved, renamed or deleted. Choose it again",
+            missing.display()
+        )
+    );
+    assert!(!message.contains("os error"), "{message}");
+}

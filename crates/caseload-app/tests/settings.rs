@@ -41,3 +41,38 @@ fn settings_default_to_the_two_funnel_teams_and_a_six_week_cycle_and_can_change(
         "validation"
     );
 }
+
+#[test]
+fn a_shared_drive_folder_that_cannot_be_found_is_saved_with_a_warning() {
+    use caseload_app::exchange::{self, ShareSettings};
+
+    let (d, cx) = created();
+    let settings_with = |folder: &std::path::Path| ShareSettings {
+        folder: folder.display().to_string(),
+        worker_id: "aw-7".into(),
+        team: "Team".into(),
+    };
+    let missing = d.path().join("no-such-share");
+    let saved = exchange::share_settings_set(&cx, settings_with(&missing)).expect("saved");
+    assert_eq!(saved.settings.folder, missing.display().to_string());
+    let warning = saved.warning.expect("a warning");
+    assert!(
+        warning.starts_with(&format!(
+            "That folder cannot be found now: {}.",
+            missing.display()
+        )),
+        "{warning}"
+    );
+    assert!(warning.contains("Caseload will deliver exports when it can reach it"));
+    assert_eq!(
+        exchange::share_settings_get(&cx, ()).expect("get").folder,
+        missing.display().to_string(),
+        "kept all the same"
+    );
+
+    let there = exchange::share_settings_set(&cx, settings_with(d.path())).expect("saved");
+    assert_eq!(there.warning, None);
+    let unset =
+        exchange::share_settings_set(&cx, settings_with(std::path::Path::new(""))).expect("saved");
+    assert_eq!(unset.warning, None, "no folder yet is not a problem");
+}

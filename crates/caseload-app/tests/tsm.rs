@@ -188,6 +188,20 @@ fn finishing_puts_the_discussion_in_the_case_chronology_once_and_fixes_the_recor
             .unwrap_or("")
             .contains("Home visit with early help")
     );
+    let due = caseload_domain::dates::long_date(common::today());
+    assert!(
+        entries[0]
+            .outcome
+            .as_deref()
+            .unwrap_or("")
+            .ends_with(&format!("due {due})")),
+        "the due date is written out: {:?}",
+        entries[0].outcome
+    );
+    assert_eq!(
+        entries[0].next_step.as_deref(),
+        Some(format!("Home visit with early help by {due}").as_str())
+    );
     let edit = tsm::tsm_action_add(
         &cx,
         TsmActionAddRequest {

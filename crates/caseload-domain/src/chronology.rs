@@ -2,10 +2,10 @@
 //! happened, the outcome and the next step. Inspectors and courts read it, so entries are never
 //! edited: a correction is a new entry that points at the one it corrects.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::date_words::like_a_date_and_time;
+use crate::dates::like_a_date_and_time;
 use crate::field::{Field, FieldErrors};
 
 const MAX_TEXT_CHARS: usize = 4000;
@@ -90,6 +90,12 @@ pub fn parse_local_time(input: &str) -> Option<NaiveDateTime> {
         .find_map(|f| NaiveDateTime::parse_from_str(input, f).ok())
 }
 
+/// The date part of what was typed (before the `T` or space), when it is a real date.
+fn typed_date(input: &str) -> Option<NaiveDate> {
+    let date = input.trim().split(['T', ' ']).next()?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
+
 fn text(
     errors: &mut FieldErrors,
     field: Field,
@@ -116,10 +122,28 @@ impl EntryDraft<'_> {
     pub fn validate(&self, kind: ContactKind, now: NaiveDateTime) -> Result<Entry, FieldErrors> {
         let mut errors = FieldErrors::default();
         let occurred_at = match parse_local_time(self.occurred_at) {
+            None if typed_date(self.occurred_at).is_some() => {
+                errors.push(
+                    Field::OccurredTime,
+                    "Enter the time on the 24-hour clock, for example 14:30",
+                );
+                None
+            }
             None => {
                 errors.push(
                     Field::OccurredAt,
                     like_a_date_and_time("Enter when it happened as a real date and time"),
+                );
+                None
+            }
+            // Today, but later than now: the time is what is wrong.
+            Some(at) if at > now && at.date() == now.date() => {
+                errors.push(
+                    Field::OccurredTime,
+                    format!(
+                        "A chronology entry cannot be in the future: enter a time no later than now ({})",
+                        now.format("%H:%M")
+                    ),
                 );
                 None
             }
@@ -207,6 +231,31 @@ mod tests {
             ..Default::default()
         };
         assert!(present.validate(ContactKind::PhoneCall, now()).is_ok());
+    }
+
+    fn field_of(occurred_at: &str) -> Vec<Field> {
+        let draft = EntryDraft {
+            occurred_at,
+            who: "Parent",
+            what: "Call",
+            ..Default::default()
+        };
+        draft
+            .validate(ContactKind::PhoneCall, now())
+            .expect_err("refused")
+            .iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_later_time_today_is_the_time_at_fault_and_a_later_day_the_date() {
+        assert_eq!(field_of("2026-11-23T10:05"), vec![Field::OccurredTime]);
+        assert_eq!(field_of("2026-11-24T09:00"), vec![Field::OccurredAt]);
+        assert_eq!(field_of("2026-11-22T25:00"), vec![Field::OccurredTime]);
+        assert_eq!(field_of("2026-11-22T"), vec![Field::OccurredTime]);
+        assert_eq!(field_of("2026-02-30T09:00"), vec![Field::OccurredAt]);
+        assert_eq!(field_of(""), vec![Field::OccurredAt]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::case::{CaseStatus, CycleSettings};
+use crate::case::{CaseStatus, CycleSettings, TransitionKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -24,6 +24,17 @@ pub struct DueItem {
     pub due_on: NaiveDate,
     /// For an action: what is to be done.
     pub what: Option<String>,
+}
+
+impl DueItem {
+    /// The lifecycle step that completes this item, for the items of the case's cycle.
+    pub fn step(&self) -> Option<TransitionKind> {
+        match self.kind {
+            DueKind::MidpointCheck => Some(TransitionKind::MidpointCheck),
+            DueKind::Review => Some(TransitionKind::Review),
+            DueKind::Action | DueKind::PlanReview => None,
+        }
+    }
 }
 
 /// The next dated item of an active case's cycle: its midpoint check until that is recorded,
@@ -100,6 +111,22 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn the_cycle_items_are_completed_by_their_lifecycle_steps() {
+        let item = |kind| DueItem {
+            kind,
+            due_on: NaiveDate::from_ymd_opt(2026, 12, 6).expect("date"),
+            what: None,
+        };
+        assert_eq!(
+            item(DueKind::MidpointCheck).step(),
+            Some(TransitionKind::MidpointCheck)
+        );
+        assert_eq!(item(DueKind::Review).step(), Some(TransitionKind::Review));
+        assert_eq!(item(DueKind::Action).step(), None);
+        assert_eq!(item(DueKind::PlanReview).step(), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date_words::like_a_date;
+use crate::dates::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_TEXT: usize = 500;

@@ -28,6 +28,8 @@ pub enum Field {
     Teams,
     Kind,
     OccurredAt,
+    /// The time part of `occurred_at`, when the date is right and the time is not.
+    OccurredTime,
     Who,
     What,
     Outcome,
@@ -109,6 +111,7 @@ impl Field {
             Field::Teams => "teams",
             Field::Kind => "kind",
             Field::OccurredAt => "occurred_at",
+            Field::OccurredTime => "occurred_time",
             Field::Who => "who",
             Field::What => "what",
             Field::Outcome => "outcome",

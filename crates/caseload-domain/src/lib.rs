@@ -4,7 +4,7 @@
 pub mod attendance;
 pub mod case;
 pub mod chronology;
-pub mod date_words;
+pub mod dates;
 pub mod due;
 pub mod family;
 pub mod field;

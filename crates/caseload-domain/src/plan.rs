@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::attendance::Tenths;
-use crate::date_words::like_a_date;
+use crate::dates::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_TEXT_CHARS: usize = 4000;

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::date_words::like_a_date;
+use crate::dates::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 use crate::school::SchoolPhase;
 use crate::upn::Upn;

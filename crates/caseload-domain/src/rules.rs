@@ -178,7 +178,8 @@ pub fn attendance_alerts(f: &AttendanceFacts<'_>, today: NaiveDate) -> Vec<Alert
                 RuleId::IllnessNotificationDue,
                 Some(on),
                 format!(
-                    "15 school days missed through illness this academic year, reached on {on}"
+                    "15 school days missed through illness this academic year, reached on {}",
+                    crate::dates::long_date(on)
                 ),
             ));
         }
@@ -265,6 +266,11 @@ mod tests {
             vec![RuleId::PenaltyThresholdMet, RuleId::IllnessNotificationDue]
         );
         assert_eq!(alerts[0].on.as_deref(), Some("2026-03-04"));
+        assert_eq!(
+            alerts[1].message,
+            "15 school days missed through illness this academic year, reached on 6 May 2026",
+            "the date in the message is written out"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::TransitionKind;
-use crate::date_words::like_a_date;
+use crate::dates::like_a_date;
 use crate::field::{Field, FieldErrors, Invalid};
 
 const MAX_NOTE_CHARS: usize = 2000;
@@ -91,7 +91,10 @@ impl TransitionDraft<'_> {
         {
             errors.push(
                 Field::OnDate,
-                format!("The case's last step was on {last}: this date cannot be earlier"),
+                format!(
+                    "The case's last step was on {}: this date cannot be earlier",
+                    crate::dates::long_date(last)
+                ),
             );
         }
         let team = non_empty(self.team);
@@ -211,10 +214,15 @@ mod tests {
             ..Default::default()
         };
         let last = NaiveDate::from_ymd_opt(2026, 11, 2);
-        assert!(
-            early
-                .validate(TransitionKind::Accept, today(), last, &[])
-                .is_err()
+        let refused = early
+            .validate(TransitionKind::Accept, today(), last, &[])
+            .expect_err("before the last step");
+        assert_eq!(
+            refused
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>(),
+            vec!["The case's last step was on 2 November 2026: this date cannot be earlier"]
         );
         assert!(
             early

@@ -65,9 +65,7 @@ impl Table {
 }
 
 /// A date as GOV.UK style writes it: "23 November 2026".
-pub(crate) fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
+pub(crate) use caseload_domain::dates::long_date;
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@ mod docx;
 mod error;
 pub mod evidence;
 pub mod import;
+mod io_words;
 mod pdf;
 pub mod share;
 pub mod summary;
@@ -18,4 +19,5 @@ pub use import::{
     ColumnMapping, ImportError, ImportFailure, ImportField, ImportSource, MarksFile, Progress,
     PupilMarks, SummaryFile, SummaryRow, UnreadableReason, import_marks, import_summaries,
 };
+pub use io_words::io_problem;
 pub use tsm_record::{to_docx, to_pdf};

@@ -1,6 +1,6 @@
 //! Search across pupils' names, UPNs, schools and families (family name and carers' names),
 //! answering as the worker types: each word typed is matched as a prefix, all words must match,
-//! best matches first.
+//! open cases first and best matches first within them.
 
 use rusqlite::{Row, params};
 
@@ -31,7 +31,8 @@ pub fn fts_query(typed: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-/// Only the first 200 matches are ranked (the literal in the SQL; a bound LIMIT would hide it
+/// Open cases (the ones a worker still holds) come first, then declined and closed ones; within
+/// each, the best match first. Only the first 200 matches are ranked (the literal in the SQL; a bound LIMIT would hide it
 /// from the planner). Ranking every match of a one-letter prefix over 52,000 pupils costs tens
 /// of milliseconds; without an ORDER BY inside, FTS5 stops after 200, so a broad query answers
 /// at once with good (if not the very best) matches and each further letter narrows it to the
@@ -47,7 +48,7 @@ pub fn pupils(r: &Reader<'_>, typed: &str, limit: u32) -> Result<Vec<Hit>, Store
                FROM pupil_search WHERE pupil_search MATCH ?1 LIMIT 200) s
          CROSS JOIN pupils p ON p.rowid = s.rowid
          CROSS JOIN cases c ON c.pupil_id = p.id
-         ORDER BY s.score, p.legal_name
+         ORDER BY c.status IN ('declined', 'family_declined', 'closed'), s.score, p.legal_name
          LIMIT ?2",
     )?;
     stmt.query_and_then(params![query, limit], hit)?.collect()

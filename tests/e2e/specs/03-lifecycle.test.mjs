@@ -127,6 +127,10 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
       'return Array.from(document.querySelectorAll("#case-history .moj-timeline__title")).map((e) => e.innerText.trim());',
     );
     assert.deepEqual(history, ['Review cycle started', 'Allocated', 'Accepted', 'Referred'], 'newest first');
+    const primary = await app.session.execute(
+      'return Array.from(document.querySelectorAll("#case-steps .govuk-button:not(.govuk-button--secondary)")).map((b) => b.id);',
+    );
+    assert.deepEqual(primary, ['step-midpoint_check'], 'the overdue midpoint check is the primary button');
   });
 
   await h.step('record two attendance readings, 70% then 85%', async () => {
@@ -192,10 +196,18 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
   await h.step('the case funnel for the period counts the case', async () => {
     await app.click('nav-reports');
     await app.waitForScreen('Case funnel');
+    await waitFor(() => app.exists('#funnel-table'), {
+      what: 'the funnel for the default period, shown without pressing the button (#funnel-table)',
+    });
     await typeDate(app, 'from', periodFrom);
     await typeDate(app, 'to', today);
     await app.click('run-funnel');
-    await waitFor(() => app.exists('#funnel-table'), { what: 'the funnel table (#funnel-table)' });
+    await waitFor(
+      async () =>
+        (await app.exists('#funnel-table')) &&
+        (await (await app.el('funnel-table')).text()).includes(`${periodFrom.long} to ${today.long}`),
+      { what: 'the funnel table for the period typed (#funnel-table)' },
+    );
     await app.scan('Case funnel (results)');
     inApp = await funnelRows(app);
     assert.equal(inApp.cases_accepted?.label, 'Cases accepted');

@@ -317,7 +317,12 @@ test('one family’s story: carers, a sibling, the lifecycle, a corrected chrono
     await typeDate(app, 'from', periodFrom);
     await typeDate(app, 'to', today);
     await app.click('run-funnel');
-    await waitFor(() => app.exists('#funnel-table'), { what: 'the funnel table (#funnel-table)' });
+    await waitFor(
+      async () =>
+        (await app.exists('#funnel-table')) &&
+        (await (await app.el('funnel-table')).text()).includes(`${periodFrom.long} to ${today.long}`),
+      { what: 'the funnel table for the period typed (#funnel-table)' },
+    );
     await app.scan('Case funnel (results)');
     inApp = await funnelRows(app);
     assert.equal(inApp.cases_accepted?.label, 'Cases accepted');

@@ -682,6 +682,8 @@ folder: string,
  */
 worker_id: WorkerId, team: string, };
 
+export type ShareSettingsSaved = { settings: ShareSettings, warning: string | null, };
+
 export type SiblingLinkRequest = { case_id: CaseId, 
 /**
  * Another case on the caseload whose pupil is this pupil's sibling.
@@ -983,7 +985,7 @@ export const EXPORT_KIND_LABELS: Record<"funnel" | "tsm-actions" | "ward-bands" 
   "team": "Team report",
 };
 
-/** `date_words::DATE_EXAMPLE`: the example date every date error gives ("like 23 11 2026"). */
+/** `dates::DATE_EXAMPLE`: the example date every date error gives ("like 23 11 2026"). */
 export const DATE_EXAMPLE = "23 11 2026";
 
 export interface Commands {
@@ -1049,7 +1051,7 @@ export interface Commands {
   saved_file_open: { request: SavedFileRequest, response: null },
   saved_file_reveal: { request: SavedFileRequest, response: null },
   share_settings_get: { request: null, response: ShareSettings },
-  share_settings_set: { request: ShareSettings, response: ShareSettings },
+  share_settings_set: { request: ShareSettings, response: ShareSettingsSaved },
   export_queue: { request: ExportRequest, response: OutboxItem },
   export_save: { request: ExportSaveRequest, response: ExportSaved },
   outbox_list: { request: null, response: OutboxView },

@@ -12,7 +12,7 @@ export type SubmitOptions = ErrorPlacement & {
 };
 
 export class FormSubmission {
-  /** What the error summary and the fields show; replaced by each failure, kept until then. */
+  /** What the error summary and the fields show: replaced by each failure, cleared by a success. */
   errors = $state<FormErrors>(NO_ERRORS);
   busy = $state(false);
 
@@ -30,10 +30,16 @@ export class FormSubmission {
   /** The form's `onsubmit` handler. */
   submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    await this.run();
+  };
+
+  /** Runs the action as a submit would, without one (e.g. a report shown at once for its default period). */
+  run = async (): Promise<void> => {
     if (this.busy) return;
     this.busy = true;
     try {
       await this.#action();
+      this.errors = NO_ERRORS;
     } catch (e) {
       const error = appErrorOf(e);
       if (this.#onError?.(error) === true) return;

@@ -85,7 +85,7 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
   return {
     rule: 'penalty_threshold_met',
     on: '2026-03-04',
-    message: '10 unauthorised sessions within 10 school weeks, reached on 2026-03-04',
+    message: '10 unauthorised sessions within 10 school weeks, reached on 4 March 2026',
     ...overrides,
   };
 }

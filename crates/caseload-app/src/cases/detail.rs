@@ -76,10 +76,11 @@ fn event_view(e: EventRecord) -> CaseEventView {
     }
 }
 
-/// The steps offered from `status`, most likely first.
-pub(crate) fn allowed(status: CaseStatus) -> Vec<TransitionKind> {
+/// The steps offered from `status`, most likely first: the step that completes the case's cycle
+/// item (`cycle_item`: its midpoint check, then its review) leads, so it is the primary button.
+pub(crate) fn allowed(status: CaseStatus, cycle_item: Option<&DueItem>) -> Vec<TransitionKind> {
     use TransitionKind as T;
-    [
+    let mut steps: Vec<TransitionKind> = [
         T::Accept,
         T::Decline,
         T::Allocate,
@@ -92,7 +93,14 @@ pub(crate) fn allowed(status: CaseStatus) -> Vec<TransitionKind> {
     ]
     .into_iter()
     .filter(|k| status.after(*k).is_ok())
-    .collect()
+    .collect();
+    if let Some(due) = cycle_item.and_then(DueItem::step)
+        && let Some(at) = steps.iter().position(|k| *k == due)
+    {
+        let step = steps.remove(at);
+        steps.insert(0, step);
+    }
+    steps
 }
 
 pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetail, AppError> {
@@ -122,6 +130,7 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
         record.midpoint_done_on,
         settings.cycle,
     );
+    let allowed_transitions = allowed(record.status, cycle_item.as_ref());
     let next_due = if record.status.is_open() {
         let open_actions: Vec<(NaiveDate, String)> = plans::actions(&r, &record.id)?
             .into_iter()
@@ -146,7 +155,7 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
         next_due,
         closed_on: date(record.closed_on),
         closure_reason: record.closure_reason,
-        allowed_transitions: allowed(record.status),
+        allowed_transitions,
         history: history.into_iter().map(event_view).collect(),
         attendance: attendance.iter().map(attendance_view).collect(),
         marks,

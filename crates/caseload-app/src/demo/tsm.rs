@@ -165,7 +165,10 @@ fn meeting(
                 due_on: Some(due),
             };
             tsm_actions::update(w, a, &fields, now)?;
-            agreed.push(format!("{what} ({person}, due {due})"));
+            agreed.push(format!(
+                "{what} ({person}, due {})",
+                caseload_domain::dates::long_date(due)
+            ));
             // Most actions are done already; one or two a meeting stay open for the next.
             if finish && (!done_one || (n + k) % 2 == 1) && due < today {
                 tsm_actions::review(

@@ -15,5 +15,5 @@ pub use sync::{sync, sync_using};
 pub use types::{
     ConflictChoice, ConflictResolveRequest, ConflictView, ExportRequest, ExportSaveRequest,
     ExportSaved, InboxFileView, InboxView, OutboxFileView, OutboxItem, OutboxStatus, OutboxView,
-    ShareSettings, SyncReport, SyncRequest,
+    ShareSettings, ShareSettingsSaved, SyncReport, SyncRequest,
 };

@@ -6,7 +6,7 @@ use caseload_store::{Action, Store, settings};
 
 use crate::context::Caseload;
 use crate::error::AppError;
-use crate::exchange::ShareSettings;
+use crate::exchange::{ShareSettings, ShareSettingsSaved};
 
 const SHARE: &str = "share";
 const MAX_ID_CHARS: usize = 40;
@@ -64,12 +64,28 @@ fn validate(s: &ShareSettings) -> Result<ShareSettings, AppError> {
     }
 }
 
-pub fn share_settings_set(cx: &Caseload, new: ShareSettings) -> Result<ShareSettings, AppError> {
+/// What to say about a folder that cannot be found now (not there, or not reachable): the
+/// settings are kept, since a mapped or network drive may only be offline for now.
+fn folder_warning(folder: &str) -> Option<String> {
+    (!folder.is_empty() && !std::path::Path::new(folder).is_dir()).then(|| {
+        format!(
+            "That folder cannot be found now: {folder}. Check the path, and that the drive is \
+             connected; Caseload will deliver exports when it can reach it"
+        )
+    })
+}
+
+pub fn share_settings_set(
+    cx: &Caseload,
+    new: ShareSettings,
+) -> Result<ShareSettingsSaved, AppError> {
     let clean = validate(&new)?;
-    cx.with_store(|store| {
+    let warning = folder_warning(&clean.folder);
+    let settings = cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| settings::set(w, SHARE, &clean))?;
         load(store)
-    })
+    })?;
+    Ok(ShareSettingsSaved { settings, warning })
 }
 
 /// Demo data's worker and team, unless the worker has set their own. The folder stays theirs

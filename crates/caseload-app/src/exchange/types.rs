@@ -21,6 +21,14 @@ pub struct ShareSettings {
     pub team: String,
 }
 
+/// The settings as saved, and a word about the folder when it cannot be found now. They are
+/// saved all the same: a mapped or network drive may simply be offline, and deliveries wait for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ShareSettingsSaved {
+    pub settings: ShareSettings,
+    pub warning: Option<String>,
+}
+
 /// What to export. `kind`: `funnel`, `tsm-actions`, `ward-bands` or `closures`; `formats`:
 /// any of `csv`, `xlsx`, `pdf`, `json` (a JSON copy always travels with a delivery, for the
 /// team aggregation). `from`/`to` bound the period (funnel, closures, TSM actions); they

@@ -124,7 +124,18 @@ pub fn import_cancel(cx: &Caseload, _: ()) -> Result<bool, AppError> {
 /// The file's SHA-256 and size; a file that cannot be opened is reported as such.
 fn hash_file(path: &Path) -> Result<(String, u64), AppError> {
     let unreadable = |e: std::io::Error| AppError::File {
-        message: format!("The file {} could not be read: {e}", path.display()),
+        message: if e.kind() == std::io::ErrorKind::NotFound {
+            format!(
+                "The file {} does not exist: it may have been moved, renamed or deleted. Choose it again",
+                path.display()
+            )
+        } else {
+            format!(
+                "The file {} could not be read: {}",
+                path.display(),
+                caseload_exchange::io_problem(&e)
+            )
+        },
         path: path.display().to_string(),
     };
     let mut file = std::fs::File::open(path).map_err(unreadable)?;

@@ -25,9 +25,7 @@ use crate::legal::{EvidenceBundleSaveRequest, LegalStepView};
 use crate::support::saved_file::{Destination, save_remembered};
 use crate::support::{SavedFile, today};
 
-fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
+use caseload_domain::dates::long_date;
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

@@ -38,12 +38,21 @@ fn blank(value: Option<&str>) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// `path` is the file being written or the folder being made.
 fn save_failed(what: &str, path: &Path, e: std::io::Error) -> AppError {
-    AppError::File {
-        message: format!(
-            "The {what} could not be saved to {}: {e}. Choose another folder",
-            path.display()
+    let message = match (e.kind(), path.parent()) {
+        (std::io::ErrorKind::NotFound, Some(folder)) if !folder.as_os_str().is_empty() => format!(
+            "The {what} could not be saved: the folder {} does not exist. Choose another folder",
+            folder.display()
         ),
+        _ => format!(
+            "The {what} could not be saved to {}: {}. Choose another folder",
+            path.display(),
+            caseload_exchange::io_problem(&e)
+        ),
+    };
+    AppError::File {
+        message,
         path: path.display().to_string(),
     }
 }
@@ -112,4 +121,38 @@ pub(crate) fn save_remembered(
     let mut saved = save(to, what, stem, ext, bytes)?;
     saved.token = Some(cx.remember_saved(Path::new(&saved.path))?);
     Ok(saved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saving_into_a_folder_that_does_not_exist_says_so_in_plain_words() {
+        let dir = tempfile::tempdir().expect("dir");
+        let folder = dir.path().join("no-such-folder");
+        let target = folder.join("record.pdf");
+        let e = save(
+            Destination {
+                path: Some(&target.display().to_string()),
+                dir: None,
+            },
+            "record",
+            "record",
+            "pdf",
+            b"%PDF",
+        )
+        .expect_err("no folder");
+        let AppError::File { message, path } = e else {
+            panic!("a file error expected, got {e:?}")
+        };
+        assert_eq!(
+            message,
+            format!(
+                "The record could not be saved: the folder {} does not exist. Choose another folder",
+                folder.display()
+            )
+        );
+        assert_eq!(path, target.display().to_string());
+    }
 }

@@ -2,6 +2,7 @@
 //! the discussion) and turning a pupil discussed into a case referral.
 
 use caseload_domain::chronology::{ContactKind, Entry};
+use caseload_domain::dates::long_date;
 use caseload_domain::pupil::parse_date_of_birth;
 use caseload_domain::tsm::TsmStatus;
 use caseload_domain::tsm::record::RecordSnapshot;
@@ -82,7 +83,7 @@ fn discussion_entry(
                 a.what.trim(),
                 a.owner_agency.label(),
                 a.owner_person.trim(),
-                a.due_on
+                long_due(&a.due_on)
             )
         })
         .collect();
@@ -101,8 +102,20 @@ fn discussion_entry(
                 MAX_TEXT_CHARS,
             )
         }),
-        next_step: next.map(|a| clip(format!("{} by {}", a.what.trim(), a.due_on), MAX_TEXT_CHARS)),
+        next_step: next.map(|a| {
+            clip(
+                format!("{} by {}", a.what.trim(), long_due(&a.due_on)),
+                MAX_TEXT_CHARS,
+            )
+        }),
     }
+}
+
+/// An action's due date (ISO, as stored) as the chronology shows it: "6 December 2026".
+fn long_due(due_on: &str) -> String {
+    chrono::NaiveDate::parse_from_str(due_on.trim(), "%Y-%m-%d")
+        .map(long_date)
+        .unwrap_or_else(|_| due_on.trim().to_string())
 }
 
 /// Writes the chronology entry of every discussion linked to a case that has none yet.

@@ -24,7 +24,7 @@ pub use types::{
     TsmPupilUpdateRequest, TsmRecordSaveRequest, TsmReferRequest, TsmSummary, TsmView,
 };
 
-use caseload_domain::date_words::like_a_date;
+use caseload_domain::dates::like_a_date;
 use caseload_domain::tsm::{Term, TsmId, TsmStatus};
 use caseload_domain::{Field, FieldErrors};
 use caseload_store::tsms::{self, TsmRow};

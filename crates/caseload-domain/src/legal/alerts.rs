@@ -12,9 +12,7 @@ use crate::rules::{Alert, RuleId};
 /// How many days before its end a notice to improve's improvement period is flagged.
 const ENDING_WITHIN_DAYS: i64 = 7;
 
-fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
+use crate::dates::long_date;
 
 /// The alerts raised by a case's legal steps as of `today`, in ladder order.
 pub fn legal_alerts(steps: &[RecordedStep], today: NaiveDate) -> Vec<Alert> {

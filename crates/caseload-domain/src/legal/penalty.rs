@@ -69,9 +69,7 @@ pub fn number_notices(dates: &[NaiveDate]) -> Vec<Option<Place>> {
     places
 }
 
-fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
+use crate::dates::long_date;
 
 /// Whether another notice to this parent for this child may be issued on `on`, given the
 /// dates of the ones already issued. Returns its place (none before 19 August 2024).

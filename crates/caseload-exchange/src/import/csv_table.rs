@@ -33,7 +33,7 @@ pub(crate) fn read(
             UnreadableReason::Io,
             &file,
             None,
-            format!("the file could not be read ({e})"),
+            format!("the file could not be read: {}", crate::io_problem(&e)),
             "check the file is still there, then import it again",
         )
     })?;
@@ -147,7 +147,7 @@ fn failure(file: &str, e: &csv::Error, headers: &[String]) -> ImportFailure {
             UnreadableReason::Io,
             file,
             None,
-            format!("the file could not be read ({e})"),
+            format!("the file could not be read: {}", crate::io_problem(e)),
             "check the file is still there and is not open in another program, then import \
              it again",
         ),

@@ -79,7 +79,7 @@ pub(crate) fn open<'a>(source: &ImportSource<'a>) -> Result<Opened<'a>, ImportFa
             UnreadableReason::Io,
             &file,
             None,
-            format!("the file could not be read ({e})"),
+            format!("the file could not be read: {}", crate::io_problem(&e)),
             "check the file is still there and is not open in another program, then import \
              it again",
         )

@@ -100,7 +100,10 @@ fn check_delivery(
     let bytes = match fs.read(manifest_path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let reason = format!("could not be read ({e}); its folder was left out");
+            let reason = format!(
+                "could not be read: {}; its folder was left out",
+                crate::io_problem(&e)
+            );
             return reject_unless_gone(fs, root, manifest_path, &e, reason, report);
         }
     };
@@ -136,7 +139,7 @@ fn check_delivery(
                 continue;
             }
             Err(e) => {
-                let reason = format!("could not be read ({e}) — left out");
+                let reason = format!("could not be read: {} — left out", crate::io_problem(&e));
                 reject_unless_gone(fs, root, &path, &e, reason, report)?;
                 continue;
             }

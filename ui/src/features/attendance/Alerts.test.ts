@@ -33,7 +33,7 @@ const ALERTS = [
   alert({
     rule: 'illness_notification_due',
     on: '2026-02-10',
-    message: '15 school days missed through illness this academic year, reached on 2026-02-10',
+    message: '15 school days missed through illness this academic year, reached on 10 February 2026',
   }),
 ];
 
@@ -96,7 +96,7 @@ describe('alerts and imported marks on the case view', () => {
     expect(items).toHaveLength(4);
     expect(within(items[2]!).getByRole('heading', { level: 3 })).toHaveTextContent('Penalty notice threshold met');
     expect(items[2]).toHaveTextContent('4 March 2026');
-    expect(items[2]).toHaveTextContent('10 unauthorised sessions within 10 school weeks, reached on 2026-03-04');
+    expect(items[2]).toHaveTextContent('10 unauthorised sessions within 10 school weeks, reached on 4 March 2026');
     expect(items[2]).toHaveClass('app-alert--serious');
     expect(items[3]).not.toHaveClass('app-alert--serious');
     const why = el<HTMLDetailsElement>('case-alert-2-why');

@@ -277,6 +277,33 @@ describe('the chronology', () => {
     expect(shownEntries()).toHaveLength(2);
   });
 
+  it('puts a time later than now on the time, not the date', async () => {
+    await show({
+      chronology_add: () =>
+        fail({
+          kind: 'validation',
+          message: 'Check the entry',
+          fields: [
+            {
+              field: 'occurred_time',
+              message: 'A chronology entry cannot be in the future: enter a time no later than now (10:07)',
+            },
+          ],
+        }),
+    });
+    await fillIn({ 'entry-time': '23:55', 'entry-who': 'School', 'entry-what': 'Meeting' });
+    await userEvent.click(byId('add-entry'));
+
+    const message = 'A chronology entry cannot be in the future: enter a time no later than now (10:07)';
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: message })).toHaveAttribute('href', '#entry-time');
+    expect(byId('occurred_time-error')).toHaveTextContent(message);
+    expect(byId('entry-time')).toHaveAttribute('aria-describedby', expect.stringContaining('occurred_time-error'));
+    expect(byId('entry-time').closest('.govuk-form-group--error')).not.toBeNull();
+    expect(document.getElementById('occurred_at-error')).toBeNull();
+    expect(byId('entry-day').closest('.govuk-form-group--error')).toBeNull();
+  });
+
   it('prints with the browser’s print', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     await show();

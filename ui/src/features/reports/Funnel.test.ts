@@ -1,5 +1,5 @@
-// "Case funnel": the default period, what is sent to report_funnel, the table of rows by phase
-// with the improved share, and where period errors go.
+// "Case funnel": the default period and its funnel shown at once, what is sent to report_funnel,
+// the table of rows by phase with the improved share, and where period errors go.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -32,7 +32,7 @@ describe('Funnel', () => {
 
   it('starts the period on 1 September of the current school year and ends it today', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-03-05T10:00:00Z') });
-    serve({});
+    serve({ report_funnel: () => funnelReport() });
     render(Funnel);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Case funnel');
     expect(dateOf('from')).toEqual(['1', '9', '2024']);
@@ -41,15 +41,23 @@ describe('Funnel', () => {
 
   it('starts a new school year on 1 September', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-09-02T10:00:00Z') });
-    serve({});
+    serve({ report_funnel: () => funnelReport() });
     render(Funnel);
     expect(dateOf('from')).toEqual(['1', '9', '2025']);
+  });
+
+  it('shows the funnel for the default period at once, without the button being pressed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-03-05T10:00:00Z') });
+    serve({ report_funnel: () => funnelReport() });
+    render(Funnel);
+    expect(await screen.findByRole('table')).toHaveAttribute('id', 'funnel-table');
+    expect(requestsFor('report_funnel')).toEqual([{ from: '2024-09-01', to: '2025-03-05' }]);
   });
 
   it('runs the report for the period typed and shows each row by phase with the improved share', async () => {
     serve({ report_funnel: () => funnelReport() });
     render(Funnel);
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await screen.findByRole('table');
     for (const [id, value] of Object.entries({
       'from-day': '1',
       'from-month': '9',
@@ -62,7 +70,7 @@ describe('Funnel', () => {
       await userEvent.type(input(id), value);
     }
     await userEvent.click(screen.getByRole('button', { name: 'Show the funnel' }));
-    expect(requestsFor('report_funnel')).toEqual([{ from: '2024-09-01', to: '2025-03-05' }]);
+    expect(requestsFor('report_funnel').at(-1)).toEqual({ from: '2024-09-01', to: '2025-03-05' });
 
     const table = screen.getByRole('table');
     expect(table).toHaveAttribute('id', 'funnel-table');

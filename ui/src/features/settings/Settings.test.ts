@@ -124,7 +124,7 @@ describe('Settings → Shared drive', () => {
   }
 
   it('shows the stored folder, worker identifier and team, and saves them trimmed', async () => {
-    const set = vi.fn((s: ReturnType<typeof shareSettings>) => s);
+    const set = vi.fn((s: ReturnType<typeof shareSettings>) => ({ settings: s, warning: null }));
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
@@ -142,6 +142,27 @@ describe('Settings → Shared drive', () => {
       { folder: '/mnt/council-share', worker_id: 'afsw-09', team: 'afsw' },
     ]);
     expect(await screen.findByText('Shared drive settings saved')).toBeInTheDocument();
+    expect(document.getElementById('share-folder-warning')).toBeNull();
+  });
+
+  it('saves a folder that cannot be found now and says so, with the server’s words', async () => {
+    const warning =
+      'That folder cannot be found now: S:\\Attendance. Check the path, and that the drive is connected; Caseload will deliver exports when it can reach it';
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings({ folder: '' }),
+      share_settings_set: (s) => ({ settings: s, warning }),
+      outbox_list: () => fail({ kind: 'locked', message: 'x' }),
+    });
+    render(Settings);
+    await shareLoaded();
+    await userEvent.type(input('share_folder'), 'S:\\Attendance');
+    await userEvent.click(screen.getByRole('button', { name: 'Save shared drive settings' }));
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent('Shared drive settings saved');
+    expect(input('share-folder-warning')).toHaveTextContent(`Warning ${warning}`);
+    expect(input('share_folder')).toHaveValue('S:\\Attendance');
+    expect(document.getElementById('share_folder-error')).toBeNull();
   });
 
   it('puts the server’s field errors on the folder and worker identifier', async () => {

@@ -31,15 +31,23 @@ use crate::support::today;
 
 const MAX_REASON_CHARS: usize = 500;
 
+/// The kinds a worker can export on their own (the team report is made from theirs).
+const KINDS: [SummaryKind; 4] = [
+    SummaryKind::Funnel,
+    SummaryKind::TsmActions,
+    SummaryKind::WardBands,
+    SummaryKind::Closures,
+];
+
 fn parse_kind(kind: &str) -> Option<SummaryKind> {
-    [
-        SummaryKind::Funnel,
-        SummaryKind::TsmActions,
-        SummaryKind::WardBands,
-        SummaryKind::Closures,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == kind.trim())
+    KINDS.into_iter().find(|k| k.as_str() == kind.trim())
+}
+
+/// "Choose what to export: Case funnel by phase, … or Case closures", by the kinds' titles.
+fn choose_kind_message() -> String {
+    let titles: Vec<&str> = KINDS.iter().map(|k| k.title()).collect();
+    let (last, rest) = titles.split_last().expect("kinds");
+    format!("Choose what to export: {} or {last}", rest.join(", "))
 }
 
 /// Checks the request and fills defaults: the period is the current term so far.
@@ -47,10 +55,7 @@ fn spec_of(req: &ExportRequest, today: NaiveDate) -> Result<(Spec, Vec<ExportFor
     let mut errors = FieldErrors::default();
     let kind = parse_kind(&req.kind);
     if kind.is_none() {
-        errors.push(
-            Field::ExportKind,
-            "Choose what to export: funnel, tsm-actions, ward-bands or closures",
-        );
+        errors.push(Field::ExportKind, choose_kind_message());
     }
     let mut formats = Vec::new();
     for f in &req.formats {
@@ -305,4 +310,19 @@ pub(crate) fn outbox_view(store: &Store) -> Result<OutboxView, AppError> {
 
 pub fn outbox_list(cx: &Caseload, _: ()) -> Result<OutboxView, AppError> {
     cx.with_store(|store| outbox_view(store))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_kind_is_refused_naming_the_kinds_by_their_titles_not_their_slugs() {
+        let message = choose_kind_message();
+        assert_eq!(
+            message,
+            "Choose what to export: Case funnel by phase, TSM action log, Attendance by ward or Case closures"
+        );
+        assert!(!message.contains("tsm-actions"));
+    }
 }

@@ -1,6 +1,15 @@
-//! How every error about a typed date shows the worker what to type: one example, written the way
-//! the day, month and year boxes take a date ("like 23 11 2026"). The UI gets the same example with
-//! the generated bindings, so a date error reads the same wherever it comes from.
+//! Dates as a case worker reads and types them, in one place: shown as "6 December 2026", day
+//! first and the month in words, whatever the computer's locale (every message, document and
+//! record that shows a date to a person uses [`long_date`]; ISO dates are for files and the wire);
+//! and asked for with one example, written the way the day, month and year boxes take a date
+//! ("like 23 11 2026"), which the UI gets with the generated bindings.
+
+use chrono::NaiveDate;
+
+/// "6 December 2026".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
 
 /// The example date every date error gives: day, month and year, as the boxes take them.
 pub const DATE_EXAMPLE: &str = "23 11 2026";
@@ -20,6 +29,18 @@ pub fn like_a_date_and_time(lead: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_day_month_in_words_year() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert_eq!(long_date(date(2026, 12, 6)), "6 December 2026");
+        assert_eq!(long_date(date(2025, 3, 27)), "27 March 2025");
+    }
+}
+
+#[cfg(test)]
+mod example_tests {
     use super::*;
 
     #[test]
