@@ -141,20 +141,21 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
     assert.match(table, /85\.0%/);
   });
 
-  await h.step('the dashboard shows 85.0% going up, the midpoint check overdue, and the case due this week', async () => {
+  await h.step('the dashboard shows 85.0% going up, the midpoint check overdue, and the case counted as overdue above the table', async () => {
     await showDashboard(app);
     const row = await app.caseRowText(caseId);
     assert.match(row, /85\.0%/, `the row shows the latest attendance: ${row}`);
     assert.match(row, /↑/, `the row shows an up arrow: ${row}`);
     assert.match(row, /Active/);
     assert.match(row, /Midpoint check[\s\S]*Overdue/, `the row marks the midpoint check overdue: ${row}`);
-    const due = await app.session.execute(
-      `const item = document.querySelector('#due-this-week [data-due-case-id="' + CSS.escape(arguments[0]) + '"]');
-       return item ? item.innerText : null;`,
-      [caseId],
-    );
-    assert.ok(due, 'the case is listed under "Due this week"');
-    assert.match(due, /midpoint check due[\s\S]*Overdue/);
+    await app.click('filter-overdue');
+    await waitFor(() => app.exists('#filter-overdue[aria-pressed="true"]'), {
+      what: 'the "cases overdue" filter to be on (#filter-overdue)',
+    });
+    assert.match(await (await app.el('filter-overdue')).text(), /1\s+case overdue/);
+    assert.deepEqual(await app.caseIds(), [caseId], 'the overdue filter keeps the overdue case');
+    await app.scan('Your caseload, overdue cases only');
+    await app.click('filter-overdue');
     await docScreenshot(app, '06-dashboard.png');
   });
 

@@ -5,9 +5,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { router } from '../../lib/router.svelte';
 import { fail, serve } from '../../test/commands';
-import { dashboard, dashboardRow } from '../../test/fixtures';
+import { caseloadBands, dashboard, dashboardRow } from '../../test/fixtures';
 import CaseloadList from './CaseloadList.svelte';
-import { filterRows, nextSort, sortRows } from './dashboard';
+import { attentionCounts, filterAttention, filterRows, nextSort, sortRows } from './dashboard';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
@@ -45,8 +45,14 @@ const ROWS = [
   }),
 ];
 
+const CASE_TABLE = /Open cases\. Select a column heading/;
+
+function caseTable(): HTMLElement {
+  return screen.getByRole('table', { name: CASE_TABLE });
+}
+
 function bodyRows(): HTMLElement[] {
-  return within(screen.getByRole('table')).getAllByRole('row').slice(1);
+  return within(caseTable()).getAllByRole('row').slice(1);
 }
 
 function names(): string[] {
@@ -59,9 +65,9 @@ describe('CaseloadList (the dashboard)', () => {
   });
 
   it('renders one row per open case with name, school, year, attendance and trend, flags, status and next due', async () => {
-    serve({ dashboard: () => dashboard(ROWS) });
+    serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
-    const table = await screen.findByRole('table');
+    const table = await screen.findByRole('table', { name: CASE_TABLE });
     expect(table).toHaveAttribute('id', 'case-table');
     const [first, second, third] = bodyRows();
     expect(first).toHaveTextContent('Alexandra Testpupil');
@@ -87,31 +93,77 @@ describe('CaseloadList (the dashboard)', () => {
     expect(screen.getByText('3 open cases')).toBeInTheDocument();
   });
 
-  it('lists the cases due this week with what is due and when, marking the overdue ones', async () => {
-    serve({ dashboard: () => dashboard(ROWS, { due_this_week: ['case-1', 'case-3'] }) });
+  it('counts the cases overdue and due this week above the table, and narrows the table to them', async () => {
+    // case-1 is overdue; case-3 is due this week, not yet overdue; case-2 has nothing due.
+    serve({
+      dashboard: () => dashboard(ROWS, { due_this_week: ['case-1', 'case-3'] }),
+      report_caseload_bands: () => caseloadBands(),
+    });
     render(CaseloadList);
-    const due = await screen.findByRole('region', { name: 'Due this week' });
-    expect(due).toHaveAttribute('id', 'due-this-week');
-    const items = within(due).getAllByRole('listitem');
-    expect(items).toHaveLength(2);
-    expect(items[0]).toHaveTextContent('Alexandra Testpupil: midpoint check due 3 March 2025 Overdue');
-    expect(items[1]).toHaveTextContent('Bertram Sample: review due 7 March 2025');
-    expect(items[1]).not.toHaveTextContent('Overdue');
-    await userEvent.click(within(items[1]!).getByRole('link', { name: 'Bertram Sample' }));
-    expect(router.route).toEqual({ name: 'case-view', id: 'case-3' });
+    const strip = await screen.findByRole('region', { name: 'Needs attention' });
+    expect(strip).toHaveAttribute('id', 'needs-attention');
+    const overdue = within(strip).getByRole('button', { name: '1 case overdue' });
+    const dueWeek = within(strip).getByRole('button', { name: '1 case due this week' });
+    expect(overdue).toHaveAttribute('id', 'filter-overdue');
+    expect(dueWeek).toHaveAttribute('id', 'filter-due-this-week');
+    expect(overdue).toHaveAttribute('aria-pressed', 'false');
+
+    await userEvent.click(overdue);
+    expect(overdue).toHaveAttribute('aria-pressed', 'true');
+    expect(names()).toEqual(['Alexandra Testpupil']);
+    expect(screen.getByText('Showing 1 of 3 open cases')).toBeInTheDocument();
+
+    await userEvent.click(dueWeek);
+    expect(overdue).toHaveAttribute('aria-pressed', 'false');
+    expect(dueWeek).toHaveAttribute('aria-pressed', 'true');
+    expect(names()).toEqual(['Bertram Sample']);
+
+    await userEvent.click(dueWeek);
+    expect(dueWeek).toHaveAttribute('aria-pressed', 'false');
+    expect(names()).toHaveLength(3);
+    expect(screen.getByText('3 open cases')).toBeInTheDocument();
   });
 
-  it('says when nothing is due this week', async () => {
-    serve({ dashboard: () => dashboard(ROWS, { due_this_week: [] }) });
+  it('combines the strip with the text filter, and "Show all open cases" clears both', async () => {
+    serve({
+      dashboard: () => dashboard(ROWS, { due_this_week: ['case-1', 'case-3'] }),
+      report_caseload_bands: () => caseloadBands(),
+    });
     render(CaseloadList);
-    const due = await screen.findByRole('region', { name: 'Due this week' });
-    expect(due).toHaveTextContent('Nothing is due this week.');
+    await userEvent.click(await screen.findByRole('button', { name: '1 case due this week' }));
+    await userEvent.type(screen.getByLabelText('Filter by name, UPN or school'), 'alexandra');
+    expect(screen.queryByRole('table', { name: CASE_TABLE })).not.toBeInTheDocument();
+    expect(screen.getByText('No open cases match the filter.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all open cases' }));
+    expect(names()).toHaveLength(3);
+    expect(screen.getByLabelText('Filter by name, UPN or school')).toHaveValue('');
+    expect(screen.getByRole('button', { name: '1 case due this week' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('says when nothing is overdue or due this week', async () => {
+    serve({ dashboard: () => dashboard(ROWS, { due_this_week: [] }), report_caseload_bands: () => caseloadBands() });
+    render(CaseloadList);
+    const strip = await screen.findByRole('region', { name: 'Needs attention' });
+    expect(within(strip).getByRole('button', { name: '1 case overdue' })).toBeInTheDocument(); // case-1's mark
+    expect(within(strip).getByRole('button', { name: '0 cases due this week' })).toBeInTheDocument();
+  });
+
+  it('shows the caseload by attendance band as a chart with a name, and as a table', async () => {
+    serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
+    render(CaseloadList);
+    const chart = await screen.findByRole('img', { name: 'Bar chart: 17 open cases by attendance band' });
+    expect(chart.tagName.toLowerCase()).toBe('svg');
+    expect(chart.querySelector('style')).toBeNull();
+    expect(chart.querySelector('[aria-label]')).toBeNull();
+    const table = screen.getByRole('table', { name: /Open cases by the band of their current attendance/ });
+    expect(within(table).getByRole('row', { name: '91-100% 5' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: 'No attendance figure yet 2' })).toBeInTheDocument();
   });
 
   it('filters the table by name, UPN or school as the worker types', async () => {
-    serve({ dashboard: () => dashboard(ROWS) });
+    serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
-    await screen.findByRole('table');
+    await screen.findByRole('table', { name: CASE_TABLE });
     const filter = screen.getByLabelText('Filter by name, UPN or school');
     expect(filter).toHaveAttribute('id', 'dashboard-filter');
 
@@ -129,14 +181,14 @@ describe('CaseloadList (the dashboard)', () => {
 
     await userEvent.clear(filter);
     await userEvent.type(filter, 'nobody at all');
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: CASE_TABLE })).not.toBeInTheDocument();
     expect(screen.getByText('No open cases match the filter.')).toBeInTheDocument();
   });
 
   it('filters the table by status', async () => {
-    serve({ dashboard: () => dashboard(ROWS) });
+    serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
-    await screen.findByRole('table');
+    await screen.findByRole('table', { name: CASE_TABLE });
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Allocated');
     expect(names()).toEqual(['Bertram Sample']);
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'All open cases');
@@ -144,9 +196,9 @@ describe('CaseloadList (the dashboard)', () => {
   });
 
   it('sorts by a column when its header is clicked, and reverses on a second click', async () => {
-    serve({ dashboard: () => dashboard(ROWS) });
+    serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
-    await screen.findByRole('table');
+    await screen.findByRole('table', { name: CASE_TABLE });
     const attendance = screen.getByRole('button', { name: 'Attendance' });
     const header = attendance.closest('th');
     expect(header).toHaveAttribute('aria-sort', 'none');
@@ -165,9 +217,9 @@ describe('CaseloadList (the dashboard)', () => {
   });
 
   it('sorts with the keyboard too', async () => {
-    serve({ dashboard: () => dashboard(ROWS) });
+    serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
-    await screen.findByRole('table');
+    await screen.findByRole('table', { name: CASE_TABLE });
     screen.getByRole('button', { name: 'Next due' }).focus();
     await userEvent.keyboard('{Enter}');
     expect(names()).toEqual(['Alexandra Testpupil', 'Bertram Sample', 'Sam']);
@@ -177,15 +229,20 @@ describe('CaseloadList (the dashboard)', () => {
     serve({ dashboard: () => dashboard([]) });
     render(CaseloadList);
     expect(await screen.findByText(/You have no open cases/)).toHaveAttribute('id', 'empty-caseload');
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: CASE_TABLE })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add a case' })).toHaveAttribute('id', 'add-case');
   });
 
   it('opens a case from its name', async () => {
-    serve({ dashboard: () => dashboard([dashboardRow({ id: 'case-9' })]) });
+    serve({
+      dashboard: () => dashboard([dashboardRow({ id: 'case-9' })]),
+      report_caseload_bands: () => caseloadBands(),
+    });
     render(CaseloadList);
     await userEvent.click(
-      await within(await screen.findByRole('table')).findByRole('link', { name: 'Alexandra Testpupil' }),
+      await within(await screen.findByRole('table', { name: CASE_TABLE })).findByRole('link', {
+        name: 'Alexandra Testpupil',
+      }),
     );
     expect(router.route).toEqual({ name: 'case-view', id: 'case-9' });
   });
@@ -201,7 +258,7 @@ describe('CaseloadList (the dashboard)', () => {
     render(CaseloadList);
     expect(await screen.findByText('The caseload file could not be read')).toBeInTheDocument();
     expect(document.querySelector('.govuk-error-summary')).toHaveFocus();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: CASE_TABLE })).not.toBeInTheDocument();
   });
 });
 
@@ -230,6 +287,15 @@ describe('dashboard ordering and filtering', () => {
       key: 'school',
       direction: 'ascending',
     });
+  });
+
+  it('keeps the overdue rows, or the rows due this week that are not overdue yet, and counts both', () => {
+    const due = ['case-1', 'case-3'];
+    expect(filterAttention(ROWS, due, 'overdue').map((r) => r.id)).toEqual(['case-1']);
+    expect(filterAttention(ROWS, due, 'due-this-week').map((r) => r.id)).toEqual(['case-3']);
+    expect(filterAttention(ROWS, due, null)).toHaveLength(3);
+    expect(attentionCounts(ROWS, due)).toEqual({ overdue: 1, 'due-this-week': 1 });
+    expect(attentionCounts(ROWS, [])).toEqual({ overdue: 1, 'due-this-week': 0 });
   });
 
   it('matches the filter text against both names, the UPN and the school, ignoring case', () => {

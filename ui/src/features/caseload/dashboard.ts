@@ -69,3 +69,26 @@ export function nextSort(current: Sort, key: SortKey): Sort {
   }
   return { key, direction: 'ascending' };
 }
+
+/** What the "needs attention" strip can narrow the table to: the rows whose next item is overdue,
+ *  or the rows due by Sunday that are not overdue yet (both as the server marked them). */
+export type Attention = 'overdue' | 'due-this-week';
+
+/** The rows the strip's choice keeps (all of them when nothing is chosen); `due` is the
+ *  dashboard's `due_this_week`. */
+export function filterAttention(rows: DashboardRow[], due: string[], attention: Attention | null): DashboardRow[] {
+  if (attention === 'overdue') return rows.filter((row) => row.next_due?.overdue === true);
+  if (attention === 'due-this-week') {
+    const dueIds = new Set(due);
+    return rows.filter((row) => dueIds.has(row.id) && row.next_due?.overdue !== true);
+  }
+  return rows;
+}
+
+/** How many rows each of the strip's choices would keep. */
+export function attentionCounts(rows: DashboardRow[], due: string[]): Record<Attention, number> {
+  return {
+    overdue: filterAttention(rows, due, 'overdue').length,
+    'due-this-week': filterAttention(rows, due, 'due-this-week').length,
+  };
+}
