@@ -1,5 +1,6 @@
 // "Case funnel": the default period and its funnel shown at once, what is sent to report_funnel,
-// the table of rows by phase with the improved share, and where period errors go.
+// the bar chart of the rows by phase and the table of them with the improved share, and where
+// period errors go.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -94,6 +95,26 @@ describe('Funnel', () => {
     expect(table).toHaveTextContent('Case funnel, 1 September 2024 to 5 March 2025');
   });
 
+  it('draws the funnel as a bar chart by phase with a name, the table beside it carrying the figures', async () => {
+    serve({ report_funnel: () => funnelReport() });
+    render(Funnel);
+    const chart = await screen.findByRole('img', {
+      name: 'Bar chart: cases at each stage of the funnel, primary and secondary, 1 September 2024 to 5 March 2025. The table below gives the same figures.',
+    });
+    expect(chart.tagName.toLowerCase()).toBe('svg');
+    expect(chart).toHaveAttribute('id', 'funnel-chart');
+    expect(chart.querySelector('style')).toBeNull();
+    expect(chart.querySelector('[aria-label]')).toBeNull();
+    // A bar per stage and phase, each labelled with its phase and count (no colour key needed).
+    expect(chart.querySelectorAll('rect')).toHaveLength(14);
+    const labels = [...chart.querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toContain('Primary 2');
+    expect(labels).toContain('Secondary 1');
+    expect(labels).toContain('Cases triaged');
+    expect(screen.getByRole('heading', { level: 2, name: 'Cases at each stage, primary and secondary' })).toBeVisible();
+    expect(screen.getByRole('table')).toHaveAttribute('id', 'funnel-table');
+  });
+
   it('shows an error on the end date and links it from the summary', async () => {
     serve({
       report_funnel: () =>
@@ -110,5 +131,6 @@ describe('Funnel', () => {
     await userEvent.click(screen.getByRole('link', { name: 'The period must end on or after its start' }));
     expect(input('to-day')).toHaveFocus();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 });

@@ -78,6 +78,11 @@ describe('the live meeting screen', () => {
     expect(el('prep-count-pupils')).toHaveTextContent('2');
     expect(el('prep-count-no-plan')).toHaveTextContent('1');
     expect(el('prep-no-plan')).toHaveClass('govuk-warning-text');
+    expect(screen.getByRole('img', { name: 'Bar chart: 2 pupils in the pack by attendance band' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Pupils in the pack by attendance band, 2 in all' })).toHaveTextContent(
+      '41-50%2',
+    );
+    expect(screen.getByRole('img', { name: /2 pupils in the pack by attendance trend/ })).toBeInTheDocument();
     const rows = within(el('prep-pupils')).getAllByRole('row').slice(1);
     expect(rows[1]).toHaveTextContent('Pupil Synthetic-Four');
     expect(rows[1]).toHaveTextContent('45.0%');
