@@ -154,6 +154,24 @@ export class Session {
     await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions: keyActions(items) }] });
   }
 
+  /**
+   * The page as printed (W3C "print page": A4, backgrounds off), as a PDF Buffer; `null` when the
+   * driver does not support printing (an "unknown command" or "unsupported operation" answer,
+   * kept in `printRefusal`).
+   */
+  async print() {
+    try {
+      const base64 = await this.cmd('POST', '/print', { orientation: 'portrait', background: false }, 30_000);
+      return Buffer.from(base64, 'base64');
+    } catch (e) {
+      if (/unknown command|unsupported operation|unknown method|not implemented/i.test(String(e?.message ?? e))) {
+        this.printRefusal = e.message;
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** A PNG of the window, as a Buffer. */
   async screenshot() {
     const base64 = await this.cmd('GET', '/screenshot', undefined, 20_000);

@@ -210,6 +210,11 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
       { what: 'the funnel table for the period typed (#funnel-table)' },
     );
     await app.scan('Case funnel (results)');
+    const chart = await app.session.execute(
+      "const svg = document.querySelector('#funnel-chart'); return svg && [svg.getAttribute('role'), svg.getAttribute('aria-label')];",
+    );
+    assert.equal(chart?.[0], 'img', 'the funnel chart is an svg image (#funnel-chart)');
+    assert.match(chart[1], /^Bar chart: cases at each stage of the funnel, primary and secondary/);
     inApp = await funnelRows(app);
     assert.equal(inApp.cases_accepted?.label, 'Cases accepted');
     assert.deepEqual(

@@ -1,14 +1,16 @@
 //! A Targeting Support Meeting recorded live on the real app: the worker plans the meeting with a
 //! link school, records two attendees, five pupils (two from the preparation pack, three typed in)
-//! and eight actions. The app is then killed outright (as when a laptop's battery dies) before the
+//! and eight actions; the preparation pack shows its charts by band and trend, and the live
+//! meeting is printed where the WebDriver can print a page. The app is then killed outright (as when a laptop's battery dies) before the
 //! meeting is finished; reopened, every word typed is there. The meeting is finished, its record
 //! saved as a PDF, and the school's next meeting shows the eight open actions carried forward.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
+import path from 'node:path';
 import { Harness, TITLES } from '../lib/app.mjs';
-import { docScreenshot } from '../lib/driver.mjs';
+import { ARTIFACTS_DIR, docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, unlock } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
 import { count, dateValue, daysAgo, typeDate } from '../lib/steps.mjs';
@@ -154,6 +156,8 @@ test('a meeting with five pupils and eight actions is recorded live, then the ap
     const prep = await (await app.el('prep')).text();
     assert.match(prep, /Needs a plan/);
     assert.match(prep, /45(\.0)?%/);
+    await app.el('prep-bands-chart');
+    await app.el('prep-trends-chart');
   });
   await h.step('attendees', async () => {
     for (const [i, a] of ATTENDEES.entries()) {
@@ -196,6 +200,18 @@ test('a meeting with five pupils and eight actions is recorded live, then the ap
   });
   await app.session.execute("document.getElementById('discussion-' + arguments[0]).scrollIntoView();", [state.discussions[0]]);
   await docScreenshot(app, '10-tsm-meeting.png');
+  await h.step('the live meeting prints without the header, navigation or buttons', async () => {
+    const pdf = await app.session.print();
+    if (!pdf) {
+      t.diagnostic(
+        `this WebDriver cannot print a page (W3C "print page": ${app.session.printRefusal}); print is checked by the source rules only`,
+      );
+      return;
+    }
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS_DIR, 'tsm-meeting-print.pdf'), pdf);
+  });
   await h.step('every change is saved, then the app is killed mid-meeting', async () => {
     await settled(app);
     await app.scan('TSM meeting, recorded live');
