@@ -150,7 +150,7 @@ export class Harness {
       lines.push(`screen "${scan.screen}":`);
       for (const v of scan.violations) {
         lines.push(`  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`);
-        for (const target of v.targets) lines.push(`      at ${target}`);
+        v.targets.forEach((target, i) => lines.push(`      at ${target}${v.messages?.[i] ? `: ${v.messages[i]}` : ''}`));
       }
     }
     throw new Error(`accessibility violations (axe-core):\n${lines.join('\n')}`);

@@ -25,6 +25,7 @@ window.axe
       help: v.help,
       helpUrl: v.helpUrl,
       targets: v.nodes.map((n) => n.target.join(' ')),
+      messages: v.nodes.map((n) => [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ')),
     })),
   })))
   .catch((e) => done('ERROR:' + (e && e.message ? e.message : String(e))));
