@@ -17,7 +17,15 @@ import {
   stopDriverAndWait,
   workspaceFromEnv,
 } from './driver.mjs';
-import { DISPATCH_INPUT, RUN_AXE, SELECTED_OPTION, SELECT_OPTION, SET_VALUE } from './page-scripts.mjs';
+import {
+  AXE_REQUIRED_RULES,
+  AXE_TAGS,
+  DISPATCH_INPUT,
+  RUN_AXE,
+  SELECTED_OPTION,
+  SELECT_OPTION,
+  SET_VALUE,
+} from './page-scripts.mjs';
 import { appPids, isAlive } from './processes.mjs';
 import { KEY, Session, WebDriverError, sleep, waitFor } from './webdriver.mjs';
 
@@ -129,13 +137,20 @@ export class Harness {
     const withViolations = this.a11y.filter((scan) => scan.violations.length > 0);
     t?.diagnostic(`axe-core scanned ${this.a11y.length} screens: ${this.a11y.map((s) => s.screen).join(' | ')}`);
     if (this.a11y.length === 0) throw new Error('no screen was scanned with axe-core');
+    const unrun = this.a11y
+      .map((scan) => ({ screen: scan.screen, missing: AXE_REQUIRED_RULES.filter((id) => !scan.rulesRun.includes(id)) }))
+      .filter((scan) => scan.missing.length > 0);
+    if (unrun.length > 0) {
+      const lines = unrun.map((scan) => `screen "${scan.screen}" did not run ${scan.missing.join(', ')}`);
+      throw new Error(`axe-core ran without required rules:\n${lines.join('\n')}`);
+    }
     if (withViolations.length === 0) return;
     const lines = [];
     for (const scan of withViolations) {
       lines.push(`screen "${scan.screen}":`);
       for (const v of scan.violations) {
         lines.push(`  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})`);
-        for (const target of v.targets) lines.push(`      at ${target}`);
+        v.targets.forEach((target, i) => lines.push(`      at ${target}${v.messages?.[i] ? `: ${v.messages[i]}` : ''}`));
       }
     }
     throw new Error(`accessibility violations (axe-core):\n${lines.join('\n')}`);
@@ -369,12 +384,12 @@ export class App {
     if (!loaded) {
       await this.session.execute(`${AXE_SOURCE}\nreturn typeof window.axe;`);
     }
-    const raw = await this.session.executeAsync(RUN_AXE);
+    const raw = await this.session.executeAsync(RUN_AXE, [AXE_TAGS]);
     if (typeof raw !== 'string' || raw.startsWith('ERROR:')) {
       throw new Error(`axe-core could not run on "${screen}": ${raw}`);
     }
-    const violations = JSON.parse(raw);
-    this.harness.a11y.push({ screen, violations });
+    const { violations, rulesRun } = JSON.parse(raw);
+    this.harness.a11y.push({ screen, violations, rulesRun });
     return violations;
   }
 

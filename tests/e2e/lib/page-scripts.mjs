@@ -1,16 +1,33 @@
 //! Scripts the harness runs inside the app's page over WebDriver's execute commands.
 
+/** The axe-core tag sets every scan runs: WCAG 2.0, 2.1 and 2.2 at A and AA, and axe's best
+ *  practices. Naming them turns on `target-size` (WCAG 2.2 2.5.8, tagged `wcag22aa`), which axe
+ *  leaves off by default; with these tags every rule axe enables by default still runs. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Rules a scan must have applied, or the harness fails it: a configuration that drops them
+ *  would otherwise pass silently. */
+export const AXE_REQUIRED_RULES = ['target-size', 'color-contrast'];
+
+/** Runs axe with the tags in arguments[0]; answers with the violations and the ids of every rule
+ *  run (passed, violated, incomplete or not applicable). */
 export const RUN_AXE = `
 const done = arguments[arguments.length - 1];
+const tags = arguments[0];
 window.axe
-  .run(document, { resultTypes: ['violations'] })
-  .then((results) => done(JSON.stringify(results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    helpUrl: v.helpUrl,
-    targets: v.nodes.map((n) => n.target.join(' ')),
-  })))))
+  .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+  .then((results) => done(JSON.stringify({
+    rulesRun: [results.passes, results.violations, results.incomplete, results.inapplicable]
+      .flatMap((group) => group.map((rule) => rule.id)),
+    violations: results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+      messages: v.nodes.map((n) => [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ')),
+    })),
+  })))
   .catch((e) => done('ERROR:' + (e && e.message ? e.message : String(e))));
 `;
 

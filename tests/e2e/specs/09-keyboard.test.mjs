@@ -82,7 +82,7 @@ test('unlock, find a pupil, record a contact and a meeting action with the keybo
     const heading = await app.focused();
     assert.equal(heading.id, 'page-title');
     assert.equal(heading.visible, false, 'the check tells a focused heading (no ring, by design) from a control');
-    await app.tabTo('#lock', { back: true, max: 3 });
+    await app.tabTo('#lock', { back: true, max: 12 }); // back past the primary navigation to the header's Lock
     await app.tabTo(`#case-table [data-case-id="${state.caseId}"]`, { max: 60 });
   });
 
