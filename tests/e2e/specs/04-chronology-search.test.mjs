@@ -10,7 +10,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, unlock, waitForCaseView } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
-import { daysAgo, addEntry, count } from '../lib/steps.mjs';
+import { daysAgo, addEntry, count, showCaseTab } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -99,6 +99,7 @@ test('a chronology keeps a corrected entry beside its correction, filters by kin
   });
 
   await h.step('the case view has an empty chronology and a form dated today', async () => {
+    await showCaseTab(app, 'chronology');
     await waitFor(() => app.exists('#chronology-empty'), { what: 'the empty chronology (#chronology-empty)' });
     const today = daysAgo(0);
     assert.deepEqual(
