@@ -272,7 +272,7 @@ describe('accessibility', () => {
     await screen.findByRole('heading', { level: 1, name: /Alex/ });
     expect(await axeViolations()).toEqual([]);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Edit details' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Edit pupil' }));
     await screen.findByRole('heading', { level: 1, name: /Edit case/ });
     expect(await axeViolations()).toEqual([]);
 

@@ -103,7 +103,7 @@ describe('identity bar', () => {
     expect(document.getElementById('case-identity-sa')).toBeNull();
     expect(el('case-identity-alerts')).toHaveTextContent('2 alerts, 1 serious');
     expect(within(bar).getByRole('button', { name: 'Record a contact' })).toBeInTheDocument();
-    expect(within(bar).getByRole('button', { name: 'Edit details' })).toBeInTheDocument();
+    expect(within(bar).getByRole('button', { name: 'Edit pupil' })).toBeInTheDocument();
   });
 
   it('says when there are no alerts and shows no flags without readings', async () => {
