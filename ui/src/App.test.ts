@@ -4,6 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
+import { router } from './lib/router.svelte';
 import { axeViolations } from './test/axe';
 import { fail, requestsFor, serve, type Handlers } from './test/commands';
 import {
@@ -120,6 +121,27 @@ describe('navigation', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Alex/ })).toHaveFocus();
     expect(requestsFor('case_get')).toEqual([{ id: 'case-7' }]);
     expect(search).toHaveValue('');
+  });
+
+  it('switches between the parts of a case without loading the case again or leaving the tab link', async () => {
+    router.go({ name: 'loading' });
+    await startAt({
+      app_status: () => status(),
+      dashboard: () => dashboard([]),
+      search: () => [searchHit({ case_id: 'case-7' })],
+      case_get: () => caseDetail({ id: 'case-7' }),
+      settings_get: () => settings(),
+      chronology_list: () => [],
+    });
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search pupils' }), 'alex');
+    await userEvent.click(await screen.findByRole('link', { name: /Alex \(Alexandra Testpupil\)/ }));
+    await screen.findByRole('heading', { level: 1, name: /Alex/ });
+    const history = screen.getByRole('link', { name: 'History' });
+    await userEvent.click(history);
+    expect(await screen.findByRole('heading', { level: 2, name: 'History' })).toBeInTheDocument();
+    expect(history).toHaveFocus();
+    expect(history).toHaveAttribute('aria-current', 'page');
+    expect(requestsFor('case_get')).toHaveLength(1);
   });
 
   it('opens Reports and Settings from the navigation, each marked as the current page', async () => {
@@ -250,7 +272,7 @@ describe('accessibility', () => {
     await screen.findByRole('heading', { level: 1, name: /Alex/ });
     expect(await axeViolations()).toEqual([]);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Edit pupil' }));
     await screen.findByRole('heading', { level: 1, name: /Edit case/ });
     expect(await axeViolations()).toEqual([]);
 
@@ -279,7 +301,7 @@ describe('accessibility', () => {
     await startAt(unlocked);
     await userEvent.click(within(await screen.findByRole('table')).getByRole('link', { name: 'Alexandra Testpupil' }));
     await screen.findByRole('heading', { level: 1, name: /Alex/ });
-    await screen.findByRole('region', { name: 'Case progress' });
+    await screen.findByRole('region', { name: 'Next step' });
     await userEvent.click(screen.getByRole('button', { name: 'Allocate' }));
     await screen.findByRole('option', { name: 'Attendance taskforce' });
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -290,6 +312,7 @@ describe('accessibility', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Close case' }));
     expect(await axeViolations()).toEqual([]);
 
+    await userEvent.click(screen.getByRole('link', { name: 'Attendance' }));
     await userEvent.click(screen.getByRole('button', { name: 'Record attendance' }));
     await screen.findAllByText('Check the figures');
     expect(await axeViolations()).toEqual([]);
@@ -310,6 +333,7 @@ describe('accessibility', () => {
   it('finds no axe violations on the case view’s chronology, with a correction open and its errors showing', async () => {
     await startAt(unlocked);
     await userEvent.click(within(await screen.findByRole('table')).getByRole('link', { name: 'Alexandra Testpupil' }));
+    await userEvent.click(await screen.findByRole('link', { name: 'Chronology' }));
     const chronology = await screen.findByRole('region', { name: 'Chronology' });
     await within(chronology).findByText('Corrected account of the visit');
     expect(await axeViolations()).toEqual([]);

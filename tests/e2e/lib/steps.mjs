@@ -65,8 +65,20 @@ export async function submitAndWait(app, id, done, what) {
   if (refused) throw new Error(`the app refused it (${what}): ${refused}`);
 }
 
+/**
+ * Shows one part of the case view (`overview`, `chronology`, `plan`, `attendance`, `family`,
+ * `legal`, `history`) from its sub navigation link, unless it is already the current one.
+ */
+export async function showCaseTab(app, tab) {
+  await waitFor(() => app.exists(`#case-tab-${tab}`), { what: `the case's sub navigation (#case-tab-${tab})` });
+  const current = await (await app.el(`case-tab-${tab}`)).attribute('aria-current');
+  if (current !== 'page') await app.click(`case-tab-${tab}`);
+  await waitFor(() => app.exists(`#case-part-${tab}`), { what: `the case's ${tab} (#case-part-${tab})` });
+}
+
 /** Opens a lifecycle step from its button, types the date and its fields, saves, and waits. */
 export async function takeStep(app, kind, date, fields = {}) {
+  await showCaseTab(app, 'overview');
   await app.click(`step-${kind}`);
   await waitFor(() => app.exists('#step-form #step-save'), { what: `the ${kind} form (#step-save)` });
   await typeDate(app, 'step', date);
@@ -92,6 +104,7 @@ export async function showDashboard(app) {
 
 /** Adds a chronology entry through the case view's form and waits for it to be listed. */
 export async function addEntry(app, entry) {
+  await showCaseTab(app, 'chronology');
   const before = await count(app, '#chronology-list li[data-entry-id]');
   await app.fill('entry-kind', entry.kind);
   await typeDate(app, 'entry', entry.date);

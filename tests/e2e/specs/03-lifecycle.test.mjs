@@ -10,7 +10,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, waitForCaseView } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
-import { daysAgo, typeDate, takeStep, showDashboard, funnelRows } from '../lib/steps.mjs';
+import { daysAgo, typeDate, takeStep, showCaseTab, showDashboard, funnelRows } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -39,6 +39,7 @@ const WORKER = 'A. Testworker';
 const CLOSE_REASON = 'Attendance back up; family engaging with school';
 
 async function recordReading(app, date, counts) {
+  await showCaseTab(app, 'attendance');
   const before = await app.session.execute(
     'return document.querySelectorAll("#attendance-table tbody tr").length;',
   );
@@ -108,6 +109,7 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
     const progress = await (await app.el('case-progress')).text();
     assert.match(progress, new RegExp(`${referred.day} \\w+ ${referred.year}`), 'the referral date is shown');
     assert.ok(await app.exists('#step-accept'), 'Accept is offered');
+    await showCaseTab(app, 'history');
     assert.match(await (await app.el('case-history')).text(), /Referred/);
   });
 
@@ -123,14 +125,15 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
     assert.match(progress, new RegExp(WORKER.replace('.', '\\.')));
     assert.match(progress, /Attendance and family support workers/);
     assert.match(await (await app.el('case-next-due')).text(), /Midpoint check[\s\S]*Overdue/);
-    const history = await app.session.execute(
-      'return Array.from(document.querySelectorAll("#case-history .moj-timeline__title")).map((e) => e.innerText.trim());',
-    );
-    assert.deepEqual(history, ['Review cycle started', 'Allocated', 'Accepted', 'Referred'], 'newest first');
     const primary = await app.session.execute(
       'return Array.from(document.querySelectorAll("#case-steps .govuk-button:not(.govuk-button--secondary)")).map((b) => b.id);',
     );
     assert.deepEqual(primary, ['step-midpoint_check'], 'the overdue midpoint check is the primary button');
+    await showCaseTab(app, 'history');
+    const history = await app.session.execute(
+      'return Array.from(document.querySelectorAll("#case-history .moj-timeline__title")).map((e) => e.innerText.trim());',
+    );
+    assert.deepEqual(history, ['Review cycle started', 'Allocated', 'Accepted', 'Referred'], 'newest first');
   });
 
   await h.step('record two attendance readings, 70% then 85%', async () => {
@@ -183,8 +186,9 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
     await waitForCaseView(app);
     await takeStep(app, 'close', today, { 'step-note': CLOSE_REASON });
     assert.equal((await (await app.el('case-status')).text()).trim(), 'Closed');
-    assert.ok((await (await app.el('case-history')).text()).includes(CLOSE_REASON), 'the history shows the reason');
     assert.ok(await app.exists('#step-reopen'), 'a closed case can be reopened');
+    await showCaseTab(app, 'history');
+    assert.ok((await (await app.el('case-history')).text()).includes(CLOSE_REASON), 'the history shows the reason');
   });
 
   await h.step('the closed case has left the dashboard', async () => {

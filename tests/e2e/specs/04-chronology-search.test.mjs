@@ -10,7 +10,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, unlock, waitForCaseView } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
-import { daysAgo, addEntry, count } from '../lib/steps.mjs';
+import { daysAgo, addEntry, count, showCaseTab } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -99,6 +99,7 @@ test('a chronology keeps a corrected entry beside its correction, filters by kin
   });
 
   await h.step('the case view has an empty chronology and a form dated today', async () => {
+    await showCaseTab(app, 'chronology');
     await waitFor(() => app.exists('#chronology-empty'), { what: 'the empty chronology (#chronology-empty)' });
     const today = daysAgo(0);
     assert.deepEqual(
@@ -146,11 +147,12 @@ test('a chronology keeps a corrected entry beside its correction, filters by kin
   await h.step('the original and its correction show together, the original text unchanged', async () => {
     const group = await app.session.execute(
       `const li = document.querySelector('#chronology-list > li[data-entry-id="' + CSS.escape(arguments[0]) + '"]');
-       const own = li.querySelector(':scope > dl [data-field="what"]').innerText.trim();
-       const tag = li.querySelector(':scope > h3').innerText;
+       const own = li.querySelector(':scope > .moj-timeline__description > dl [data-field="what"]').innerText.trim();
+       const tag = li.querySelector(':scope > .moj-timeline__header > h3').innerText;
        const corrections = Array.from(li.querySelectorAll('.app-chronology__corrections > li')).map((c) => ({
          heading: c.querySelector('h4').innerText.trim(),
          what: c.querySelector('[data-field="what"]').innerText.trim(),
+         corrects: c.querySelector('[data-field="corrects"]').innerText.trim(),
        }));
        return { own, tag, corrections, topLevel: document.querySelectorAll('#chronology-list > li').length };`,
       [firstId],
@@ -160,6 +162,7 @@ test('a chronology keeps a corrected entry beside its correction, filters by kin
     assert.equal(group.corrections.length, 1);
     assert.match(group.corrections[0].heading, /^Correction\s+Home visit/);
     assert.equal(group.corrections[0].what, CORRECTED_WHAT);
+    assert.match(group.corrections[0].corrects, /^Corrects the Home visit entry of /, 'the correction names what it corrects');
     assert.equal(group.topLevel, 3, 'the correction is not a separate top-level entry');
     await app.session.execute('document.getElementById("chronology").scrollIntoView();');
     await docScreenshot(app, '08-chronology.png');

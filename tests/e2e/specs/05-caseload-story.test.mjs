@@ -13,7 +13,7 @@ import { Harness, TITLES } from '../lib/app.mjs';
 import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, errorSummaryText, fillCaseForm, saveCaseForm, waitForCaseView } from '../lib/flows.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
-import { daysAgo, typeDate, submitAndWait, count, takeStep, showDashboard, addEntry, funnelRows } from '../lib/steps.mjs';
+import { daysAgo, typeDate, submitAndWait, count, takeStep, showCaseTab, showDashboard, addEntry, funnelRows } from '../lib/steps.mjs';
 
 /** @type {Harness} */
 let h;
@@ -152,11 +152,14 @@ test('one family’s story: carers, a sibling, the lifecycle, a corrected chrono
     caseId = await addCase(app, PUPIL, { phase: 'primary', referred: daysAgo(40) });
     await app.openCase(caseId);
     await waitForCaseView(app);
+    await showCaseTab(app, 'plan');
     await waitFor(() => app.exists('#plan #edit-plan'), { what: 'the plan section (#edit-plan)' });
-    await waitFor(() => app.exists('#family #edit-details'), { what: 'the family section (#edit-details)' });
     assert.match(await text(app, 'plan-target'), /No target yet/);
     assert.ok(await app.exists('#plan-no-target'), 'the plan warns that it needs a SMART target');
-    await app.scan('case view with an empty plan and family');
+    await app.scan('case view with an empty plan');
+    await showCaseTab(app, 'family');
+    await waitFor(() => app.exists('#family #edit-details'), { what: 'the family section (#edit-details)' });
+    await app.scan('case view with an empty family');
   });
 
   await h.step('add two parents, one with parental responsibility', async () => {
@@ -208,6 +211,7 @@ test('one family’s story: carers, a sibling, the lifecycle, a corrected chrono
   });
 
   await h.step('record three contacts in the chronology and correct the first', async () => {
+    await showCaseTab(app, 'chronology');
     await waitFor(() => app.exists('#chronology #add-entry'), { what: 'the chronology form (#add-entry)' });
     for (const entry of ENTRIES) await addEntry(app, entry);
     const shown = await app.session.execute(
@@ -230,6 +234,8 @@ test('one family’s story: carers, a sibling, the lifecycle, a corrected chrono
   });
 
   await h.step('set the plan: barriers and a SMART target of 95% within 60 days', async () => {
+    await showCaseTab(app, 'plan');
+    await waitFor(() => app.exists('#plan #edit-plan'), { what: 'the plan section (#edit-plan)' });
     await app.click('edit-plan');
     await waitFor(() => app.exists('#plan-form #save-plan'), { what: 'the plan form (#save-plan)' });
     for (const barrier of ['semh_ebsa', 'school_factors', 'transport']) await tick(app, `barrier-${barrier}`);
@@ -307,6 +313,7 @@ test('one family’s story: carers, a sibling, the lifecycle, a corrected chrono
     await waitForCaseView(app);
     await takeStep(app, 'close', today, { 'step-note': CLOSE_REASON });
     assert.equal(await text(app, 'case-status'), 'Closed');
+    await showCaseTab(app, 'history');
     assert.ok((await text(app, 'case-history')).includes(CLOSE_REASON), 'the history shows the reason');
   });
 

@@ -2,13 +2,18 @@
 // the webview loads one page, and a route names a screen plus the id it shows (never a record copy).
 import type { CaseId, TsmId } from '../api';
 
+/** The parts of a case, one per sub navigation tab; the case view shows one at a time. */
+export const CASE_TABS = ['overview', 'chronology', 'plan', 'attendance', 'family', 'legal', 'history'] as const;
+export type CaseTab = (typeof CASE_TABS)[number];
+
 export type Route =
   | { name: 'loading' }
   | { name: 'setup' }
   | { name: 'unlock' }
   | { name: 'caseload'; notice?: string }
   | { name: 'case-add' }
-  | { name: 'case-view'; id: CaseId }
+  /** One case, showing one of its parts (`tab`; the Overview when absent). */
+  | { name: 'case-view'; id: CaseId; tab?: CaseTab }
   | { name: 'case-edit'; id: CaseId }
   | { name: 'reports' }
   | { name: 'schools' }
@@ -32,6 +37,13 @@ class Router {
 
   go(route: Route): void {
     this.route = route;
+  }
+
+  /** What the screen is keyed on: a route, except that the tabs of one case are one screen (a tab
+   *  change keeps the case loaded and the page where it is, rather than remounting it). */
+  get screenKey(): Route | string {
+    const route = this.route;
+    return route.name === 'case-view' ? `case-view:${route.id}` : route;
   }
 
   /** True for screens that need an unlocked caseload (and so show the navigation). */

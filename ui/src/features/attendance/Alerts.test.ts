@@ -117,10 +117,14 @@ describe('alerts and imported marks on the case view', () => {
 
   it('finds no axe violations on the case view with alerts and imported marks', async () => {
     await openCase(caseDetail({ status: 'active', alerts: ALERTS, marks: marksView() }));
-    await screen.findByRole('button', { name: 'Record a legal step' });
+    await waitFor(() => expect(screen.queryByText('Loading contacts…')).toBeNull());
     await userEvent.click(within(el('case-alert-0-why')).getByText('Why?'));
     const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(await axeViolations()).toEqual([]);
+    // The imported marks are on the Attendance tab.
+    await userEvent.click(screen.getByRole('link', { name: 'Attendance' }));
+    expect(await screen.findByRole('heading', { name: 'Imported session marks' })).toBeInTheDocument();
     expect(await axeViolations()).toEqual([]);
   }, 30_000);
 });

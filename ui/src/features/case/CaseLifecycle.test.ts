@@ -81,7 +81,12 @@ const ACTIVE: Partial<CaseDetail> = {
   ],
 };
 
-async function showCase(detail: CaseDetail, handlers: Parameters<typeof serve>[0] = {}) {
+async function showCase(
+  detail: CaseDetail,
+  handlers: Parameters<typeof serve>[0] = {},
+  tab?: 'history' | 'attendance',
+) {
+  if (tab) router.go({ name: 'case-view', id: detail.id, tab });
   serve({ case_get: () => detail, settings_get: () => settings(), chronology_list: () => [], ...handlers });
   render(CaseView, { id: detail.id });
   await screen.findByRole('heading', { level: 1 });
@@ -97,10 +102,10 @@ describe('case progress', () => {
     vi.useRealTimers();
   });
 
-  it('shows status, referral, allocation with the team’s name, cycle start and an overdue next step', async () => {
+  it('shows status (in the identity bar), referral, allocation with the team’s name, cycle start and an overdue next step', async () => {
     await showCase(caseDetail(ACTIVE));
-    const progress = screen.getByRole('region', { name: 'Case progress' });
-    expect(progress).toHaveTextContent('Active');
+    const progress = screen.getByRole('region', { name: 'Next step' });
+    expect(input('case-status')).toHaveTextContent('Active');
     expect(progress).toHaveTextContent('10 January 2025');
     expect(progress).toHaveTextContent('Source: School');
     expect(progress).toHaveTextContent('A. Testworker');
@@ -143,6 +148,7 @@ describe('case progress', () => {
     expect(input('case-status')).toHaveTextContent('Accepted');
     expect(input('step-allocate')).toHaveTextContent('Allocate');
     expect(document.getElementById('step-accept')).toBeNull();
+    await userEvent.click(screen.getByRole('link', { name: 'History' }));
     expect(within(input('case-history')).getAllByRole('listitem')[0]).toHaveTextContent('Accepted');
   });
 
@@ -238,7 +244,7 @@ describe('case progress', () => {
 
 describe('case history', () => {
   it('lists every event newest first, with allocation and notes', async () => {
-    await showCase(caseDetail(ACTIVE));
+    await showCase(caseDetail(ACTIVE), {}, 'history');
     const items = within(input('case-history')).getAllByRole('listitem');
     expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual([
       'Review cycle started',
@@ -263,7 +269,7 @@ describe('attendance', () => {
   });
 
   it('shows each reading with its date, %, band and flags', async () => {
-    await showCase(caseDetail(ACTIVE));
+    await showCase(caseDetail(ACTIVE), {}, 'attendance');
     const rows = within(input('attendance-table')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('31 January 2025');
@@ -275,12 +281,12 @@ describe('attendance', () => {
   });
 
   it('says when there are no readings yet', async () => {
-    await showCase(caseDetail());
+    await showCase(caseDetail(), {}, 'attendance');
     expect(screen.getByText('No attendance has been recorded for this pupil yet.')).toBeInTheDocument();
   });
 
   it('records a reading as typed, dated today unless changed, and shows the returned readings', async () => {
-    await showCase(caseDetail(), { attendance_record: () => caseDetail(ACTIVE) });
+    await showCase(caseDetail(), { attendance_record: () => caseDetail(ACTIVE) }, 'attendance');
     expect([input('as_at-day').value, input('as_at-month').value, input('as_at-year').value]).toEqual([
       '5',
       '3',
@@ -304,14 +310,18 @@ describe('attendance', () => {
   });
 
   it('shows a sessions error on the sessions group and links it to the first count', async () => {
-    await showCase(caseDetail(), {
-      attendance_record: () =>
-        fail({
-          kind: 'validation',
-          message: 'x',
-          fields: [{ field: 'sessions', message: 'Check the figures: present and absences must add up to possible' }],
-        }),
-    });
+    await showCase(
+      caseDetail(),
+      {
+        attendance_record: () =>
+          fail({
+            kind: 'validation',
+            message: 'x',
+            fields: [{ field: 'sessions', message: 'Check the figures: present and absences must add up to possible' }],
+          }),
+      },
+      'attendance',
+    );
     await fillIn({ possible: '100', present: '90', authorised: '9', unauthorised: '9' });
     await userEvent.click(screen.getByRole('button', { name: 'Record attendance' }));
     expect(input('sessions-error')).toHaveTextContent('must add up');

@@ -26,7 +26,7 @@ describe('CaseView', () => {
     serve({ case_get: () => caseDetail() });
     render(CaseView, { id: 'case-1' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Alex' })).toHaveAttribute('id', 'page-title');
-    const list = document.querySelector('.govuk-summary-list');
+    const list = document.getElementById('case-summary');
     for (const text of [
       'Alexandra Testpupil',
       '7 March 2015',
@@ -44,7 +44,7 @@ describe('CaseView', () => {
   it('opens the edit form from Edit and goes back to the caseload from the back link', async () => {
     serve({ case_get: () => caseDetail() });
     render(CaseView, { id: 'case-1' });
-    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit pupil' }));
     expect(router.route).toEqual({ name: 'case-edit', id: 'case-1' });
     await userEvent.click(screen.getByRole('link', { name: 'Back to your caseload' }));
     expect(router.route).toEqual({ name: 'caseload' });
@@ -54,7 +54,7 @@ describe('CaseView', () => {
     serve({ case_get: () => fail({ kind: 'not_found', message: 'No case with that id', id: 'case-1' }) });
     render(CaseView, { id: 'case-1' });
     expect(await screen.findByText('No case with that id')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit pupil' })).not.toBeInTheDocument();
   });
 });
 

@@ -118,7 +118,18 @@ describe('the chronology', () => {
     );
     expect(corrections[0]).toHaveTextContent('Alex was up and dressed');
     expect(corrections[0]).toHaveTextContent('Added 25 February 2025');
+    expect(corrections[0].querySelector('[data-field="corrects"]')).toHaveTextContent(
+      'Corrects the Home visit entry of 20 February 2025, 2:30pm',
+    );
     expect(document.querySelectorAll('#chronology-list > li')).toHaveLength(2);
+  });
+
+  it('draws the entries as an MoJ timeline', async () => {
+    await show();
+    const list = document.getElementById('chronology-list')!;
+    expect(list).toHaveClass('moj-timeline');
+    for (const item of list.querySelectorAll(':scope > li')) expect(item).toHaveClass('moj-timeline__item');
+    expect(list.querySelectorAll('.moj-timeline__title').length).toBeGreaterThanOrEqual(3);
   });
 
   it('asks again with the kind chosen in the filter, and without it for "All"', async () => {

@@ -67,6 +67,7 @@ async function openCaseView() {
   render(App);
   await waitFor(() => expect(screen.queryByText('Opening Caseload')).not.toBeInTheDocument());
   await userEvent.click(within(await screen.findByRole('table')).getByRole('link', { name: 'Alexandra Testpupil' }));
+  await userEvent.click(await screen.findByRole('link', { name: 'Legal' }));
   await screen.findByRole('button', { name: 'Record a legal step' });
 }
 

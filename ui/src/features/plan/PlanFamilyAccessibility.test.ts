@@ -28,7 +28,7 @@ vi.mock('../../api', async (importOriginal) => ({
 const invalid = (field: string, message: string) => () =>
   fail({ kind: 'validation', message: 'x', fields: [{ field, message }] });
 
-async function openCaseView() {
+async function openCaseView(tab: 'Plan' | 'Family') {
   serve({
     app_status: () => status(),
     dashboard: () => dashboard([dashboardRow()]),
@@ -73,20 +73,23 @@ async function openCaseView() {
   render(App);
   await waitFor(() => expect(screen.queryByText('Opening Caseload')).not.toBeInTheDocument());
   await userEvent.click(within(await screen.findByRole('table')).getByRole('link', { name: 'Alexandra Testpupil' }));
-  await screen.findByRole('button', { name: 'Edit plan' });
-  await screen.findByRole('button', { name: 'Edit details' });
+  await userEvent.click(await screen.findByRole('link', { name: tab }));
+  await screen.findByRole('button', { name: tab === 'Plan' ? 'Edit plan' : 'Edit details' });
 }
 
 describe('accessibility of the plan and family sections', () => {
   it('finds no axe violations on the case view with its plan and family', async () => {
-    await openCaseView();
+    await openCaseView('Plan');
     expect(screen.getByRole('region', { name: 'Plan' })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Family and details' })).toBeInTheDocument();
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.click(screen.getByRole('link', { name: 'Family' }));
+    expect(await screen.findByRole('region', { name: 'Family and details' })).toBeInTheDocument();
+    await screen.findByRole('button', { name: 'Edit details' });
     expect(await axeViolations()).toEqual([]);
   }, 30_000);
 
   it('finds no axe violations with the plan form and the action form showing errors', async () => {
-    await openCaseView();
+    await openCaseView('Plan');
     await userEvent.click(screen.getByRole('button', { name: 'Edit plan' }));
     await userEvent.click(screen.getByRole('button', { name: 'Add another review date' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save plan' }));
@@ -99,7 +102,7 @@ describe('accessibility of the plan and family sections', () => {
   }, 30_000);
 
   it('finds no axe violations with the details and family forms showing errors and sibling results listed', async () => {
-    await openCaseView();
+    await openCaseView('Family');
     await userEvent.click(screen.getByRole('button', { name: 'Edit details' }));
     await userEvent.click(screen.getByRole('button', { name: 'Add a key professional' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save details' }));
