@@ -58,7 +58,7 @@ fn main() {
             OpenAction::Open => tauri_plugin_opener::open_path(path, None::<&str>),
             OpenAction::Reveal => tauri_plugin_opener::reveal_item_in_dir(path),
         }
-        .map_err(|e| e.to_string())
+        .map_err(std::io::Error::other)
     });
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -49,7 +49,7 @@ pub enum OpenAction {
 }
 
 /// Opens or reveals a file (the desktop shell's; the CLI has none).
-pub type Opener = dyn Fn(OpenAction, &Path) -> Result<(), String> + Send + Sync;
+pub type Opener = dyn Fn(OpenAction, &Path) -> std::io::Result<()> + Send + Sync;
 
 #[derive(Clone)]
 pub struct Caseload {
@@ -87,7 +87,7 @@ impl Caseload {
     /// sets it; without it, opening a saved document says it cannot be done here.
     pub fn set_opener(
         &self,
-        opener: impl Fn(OpenAction, &Path) -> Result<(), String> + Send + Sync + 'static,
+        opener: impl Fn(OpenAction, &Path) -> std::io::Result<()> + Send + Sync + 'static,
     ) {
         let _ = self.inner.opener.set(Box::new(opener));
     }

@@ -176,7 +176,11 @@ fn every_file_of_a_saved_export_can_be_opened_by_its_own_token() {
 #[test]
 fn when_the_system_cannot_open_it_the_worker_is_told_where_the_file_is() {
     let (dir, cx) = created();
-    cx.set_opener(|_, _| Err("Failed to connect to the session bus (os error 2)".into()));
+    cx.set_opener(|_, _| {
+        Err(std::io::Error::other(
+            "Failed to connect to the session bus (os error 2)",
+        ))
+    });
     let saved = save_record(&cx, &dir.path().join("out"));
     let t = saved.token.expect("token");
     let folder = dir.path().join("out").display().to_string();
