@@ -249,3 +249,29 @@ export function familyView(overrides: Partial<PupilFamilyView> = {}): PupilFamil
     ...overrides,
   };
 }
+
+/** Two attendance readings a month apart, 70% then 85%: the case-view tests' history. */
+export const twoReadings: CaseDetail['attendance'] = [
+  {
+    as_at: '2025-01-31',
+    possible: 100,
+    present: 70,
+    authorised: 10,
+    unauthorised: 20,
+    attendance_pct: 70,
+    persistent_absence: true,
+    severe_absence: false,
+    band: '61-70',
+  },
+  {
+    as_at: '2025-02-28',
+    possible: 120,
+    present: 102,
+    authorised: 8,
+    unauthorised: 10,
+    attendance_pct: 85,
+    persistent_absence: true,
+    severe_absence: false,
+    band: '81-90',
+  },
+];

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve } from '../../test/commands';
-import { caseDetail, settings } from '../../test/fixtures';
+import { caseDetail, settings, twoReadings } from '../../test/fixtures';
 import CaseView from './CaseView.svelte';
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -55,30 +55,7 @@ const ACTIVE: Partial<CaseDetail> = {
       note: 'First home visit booked',
     },
   ],
-  attendance: [
-    {
-      as_at: '2025-01-31',
-      possible: 100,
-      present: 70,
-      authorised: 10,
-      unauthorised: 20,
-      attendance_pct: 70,
-      persistent_absence: true,
-      severe_absence: false,
-      band: '61-70',
-    },
-    {
-      as_at: '2025-02-28',
-      possible: 120,
-      present: 102,
-      authorised: 8,
-      unauthorised: 10,
-      attendance_pct: 85,
-      persistent_absence: true,
-      severe_absence: false,
-      band: '81-90',
-    },
-  ],
+  attendance: twoReadings,
 };
 
 async function showCase(

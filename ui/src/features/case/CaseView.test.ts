@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseDetail } from '../../api';
 import { router, type CaseTab } from '../../lib/router.svelte';
 import { fail, serve } from '../../test/commands';
-import { caseDetail, chronologyEntry, settings } from '../../test/fixtures';
+import { caseDetail, chronologyEntry, settings, twoReadings } from '../../test/fixtures';
 import CaseView from './CaseView.svelte';
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -20,30 +20,7 @@ const ACTIVE: Partial<CaseDetail> = {
   status: 'active',
   next_due: { kind: 'midpoint_check', due_on: '2025-02-24', overdue: true },
   allowed_transitions: ['midpoint_check', 'review', 'close'],
-  attendance: [
-    {
-      as_at: '2025-01-31',
-      possible: 100,
-      present: 70,
-      authorised: 10,
-      unauthorised: 20,
-      attendance_pct: 70,
-      persistent_absence: true,
-      severe_absence: false,
-      band: '61-70',
-    },
-    {
-      as_at: '2025-02-28',
-      possible: 120,
-      present: 102,
-      authorised: 8,
-      unauthorised: 10,
-      attendance_pct: 85,
-      persistent_absence: true,
-      severe_absence: false,
-      band: '81-90',
-    },
-  ],
+  attendance: twoReadings,
   alerts: [
     { rule: 'penalty_threshold_met', on: '2025-02-20', message: '10 unauthorised sessions in 10 school weeks.' },
     { rule: 'persistent_absence', on: null, message: 'Attendance is below 90%.' },
