@@ -1,5 +1,7 @@
-// One form's submit: runs its action once at a time, and when the action fails places the server's
-// messages as the form's errors (or sends the worker to unlock / set-up when the error calls for it).
+// One form's submit, or one button's action: runs its work once at a time, and when the work fails
+// places the server's messages as the form's errors (or sends the worker to unlock / set-up when the
+// error calls for it). Screens use this for what the worker does and Resource (resource.svelte.ts)
+// for what they load, never a try/catch of their own.
 import type { AppError } from '../api';
 import { appErrorOf, formErrorsFrom, NO_ERRORS, redirectFor, type ErrorPlacement, type FormErrors } from './errors';
 
@@ -20,8 +22,11 @@ export class FormSubmission {
   readonly #onError: SubmitOptions['onError'];
   readonly #placement: ErrorPlacement;
 
-  /** `action` does the work and navigates on success; `options` say where its errors go. */
-  constructor(action: () => Promise<void>, { onError, ...placement }: SubmitOptions = {}) {
+  /**
+   * `action` does the work and navigates on success (none: each `run` brings its own work, e.g. a
+   * button that acts on one row); `options` say where its errors go.
+   */
+  constructor(action: () => Promise<void> = async () => {}, { onError, ...placement }: SubmitOptions = {}) {
     this.#action = action;
     this.#onError = onError;
     this.#placement = placement;
@@ -33,12 +38,15 @@ export class FormSubmission {
     await this.run();
   };
 
-  /** Runs the action as a submit would, without one (e.g. a report shown at once for its default period). */
-  run = async (): Promise<void> => {
+  /**
+   * Runs the action as a submit would, without one (e.g. a report shown at once for its default
+   * period), or `work` in its place (a button's action on one row). Nothing runs while busy.
+   */
+  run = async (work: () => Promise<void> = this.#action): Promise<void> => {
     if (this.busy) return;
     this.busy = true;
     try {
-      await this.#action();
+      await work();
       this.errors = NO_ERRORS;
     } catch (e) {
       const error = appErrorOf(e);
