@@ -39,7 +39,7 @@ pub enum CaseCommand {
         #[arg(value_enum)]
         step: Step,
         /// The date it happened, YYYY-MM-DD (default: today).
-        #[arg(long = "on", value_name = "YYYY-MM-DD")]
+        #[arg(long = "on", value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         on_date: Option<String>,
         /// For allocate: the team id (see `caseload call settings_get`).
         #[arg(long)]
@@ -96,7 +96,7 @@ impl Step {
 pub struct AttendanceRecordArgs {
     /// The case's id.
     id: String,
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     as_at: String,
     #[arg(long)]
     possible: String,
@@ -118,7 +118,7 @@ pub struct PupilArgs {
     #[arg(long, value_name = "NAME")]
     pub preferred_name: Option<String>,
     /// Date of birth, YYYY-MM-DD.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     pub dob: String,
     #[arg(long)]
     pub upn: String,
@@ -136,7 +136,7 @@ pub struct PupilArgs {
     #[arg(long, value_name = "SOURCE")]
     pub referral_source: Option<String>,
     /// The referral date (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     pub referral_date: Option<String>,
 }
 
@@ -166,7 +166,7 @@ pub struct PupilChanges {
     /// An empty value removes the preferred name.
     #[arg(long, value_name = "NAME")]
     pub preferred_name: Option<String>,
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     pub dob: Option<String>,
     #[arg(long)]
     pub upn: Option<String>,

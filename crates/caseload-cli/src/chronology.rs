@@ -18,7 +18,7 @@ pub enum ChronologyCommand {
         #[arg(long)]
         kind: String,
         /// Local date and time, "YYYY-MM-DD HH:MM".
-        #[arg(long = "at", value_name = "YYYY-MM-DD HH:MM")]
+        #[arg(long = "at", value_name = "YYYY-MM-DD HH:MM", value_parser = crate::args::iso_date_time)]
         occurred_at: String,
         #[arg(long)]
         who: String,

@@ -48,10 +48,10 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_delimiter = ',', default_value = "csv")]
     format: Vec<FormatArg>,
     /// First day of the period (default: the start of this term).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     from: Option<String>,
     /// Last day of the period (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     to: Option<String>,
     /// Include pupils' names (TSM actions, closures only), recording why the recipient needs them.
     #[arg(long, value_name = "REASON")]

@@ -48,7 +48,7 @@ pub enum FamilyCommand {
         id: String,
         #[arg(long)]
         name: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         dob: Option<String>,
         #[arg(long)]
         school: Option<String>,

@@ -72,7 +72,7 @@ pub struct LegalAddArgs {
     #[arg(long, value_enum)]
     pub step: StepArg,
     /// The date it was agreed, issued or decided.
-    #[arg(long = "on", value_name = "YYYY-MM-DD")]
+    #[arg(long = "on", value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     pub on_date: String,
     /// Who made the decision.
     #[arg(long, value_name = "NAME")]
@@ -95,7 +95,7 @@ pub struct LegalAddArgs {
     #[arg(long)]
     pub compliance: Option<String>,
     /// Notice to improve: the end of the improvement period, 3 to 6 weeks after --on.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     pub ends_on: Option<String>,
     /// Notice to improve: what sufficient improvement means.
     #[arg(long)]
@@ -107,7 +107,7 @@ pub struct LegalAddArgs {
     #[arg(long, value_name = "NAME")]
     pub parent: Option<String>,
     /// Penalty notice: the date it was paid.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     pub paid_on: Option<String>,
     /// Supervision order: considered, applied or made.
     #[arg(long, value_enum)]

@@ -30,11 +30,11 @@ pub enum PlanCommand {
         /// Attendance % to reach (one decimal), with --by.
         #[arg(long)]
         target: Option<String>,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         by: Option<String>,
         #[arg(long)]
         interventions: Option<String>,
-        #[arg(long = "review", value_name = "YYYY-MM-DD")]
+        #[arg(long = "review", value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         reviews: Vec<String>,
         #[arg(long)]
         json: bool,
@@ -46,7 +46,7 @@ pub enum PlanCommand {
         what: String,
         #[arg(long)]
         owner: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         due: String,
         #[arg(long)]
         json: bool,
@@ -58,7 +58,7 @@ pub enum PlanCommand {
         #[arg(value_parser = ["open", "done", "not-done"])]
         status: String,
         /// The date it changed (default today).
-        #[arg(long = "on", value_name = "YYYY-MM-DD")]
+        #[arg(long = "on", value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         on_date: Option<String>,
         #[arg(long)]
         json: bool,

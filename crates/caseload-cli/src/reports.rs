@@ -11,9 +11,9 @@ use crate::output;
 pub enum ReportCommand {
     /// The case funnel by phase for a period (rows defined in docs/reports.md).
     Funnel {
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         from: String,
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         to: String,
         #[arg(long)]
         json: bool,

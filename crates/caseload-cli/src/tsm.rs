@@ -22,7 +22,7 @@ pub enum TsmCommand {
         #[arg(long)]
         school: String,
         /// The meeting's date, YYYY-MM-DD.
-        #[arg(long)]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
         date: String,
         /// The term, e.g. 2026-autumn; by default the term the date falls in.
         #[arg(long)]

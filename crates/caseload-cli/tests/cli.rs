@@ -81,6 +81,34 @@ fn invalid_input_fails_with_one_line_naming_each_field() {
 }
 
 #[test]
+fn a_date_typed_as_the_app_takes_it_is_refused_with_the_command_lines_own_example() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let assert = caseload(dir.path())
+        .args(["case", "add", "--legal-name", "Testpupil Quux"])
+        .args(["--dob", "23 11 2014", "--upn", "B801200005001"])
+        .args([
+            "--school-urn",
+            "100000",
+            "--school-name",
+            "Synthetic Primary School",
+        ])
+        .args(["--year-group", "7"])
+        .assert()
+        .failure()
+        .code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).expect("utf8");
+    assert!(stderr.contains("--dob"), "names the option: {stderr}");
+    assert!(stderr.contains("like 2026-11-23"), "{stderr}");
+    assert!(
+        !stderr.contains("23 11 2026"),
+        "not the app's example: {stderr}"
+    );
+    let list = json_of(caseload(dir.path()).args(["case", "list", "--json"]));
+    assert_eq!(list, Value::Array(vec![]));
+}
+
+#[test]
 fn a_wrong_passphrase_fails_without_output_on_stdout() {
     let dir = tempfile::tempdir().expect("tmp");
     init(dir.path());
