@@ -2,7 +2,10 @@
 //! demo caseload: the identity bar and sub navigation at the top, the Overview's attendance chart
 //! (an svg with role="img" and a name) and the next due item inside the first screen without
 //! scrolling; Ctrl+K from the case focuses search; "Record a contact" opens the chronology (an MoJ
-//! timeline) with its form focused. Screenshots of the Overview and the Chronology are saved.
+//! timeline) with its form focused; "Print case" lays out the Overview and the whole chronology
+//! for paper (WebKitWebDriver cannot print, so the print stylesheet's rules are applied on screen
+//! and the page is measured and photographed as paper would show it). Screenshots of the
+//! Overview, the Chronology and the printout are saved.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -31,6 +34,34 @@ after(async () => {
 });
 
 /** Where the overview's parts are on screen, measured in the page. */
+/** Applies the stylesheets' print rules on screen (as a print preview would), then measures. */
+const PRINT_PREVIEW = `
+  let applied = 0;
+  for (const sheet of [...document.styleSheets]) {
+    let rules; try { rules = [...sheet.cssRules]; } catch { continue; }
+    for (const rule of rules) {
+      if (rule.type !== CSSRule.MEDIA_RULE || !rule.media.mediaText.split(',').some((m) => m.trim() === 'print')) continue;
+      sheet.insertRule(rule.cssText.replace(/^@media[^{]*/, '@media all '), sheet.cssRules.length);
+      applied += 1;
+    }
+  }
+  const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  const printout = document.getElementById('case-print-chronology');
+  return JSON.stringify({
+    applied,
+    header: shown(document.querySelector('.moj-header')),
+    tabs: shown(document.getElementById('case-tabs')),
+    buttons: [...document.querySelectorAll('button')].filter(shown).length,
+    identity: shown(document.getElementById('case-identity')),
+    chart: shown(document.querySelector('#case-overview-attendance svg[role="img"]')),
+    latestContacts: shown(document.getElementById('case-latest-contacts')),
+    pupil: shown(document.getElementById('case-summary')),
+    printHeader: shown(document.getElementById('case-print-header')) ? document.getElementById('case-print-header').textContent.trim() : null,
+    chronology: shown(printout),
+    entries: printout ? [...printout.querySelectorAll('[data-entry-id]')].filter(shown).length : 0,
+  });
+`;
+
 const MEASURE = `
   const vh = window.innerHeight;
   const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: Math.round(r.height) }; };
@@ -136,6 +167,35 @@ test('at 1280×800 a case overview shows its attendance chart and next due item 
     await showCaseTab(again, 'overview');
     await again.scan('case overview (demo case)');
     t.diagnostic(`case ${caseId} checked`);
+  });
+
+  await h.step('"Print case" puts the Overview and the whole chronology on paper', async () => {
+    const entries = await h.cli(['chronology', 'list', caseId, '--json']);
+    await showCaseTab(again, 'plan');
+    await again.session.execute('window.print = () => { window.__caseloadPrinted = (window.__caseloadPrinted ?? 0) + 1; };');
+    await again.click('print-case');
+    await waitFor(async () => (await again.session.execute('return window.__caseloadPrinted ?? 0;')) === 1, {
+      what: 'the print dialog asked for once',
+    });
+    assert.ok(await again.exists('#case-part-overview'), 'printing shows the Overview');
+    const m = JSON.parse(await again.session.execute(PRINT_PREVIEW));
+    t.diagnostic(`print layout: ${JSON.stringify(m)}`);
+    assert.ok(m.applied > 0, 'the print rules were found');
+    assert.equal(m.header, false, 'no header, search or navigation on paper');
+    assert.equal(m.tabs, false, 'no sub navigation on paper');
+    assert.equal(m.buttons, 0, 'no buttons on paper');
+    assert.ok(m.identity && m.chart && m.pupil, 'the identity bar, the chart and the pupil are on paper');
+    assert.equal(m.latestContacts, false, 'the latest contacts give way to the whole chronology');
+    assert.match(m.printHeader ?? '', /Case summary for .+, UPN .+\. Printed .+\./);
+    assert.ok(m.chronology, 'the chronology is on paper');
+    assert.equal(m.entries, entries.length, 'every chronology entry is on paper');
+    await again.session.execute('window.scrollTo(0, 0);');
+    const shot = path.join(SHOTS, 'case-print-1280x800.png');
+    await again.screenshot(shot);
+    await again.session.execute("document.getElementById('case-print-chronology').scrollIntoView();");
+    const shot2 = path.join(SHOTS, 'case-print-chronology-1280x800.png');
+    await again.screenshot(shot2);
+    t.diagnostic(`printout: ${shot}, ${shot2}`);
   });
   h.assertAccessible(t);
 });

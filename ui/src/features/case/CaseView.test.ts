@@ -176,3 +176,25 @@ describe('record a contact', () => {
     expect(el('entry-kind')).toHaveFocus();
   });
 });
+
+describe('print case', () => {
+  it('prints the Overview with the whole chronology from any part of the case', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await showCase(caseDetail(ACTIVE), 'plan');
+    await userEvent.click(screen.getByRole('button', { name: 'Print case' }));
+    expect(print).toHaveBeenCalledOnce();
+    expect(router.route).toEqual({ name: 'case-view', id: 'case-1', tab: 'overview' });
+    // On paper: the Overview (not marked app-no-print), then every entry of the chronology.
+    expect(el('case-overview-attendance').closest('.app-no-print')).toBeNull();
+    expect(el('case-summary').closest('.app-no-print')).toBeNull();
+    const printout = el('case-print-chronology');
+    expect(printout).toHaveClass('app-print-only');
+    const entries = printout.querySelectorAll('[data-entry-id]');
+    expect([...entries].map((e) => e.getAttribute('data-entry-id'))).toEqual(['e1', 'e2', 'e3', 'e4']);
+    // Read only, and the latest contacts (a shorter copy of the same) stay off the paper.
+    expect(within(printout).queryByRole('button')).toBeNull();
+    expect(el('case-latest-contacts')).toHaveClass('app-no-print');
+    expect(el('case-print-header')).toHaveTextContent(/Case summary for .*, UPN .*\. Printed .+\./);
+    print.mockRestore();
+  });
+});
