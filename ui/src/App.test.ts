@@ -75,6 +75,18 @@ describe('start-up routing', () => {
     expect(document.querySelector('.govuk-error-summary')).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
+
+  it('asks app_status again on "Try again" and goes on to the screen it names', async () => {
+    let opened = false;
+    await startAt({
+      app_status: () => (opened ? status({ unlocked: false }) : fail({ kind: 'in_use', message: 'Already open' })),
+    });
+    opened = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(heading()).toHaveTextContent('Unlock Caseload'));
+    expect(screen.queryByText('Already open')).not.toBeInTheDocument();
+    expect(requestsFor('app_status')).toHaveLength(2);
+  });
 });
 
 describe('navigation', () => {
@@ -84,6 +96,19 @@ describe('navigation', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Lock' }));
     expect(lock).toHaveBeenCalledOnce();
     expect(heading()).toHaveTextContent('Unlock Caseload');
+  });
+
+  it('says why the caseload could not be locked, until the worker moves on', async () => {
+    await startAt({
+      app_status: () => status(),
+      dashboard: () => dashboard([]),
+      lock: () => fail({ kind: 'storage', message: 'The caseload file could not be closed' }),
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Lock' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The caseload file could not be closed');
+    expect(heading()).toHaveTextContent('Your caseload');
+    await userEvent.click(screen.getByRole('link', { name: 'Change passphrase' }));
+    expect(screen.queryByText('The caseload file could not be closed')).not.toBeInTheDocument();
   });
 
   it('goes to the unlock screen when a command reports the caseload is locked', async () => {

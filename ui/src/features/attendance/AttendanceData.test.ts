@@ -308,4 +308,16 @@ describe('the attendance data screen', () => {
     );
     await waitFor(() => expect(within(el('import-history')).getAllByRole('row')).toHaveLength(3));
   });
+
+  it('starts no polling when the screen is left before it hears of a running import', async () => {
+    pollingClock();
+    const answer = pending<ImportProgress | null>();
+    serve({ import_list: () => [EARLIER], import_progress: () => answer.promise });
+    const { unmount } = render(AttendanceData);
+    await screen.findByRole('table', { name: 'Attendance files imported, newest first' });
+    unmount();
+    answer.resolve(importProgress());
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(requestsFor('import_progress')).toHaveLength(1);
+  });
 });

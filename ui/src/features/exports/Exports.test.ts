@@ -4,7 +4,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { chooseSaveFolder, openSavedFile, revealSavedFile } from '../../api';
+import { chooseSaveFolder, openSavedFile, revealSavedFile, type InboxView } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve, type Handlers } from '../../test/commands';
 import { conflict, inboxView, outboxItem, outboxView, syncReport } from '../../test/exportFixtures';
@@ -270,6 +270,43 @@ describe('Exports: the outbox and inbox', () => {
       { id: 12, keep: 'incoming' },
     ]);
     expect(screen.getByText(/None\. When the council sends a value/)).toBeInTheDocument();
+  });
+
+  it('keeps a difference chosen while the inbox is fetched again, not the older answer that comes after', async () => {
+    let asked = 0;
+    let answerLater: (view: InboxView) => void = () => {};
+    await open({
+      inbox_get: () => {
+        asked += 1;
+        if (asked === 1) return inboxView({ conflicts: [conflict()] });
+        return new Promise<InboxView>((resolve) => (answerLater = resolve));
+      },
+      sync: () => syncReport(),
+      inbox_conflict_resolve: () => inboxView({ conflicts: [] }),
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    await waitFor(() => expect(asked).toBe(2));
+    await userEvent.click(screen.getByRole('button', { name: 'Keep mine (School name, Alexandra Testpupil)' }));
+    expect(await screen.findByText(/None\. When the council sends a value/)).toBeInTheDocument();
+    answerLater(inboxView({ conflicts: [conflict()] }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.getByText(/None\. When the council sends a value/)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Differences to choose' })).not.toBeInTheDocument();
+  });
+
+  it('shows why the inbox could not be fetched until a later fetch of it succeeds', async () => {
+    let reachable = false;
+    serve({
+      outbox_list: () => outboxView(),
+      inbox_get: () => (reachable ? inboxView() : fail({ kind: 'storage', message: 'The inbox could not be read' })),
+      sync: () => syncReport(),
+    });
+    render(Exports);
+    expect(await screen.findByText('The inbox could not be read')).toBeInTheDocument();
+    reachable = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Send now' }));
+    expect(await screen.findByRole('heading', { name: 'Inbox from the council' })).toBeInTheDocument();
+    expect(screen.queryByText('The inbox could not be read')).not.toBeInTheDocument();
   });
 
   it('opens the pupil’s case from a difference', async () => {

@@ -3,6 +3,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { chooseFolder } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve } from '../../test/commands';
 import { settings } from '../../test/fixtures';
@@ -12,6 +13,7 @@ import Settings from './Settings.svelte';
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
+  chooseFolder: vi.fn(),
 }));
 
 function input(id: string): HTMLInputElement {
@@ -163,6 +165,21 @@ describe('Settings → Shared drive', () => {
     expect(input('share-folder-warning')).toHaveTextContent(`Warning ${warning}`);
     expect(input('share_folder')).toHaveValue('S:\\Attendance');
     expect(document.getElementById('share_folder-error')).toBeNull();
+  });
+
+  it('fills the folder from the chooser, and says nothing when the chooser fails', async () => {
+    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings({ folder: '' }) });
+    render(Settings);
+    await shareLoaded();
+    vi.mocked(chooseFolder).mockResolvedValueOnce('/mnt/picked');
+    await userEvent.click(screen.getByRole('button', { name: 'Choose folder' }));
+    expect(input('share_folder')).toHaveValue('/mnt/picked');
+    expect(input('share_folder')).toHaveFocus();
+    vi.mocked(chooseFolder).mockRejectedValueOnce(new Error('no dialog here'));
+    await userEvent.click(screen.getByRole('button', { name: 'Choose folder' }));
+    expect(input('share_folder')).toHaveValue('/mnt/picked');
+    expect(input('share_folder')).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('puts the server’s field errors on the folder and worker identifier', async () => {
