@@ -147,6 +147,25 @@ describe('the chronology', () => {
     ]);
   });
 
+  it('ignores an answer for an earlier filter that arrives after the answer for a later one', async () => {
+    let answerCalls: (entries: ChronologyEntryView[]) => void = () => {};
+    await show({
+      chronology_list: (request) =>
+        request.kind === 'phone_call'
+          ? new Promise<ChronologyEntryView[]>((resolve) => (answerCalls = resolve))
+          : request.kind
+            ? []
+            : ALL,
+    });
+    await userEvent.selectOptions(byId('chronology-filter'), 'Phone call');
+    await userEvent.selectOptions(byId('chronology-filter'), 'Letter');
+    expect(await screen.findByText('There are no entries of the kind “Letter”.')).toBeInTheDocument();
+    answerCalls([CALL]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.getElementById('chronology-list')).toBeNull();
+    expect(screen.getByText('There are no entries of the kind “Letter”.')).toBeInTheDocument();
+  });
+
   it('says when no entry is of the kind chosen', async () => {
     await show({ chronology_list: (request) => (request.kind ? [] : ALL) });
     await userEvent.selectOptions(byId('chronology-filter'), 'Letter');

@@ -5,7 +5,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PupilFamilyView } from '../../api';
+import type { PupilFamilyView, SearchHit } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve, type Handlers } from '../../test/commands';
 import { carer, familyView, searchHit } from '../../test/fixtures';
@@ -289,6 +289,39 @@ describe('family and details', () => {
     expect(requestsFor('carer_remove')).toEqual([{ case_id: 'case-1', carer_id: 'carer-1' }]);
     expect(document.getElementById('carers-table')).toBeNull();
     expect(el('family-saved')).toHaveTextContent('Ms Testparent removed from the parents and carers.');
+  });
+
+  it('says so when the family and details cannot be loaded', async () => {
+    serve({ family_get: () => fail({ kind: 'storage', message: 'The store could not be read.' }) });
+    render(FamilySection, { caseId: 'case-1' });
+    expect(await vi.waitFor(() => el('family-load-error'))).toHaveTextContent(
+      'The family and details could not be loaded: The store could not be read.',
+    );
+  });
+
+  it('shows the server’s error when a carer cannot be removed, and keeps the carer', async () => {
+    await showFamily(familyView(), {
+      carer_remove: () => fail({ kind: 'conflict', message: 'That carer is no longer recorded.' }),
+    });
+    await userEvent.click(el('remove-carer-carer-1'));
+    expect(screen.getByRole('alert')).toHaveTextContent('That carer is no longer recorded.');
+    expect(el('carer-carer-1')).toBeInTheDocument();
+    expect(el('remove-carer-carer-1')).toBeEnabled();
+  });
+
+  it('ignores a sibling search answer that arrives after the answer to a later query', async () => {
+    const answers: Record<string, (hits: SearchHit[]) => void> = {};
+    await showFamily(withFamily({ siblings: [] }), {
+      search: ({ query }) => new Promise<SearchHit[]>((resolve) => (answers[query] = resolve)),
+    });
+    await userEvent.type(el('sibling-search'), 'Do');
+    expect(requestsFor('search')).toEqual([{ query: 'D' }, { query: 'Do' }]);
+    answers.Do([searchHit({ case_id: 'case-4', legal_name: 'Dora Testpupil', preferred_name: null })]);
+    await vi.waitFor(() => el('link-sibling-case-4'));
+    answers.D([searchHit({ case_id: 'case-5', legal_name: 'Dan Testpupil', preferred_name: null })]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.getElementById('link-sibling-case-5')).toBeNull();
+    expect(el('link-sibling-case-4')).toBeInTheDocument();
   });
 
   it('searches the caseload as the worker types, leaves out the pupil themselves and links the sibling chosen', async () => {

@@ -268,6 +268,17 @@ describe('the plan', () => {
     expect(el('plan-action-a1')).toHaveTextContent('Not done');
   });
 
+  it('shows the server’s error above the actions when an action’s status cannot be changed', async () => {
+    const open = planAction({ id: 'a1' });
+    await showPlan(planView({ actions: [open] }), {
+      plan_action_status: () => fail({ kind: 'conflict', message: 'That action has already been closed.' }),
+    });
+    await userEvent.click(el('action-done-a1'));
+    expect(screen.getByRole('alert')).toHaveTextContent('That action has already been closed.');
+    expect(el('action-done-a1')).toBeEnabled();
+    expect(document.getElementById('plan-saved')).toBeNull();
+  });
+
   it('says why the plan could not be loaded', async () => {
     serve({ plan_get: () => fail({ kind: 'not_found', message: 'No case with that id', id: 'case-1' }) });
     render(PlanSection, { caseId: 'case-1' });

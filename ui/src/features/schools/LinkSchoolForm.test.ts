@@ -173,4 +173,11 @@ describe('LinkSchoolForm editing a school', () => {
     expect(await screen.findByText('You have no link school with URN 100001.')).toBeInTheDocument();
     expect(document.getElementById('save-school')).toBeNull();
   });
+  it('shows the server’s message, and no form, when the link schools cannot be read', async () => {
+    serve({ link_school_list: () => fail({ kind: 'storage', message: 'The store could not be read.' }) });
+    render(LinkSchoolForm, { urn: '100001' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('The store could not be read.');
+    expect(screen.queryByText('Loading the school…')).toBeNull();
+    expect(document.getElementById('save-school')).toBeNull();
+  });
 });

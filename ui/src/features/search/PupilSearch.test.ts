@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SearchHit } from '../../api';
 import { router } from '../../lib/router.svelte';
-import { requestsFor, serve } from '../../test/commands';
+import { fail, requestsFor, serve } from '../../test/commands';
 import { searchHit } from '../../test/fixtures';
 import PupilSearch, { SEARCH_DEBOUNCE_MS } from './PupilSearch.svelte';
 
@@ -194,5 +194,42 @@ describe('search as you type', () => {
     await typing.clear(box());
     await pause();
     expect(requestsFor('search')).toEqual([]);
+  });
+  it('drops an answer still coming when the box is emptied, even once a new query is typed', async () => {
+    const answers: Record<string, (hits: SearchHit[]) => void> = {};
+    serve({ search: ({ query }) => new Promise<SearchHit[]>((resolve) => (answers[query] = resolve)) });
+    render(PupilSearch);
+    const typing = user();
+    await typing.type(box(), 'sa');
+    await pause();
+    await typing.clear(box());
+    await typing.type(box(), 'sam');
+    answers.sa([ALEX, SAM]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(document.getElementById('search-panel')).toBeNull();
+    await pause();
+    answers.sam([SAM]);
+    await waitFor(() => expect(resultLinks().map((a) => a.dataset.caseId)).toEqual(['case-2']));
+  });
+
+  it('shows the server’s message when a search fails, and Enter then opens nothing', async () => {
+    let failing = false;
+    serve({
+      search: () => (failing ? fail({ kind: 'storage', message: 'The store could not be read.' }) : [ALEX]),
+    });
+    render(PupilSearch);
+    const typing = user();
+    await typing.type(box(), 'alex');
+    await pause();
+    await waitFor(() => expect(resultLinks()).toHaveLength(1));
+    failing = true;
+    await typing.type(box(), 'x');
+    await pause();
+    await waitFor(() =>
+      expect(document.getElementById('search-error')).toHaveTextContent('The store could not be read.'),
+    );
+    expect(resultLinks()).toHaveLength(0);
+    await typing.keyboard('{Enter}');
+    expect(router.route).toEqual({ name: 'caseload' });
   });
 });
