@@ -11,24 +11,37 @@ export type SubmitOptions = ErrorPlacement & {
    * the error itself, so no redirect happens and no errors are shown.
    */
   onError?: (error: AppError) => boolean | void;
+  /**
+   * Places an error the field placement cannot (e.g. a meeting's finish problems, each a link to
+   * the place it is about); null leaves it to the placement.
+   */
+  explain?: (error: AppError) => FormErrors | null;
 };
+
+/**
+ * The work of a submit or a button. Work that refuses on its own account, with no command failing
+ * (e.g. a change is not saved yet), resolves to the errors to show; otherwise it resolves to nothing.
+ */
+export type Work = () => Promise<void | FormErrors>;
 
 export class FormSubmission {
   /** What the error summary and the fields show: replaced by each failure, cleared by a success. */
   errors = $state<FormErrors>(NO_ERRORS);
   busy = $state(false);
 
-  readonly #action: () => Promise<void>;
+  readonly #action: Work;
   readonly #onError: SubmitOptions['onError'];
+  readonly #explain: SubmitOptions['explain'];
   readonly #placement: ErrorPlacement;
 
   /**
    * `action` does the work and navigates on success (none: each `run` brings its own work, e.g. a
    * button that acts on one row); `options` say where its errors go.
    */
-  constructor(action: () => Promise<void> = async () => {}, { onError, ...placement }: SubmitOptions = {}) {
+  constructor(action: Work = async () => {}, { onError, explain, ...placement }: SubmitOptions = {}) {
     this.#action = action;
     this.#onError = onError;
+    this.#explain = explain;
     this.#placement = placement;
   }
 
@@ -42,16 +55,15 @@ export class FormSubmission {
    * Runs the action as a submit would, without one (e.g. a report shown at once for its default
    * period), or `work` in its place (a button's action on one row). Nothing runs while busy.
    */
-  run = async (work: () => Promise<void> = this.#action): Promise<void> => {
+  run = async (work: Work = this.#action): Promise<void> => {
     if (this.busy) return;
     this.busy = true;
     try {
-      await work();
-      this.errors = NO_ERRORS;
+      this.errors = (await work()) ?? NO_ERRORS;
     } catch (e) {
       const error = appErrorOf(e);
       if (this.#onError?.(error) === true) return;
-      if (!redirectFor(error)) this.errors = formErrorsFrom(error, this.#placement);
+      if (!redirectFor(error)) this.errors = this.#explain?.(error) ?? formErrorsFrom(error, this.#placement);
     } finally {
       this.busy = false;
     }

@@ -134,3 +134,41 @@ describe('FormSubmission.run with work of its own', () => {
     expect(action.busy).toBe(false);
   });
 });
+
+describe('FormSubmission refusals and errors of its own', () => {
+  it('shows the errors work resolves to when it refuses without a command failing', async () => {
+    const action = new FormSubmission();
+    const refusal = { items: [{ text: 'A change is not saved yet.' }], fields: {} };
+    await action.run(async () => refusal);
+    expect(action.errors).toEqual(refusal);
+    await action.run(async () => {});
+    expect(action.errors.items).toEqual([]);
+  });
+
+  it('lets `explain` place an error the field placement cannot, and leaves the rest to it', async () => {
+    const action = new FormSubmission(undefined, {
+      explain: (error) =>
+        error.kind === 'conflict' ? { items: [{ text: error.message, href: '#somewhere' }], fields: {} } : null,
+    });
+    await action.run(async () => {
+      throw new CommandError({ kind: 'conflict', message: 'Already planned.' });
+    });
+    expect(action.errors.items).toEqual([{ text: 'Already planned.', href: '#somewhere' }]);
+    await action.run(async () => {
+      throw storage;
+    });
+    expect(action.errors.items).toEqual([{ text: 'The store could not be read.' }]);
+  });
+
+  it('still sends the worker to unlock rather than explaining a locked store', async () => {
+    router.go({ name: 'caseload' });
+    const explain = vi.fn(() => ({ items: [{ text: 'never shown' }], fields: {} }));
+    const action = new FormSubmission(undefined, { explain });
+    await action.run(async () => {
+      throw new CommandError({ kind: 'locked', message: 'Caseload is locked.' });
+    });
+    expect(router.route.name).toBe('unlock');
+    expect(explain).not.toHaveBeenCalled();
+    expect(action.errors.items).toEqual([]);
+  });
+});

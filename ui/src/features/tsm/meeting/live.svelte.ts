@@ -101,8 +101,9 @@ export class LiveMeeting {
     return this.view.id;
   }
 
-  async load(id: string): Promise<void> {
-    await this.#update('tsm_get', { id });
+  /** Opens the meeting; resolves to its view (also held in `view`). */
+  load(id: string): Promise<TsmView> {
+    return this.#update('tsm_get', { id });
   }
 
   // ---- saved as typed (through the save queue) ----
