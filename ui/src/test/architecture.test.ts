@@ -74,6 +74,18 @@ describe('source tree rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('loads and acts through Resource and FormSubmission, never a try/catch in a component', () => {
+    // A script's `try {` or `catch (` / `catch {` (text such as "Next try {date}" in markup is not code).
+    const scriptOf = (text: string) =>
+      [...text.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+    const offenders = files
+      .filter((f) => f.path.endsWith('.svelte'))
+      .filter((f) => /\btry\s*\{|\bcatch\s*[({]/.test(scriptOf(f.text)))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+    expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['lib/resource.svelte.ts', 'lib/form.svelte.ts']));
+  });
+
   it('never evaluates strings as code', () => {
     const offenders = files.filter((f) => /\beval\(|new Function\(/.test(f.text)).map((f) => f.path);
     expect(offenders).toEqual([]);
