@@ -366,3 +366,25 @@ fn a_cases_imported_marks_come_back_week_by_week_with_their_terms() {
     );
     assert_eq!(marks.attendance_pct, Some(83.3));
 }
+
+#[test]
+fn every_fourth_demo_pupil_has_weeks_of_synthetic_marks() {
+    let (_dir, cx) = created();
+    caseload_app::demo::fill(&cx, 8, 7).expect("demo");
+    let mut with_weeks = 0;
+    for case in cases::case_list(&cx, ()).expect("list") {
+        let detail = cases::case_get(&cx, CaseGetRequest { id: case.id }).expect("case");
+        let Some(marks) = detail.marks else { continue };
+        with_weeks += 1;
+        assert!(marks.weeks.len() >= 10, "{} weeks", marks.weeks.len());
+        let last = marks.weeks.last().expect("a week");
+        assert_eq!(Some(last.cumulative_pct), marks.attendance_pct);
+        assert!(marks.weeks.iter().all(|w| w.possible > 0));
+    }
+    assert_eq!(with_weeks, 2, "pupils 1 and 5 of 8");
+    let list = imports::import_list(&cx, ()).expect("imports");
+    assert_eq!(
+        (list.len(), list[0].file_name.as_str(), list[0].pupils),
+        (1, "demo-marks.csv", 2)
+    );
+}

@@ -33,7 +33,9 @@ describe('with imported marks', () => {
     expect(svg.querySelectorAll('.app-chart-weeks circle')).toHaveLength(4);
     const line = svg.querySelector('.app-chart-so-far path');
     expect(line?.getAttribute('d')).toMatch(/^M.*L.*L.*L/);
-    expect(texts(svg)).toEqual(expect.arrayContaining(['PA 90%', 'SA 50%', 'Autumn term 2025', 'Spring term 2026']));
+    expect(texts(svg)).toEqual(
+      expect.arrayContaining(['PA 90%', 'SA 50%', '100%', 'Autumn term 2025', 'Spring term 2026']),
+    );
     expect(el('case-attendance-chart-key')).toHaveTextContent('Attendance so far');
     expect(el('case-attendance-chart-key')).not.toHaveTextContent('Readings');
   });
