@@ -284,3 +284,107 @@ fn a_file_that_is_not_there_is_reported_in_plain_words_not_as_an_os_error() {
     );
     assert!(!message.contains("os error"), "{message}");
 }
+
+#[test]
+fn a_cases_imported_marks_come_back_week_by_week_with_their_terms() {
+    let (dir, cx) = created();
+    let id = add(&cx, UPN, "secondary", 60);
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+    // Two weeks of spring 2026 (the second runs from 30 March into April), the Easter holiday
+    // with no marks, and a week of summer: 10/10, then 6/10 (four O), then 9/10 (one I).
+    let weeks: [(NaiveDate, usize, &str); 3] = [
+        (day(3, 23), 0, "O"),
+        (day(3, 30), 4, "O"),
+        (day(4, 13), 1, "I"),
+    ];
+    let mut text = String::from("upn,date,session,code\n");
+    for (monday, absent, code) in weeks {
+        for i in 0..10 {
+            let date = monday + Duration::days(i as i64 / 2);
+            let (session, present) = if i % 2 == 0 {
+                ("AM", "/")
+            } else {
+                ("PM", "\\")
+            };
+            let mark = if i < absent { code } else { present };
+            text.push_str(&format!("{UPN},{date},{session},{mark}\n"));
+        }
+    }
+    let file = write(dir.path(), "marks.csv", &text);
+    imports::import_marks_file(&cx, request(&file)).expect("import");
+    let marks = cases::case_get(&cx, CaseGetRequest { id })
+        .expect("case")
+        .marks
+        .expect("marks imported");
+    let got: Vec<(&str, &str, &str, u32, u32, f64, f64)> = marks
+        .weeks
+        .iter()
+        .map(|w| {
+            (
+                w.week_start.as_str(),
+                w.term.as_str(),
+                w.term_label.as_str(),
+                w.possible,
+                w.present,
+                w.attendance_pct,
+                w.cumulative_pct,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "2026-03-23",
+                "2026-spring",
+                "Spring term 2026",
+                10,
+                10,
+                100.0,
+                100.0
+            ),
+            (
+                "2026-03-30",
+                "2026-spring",
+                "Spring term 2026",
+                10,
+                6,
+                60.0,
+                80.0
+            ),
+            // 25 of 30 = 83.33…% to the end of the summer week.
+            (
+                "2026-04-13",
+                "2026-summer",
+                "Summer term 2026",
+                10,
+                9,
+                90.0,
+                83.3
+            ),
+        ]
+    );
+    assert_eq!(marks.attendance_pct, Some(83.3));
+}
+
+#[test]
+fn every_fourth_demo_pupil_has_weeks_of_synthetic_marks() {
+    let (_dir, cx) = created();
+    caseload_app::demo::fill(&cx, 8, 7).expect("demo");
+    let mut with_weeks = 0;
+    for case in cases::case_list(&cx, ()).expect("list") {
+        let detail = cases::case_get(&cx, CaseGetRequest { id: case.id }).expect("case");
+        let Some(marks) = detail.marks else { continue };
+        with_weeks += 1;
+        assert!(marks.weeks.len() >= 10, "{} weeks", marks.weeks.len());
+        let last = marks.weeks.last().expect("a week");
+        assert_eq!(Some(last.cumulative_pct), marks.attendance_pct);
+        assert!(marks.weeks.iter().all(|w| w.possible > 0));
+    }
+    assert_eq!(with_weeks, 2, "pupils 1 and 5 of 8");
+    let list = imports::import_list(&cx, ()).expect("imports");
+    assert_eq!(
+        (list.len(), list[0].file_name.as_str(), list[0].pupils),
+        (1, "demo-marks.csv", 2)
+    );
+}

@@ -2,10 +2,11 @@
 //! demo caseload: the identity bar and sub navigation at the top, the Overview's attendance chart
 //! (an svg with role="img" and a name) and the next due item inside the first screen without
 //! scrolling; Ctrl+K from the case focuses search; "Record a contact" opens the chronology (an MoJ
-//! timeline) with its form focused; "Print case" lays out the Overview and the whole chronology
-//! for paper (WebKitWebDriver cannot print, so the print stylesheet's rules are applied on screen
-//! and the page is measured and photographed as paper would show it). Screenshots of the
-//! Overview, the Chronology and the printout are saved.
+//! timeline) with its form focused. A demo case with imported session marks charts them week by
+//! week, still within the first screen. "Print case" lays out the Overview and the whole
+//! chronology for paper (WebKitWebDriver cannot print, so the print stylesheet's rules are
+//! applied on screen and the page is measured and photographed as paper would show it).
+//! Screenshots of the Overview (both cases), the Chronology and the printout are saved.
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -15,7 +16,7 @@ import { after, before, test } from 'node:test';
 import { Harness, PASSPHRASE } from '../lib/app.mjs';
 import { ARTIFACTS_DIR, paths } from '../lib/driver.mjs';
 import { createCaseload, unlock, waitForCaseView } from '../lib/flows.mjs';
-import { showCaseTab } from '../lib/steps.mjs';
+import { showCaseTab, showDashboard } from '../lib/steps.mjs';
 import { KEY, waitFor } from '../lib/webdriver.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -169,8 +170,38 @@ test('at 1280×800 a case overview shows its attendance chart and next due item 
     t.diagnostic(`case ${caseId} checked`);
   });
 
+  const marksCase = await h.step('a demo case with imported session marks charts its weeks within the first screen', async () => {
+    await showDashboard(again);
+    let found = null;
+    for (const id of await again.caseIds()) {
+      await showDashboard(again);
+      await again.openCase(id);
+      await waitForCaseView(again);
+      if (!(await again.exists('#case-part-overview'))) await showCaseTab(again, 'overview');
+      await waitFor(() => again.exists('#case-overview-attendance svg[role="img"], #case-attendance-chart-none'), {
+        what: 'the attendance chart or its absence',
+      });
+      if (await again.exists('#case-attendance-chart-key')) {
+        found = id;
+        break;
+      }
+    }
+    assert.ok(found, 'a demo case has imported session marks');
+    await waitFor(() => again.exists('#case-latest-contacts li, #case-latest-contacts-none'), { what: 'the latest contacts' });
+    const m = JSON.parse(await again.session.execute(MEASURE));
+    t.diagnostic(`weekly chart geometry: ${JSON.stringify(m)}`);
+    const shot = path.join(SHOTS, 'case-overview-weeks-1280x800.png');
+    await again.screenshot(shot);
+    t.diagnostic(`case overview with weeks: ${shot}`);
+    assert.match(m.chart.name, /attendance over time by week, \d+ weeks of imported marks/);
+    assert.ok(m.chart.bottom <= m.vh, `the weekly chart ends within the first screen (${m.chart.bottom} > ${m.vh})`);
+    await again.scan('case overview with weeks (demo case)');
+    return found;
+  });
+
+  // Last: the print preview leaves the print rules applied to the page.
   await h.step('"Print case" puts the Overview and the whole chronology on paper', async () => {
-    const entries = await h.cli(['chronology', 'list', caseId, '--json']);
+    const entries = await h.cli(['chronology', 'list', marksCase, '--json']);
     await showCaseTab(again, 'plan');
     await again.session.execute('window.print = () => { window.__caseloadPrinted = (window.__caseloadPrinted ?? 0) + 1; };');
     await again.click('print-case');

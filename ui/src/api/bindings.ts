@@ -458,7 +458,33 @@ phase: string, attendance_champion: ContactInput, dsl: ContactInput, };
 
 export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
 
-export type MarksView = { first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, };
+export type MarksView = { first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, 
+/**
+ * The same marks week by week, earliest first; weeks without possible sessions are left out.
+ */
+weeks: Array<MarksWeekView>, };
+
+export type MarksWeekView = { 
+/**
+ * ISO date of the Monday the week starts on.
+ */
+week_start: string, 
+/**
+ * The term the week's sessions begin in, as stored and typed: `2026-autumn`.
+ */
+term: string, 
+/**
+ * How a worker says it: "Autumn term 2026".
+ */
+term_label: string, possible: number, present: number, 
+/**
+ * The week's own attendance, to one decimal.
+ */
+attendance_pct: number, 
+/**
+ * Attendance over every imported session up to the end of the week, to one decimal.
+ */
+cumulative_pct: number, };
 
 export type NextLegalStepView = { step: LegalStepKind, needs_reason: boolean, 
 /**

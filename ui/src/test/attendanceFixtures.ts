@@ -104,6 +104,7 @@ export function marksView(overrides: Partial<MarksView> = {}): MarksView {
     severe_absence: false,
     fpn_threshold_met_on: '2026-03-04',
     illness_15_days_on: null,
+    weeks: [],
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ import type {
   Dashboard,
   DashboardRow,
   FunnelReport,
+  MarksWeekView,
   SearchHit,
   Settings,
 } from '../api';
@@ -273,5 +274,46 @@ export const twoReadings: CaseDetail['attendance'] = [
     persistent_absence: true,
     severe_absence: false,
     band: '81-90',
+  },
+];
+
+/** Imported marks over four school weeks across two terms (the server's weekly figures): two
+ *  weeks of autumn 2025, the Christmas holiday left out, two weeks of spring 2026. */
+export const fourWeeks: MarksWeekView[] = [
+  {
+    week_start: '2025-12-08',
+    term: '2025-autumn',
+    term_label: 'Autumn term 2025',
+    possible: 10,
+    present: 10,
+    attendance_pct: 100,
+    cumulative_pct: 100,
+  },
+  {
+    week_start: '2025-12-15',
+    term: '2025-autumn',
+    term_label: 'Autumn term 2025',
+    possible: 10,
+    present: 7,
+    attendance_pct: 70,
+    cumulative_pct: 85,
+  },
+  {
+    week_start: '2026-01-05',
+    term: '2026-spring',
+    term_label: 'Spring term 2026',
+    possible: 10,
+    present: 5,
+    attendance_pct: 50,
+    cumulative_pct: 73.3,
+  },
+  {
+    week_start: '2026-01-12',
+    term: '2026-spring',
+    term_label: 'Spring term 2026',
+    possible: 8,
+    present: 6,
+    attendance_pct: 75,
+    cumulative_pct: 73.7,
   },
 ];

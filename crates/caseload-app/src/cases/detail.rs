@@ -188,6 +188,18 @@ fn marks_view(
         severe_absence: m.severe_absence,
         fpn_threshold_met_on: m.fpn_threshold_met_on.map(|d| d.to_string()),
         illness_15_days_on: m.illness_15_days_on.map(|d| d.to_string()),
+        weeks: caseload_domain::attendance::weekly::weekly(&marks)
+            .iter()
+            .map(|w| crate::cases::MarksWeekView {
+                week_start: w.week_start.to_string(),
+                term: w.term.key(),
+                term_label: w.term.label(),
+                possible: w.counts.possible,
+                present: w.counts.present,
+                attendance_pct: w.attendance_pct.as_f64(),
+                cumulative_pct: w.cumulative_pct.as_f64(),
+            })
+            .collect(),
     }))
 }
 

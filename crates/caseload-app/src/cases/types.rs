@@ -123,6 +123,25 @@ pub struct MarksView {
     pub severe_absence: bool,
     pub fpn_threshold_met_on: Option<String>,
     pub illness_15_days_on: Option<String>,
+    /// The same marks week by week, earliest first; weeks without possible sessions are left out.
+    pub weeks: Vec<MarksWeekView>,
+}
+
+/// One school week of a pupil's imported marks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MarksWeekView {
+    /// ISO date of the Monday the week starts on.
+    pub week_start: String,
+    /// The term the week's sessions begin in, as stored and typed: `2026-autumn`.
+    pub term: String,
+    /// How a worker says it: "Autumn term 2026".
+    pub term_label: String,
+    pub possible: u32,
+    pub present: u32,
+    /// The week's own attendance, to one decimal.
+    pub attendance_pct: f64,
+    /// Attendance over every imported session up to the end of the week, to one decimal.
+    pub cumulative_pct: f64,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]

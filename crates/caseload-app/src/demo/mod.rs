@@ -1,9 +1,11 @@
 //! Synthetic caseloads for demonstrations, tests and benchmarks: obviously fake names, valid
 //! UPNs (check letters computed, local authority code 999, which no council has), cases spread
-//! across the lifecycle and attendance readings. Written through the store's one write path.
+//! across the lifecycle and attendance readings, and for every fourth pupil about a term of
+//! session marks (`marks`). Written through the store's one write path.
 //! Not an IPC command: only the CLI's `caseload demo` calls it, so the app window cannot fill a
 //! real caseload with fake pupils. Link schools and their meetings are added by `tsm`.
 
+mod marks;
 mod tsm;
 
 use caseload_domain::attendance::SessionCounts;
@@ -104,6 +106,9 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
     let today = today();
     let now = Utc::now();
     let mut rng = Rng(seed.max(1));
+    // The marks draw from their own generator, so the rest of a seed's caseload is unchanged.
+    let mut marks_rng = Rng((seed ^ 0x5DEE_CE66D).max(1));
+    let mut demo_marks = Vec::new();
     cx.with_store(|store| {
         let start_serial = cases::list(&store.read())?.len() as u64 + seed % 1000 * 100_000;
         store
@@ -148,6 +153,11 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
                     };
                     let record = cases::add(w, &pupil, &referral, now)?;
                     let first_pct = 40 + rng.below(50) as u32;
+                    if i % 4 == 0 {
+                        let usual_absence = u64::from(100 - first_pct).min(60);
+                        let marks = marks::for_pupil(&mut marks_rng, today, usual_absence);
+                        demo_marks.push((upn.clone(), marks));
+                    }
                     let reading = |on, pct: u32| Reading {
                         as_at: on,
                         counts: SessionCounts {
@@ -260,6 +270,9 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
                         ReadingSource::Worker,
                         now,
                     )?;
+                }
+                if !demo_marks.is_empty() {
+                    marks::store(w, &demo_marks, now)?;
                 }
                 tsm::fill(w, SCHOOLS, today, now)?;
                 crate::exchange::share::demo_defaults(w)?;
