@@ -32,6 +32,30 @@ fn a_case_accepted_allocated_and_started_shows_its_midpoint_check_as_next_due() 
 }
 
 #[test]
+fn an_allocated_case_offers_starting_its_cycle_first() {
+    let (_d, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 30);
+    let accepted = step(&cx, &id, TransitionKind::Accept, 29).expect("accept");
+    assert_eq!(
+        accepted.allowed_transitions.first(),
+        Some(&TransitionKind::Allocate)
+    );
+    let allocated = step(&cx, &id, TransitionKind::Allocate, 28).expect("allocate");
+    assert_eq!(
+        allocated.allowed_transitions.first(),
+        Some(&TransitionKind::StartCycle),
+        "{:?}",
+        allocated.allowed_transitions
+    );
+    assert!(
+        allocated
+            .allowed_transitions
+            .contains(&TransitionKind::Allocate),
+        "reallocating is still offered"
+    );
+}
+
+#[test]
 fn an_active_case_offers_the_cycle_step_due_first_midpoint_then_review() {
     let (_d, cx) = created();
     let id = add(&cx, "B801200005001", "primary", 30);

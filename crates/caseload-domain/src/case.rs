@@ -93,6 +93,22 @@ impl CaseStatus {
         )
     }
 
+    /// The step a case in this status usually takes next, when no review-cycle step is due:
+    /// a referral is triaged, an accepted case allocated, an allocated case's cycle started, a
+    /// closed or declined case (rarely) reopened. An active case's next step is whichever
+    /// cycle step is due, so it has none of its own here.
+    pub fn usual_next(self) -> Option<TransitionKind> {
+        match self {
+            CaseStatus::Referred => Some(TransitionKind::Accept),
+            CaseStatus::Accepted => Some(TransitionKind::Allocate),
+            CaseStatus::Allocated => Some(TransitionKind::StartCycle),
+            CaseStatus::Active => None,
+            CaseStatus::Declined | CaseStatus::FamilyDeclined | CaseStatus::Closed => {
+                Some(TransitionKind::Reopen)
+            }
+        }
+    }
+
     /// The status after `kind`, or why it cannot happen now.
     pub fn after(self, kind: TransitionKind) -> Result<CaseStatus, TransitionError> {
         use CaseStatus as S;
@@ -206,6 +222,20 @@ mod tests {
             assert_eq!(CaseStatus::parse(status.as_str()), Some(status));
         }
         assert_eq!(CaseStatus::parse("closed-by-magic"), None);
+    }
+
+    #[test]
+    fn each_status_names_a_usual_next_step_that_it_allows() {
+        assert_eq!(S::Referred.usual_next(), Some(T::Accept));
+        assert_eq!(S::Accepted.usual_next(), Some(T::Allocate));
+        assert_eq!(S::Allocated.usual_next(), Some(T::StartCycle));
+        assert_eq!(S::Active.usual_next(), None);
+        assert_eq!(S::Closed.usual_next(), Some(T::Reopen));
+        for &status in CaseStatus::ALL {
+            if let Some(next) = status.usual_next() {
+                assert!(status.after(next).is_ok(), "{status:?} allows {next:?}");
+            }
+        }
     }
 
     #[test]

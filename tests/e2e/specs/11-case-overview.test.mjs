@@ -172,6 +172,7 @@ test('at 1280×800 a case overview shows its attendance chart and next due item 
 
   const marksCase = await h.step('a demo case with imported session marks charts its weeks within the first screen', async () => {
     await showDashboard(again);
+    await waitFor(async () => (await again.caseIds()).length >= 20, { what: "the demo's open cases in #case-table" });
     let found = null;
     for (const id of await again.caseIds()) {
       await showDashboard(again);

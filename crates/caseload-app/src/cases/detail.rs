@@ -94,7 +94,8 @@ pub(crate) fn allowed(status: CaseStatus, cycle_item: Option<&DueItem>) -> Vec<T
     .into_iter()
     .filter(|k| status.after(*k).is_ok())
     .collect();
-    if let Some(due) = cycle_item.and_then(DueItem::step)
+    // The step to take next leads: a cycle step that is due, else the status's usual next.
+    if let Some(due) = cycle_item.and_then(DueItem::step).or(status.usual_next())
         && let Some(at) = steps.iter().position(|k| *k == due)
     {
         let step = steps.remove(at);
