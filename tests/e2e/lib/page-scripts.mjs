@@ -62,3 +62,33 @@ const el = arguments[0];
 const option = el.options[el.selectedIndex];
 return option ? option.value : '';
 `;
+
+/**
+ * A print preview in a WebDriver that cannot print: appends every `@media print` rule of the
+ * page's stylesheets again as `@media all`, so the page lays out as paper would (the print
+ * rules come last, so they win as they do on paper). Returns how many rules it applied;
+ * REMOVE_PRINT_RULES takes them out again.
+ */
+export const APPLY_PRINT_RULES = `
+  const added = [];
+  for (const sheet of [...document.styleSheets]) {
+    let rules; try { rules = [...sheet.cssRules]; } catch { continue; }
+    for (const rule of rules) {
+      if (rule.type !== CSSRule.MEDIA_RULE || !rule.media.mediaText.split(',').some((m) => m.trim() === 'print')) continue;
+      const at = sheet.insertRule(rule.cssText.replace(/^@media[^{]*/, '@media all '), sheet.cssRules.length);
+      added.push([sheet, at]);
+    }
+  }
+  window.__caseloadPrintRules = added;
+  return added.length;
+`;
+
+export const REMOVE_PRINT_RULES = `
+  for (const [sheet, at] of (window.__caseloadPrintRules ?? []).reverse()) sheet.deleteRule(at);
+  window.__caseloadPrintRules = [];
+`;
+
+/** Whether an element is laid out (not display: none, and has a box). Prepend to a script. */
+export const SHOWN = `
+  const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+`;

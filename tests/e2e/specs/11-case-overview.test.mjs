@@ -17,6 +17,7 @@ import { Harness, PASSPHRASE } from '../lib/app.mjs';
 import { ARTIFACTS_DIR, paths } from '../lib/driver.mjs';
 import { createCaseload, unlock, waitForCaseView } from '../lib/flows.mjs';
 import { showCaseTab, showDashboard } from '../lib/steps.mjs';
+import { APPLY_PRINT_RULES, REMOVE_PRINT_RULES, SHOWN } from '../lib/page-scripts.mjs';
 import { KEY, waitFor } from '../lib/webdriver.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -34,22 +35,11 @@ after(async () => {
   await h?.teardown();
 });
 
-/** Where the overview's parts are on screen, measured in the page. */
-/** Applies the stylesheets' print rules on screen (as a print preview would), then measures. */
+/** With the print rules applied (APPLY_PRINT_RULES), what is on paper. */
 const PRINT_PREVIEW = `
-  let applied = 0;
-  for (const sheet of [...document.styleSheets]) {
-    let rules; try { rules = [...sheet.cssRules]; } catch { continue; }
-    for (const rule of rules) {
-      if (rule.type !== CSSRule.MEDIA_RULE || !rule.media.mediaText.split(',').some((m) => m.trim() === 'print')) continue;
-      sheet.insertRule(rule.cssText.replace(/^@media[^{]*/, '@media all '), sheet.cssRules.length);
-      applied += 1;
-    }
-  }
-  const shown = (el) => !!el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  ${SHOWN}
   const printout = document.getElementById('case-print-chronology');
   return JSON.stringify({
-    applied,
     header: shown(document.querySelector('.moj-header')),
     tabs: shown(document.getElementById('case-tabs')),
     buttons: [...document.querySelectorAll('button')].filter(shown).length,
@@ -63,6 +53,7 @@ const PRINT_PREVIEW = `
   });
 `;
 
+/** Where the overview's parts are on screen, measured in the page. */
 const MEASURE = `
   const vh = window.innerHeight;
   const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: Math.round(r.height) }; };
@@ -200,7 +191,6 @@ test('at 1280×800 a case overview shows its attendance chart and next due item 
     return found;
   });
 
-  // Last: the print preview leaves the print rules applied to the page.
   await h.step('"Print case" puts the Overview and the whole chronology on paper', async () => {
     const entries = await h.cli(['chronology', 'list', marksCase, '--json']);
     await showCaseTab(again, 'plan');
@@ -210,9 +200,9 @@ test('at 1280×800 a case overview shows its attendance chart and next due item 
       what: 'the print dialog asked for once',
     });
     assert.ok(await again.exists('#case-part-overview'), 'printing shows the Overview');
+    assert.ok((await again.session.execute(APPLY_PRINT_RULES)) > 0, 'the print rules were found');
     const m = JSON.parse(await again.session.execute(PRINT_PREVIEW));
     t.diagnostic(`print layout: ${JSON.stringify(m)}`);
-    assert.ok(m.applied > 0, 'the print rules were found');
     assert.equal(m.header, false, 'no header, search or navigation on paper');
     assert.equal(m.tabs, false, 'no sub navigation on paper');
     assert.equal(m.buttons, 0, 'no buttons on paper');
@@ -228,6 +218,7 @@ test('at 1280×800 a case overview shows its attendance chart and next due item 
     const shot2 = path.join(SHOTS, 'case-print-chronology-1280x800.png');
     await again.screenshot(shot2);
     t.diagnostic(`printout: ${shot}, ${shot2}`);
+    await again.session.execute(REMOVE_PRINT_RULES);
   });
   h.assertAccessible(t);
 });
