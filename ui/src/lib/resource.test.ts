@@ -6,16 +6,7 @@ import { CommandError } from '../api';
 import { FormSubmission } from './form.svelte';
 import { Resource } from './resource.svelte';
 import { router } from './router.svelte';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../test/commands';
 
 const storage = new CommandError({ kind: 'storage', message: 'The store could not be read.' });
 

@@ -29,3 +29,14 @@ export function requestsFor<K extends keyof Commands>(name: K): Commands[K]['req
     .mock.calls.filter(([called]) => called === name)
     .map(([, request]) => request as Commands[K]['request']);
 }
+
+/** A promise the test settles when it chooses: for answers that arrive late or out of order. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

@@ -7,7 +7,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chooseImportFile, CommandError, type ImportProgress, type ImportView } from '../../api';
-import { fail, requestsFor, serve, type Handlers } from '../../test/commands';
+import { deferred, fail, requestsFor, serve, type Handlers } from '../../test/commands';
 import {
   importError,
   importProgress,
@@ -27,17 +27,6 @@ function el<T extends HTMLElement = HTMLInputElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`no element #${id}`);
   return element as T;
-}
-
-/** An import command that answers when the test says so. */
-function pending<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 /** Fakes the polling interval only; userEvent's own delays use the real setTimeout. */
@@ -118,7 +107,7 @@ describe('the attendance data screen', () => {
 
   it('sends the import once, polls its progress every 250 ms while it runs, shows it in words, and stops when it settles', async () => {
     pollingClock();
-    const job = pending<ImportView>();
+    const job = deferred<ImportView>();
     let progress: ImportProgress | null = null;
     let history = [EARLIER];
     await open({ import_list: () => history, import_progress: () => progress, import_marks_file: () => job.promise });
@@ -187,7 +176,7 @@ describe('the attendance data screen', () => {
 
   it('cancels a running import, and says nothing from the file was saved', async () => {
     pollingClock();
-    const job = pending<ImportView>();
+    const job = deferred<ImportView>();
     let progress: ImportProgress | null = null;
     await open({ import_progress: () => progress, import_marks_file: () => job.promise, import_cancel: () => true });
     await importTyped();
@@ -311,7 +300,7 @@ describe('the attendance data screen', () => {
 
   it('starts no polling when the screen is left before it hears of a running import', async () => {
     pollingClock();
-    const answer = pending<ImportProgress | null>();
+    const answer = deferred<ImportProgress | null>();
     serve({ import_list: () => [EARLIER], import_progress: () => answer.promise });
     const { unmount } = render(AttendanceData);
     await screen.findByRole('table', { name: 'Attendance files imported, newest first' });
