@@ -1,12 +1,16 @@
 //! Creating, unlocking, locking and re-keying the caseload.
 
+use caseload_domain::locking::unlock_delay_seconds;
 use caseload_domain::{Field, FieldErrors, MIN_PASSPHRASE_CHARS, NewPassphraseError, Passphrase};
-use caseload_store::Store;
+use caseload_store::unlock_attempts::UnlockAttempts;
+use caseload_store::{Action, Store, StoreError};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::context::Caseload;
 use crate::error::AppError;
+use crate::locking::{LockReason, minutes};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppStatus {
@@ -15,6 +19,9 @@ pub struct AppStatus {
     pub unlocked: bool,
     pub app_version: String,
     pub min_passphrase_length: u32,
+    /// Why the caseload locked itself, for the unlock screen ("Caseload locked after 5 minutes
+    /// without use"); none when the worker locked it or it has not been opened yet.
+    pub lock_notice: Option<String>,
 }
 
 #[derive(Clone, Deserialize, TS)]
@@ -42,6 +49,7 @@ pub fn app_status(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
         unlocked: cx.store().is_some(),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
         min_passphrase_length: MIN_PASSPHRASE_CHARS as u32,
+        lock_notice: cx.last_lock().and_then(LockReason::notice),
     })
 }
 
@@ -73,7 +81,8 @@ pub fn caseload_create(cx: &Caseload, req: CreateCaseloadRequest) -> Result<AppS
         Field::PassphraseConfirm,
     )?;
     let store = Store::create(cx.data_dir(), &passphrase, cx.kdf().params()?)?;
-    *cx.store() = Some(store);
+    let limit = lock_after(&store)?;
+    cx.open(&mut cx.store(), store, limit);
     app_status(cx, ())
 }
 
@@ -85,14 +94,52 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
             "Enter your passphrase",
         )));
     }
-    let store = Store::unlock(cx.data_dir(), &passphrase)?;
-    *cx.store() = Some(store);
+    let dir = cx.data_dir();
+    let now = cx.now();
+    let attempts = UnlockAttempts::read(dir);
+    if let Some(wait) = wait_before_next_attempt(&attempts, now) {
+        return Err(AppError::too_many_attempts(wait));
+    }
+    let mut store = match Store::unlock(dir, &passphrase) {
+        Err(StoreError::WrongPassphrase) => {
+            UnlockAttempts::record_failure(dir, now)?;
+            return Err(StoreError::WrongPassphrase.into());
+        }
+        other => other?,
+    };
+    for _failed_at in &attempts.times {
+        // audit: one `UnlockFailed` entry per wrong passphrase since the last unlock, at the
+        // time it was given (`_failed_at`) once the audit trail lets a write name its time.
+        store.write(Action::UnlockFailed, |_w| Ok(()))?;
+    }
+    // audit: the `Unlock` entry itself.
+    store.write(Action::Unlock, |_w| Ok(()))?;
+    UnlockAttempts::clear(dir)?;
+    let limit = lock_after(&store)?;
+    cx.open(&mut cx.store(), store, limit);
     app_status(cx, ())
 }
 
+/// The worker's idle limit, from the settings just unlocked.
+fn lock_after(store: &Store) -> Result<std::time::Duration, AppError> {
+    Ok(minutes(crate::settings::load(store)?.lock_after_minutes))
+}
+
+/// Whole seconds left before another unlock may be tried, if the wait after the last wrong
+/// passphrase is still running. A clock set back never makes the wait longer than its rule.
+fn wait_before_next_attempt(attempts: &UnlockAttempts, now: DateTime<Utc>) -> Option<u64> {
+    let delay = unlock_delay_seconds(attempts.failures);
+    let last = attempts.last()?;
+    if delay == 0 {
+        return None;
+    }
+    let passed = (now - last).num_milliseconds().max(0);
+    let left_ms = i64::try_from(delay * 1000).unwrap_or(i64::MAX) - passed;
+    (left_ms > 0).then(|| u64::try_from(left_ms).unwrap_or(0).div_ceil(1000))
+}
+
 pub fn lock(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
-    cx.store().take();
-    cx.forget_saved();
+    cx.lock_because(LockReason::Worker);
     app_status(cx, ())
 }
 
