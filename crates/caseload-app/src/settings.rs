@@ -17,13 +17,9 @@ use crate::error::AppError;
 pub struct Settings {
     pub teams: Vec<Team>,
     pub cycle: CycleSettings,
-    /// Minutes without use before the caseload locks itself (1–30).
-    #[serde(default = "default_lock_after_minutes")]
+    /// Minutes without use before the caseload locks itself (1–30). Required in an update, so
+    /// a form that forgot it cannot quietly put it back to the default.
     pub lock_after_minutes: u32,
-}
-
-fn default_lock_after_minutes() -> u32 {
-    DEFAULT_LOCK_AFTER_MINUTES
 }
 
 const TEAMS: &str = "teams";
