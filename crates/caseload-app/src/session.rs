@@ -95,29 +95,40 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
         )));
     }
     let dir = cx.data_dir();
-    let now = cx.now();
-    let attempts = UnlockAttempts::read(dir);
-    if let Some(wait) = wait_before_next_attempt(&attempts, now) {
-        return Err(AppError::too_many_attempts(wait));
-    }
+    let attempts = attempt_allowed(cx)?;
     let mut store = match Store::unlock(dir, &passphrase) {
         Err(StoreError::WrongPassphrase) => {
-            UnlockAttempts::record_failure(dir, now)?;
+            UnlockAttempts::record_failure(dir, cx.now())?;
             return Err(StoreError::WrongPassphrase.into());
         }
         other => other?,
     };
+    settle_failures(&mut store, &attempts)?;
+    // audit: the `Unlock` entry itself.
+    store.write(Action::Unlock, |_w| Ok(()))?;
+    let limit = lock_after(&store)?;
+    cx.open(&mut cx.store(), store, limit);
+    app_status(cx, ())
+}
+
+/// After the right passphrase: the wrong ones recorded since the last go into the audit trail,
+/// and the count starts again.
+fn settle_failures(store: &mut Store, attempts: &UnlockAttempts) -> Result<(), AppError> {
     for _failed_at in &attempts.times {
         // audit: one `UnlockFailed` entry per wrong passphrase since the last unlock, at the
         // time it was given (`_failed_at`) once the audit trail lets a write name its time.
         store.write(Action::UnlockFailed, |_w| Ok(()))?;
     }
-    // audit: the `Unlock` entry itself.
-    store.write(Action::Unlock, |_w| Ok(()))?;
-    UnlockAttempts::clear(dir)?;
-    let limit = lock_after(&store)?;
-    cx.open(&mut cx.store(), store, limit);
-    app_status(cx, ())
+    Ok(UnlockAttempts::clear(store.dir())?)
+}
+
+/// Refuses an attempt while the wait after wrong passphrases runs; otherwise the attempts so far.
+fn attempt_allowed(cx: &Caseload) -> Result<UnlockAttempts, AppError> {
+    let attempts = UnlockAttempts::read(cx.data_dir());
+    match wait_before_next_attempt(&attempts, cx.now()) {
+        Some(wait) => Err(AppError::too_many_attempts(wait)),
+        None => Ok(attempts),
+    }
 }
 
 /// The worker's idle limit, from the settings just unlocked.
@@ -153,15 +164,25 @@ pub fn passphrase_change(cx: &Caseload, req: ChangePassphraseRequest) -> Result<
         Field::NewPassphrase,
         Field::NewPassphraseConfirm,
     )?;
+    // A wrong current passphrase counts as a wrong passphrase at unlock, and waits the same:
+    // otherwise Change passphrase (or `caseload passphrase change`) would be a way round the wait.
+    let attempts = attempt_allowed(cx)?;
     // Hold the store's lock so no command runs while the key file is replaced.
-    let _guard = cx.store();
+    let mut guard = cx.store();
     match Store::change_passphrase(cx.data_dir(), &current, &new, cx.kdf().params()?) {
-        Err(caseload_store::StoreError::WrongPassphrase) => {
+        Err(StoreError::WrongPassphrase) => {
+            UnlockAttempts::record_failure(cx.data_dir(), cx.now())?;
             Err(AppError::validation(FieldErrors::single(
                 Field::CurrentPassphrase,
                 "Your current passphrase is not correct: check it and try again",
             )))
         }
-        other => Ok(other?),
+        Err(e) => Err(e.into()),
+        // The right passphrase: with the caseload open, the failures are audited and the count
+        // starts again now; from the CLI (nothing open) that happens at the next unlock.
+        Ok(()) => match guard.as_mut() {
+            Some(store) => settle_failures(store, &attempts),
+            None => Ok(()),
+        },
     }
 }

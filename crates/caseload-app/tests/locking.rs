@@ -320,3 +320,34 @@ fn the_cli_and_the_app_share_one_count_through_the_data_folder() {
     }
     assert_eq!(wait_of(&unlock(&app, PASS).expect_err("shared count")), 2);
 }
+
+#[test]
+fn a_wrong_current_passphrase_at_change_passphrase_counts_and_waits_like_unlock() {
+    let clock = TestClock::start();
+    let (_d, cx) = created(&clock);
+    let change = |current: &str| {
+        session::passphrase_change(
+            &cx,
+            session::ChangePassphraseRequest {
+                current_passphrase: current.into(),
+                new_passphrase: "a brand new passphrase".into(),
+                new_passphrase_confirm: "a brand new passphrase".into(),
+            },
+        )
+    };
+    for _ in 0..4 {
+        let e = change("not the passphrase at all").expect_err("wrong");
+        assert_eq!(common::field_names(&e), vec!["current_passphrase"]);
+    }
+    assert_eq!(wait_of(&change(PASS).expect_err("waits")), 2);
+    clock.advance(2);
+    change(PASS).expect("the right one once the wait is over");
+    session::lock(&cx, ()).expect("lock");
+    for _ in 0..4 {
+        assert_eq!(
+            wrong(&cx).kind(),
+            "wrong_passphrase",
+            "the count started again"
+        );
+    }
+}
