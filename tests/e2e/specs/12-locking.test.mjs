@@ -4,7 +4,9 @@
 //! passphrases: after the fourth the app makes the next attempt wait ("Too many wrong
 //! passphrases. Try again in N seconds.") and each further one doubles it, the count survives a
 //! restart in unlock-attempts.json (a count and times only), and the right passphrase once the
-//! wait is over opens the caseload and clears it. Screenshots of both unlock screens are saved.
+//! wait is over opens the caseload and clears it. Settings refuses 45 minutes and saves 15, and
+//! the worker's own Lock clears the page too. Screenshots of both unlock screens and the setting
+//! are saved.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -131,6 +133,23 @@ test('a case left open locks by itself, leaving nothing of the case in the page'
       assert.equal(await tryUnlock(again, PASSPHRASE), 'unlocked');
     }
     assert.equal(fs.existsSync(path.join(h.dataDir, 'unlock-attempts.json')), false, 'the count is reset');
+  });
+
+  await h.step('Settings: the minutes before Caseload locks, 1 to 30', async () => {
+    await again.click('nav-settings');
+    await again.waitForScreen('Settings');
+    assert.equal(await again.value('lock_after_minutes'), '5', 'five minutes unless changed');
+    await again.fill('lock_after_minutes', '45');
+    await again.click('save-settings');
+    await waitFor(() => again.exists('#lock_after_minutes-error'), { what: 'the error on lock_after_minutes' });
+    assert.match(await (await again.el('lock_after_minutes-error')).text(), /between 1 and 30 minutes/);
+    await again.scan('Settings (lock after 45 minutes refused)');
+    await again.fill('lock_after_minutes', '15');
+    await again.click('save-settings');
+    await waitFor(() => again.exists('#settings-saved'), { what: 'Settings saved' });
+    assert.equal(await again.value('lock_after_minutes'), '15');
+    await again.session.execute("document.getElementById('lock_after_minutes').scrollIntoView({ block: 'center' });");
+    await again.screenshot(path.join(SHOTS, 'locking-settings.png'));
   });
 
   await h.step('the worker’s own Lock also clears the page, with no notice', async () => {
