@@ -1,12 +1,14 @@
 //! Caseload's desktop shell: one window, the shared `Caseload` state, and a Tauri adapter for
 //! every command of the list. No logic lives here: each adapter calls the command in its
-//! `caseload_app` module.
+//! `caseload_app` module. `locking` runs the idle timer and the sleep / screen-lock watchers.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
 
 use caseload_app::{AppError, Caseload, KdfProfile, OpenAction, data_dir};
 use tauri::Manager;
+
+mod locking;
 
 /// One async Tauri command per line of the list. The work runs on a blocking thread so Argon2id
 /// and SQLite never stall the window.
@@ -16,9 +18,16 @@ macro_rules! tauri_adapters {
             #[tauri::command]
             async fn $name(state: tauri::State<'_, Caseload>, request: $req) -> Result<$resp, AppError> {
                 let cx = state.inner().clone();
-                tauri::async_runtime::spawn_blocking(move || caseload_app::$module::$name(&cx, request))
-                    .await
-                    .map_err(|e| AppError::Storage { message: format!("The command stopped unexpectedly: {e}") })?
+                // Each command the worker runs is activity, when it starts and when it ends.
+                cx.note_command(stringify!($name));
+                let result = tauri::async_runtime::spawn_blocking(move || {
+                    let result = caseload_app::$module::$name(&cx, request);
+                    cx.note_command(stringify!($name));
+                    result
+                })
+                .await
+                .map_err(|e| AppError::Storage { message: format!("The command stopped unexpectedly: {e}") })?;
+                result
             }
         )*
 
@@ -69,6 +78,10 @@ fn main() {
             }
         }))
         .manage(caseload)
+        .setup(|app| {
+            locking::start(app.handle());
+            Ok(())
+        })
         .invoke_handler(invoke_handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -16,6 +16,7 @@ macro_rules! for_each_command {
             session::unlock: $crate::session::UnlockRequest => $crate::session::AppStatus,
             session::lock: () => $crate::session::AppStatus,
             session::passphrase_change: $crate::session::ChangePassphraseRequest => (),
+            locking::session_activity: () => (),
             cases::case_list: () => Vec<$crate::cases::CaseSummary>,
             cases::case_get: $crate::cases::CaseGetRequest => $crate::cases::CaseDetail,
             cases::case_add: $crate::cases::CaseAddRequest => $crate::cases::CaseDetail,

@@ -1,14 +1,20 @@
 //! The running caseload: where its folder is and, once unlocked, the open store. One value is
 //! shared by every command (cloning shares it). Locking drops the store, and with it the key.
+//! The clock is here too, so tests can move time (the idle lock, the wait after wrong passphrases).
 
 use std::collections::HashMap;
 use std::fs::{self, File, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use caseload_store::{KdfParams, Store};
+use caseload_store::{Action, KdfParams, Store};
+use chrono::{DateTime, Utc};
 
 use crate::error::AppError;
+use crate::locking::{Idle, LockReason};
+
+/// What time it is: `Utc::now` in the app and the CLI, a hand-moved clock in tests.
+pub type Clock = dyn Fn() -> DateTime<Utc> + Send + Sync;
 
 /// How hard the passphrase key derivation works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +43,8 @@ struct Inner {
     /// The documents saved this session, by the opaque token the UI holds for each.
     saved: Mutex<HashMap<String, PathBuf>>,
     opener: OnceLock<Box<Opener>>,
+    clock: Box<Clock>,
+    idle: Mutex<Idle>,
 }
 
 /// What the worker asked to do with a document Caseload saved.
@@ -62,6 +70,16 @@ pub const INSTANCE_LOCK_FILE: &str = "caseload.lock";
 
 impl Caseload {
     pub fn new(data_dir: impl Into<PathBuf>, kdf: KdfProfile) -> Self {
+        Self::with_clock(data_dir, kdf, Utc::now)
+    }
+
+    /// A caseload whose "now" is `clock` (tests move it by hand instead of sleeping).
+    pub fn with_clock(
+        data_dir: impl Into<PathBuf>,
+        kdf: KdfProfile,
+        clock: impl Fn() -> DateTime<Utc> + Send + Sync + 'static,
+    ) -> Self {
+        let now = clock();
         Caseload {
             inner: Arc::new(Inner {
                 data_dir: data_dir.into(),
@@ -71,6 +89,8 @@ impl Caseload {
                 imports: crate::imports::import_job::ImportJobs::default(),
                 saved: Mutex::new(HashMap::new()),
                 opener: OnceLock::new(),
+                clock: Box::new(clock),
+                idle: Mutex::new(Idle::new(now)),
             }),
         }
     }
@@ -123,6 +143,62 @@ impl Caseload {
     /// Forgets every saved document (on lock: a new session starts with none).
     pub(crate) fn forget_saved(&self) {
         self.saved().clear();
+    }
+
+    /// The time now, by this caseload's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.inner.clock)()
+    }
+
+    pub(crate) fn idle(&self) -> MutexGuard<'_, Idle> {
+        self.inner
+            .idle
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The worker did something: the idle clock starts again.
+    pub fn note_activity(&self) {
+        let now = self.now();
+        self.idle().last_activity = now;
+    }
+
+    /// Puts an unlocked store in place: the idle clock starts, with the worker's limit.
+    pub(crate) fn open(
+        &self,
+        guard: &mut MutexGuard<'_, Option<Store>>,
+        store: Store,
+        limit: std::time::Duration,
+    ) {
+        **guard = Some(store);
+        let now = self.now();
+        let mut idle = self.idle();
+        idle.last_activity = now;
+        idle.limit = limit;
+        idle.last_lock = None;
+    }
+
+    /// Closes the store (locking): the connection closes, SQLCipher wipes its key, the saved
+    /// documents are forgotten, and `reason` is remembered for the unlock screen. Locking never
+    /// fails: if its audit entry cannot be written, the caseload is locked all the same.
+    pub(crate) fn close(&self, guard: &mut MutexGuard<'_, Option<Store>>, reason: LockReason) {
+        if let Some(mut store) = guard.take() {
+            // audit: one `Lock` entry; its detail should name the reason (worker, idle, sleep,
+            // screen locked) once `w.audit_detail` exists.
+            let _ = store.write(Action::Lock, |_w| Ok(()));
+            drop(store);
+        }
+        self.forget_saved();
+        self.idle().last_lock = Some(reason);
+    }
+
+    /// The store's lock if no command holds it right now.
+    pub(crate) fn try_store(&self) -> Option<MutexGuard<'_, Option<Store>>> {
+        match self.inner.store.try_lock() {
+            Ok(guard) => Some(guard),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        }
     }
 
     pub(crate) fn kdf(&self) -> KdfProfile {

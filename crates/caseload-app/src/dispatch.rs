@@ -13,6 +13,7 @@ macro_rules! build_dispatch {
 
         /// Runs the command `name` with a JSON request (`null` for none) and returns its JSON response.
         pub fn dispatch(cx: &Caseload, name: &str, request: Value) -> Result<Value, AppError> {
+            cx.note_command(name);
             match name {
                 $(stringify!($name) => {
                     let request: $req = serde_json::from_value(request).map_err(|e| bad_request(name, e))?;

@@ -30,6 +30,13 @@ pub enum AppError {
     Locked { message: String },
     #[error("{message}")]
     WrongPassphrase { message: String },
+    /// Wrong passphrases in a row: unlocking is refused until the wait is over.
+    #[error("{message}")]
+    TooManyAttempts {
+        message: String,
+        #[ts(type = "number")]
+        retry_after_seconds: u64,
+    },
     #[error("{message}")]
     NotFound { message: String, id: String },
     /// The lifecycle does not allow this step from the case's status; the message says what
@@ -103,6 +110,16 @@ impl AppError {
         }
     }
 
+    pub fn too_many_attempts(retry_after_seconds: u64) -> Self {
+        AppError::TooManyAttempts {
+            message: format!(
+                "Too many wrong passphrases. Try again in {}.",
+                crate::locking::plural(retry_after_seconds, "second")
+            ),
+            retry_after_seconds,
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             AppError::Validation { .. } => "validation",
@@ -110,6 +127,7 @@ impl AppError {
             AppError::AlreadyInitialised { .. } => "already_initialised",
             AppError::Locked { .. } => "locked",
             AppError::WrongPassphrase { .. } => "wrong_passphrase",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::NotFound { .. } => "not_found",
             AppError::InvalidTransition { .. } => "invalid_transition",
             AppError::NewerDatabase { .. } => "newer_database",

@@ -5,7 +5,7 @@
 //! One module per concern holds its commands (`fn name(&Caseload, Request) -> Result<Response,
 //! AppError>`) and their request/response types together: `session`, `cases`, `chronology`,
 //! `family`, `plan`, `schools`, `tsm`, `imports`, `legal`, `exchange`, `dashboard`, `search`,
-//! `reports`, `settings`, `documents` (where a document is saved, and opening it afterwards). Helpers that are not commands live in `support`; the demo caseload in
+//! `reports`, `settings`, `locking` (locking by itself: idle, sleep, screen lock), `documents` (where a document is saved, and opening it afterwards). Helpers that are not commands live in `support`; the demo caseload in
 //! `demo`. The rest is plumbing generated from the command list: `dispatch`, `bindings`.
 
 pub mod bindings;
@@ -24,6 +24,7 @@ pub mod family;
 pub mod imports;
 mod labels;
 pub mod legal;
+pub mod locking;
 pub mod plan;
 pub mod reports;
 pub mod schools;
@@ -33,6 +34,6 @@ pub mod settings;
 pub mod support;
 pub mod tsm;
 
-pub use context::{Caseload, KdfProfile, OpenAction, Opener};
+pub use context::{Caseload, Clock, KdfProfile, OpenAction, Opener};
 pub use dispatch::{COMMAND_NAMES, dispatch};
 pub use error::{AppError, FieldError};

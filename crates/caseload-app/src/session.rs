@@ -1,12 +1,16 @@
 //! Creating, unlocking, locking and re-keying the caseload.
 
+use caseload_domain::locking::unlock_delay_seconds;
 use caseload_domain::{Field, FieldErrors, MIN_PASSPHRASE_CHARS, NewPassphraseError, Passphrase};
-use caseload_store::Store;
+use caseload_store::unlock_attempts::UnlockAttempts;
+use caseload_store::{Action, Store, StoreError};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::context::Caseload;
 use crate::error::AppError;
+use crate::locking::{LockReason, minutes};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppStatus {
@@ -15,6 +19,9 @@ pub struct AppStatus {
     pub unlocked: bool,
     pub app_version: String,
     pub min_passphrase_length: u32,
+    /// Why the caseload locked itself, for the unlock screen ("Caseload locked after 5 minutes
+    /// without use"); none when the worker locked it or it has not been opened yet.
+    pub lock_notice: Option<String>,
 }
 
 #[derive(Clone, Deserialize, TS)]
@@ -42,6 +49,7 @@ pub fn app_status(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
         unlocked: cx.store().is_some(),
         app_version: env!("CARGO_PKG_VERSION").to_string(),
         min_passphrase_length: MIN_PASSPHRASE_CHARS as u32,
+        lock_notice: cx.last_lock().and_then(LockReason::notice),
     })
 }
 
@@ -73,7 +81,8 @@ pub fn caseload_create(cx: &Caseload, req: CreateCaseloadRequest) -> Result<AppS
         Field::PassphraseConfirm,
     )?;
     let store = Store::create(cx.data_dir(), &passphrase, cx.kdf().params()?)?;
-    *cx.store() = Some(store);
+    let limit = lock_after(&store)?;
+    cx.open(&mut cx.store(), store, limit);
     app_status(cx, ())
 }
 
@@ -85,14 +94,63 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
             "Enter your passphrase",
         )));
     }
-    let store = Store::unlock(cx.data_dir(), &passphrase)?;
-    *cx.store() = Some(store);
+    let dir = cx.data_dir();
+    let attempts = attempt_allowed(cx)?;
+    let mut store = match Store::unlock(dir, &passphrase) {
+        Err(StoreError::WrongPassphrase) => {
+            UnlockAttempts::record_failure(dir, cx.now())?;
+            return Err(StoreError::WrongPassphrase.into());
+        }
+        other => other?,
+    };
+    settle_failures(&mut store, &attempts)?;
+    // audit: the `Unlock` entry itself.
+    store.write(Action::Unlock, |_w| Ok(()))?;
+    let limit = lock_after(&store)?;
+    cx.open(&mut cx.store(), store, limit);
     app_status(cx, ())
 }
 
+/// After the right passphrase: the wrong ones recorded since the last go into the audit trail,
+/// and the count starts again.
+fn settle_failures(store: &mut Store, attempts: &UnlockAttempts) -> Result<(), AppError> {
+    for _failed_at in &attempts.times {
+        // audit: one `UnlockFailed` entry per wrong passphrase since the last unlock, at the
+        // time it was given (`_failed_at`) once the audit trail lets a write name its time.
+        store.write(Action::UnlockFailed, |_w| Ok(()))?;
+    }
+    Ok(UnlockAttempts::clear(store.dir())?)
+}
+
+/// Refuses an attempt while the wait after wrong passphrases runs; otherwise the attempts so far.
+fn attempt_allowed(cx: &Caseload) -> Result<UnlockAttempts, AppError> {
+    let attempts = UnlockAttempts::read(cx.data_dir());
+    match wait_before_next_attempt(&attempts, cx.now()) {
+        Some(wait) => Err(AppError::too_many_attempts(wait)),
+        None => Ok(attempts),
+    }
+}
+
+/// The worker's idle limit, from the settings just unlocked.
+fn lock_after(store: &Store) -> Result<std::time::Duration, AppError> {
+    Ok(minutes(crate::settings::load(store)?.lock_after_minutes))
+}
+
+/// Whole seconds left before another unlock may be tried, if the wait after the last wrong
+/// passphrase is still running. A clock set back never makes the wait longer than its rule.
+fn wait_before_next_attempt(attempts: &UnlockAttempts, now: DateTime<Utc>) -> Option<u64> {
+    let delay = unlock_delay_seconds(attempts.failures);
+    let last = attempts.last()?;
+    if delay == 0 {
+        return None;
+    }
+    let passed = (now - last).num_milliseconds().max(0);
+    let left_ms = i64::try_from(delay * 1000).unwrap_or(i64::MAX) - passed;
+    (left_ms > 0).then(|| u64::try_from(left_ms).unwrap_or(0).div_ceil(1000))
+}
+
 pub fn lock(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
-    cx.store().take();
-    cx.forget_saved();
+    cx.lock_because(LockReason::Worker);
     app_status(cx, ())
 }
 
@@ -106,15 +164,25 @@ pub fn passphrase_change(cx: &Caseload, req: ChangePassphraseRequest) -> Result<
         Field::NewPassphrase,
         Field::NewPassphraseConfirm,
     )?;
+    // A wrong current passphrase counts as a wrong passphrase at unlock, and waits the same:
+    // otherwise Change passphrase (or `caseload passphrase change`) would be a way round the wait.
+    let attempts = attempt_allowed(cx)?;
     // Hold the store's lock so no command runs while the key file is replaced.
-    let _guard = cx.store();
+    let mut guard = cx.store();
     match Store::change_passphrase(cx.data_dir(), &current, &new, cx.kdf().params()?) {
-        Err(caseload_store::StoreError::WrongPassphrase) => {
+        Err(StoreError::WrongPassphrase) => {
+            UnlockAttempts::record_failure(cx.data_dir(), cx.now())?;
             Err(AppError::validation(FieldErrors::single(
                 Field::CurrentPassphrase,
                 "Your current passphrase is not correct: check it and try again",
             )))
         }
-        other => Ok(other?),
+        Err(e) => Err(e.into()),
+        // The right passphrase: with the caseload open, the failures are audited and the count
+        // starts again now; from the CLI (nothing open) that happens at the next unlock.
+        Ok(()) => match guard.as_mut() {
+            Some(store) => settle_failures(store, &attempts),
+            None => Ok(()),
+        },
     }
 }

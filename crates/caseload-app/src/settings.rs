@@ -1,7 +1,9 @@
-//! The worker's settings: teams cases are allocated to, and the review cycle. Defaults come from
-//! the domain (the two teams of the council funnel, six weeks with a midpoint at three).
+//! The worker's settings: teams cases are allocated to, the review cycle, and how long the caseload
+//! may sit unused before it locks. Defaults come from the domain (the two teams of the council
+//! funnel, six weeks with a midpoint at three, five minutes).
 
 use caseload_domain::CycleSettings;
+use caseload_domain::locking::{DEFAULT_LOCK_AFTER_MINUTES, check_lock_after_minutes};
 use caseload_domain::transition::{Team, default_teams};
 use caseload_domain::{Field, FieldErrors};
 use caseload_store::{Action, Store, settings};
@@ -15,16 +17,22 @@ use crate::error::AppError;
 pub struct Settings {
     pub teams: Vec<Team>,
     pub cycle: CycleSettings,
+    /// Minutes without use before the caseload locks itself (1–30). Required in an update, so
+    /// a form that forgot it cannot quietly put it back to the default.
+    pub lock_after_minutes: u32,
 }
 
 const TEAMS: &str = "teams";
 const CYCLE: &str = "cycle";
+const LOCK_AFTER_MINUTES: &str = "lock_after_minutes";
 
 pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
     let r = store.read();
     Ok(Settings {
         teams: settings::get(&r, TEAMS)?.unwrap_or_else(default_teams),
         cycle: settings::get(&r, CYCLE)?.unwrap_or_default(),
+        lock_after_minutes: settings::get(&r, LOCK_AFTER_MINUTES)?
+            .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES),
     })
 }
 
@@ -57,6 +65,9 @@ fn validate(s: &Settings) -> Result<(), AppError> {
             break;
         }
     }
+    if let Err(message) = check_lock_after_minutes(s.lock_after_minutes) {
+        errors.push(Field::LockAfterMinutes, message);
+    }
     if s.teams.is_empty() {
         errors.push(Field::Teams, "Keep at least one team");
     }
@@ -72,8 +83,11 @@ pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppErro
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
             settings::set(w, TEAMS, &new.teams)?;
-            settings::set(w, CYCLE, &new.cycle)
+            settings::set(w, CYCLE, &new.cycle)?;
+            settings::set(w, LOCK_AFTER_MINUTES, &new.lock_after_minutes)
         })?;
-        load(store)
+        let saved = load(store)?;
+        cx.idle().limit = crate::locking::minutes(saved.lock_after_minutes);
+        Ok(saved)
     })
 }

@@ -122,6 +122,37 @@ fn a_wrong_passphrase_fails_without_output_on_stdout() {
 }
 
 #[test]
+fn after_four_wrong_passphrases_the_cli_waits_like_the_app_even_for_the_right_one() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    for _ in 0..4 {
+        caseload(dir.path())
+            .env("CASELOAD_PASSPHRASE", "not the passphrase")
+            .args(["case", "list", "--json"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("passphrase is not correct"));
+    }
+    let file = dir.path().join("unlock-attempts.json");
+    let attempts: Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    assert_eq!(attempts["failures"], 4);
+    // Ten failures, the last one "in the future" (a clock set back): the wait is the rule's
+    // full 128 seconds whatever the time now, so the test does not depend on how fast it runs.
+    std::fs::write(
+        &file,
+        r#"{"failures": 10, "times": ["2999-01-01T00:00:00Z"]}"#,
+    )
+    .expect("write");
+    caseload(dir.path())
+        .args(["case", "list", "--json"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("caseload: Too many wrong passphrases. Try again in 128 seconds.\n");
+}
+
+#[test]
 fn the_passphrase_can_come_from_a_file_and_never_from_an_argument() {
     let dir = tempfile::tempdir().expect("tmp");
     init(dir.path());

@@ -85,6 +85,7 @@ pub enum Field {
     IdentifiableReason,
     PeriodFrom,
     PeriodTo,
+    LockAfterMinutes,
 }
 
 impl Field {
@@ -167,6 +168,7 @@ impl Field {
             Field::IdentifiableReason => "identifiable_reason",
             Field::PeriodFrom => "from",
             Field::PeriodTo => "to",
+            Field::LockAfterMinutes => "lock_after_minutes",
         }
     }
 }

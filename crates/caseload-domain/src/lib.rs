@@ -12,6 +12,7 @@ pub mod funnel;
 pub mod ids;
 pub mod legal;
 pub mod link_school;
+pub mod locking;
 pub mod passphrase;
 pub mod plan;
 pub mod pupil;

@@ -84,9 +84,26 @@ impl DatabaseKey {
         Ok(DatabaseKey(key))
     }
 
-    /// The SQLCipher `PRAGMA key` value for a raw key: `x'<64 hex digits>'` (no PBKDF2 inside).
-    pub(crate) fn sqlcipher_pragma_value(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", hex::encode(self.0.as_ref())))
+    /// The SQLCipher statement that keys a connection with this raw key:
+    /// `PRAGMA key = "x'<64 hex digits>'";` (a raw key: no PBKDF2 inside SQLCipher).
+    ///
+    /// Built in one buffer allocated at its final size and zeroed on drop: a `format!` or a
+    /// `hex::encode` would leave copies of the key in freed memory (an intermediate string, or
+    /// the old buffer of a string that grew).
+    pub(crate) fn sqlcipher_key_statement(&self) -> Zeroizing<String> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        const HEAD: &str = "PRAGMA key = \"x'";
+        const TAIL: &str = "'\";";
+        let mut statement = Zeroizing::new(String::with_capacity(
+            HEAD.len() + 2 * KEY_BYTES + TAIL.len(),
+        ));
+        statement.push_str(HEAD);
+        for byte in self.0.iter() {
+            statement.push(char::from(HEX[usize::from(byte >> 4)]));
+            statement.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+        statement.push_str(TAIL);
+        statement
     }
 }
 
@@ -244,7 +261,26 @@ mod tests {
     #[test]
     fn the_sqlcipher_key_is_a_raw_hex_blob() {
         let key = DatabaseKey::generate().expect("random");
-        let value = key.sqlcipher_pragma_value();
-        assert!(value.starts_with("x'") && value.ends_with('\'') && value.len() == 2 + 64 + 1);
+        let statement = key.sqlcipher_key_statement();
+        assert!(statement.starts_with("PRAGMA key = \"x'") && statement.ends_with("'\";"));
+        let hex_digits = &statement["PRAGMA key = \"x'".len()..statement.len() - "'\";".len()];
+        assert_eq!(hex_digits, hex::encode(key.0.as_ref()));
+    }
+
+    #[test]
+    fn the_key_statement_is_built_in_place_so_no_unzeroed_copy_is_left_behind() {
+        // A string that outgrew its buffer would have been copied, and the old buffer freed
+        // without zeroing: the capacity staying at the exact length shows it never grew.
+        let key = DatabaseKey::generate().expect("random");
+        let statement = key.sqlcipher_key_statement();
+        assert_eq!(statement.capacity(), statement.len());
+    }
+
+    #[test]
+    fn every_copy_of_key_material_zeroes_itself_when_dropped() {
+        fn zeroed_on_drop<T: zeroize::ZeroizeOnDrop>(_: &T) {}
+        let key = DatabaseKey::generate().expect("random");
+        zeroed_on_drop(&key.0);
+        zeroed_on_drop(&key.sqlcipher_key_statement());
     }
 }

@@ -22,10 +22,15 @@ pub(crate) fn write_atomically(path: &Path, key: &WrappedKey) -> Result<(), Stor
         path: path.to_path_buf(),
         reason: e.to_string(),
     })?;
+    write_bytes_atomically(path, &json)
+}
+
+/// Replaces the file at `path` with `bytes`: a temporary file beside it, flushed, renamed over.
+pub(crate) fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let tmp = temporary_path(path);
     let result = (|| {
         let mut file = File::create(&tmp)?;
-        file.write_all(&json)?;
+        file.write_all(bytes)?;
         file.sync_all()?;
         fs::rename(&tmp, path)?;
         sync_parent(path)

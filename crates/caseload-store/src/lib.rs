@@ -27,6 +27,7 @@ pub mod settings;
 pub mod tsm_actions;
 pub mod tsm_pupils;
 pub mod tsms;
+pub mod unlock_attempts;
 mod write;
 
 pub use error::StoreError;

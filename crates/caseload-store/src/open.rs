@@ -15,7 +15,9 @@ use caseload_domain::Passphrase;
 pub const DATABASE_FILE: &str = "caseload.db";
 pub const KEY_FILE: &str = "caseload.key";
 
-/// An unlocked caseload: an open, keyed, migrated connection.
+/// An unlocked caseload: an open, keyed, migrated connection. The store never holds the key:
+/// it is dropped (and zeroed) once the connection is keyed, and SQLCipher wipes its own copy
+/// when the connection closes, which is what dropping the store (locking) does.
 pub struct Store {
     pub(crate) conn: Connection,
     dir: PathBuf,
@@ -127,11 +129,7 @@ impl Store {
         // as a rare "error with PRAGMA key" when tests open caseloads in parallel).
         let keying = KEYING.lock().unwrap_or_else(|p| p.into_inner());
         let mut conn = Connection::open_with_flags(&path, flags)?;
-        let pragma = zeroize::Zeroizing::new(format!(
-            "PRAGMA key = \"{}\";",
-            key.sqlcipher_pragma_value().as_str()
-        ));
-        conn.execute_batch(&pragma)?;
+        conn.execute_batch(&key.sqlcipher_key_statement())?;
         // The first read decrypts page 1: this is where a wrong key or a foreign file shows.
         conn.query_row("SELECT count(*) AS tables FROM sqlite_master", [], |row| {
             row.get::<_, i64>("tables")

@@ -35,6 +35,13 @@ pub enum Action {
     ExportDelivery,
     InboxTake,
     InboxConflictResolve,
+    /// The caseload was unlocked with the right passphrase.
+    Unlock,
+    /// A wrong passphrase was given (recorded at the next successful unlock: while locked there
+    /// is no key to write with; the time of each failure is kept in `unlock-attempts.json`).
+    UnlockFailed,
+    /// The caseload was locked (by the worker, after inactivity, on sleep or screen lock).
+    Lock,
 }
 
 /// Read access for table modules.

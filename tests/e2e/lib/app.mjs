@@ -61,13 +61,17 @@ export class Harness {
     this.a11y = [];
   }
 
-  /** Joins the run's tauri-driver (started by run.mjs), or starts one for this file alone. */
-  static async setup() {
-    const shared = workspaceFromEnv();
+  /**
+   * Joins the run's tauri-driver (started by run.mjs), or starts one for this file alone. With
+   * `env` (variables the app must see, e.g. a test-only override), always starts its own, since
+   * the app inherits tauri-driver's environment.
+   */
+  static async setup({ env } = {}) {
+    const shared = env ? undefined : workspaceFromEnv();
     if (shared) return new Harness(shared, shared.driverUrl, undefined);
     const ws = makeWorkspace();
     try {
-      const driver = await startDriver(ws);
+      const driver = await startDriver(ws, env);
       return new Harness(ws, driver.url, driver.pid);
     } catch (error) {
       removeWorkspace(ws);

@@ -105,9 +105,10 @@ export function checkBinaries() {
 
 /**
  * Starts tauri-driver in its own process group (so stopDriver can end it with everything it
- * started) with the workspace's directories in its environment, and waits for its port.
+ * started) with the workspace's directories (and `extraEnv`) in its environment, and waits for its
+ * port.
  */
-export async function startDriver(ws) {
+export async function startDriver(ws, extraEnv = {}) {
   checkBinaries();
   if (!process.env.DISPLAY) {
     throw new Error('no $DISPLAY: run the suite under xvfb-run -a (scripts/test.sh does)');
@@ -134,6 +135,7 @@ export async function startDriver(ws) {
         XDG_CONFIG_HOME: ws.xdgConfig,
         XDG_CACHE_HOME: ws.xdgCache,
         ...RENDER_ENV,
+        ...extraEnv,
       },
     },
   );

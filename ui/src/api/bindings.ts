@@ -9,9 +9,14 @@ export type Alert = { rule: RuleId,
  */
 on: string | null, message: string, };
 
-export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "import", message: string, file_name: string, problems: Array<ImportProblem>, missing_columns: Array<string>, found_headers: Array<string>, } | { "kind": "cancelled", message: string, } | { "kind": "storage", message: string, };
+export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "too_many_attempts", message: string, retry_after_seconds: number, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "import", message: string, file_name: string, problems: Array<ImportProblem>, missing_columns: Array<string>, found_headers: Array<string>, } | { "kind": "cancelled", message: string, } | { "kind": "storage", message: string, };
 
-export type AppStatus = { data_dir: string, initialised: boolean, unlocked: boolean, app_version: string, min_passphrase_length: number, };
+export type AppStatus = { data_dir: string, initialised: boolean, unlocked: boolean, app_version: string, min_passphrase_length: number, 
+/**
+ * Why the caseload locked itself, for the unlock screen ("Caseload locked after 5 minutes
+ * without use"); none when the worker locked it or it has not been opened yet.
+ */
+lock_notice: string | null, };
 
 export type AttendanceRecordRequest = { id: CaseId, as_at: string, possible: string, present: string, authorised: string, unauthorised: string, };
 
@@ -696,7 +701,12 @@ export type SearchRequest = {
  */
 query: string, };
 
-export type Settings = { teams: Array<Team>, cycle: CycleSettings, };
+export type Settings = { teams: Array<Team>, cycle: CycleSettings, 
+/**
+ * Minutes without use before the caseload locks itself (1–30). Required in an update, so
+ * a form that forgot it cannot quietly put it back to the default.
+ */
+lock_after_minutes: number, };
 
 export type ShareSettings = { 
 /**
@@ -1020,6 +1030,7 @@ export interface Commands {
   unlock: { request: UnlockRequest, response: AppStatus },
   lock: { request: null, response: AppStatus },
   passphrase_change: { request: ChangePassphraseRequest, response: null },
+  session_activity: { request: null, response: null },
   case_list: { request: null, response: Array<CaseSummary> },
   case_get: { request: CaseGetRequest, response: CaseDetail },
   case_add: { request: CaseAddRequest, response: CaseDetail },
@@ -1086,4 +1097,4 @@ export interface Commands {
   inbox_conflict_resolve: { request: ConflictResolveRequest, response: InboxView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;

@@ -44,6 +44,35 @@ export async function call<K extends keyof Commands>(
   }
 }
 
+/** The event the desktop app sends when the caseload locks itself (idle, sleep, screen lock). */
+export const LOCKED_EVENT = 'caseload-locked';
+
+/**
+ * Calls `handler` with the unlock screen's notice whenever the caseload locks itself. Outside the
+ * desktop app (component tests, a plain browser) there is no such event and nothing happens.
+ */
+export async function onCaseloadLocked(handler: (notice: string | null) => void): Promise<() => void> {
+  try {
+    const { listen } = await import('@tauri-apps/api/event');
+    return await listen<string | null>(LOCKED_EVENT, (event) => handler(event.payload ?? null));
+  } catch {
+    return () => {};
+  }
+}
+
+/**
+ * Tells the backend the worker is using the window (typing, pointing), so the idle lock waits.
+ * Fire and forget: if it fails, the next command or input counts instead.
+ */
+export function reportActivity(): void {
+  invoke('session_activity', { request: null }).catch(() => {});
+}
+
+/** Reloads the window to a clean page: every screen's state and every copy of a record goes. */
+export function reloadWindow(): void {
+  window.location.reload();
+}
+
 /**
  * Asks the system's file chooser for one file to import (CSV or XLSX); `null` if the worker
  * closes it. Only the path comes back: the file is read by the Rust side, never by the webview.

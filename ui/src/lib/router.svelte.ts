@@ -9,7 +9,8 @@ export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { name: 'loading' }
   | { name: 'setup' }
-  | { name: 'unlock' }
+  /** `notice` says why the caseload locked itself ("Caseload locked after 5 minutes without use"). */
+  | { name: 'unlock'; notice?: string }
   | { name: 'caseload'; notice?: string }
   | { name: 'case-add' }
   /** One case, showing one of its parts (`tab`; the Overview when absent). */

@@ -20,6 +20,7 @@ export function status(overrides: Partial<AppStatus> = {}): AppStatus {
     unlocked: true,
     app_version: '0.1.0',
     min_passphrase_length: 12,
+    lock_notice: null,
     ...overrides,
   };
 }
@@ -112,6 +113,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
       { id: 'taskforce', name: 'Attendance taskforce' },
     ],
     cycle: { cycle_weeks: 6, midpoint_week: 3 },
+    lock_after_minutes: 5,
     ...overrides,
   };
 }

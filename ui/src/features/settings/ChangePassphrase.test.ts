@@ -62,4 +62,13 @@ describe('ChangePassphrase', () => {
     await fill('old passphrase 1', 'new passphrase 22', 'something else 22');
     expect(document.getElementById('new_passphrase_confirm-error')).toHaveTextContent('New passphrases do not match');
   });
+
+  it('after too many wrong passphrases, shows the wait on the current passphrase field', async () => {
+    const message = 'Too many wrong passphrases. Try again in 4 seconds.';
+    serve({ passphrase_change: () => fail({ kind: 'too_many_attempts', message, retry_after_seconds: 4 }) });
+    render(ChangePassphrase);
+    await fill('another guess 1', 'new passphrase 22', 'new passphrase 22');
+    expect(document.getElementById('current_passphrase-error')).toHaveTextContent(message);
+    expect(screen.getByLabelText('Current passphrase')).toHaveValue('');
+  });
 });

@@ -38,6 +38,32 @@ describe('Settings', () => {
     expect(input('team-id-1')).toHaveValue('taskforce');
     expect(input('cycle_weeks')).toHaveValue('6');
     expect(input('midpoint_week')).toHaveValue('3');
+    expect(input('lock_after_minutes')).toHaveValue('5');
+  });
+
+  it('saves the minutes before Caseload locks and shows the server’s range message on that field', async () => {
+    const update = vi.fn((s: ReturnType<typeof settings>) =>
+      s.lock_after_minutes > 30
+        ? fail({
+            kind: 'validation',
+            message: 'x',
+            fields: [{ field: 'lock_after_minutes', message: 'Lock after between 1 and 30 minutes without use' }],
+          })
+        : s,
+    );
+    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings(), settings_update: update });
+    render(Settings);
+    await loaded();
+    await userEvent.clear(input('lock_after_minutes'));
+    await userEvent.type(input('lock_after_minutes'), '45');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(input('lock_after_minutes-error')).toHaveTextContent('Lock after between 1 and 30 minutes without use');
+    await userEvent.clear(input('lock_after_minutes'));
+    await userEvent.type(input('lock_after_minutes'), '15');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(requestsFor('settings_update').map((r) => r.lock_after_minutes)).toEqual([45, 15]);
+    expect(screen.getByRole('alert')).toHaveTextContent('Settings saved');
+    expect(input('lock_after_minutes')).toHaveValue('15');
   });
 
   it('adds a team, removes another and saves the list and cycle as numbers', async () => {
@@ -61,6 +87,7 @@ describe('Settings', () => {
           { id: 'early-help', name: 'Early help' },
         ],
         cycle: { cycle_weeks: 8, midpoint_week: 3 },
+        lock_after_minutes: 5,
       },
     ]);
     expect(screen.getByRole('alert')).toHaveTextContent('Settings saved');

@@ -80,4 +80,40 @@ describe('Unlock', () => {
     expect(document.querySelector('.govuk-error-summary')).toHaveTextContent('saved by a newer version');
     expect(document.getElementById('passphrase-error')).toBeNull();
   });
+
+  it('shows why the caseload locked itself, when it did', () => {
+    serve({});
+    render(Unlock, { notice: 'Caseload locked after 5 minutes without use' });
+    expect(screen.getByRole('region', { name: 'Important' })).toHaveTextContent(
+      'Caseload locked after 5 minutes without use',
+    );
+  });
+
+  it('shows no notice when the worker locked it', () => {
+    serve({});
+    render(Unlock);
+    expect(screen.queryByRole('region', { name: 'Important' })).not.toBeInTheDocument();
+  });
+
+  it('after too many wrong passphrases, says so and counts the wait down', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const message = 'Too many wrong passphrases. Try again in 4 seconds.';
+      serve({ unlock: () => fail({ kind: 'too_many_attempts', message, retry_after_seconds: 4 }) });
+      render(Unlock);
+      await userEvent.type(screen.getByLabelText('Passphrase'), 'another guess');
+      await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+      expect(document.querySelector('.govuk-error-summary')).toHaveTextContent(message);
+      expect(document.getElementById('passphrase-error')).toHaveTextContent(message);
+      expect(screen.getByLabelText('Passphrase')).toHaveValue('');
+      expect(document.getElementById('unlock-wait')).toHaveTextContent(/You can try again in [34] seconds\./);
+      await vi.advanceTimersByTimeAsync(3_000);
+      expect(document.getElementById('unlock-wait')).toHaveTextContent('You can try again in 1 second.');
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(document.getElementById('unlock-wait')).not.toBeInTheDocument();
+      expect(router.route.name).toBe('unlock');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
