@@ -1,7 +1,7 @@
 //! Creating, unlocking, locking and re-keying the caseload.
 
 use caseload_domain::{Field, FieldErrors, MIN_PASSPHRASE_CHARS, NewPassphraseError, Passphrase};
-use caseload_store::Store;
+use caseload_store::{Action, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -85,13 +85,19 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
             "Enter your passphrase",
         )));
     }
-    let store = Store::unlock(cx.data_dir(), &passphrase)?;
+    let mut store = Store::unlock(cx.data_dir(), &passphrase)?;
+    crate::audit::record(&mut store, Action::Unlock, None, None, "")?;
     *cx.store() = Some(store);
     app_status(cx, ())
 }
 
 pub fn lock(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
-    cx.store().take();
+    let store = cx.store().take();
+    if let Some(mut store) = store {
+        // Recorded before the store (and its key) is dropped. A failure to record must not
+        // keep the caseload open: locking always happens.
+        let _ = crate::audit::record(&mut store, Action::Lock, None, None, "");
+    }
     cx.forget_saved();
     app_status(cx, ())
 }

@@ -199,3 +199,12 @@ impl Store {
         Ok(())
     }
 }
+
+/// Every action name that occurs in the trail, once each.
+pub fn actions(r: &Reader<'_>) -> Result<Vec<String>, StoreError> {
+    let mut stmt = r
+        .conn
+        .prepare("SELECT DISTINCT action FROM audit_log ORDER BY action")?;
+    let rows = stmt.query_map([], |row| row.get::<_, String>("action"))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
