@@ -41,6 +41,7 @@ pub struct AuditListRequest {
 /// One entry as a worker reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AuditEntryView {
+    #[ts(type = "number")]
     pub seq: i64,
     /// UTC, ISO 8601: `2026-12-06T13:40:00.123Z`.
     pub at: String,
@@ -76,6 +77,7 @@ pub struct AuditVerifyView {
     /// edited | deleted | inserted | reordered | unlinked (absent when intact).
     pub problem: Option<String>,
     /// The entry where the chain breaks (the first missing one, for a deletion).
+    #[ts(type = "number | null")]
     pub at_seq: Option<i64>,
     /// One sentence a worker reads, intact or not.
     pub message: String,

@@ -29,7 +29,7 @@ export type Attendee = { name: string, role: string, organisation: string, };
 
 export type AuditActionOption = { action: string, label: string, };
 
-export type AuditEntryView = { seq: bigint, 
+export type AuditEntryView = { seq: number, 
 /**
  * UTC, ISO 8601: `2026-12-06T13:40:00.123Z`.
  */
@@ -63,7 +63,7 @@ problem: string | null,
 /**
  * The entry where the chain breaks (the first missing one, for a deletion).
  */
-at_seq: bigint | null, 
+at_seq: number | null, 
 /**
  * One sentence a worker reads, intact or not.
  */
