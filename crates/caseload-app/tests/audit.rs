@@ -183,3 +183,57 @@ fn an_action_added_later_still_reads_in_words() {
         "Some new thing"
     );
 }
+
+#[test]
+fn exports_queued_delivered_and_saved_as_a_copy_are_audited_by_their_id() {
+    use caseload_app::exchange::{self, ExportRequest, ExportSaveRequest, SyncRequest};
+    let (dir, cx) = common::share::demo(11);
+    let share = dir.path().join("share");
+    std::fs::create_dir_all(&share).expect("share");
+    common::share::worker(&cx, "afsw-01", &share);
+    let queued = common::share::queue(&cx, "funnel", &["csv"]);
+    exchange::sync(&cx, SyncRequest::default()).expect("sync");
+    let out = dir.path().join("copies");
+    let saved = exchange::export_save(
+        &cx,
+        ExportSaveRequest {
+            export: ExportRequest {
+                kind: "funnel".into(),
+                formats: vec!["csv".into()],
+                ..Default::default()
+            },
+            dir: Some(out.display().to_string()),
+        },
+    )
+    .expect("save");
+    let view = list(&cx, AuditListRequest::default());
+    let of_export = |id: &str| -> Vec<(String, String)> {
+        view.entries
+            .iter()
+            .filter(|e| e.entity_type == "export" && e.entity_id == id)
+            .map(|e| (e.action.clone(), e.detail.clone()))
+            .collect()
+    };
+    assert_eq!(
+        of_export(queued.export_id.as_str()),
+        vec![
+            ("export_delivery".to_string(), "delivered".to_string()),
+            (
+                "export_queue".to_string(),
+                "funnel; csv,json; pseudonymised".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        of_export(saved.export_id.as_str()),
+        vec![(
+            "export_local_copy".to_string(),
+            "funnel; csv; pseudonymised; 1 file".to_string()
+        )]
+    );
+    assert!(
+        view.entries
+            .iter()
+            .any(|e| e.action == "demo_fill" && e.detail == "12 synthetic cases")
+    );
+}

@@ -275,7 +275,12 @@ pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved,
                 )
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let detail = format!("{}; {} files", export_detail(&rendered), files.len());
+        let detail = format!(
+            "{}; {} file{}",
+            export_detail(&rendered),
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
         store.write(Action::ExportLocalCopy, |w| {
             w.audit_entity("export", rendered.export_id.as_str());
             w.audit_detail(&detail);
