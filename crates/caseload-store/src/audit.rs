@@ -14,12 +14,12 @@ use crate::open::Store;
 use crate::write::{Action, Reader};
 
 /// The worker recorded on every entry: the operating-system account running Caseload (`USER`,
-/// else `USERNAME`, else "unknown"), read once per process. A named-worker setting can replace
+/// else `USERNAME` (Windows), else `LOGNAME`, else "unknown"), read once per process. A named-worker setting can replace
 /// it later; the column is the same.
 pub fn worker() -> &'static str {
     static WORKER: OnceLock<String> = OnceLock::new();
     WORKER.get_or_init(|| {
-        ["USER", "USERNAME"]
+        ["USER", "USERNAME", "LOGNAME"]
             .iter()
             .filter_map(|k| std::env::var(k).ok())
             .map(|v| v.trim().to_string())
