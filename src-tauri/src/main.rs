@@ -69,6 +69,8 @@ fn main() {
         }
         .map_err(std::io::Error::other)
     });
+    // Closing the app locks the caseload first, so the audit trail records the lock.
+    let on_exit = caseload.clone();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -83,9 +85,16 @@ fn main() {
             Ok(())
         })
         .invoke_handler(invoke_handler())
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("Caseload could not start its window: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(move |_app, event| {
+            if let tauri::RunEvent::Exit = event {
+                let _ = caseload_app::session::lock(&on_exit, ());
+            }
+        }),
+        Err(e) => {
+            eprintln!("Caseload could not start its window: {e}");
+            std::process::exit(1);
+        }
     }
 }

@@ -120,7 +120,13 @@ pub fn chronology_add(
             )));
         }
         store.write(Action::ChronologyAdd, |w| {
-            chronology::add(w, &req.case_id, &entry, corrects.as_ref(), Utc::now())
+            w.audit_entity("case", req.case_id.as_str());
+            let id = chronology::add(w, &req.case_id, &entry, corrects.as_ref(), Utc::now())?;
+            w.audit_entity("chronology_entry", id.as_str());
+            if let Some(corrected) = &corrects {
+                w.audit_detail(&format!("corrects entry {}", corrected.as_str()));
+            }
+            Ok(id)
         })?;
         list(store, &req.case_id, None)
     })

@@ -183,9 +183,8 @@ impl Caseload {
     /// fails: if its audit entry cannot be written, the caseload is locked all the same.
     pub(crate) fn close(&self, guard: &mut MutexGuard<'_, Option<Store>>, reason: LockReason) {
         if let Some(mut store) = guard.take() {
-            // audit: one `Lock` entry; its detail should name the reason (worker, idle, sleep,
-            // screen locked) once `w.audit_detail` exists.
-            let _ = store.write(Action::Lock, |_w| Ok(()));
+            // One `Lock` entry naming why, written before the store (and its key) is dropped.
+            let _ = crate::audit::record(&mut store, Action::Lock, None, None, reason.audit_detail());
             drop(store);
         }
         self.forget_saved();

@@ -35,6 +35,16 @@ pub enum LockReason {
 }
 
 impl LockReason {
+    /// Why, for the `Lock` entry in the audit trail (no personal data).
+    pub fn audit_detail(self) -> &'static str {
+        match self {
+            LockReason::Worker => "locked by the worker",
+            LockReason::Idle { .. } => "locked after inactivity",
+            LockReason::Sleep => "locked as the laptop went to sleep",
+            LockReason::ScreenLocked => "locked as the screen was locked",
+        }
+    }
+
     /// What the unlock screen says afterwards (nothing when the worker locked it).
     pub fn notice(self) -> Option<String> {
         match self {

@@ -129,6 +129,8 @@ pub fn plan_set(cx: &Caseload, req: PlanSetRequest) -> Result<PlanView, AppError
     cx.with_store(|store| {
         cases::get(&store.read(), &req.case_id)?;
         store.write(Action::PlanSet, |w| {
+            w.audit_entity("case", req.case_id.as_str());
+            w.audit_entity("plan", req.case_id.as_str());
             plans::set(w, &req.case_id, &plan, Utc::now())
         })?;
         view(store, &req.case_id)
@@ -146,7 +148,10 @@ pub fn plan_action_add(cx: &Caseload, req: PlanActionAddRequest) -> Result<PlanV
     cx.with_store(|store| {
         cases::get(&store.read(), &req.case_id)?;
         store.write(Action::PlanActionAdd, |w| {
-            plans::add_action(w, &req.case_id, &action, Utc::now())
+            w.audit_entity("case", req.case_id.as_str());
+            let id = plans::add_action(w, &req.case_id, &action, Utc::now())?;
+            w.audit_entity("plan_action", id.as_str());
+            Ok(id)
         })?;
         view(store, &req.case_id)
     })
@@ -160,6 +165,9 @@ pub fn plan_action_status(
         .map_err(|m| AppError::validation(FieldErrors::single(Field::OnDate, m)))?;
     cx.with_store(|store| {
         let found = store.write(Action::PlanActionStatus, |w| {
+            w.audit_entity("case", req.case_id.as_str());
+            w.audit_entity("plan_action", req.action_id.as_str());
+            w.audit_detail(&format!("status: {}", req.status.as_str()));
             plans::set_action_status(w, &req.case_id, &req.action_id, req.status, on, Utc::now())
         })?;
         if !found {

@@ -94,6 +94,7 @@ pub fn link_school_set(
     .map_err(AppError::validation)?;
     cx.with_store(|store| {
         store.write(Action::LinkSchoolSet, |w| {
+            w.audit_entity("link_school", school.urn.as_str());
             link_schools::set(w, &school, Utc::now())
         })?;
         list(store)

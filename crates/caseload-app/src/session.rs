@@ -104,8 +104,7 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
         other => other?,
     };
     settle_failures(&mut store, &attempts)?;
-    // audit: the `Unlock` entry itself.
-    store.write(Action::Unlock, |_w| Ok(()))?;
+    crate::audit::record(&mut store, Action::Unlock, None, None, "")?;
     let limit = lock_after(&store)?;
     cx.open(&mut cx.store(), store, limit);
     app_status(cx, ())
@@ -114,11 +113,8 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
 /// After the right passphrase: the wrong ones recorded since the last go into the audit trail,
 /// and the count starts again.
 fn settle_failures(store: &mut Store, attempts: &UnlockAttempts) -> Result<(), AppError> {
-    for _failed_at in &attempts.times {
-        // audit: one `UnlockFailed` entry per wrong passphrase since the last unlock, at the
-        // time it was given (`_failed_at`) once the audit trail lets a write name its time.
-        store.write(Action::UnlockFailed, |_w| Ok(()))?;
-    }
+    // One `UnlockFailed` entry per wrong passphrase since the last unlock, each with its time.
+    store.audit_failed_unlocks(&attempts.times)?;
     Ok(UnlockAttempts::clear(store.dir())?)
 }
 

@@ -82,6 +82,7 @@ pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppErro
     validate(&new)?;
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
+            w.audit_entity("settings", "teams, cycle");
             settings::set(w, TEAMS, &new.teams)?;
             settings::set(w, CYCLE, &new.cycle)?;
             settings::set(w, LOCK_AFTER_MINUTES, &new.lock_after_minutes)

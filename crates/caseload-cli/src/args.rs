@@ -88,6 +88,10 @@ pub enum Command {
     /// Add up every worker's delivered summaries on the share into one team report (no
     /// caseload or passphrase needed). Only files a manifest vouches for are read.
     Aggregate(exchange::AggregateArgs),
+    /// The audit trail: list its entries, or check that none was edited, deleted, inserted or
+    /// reordered.
+    #[command(subcommand)]
+    Audit(crate::audit::AuditCommand),
     /// List every command `call` accepts.
     Commands,
     /// Run any command of the app by name with a JSON request; prints the JSON response.

@@ -18,6 +18,7 @@ macro_rules! outln {
 
 mod args;
 mod attendance;
+mod audit;
 mod call;
 mod cases;
 mod chronology;
@@ -90,6 +91,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Sync(args) => exchange::sync(open()?, args),
         Command::Outbox(command) => exchange::outbox(open()?, command),
         Command::Aggregate(args) => exchange::run_aggregate(args),
+        Command::Audit(command) => audit::run(open()?, command),
         Command::Commands => call::commands(),
         Command::Call(args) => call::run(&cx, passphrase_file, args),
     }

@@ -2,6 +2,7 @@
 //! No I/O, no SQL, no Tauri: pure functions over values, so every rule is tested here.
 
 pub mod attendance;
+pub mod audit;
 pub mod case;
 pub mod chronology;
 pub mod dates;

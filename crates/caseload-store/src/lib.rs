@@ -4,6 +4,7 @@
 //! Argon2id, opens a SQLCipher database. Migrations are embedded and applied in order. Every
 //! write goes through [`Store::write`], the one place the audit trail will hook in.
 
+pub mod audit;
 pub mod cases;
 pub mod chronology;
 mod columns;

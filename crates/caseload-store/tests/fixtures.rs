@@ -80,6 +80,13 @@ fn every_past_schema_fixture_upgrades_to_the_current_schema_without_loss() {
                 caseload_store::inbox::open_conflicts(&store.read()).expect("conflicts");
             assert_eq!(conflicts[0].incoming_value, "Council School");
         }
+        if version >= 13 {
+            let check = caseload_store::audit::verify(&store.read()).expect("audit");
+            assert!(
+                matches!(check, caseload_domain::audit::ChainCheck::Intact { entries } if entries >= 5),
+                "schema {version} fixture's audit trail: {check:?}"
+            );
+        }
         if version >= 11 {
             let marks = imports::marks_of(&store.read(), "B801200005001").expect("marks");
             assert_eq!(

@@ -32,6 +32,48 @@ band: string | null, };
 
 export type Attendee = { name: string, role: string, organisation: string, };
 
+export type AuditActionOption = { action: string, label: string, };
+
+export type AuditEntryView = { seq: number, 
+/**
+ * UTC, ISO 8601: `2026-12-06T13:40:00.123Z`.
+ */
+at: string, worker: string, action: string, 
+/**
+ * The action in words: "Case added", "Chronology entry added", …
+ */
+action_label: string, entity_type: string, entity_id: string, case_id: string | null, detail: string, };
+
+export type AuditListRequest = { case_id?: string, 
+/**
+ * An action's name as stored (`case_add`, `unlock`, …).
+ */
+action?: string, since?: string, until?: string, 
+/**
+ * At most this many, newest first (default 500).
+ */
+limit?: number, };
+
+export type AuditListView = { entries: Array<AuditEntryView>, 
+/**
+ * Every action that occurs in the trail (not only in `entries`), by label.
+ */
+actions: Array<AuditActionOption>, };
+
+export type AuditVerifyView = { intact: boolean, entries: number, 
+/**
+ * edited | deleted | inserted | reordered | unlinked (absent when intact).
+ */
+problem: string | null, 
+/**
+ * The entry where the chain breaks (the first missing one, for a deletion).
+ */
+at_seq: number | null, 
+/**
+ * One sentence a worker reads, intact or not.
+ */
+message: string, };
+
 export type BandCountView = { 
 /**
  * "0-10", "11-20", … "91-100".
@@ -1095,6 +1137,8 @@ export interface Commands {
   sync: { request: SyncRequest, response: SyncReport },
   inbox_get: { request: null, response: InboxView },
   inbox_conflict_resolve: { request: ConflictResolveRequest, response: InboxView },
+  audit_list: { request: AuditListRequest, response: AuditListView },
+  audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "audit_list", "audit_verify"] as const;

@@ -24,6 +24,7 @@ export type Route =
   | { name: 'meeting-plan'; urn?: string }
   | { name: 'meeting'; id: TsmId }
   | { name: 'exports' }
+  | { name: 'audit' }
   | { name: 'settings' }
   | { name: 'change-passphrase' }
   /** The list of keyboard shortcuts; `from` is the screen it was opened from ("Back" returns there). */

@@ -39,6 +39,8 @@ pub fn case_transition(cx: &Caseload, req: CaseTransitionRequest) -> Result<Case
             .validate(req.kind, today(), last_on, &teams)
             .map_err(AppError::validation)?;
         store.write(Action::CaseTransition, |w| {
+            w.audit_entity("case", req.id.as_str());
+            w.audit_detail(&format!("{} to {}", record.status.as_str(), next.as_str()));
             events::record(w, &req.id, &transition, record.status, next, Utc::now())
         })?;
         get(store, &req.id)
@@ -81,6 +83,7 @@ pub fn attendance_record(
     cx.with_store(|store| {
         let record = cases::get(&store.read(), &req.id)?;
         store.write(Action::AttendanceRecord, |w| {
+            w.audit_entity("case", req.id.as_str());
             readings::add(
                 w,
                 &record.pupil_id,

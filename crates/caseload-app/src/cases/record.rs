@@ -84,7 +84,9 @@ pub fn case_add(cx: &Caseload, req: CaseAddRequest) -> Result<CaseDetail, AppErr
     let (pupil, referral) = validate_new(&req)?;
     cx.with_store(|store| {
         let record = store.write(Action::CaseAdd, |w| {
-            cases::add(w, &pupil, &referral, Utc::now())
+            let record = cases::add(w, &pupil, &referral, Utc::now())?;
+            w.audit_entity("case", record.id.as_str());
+            Ok(record)
         })?;
         case_detail(store, record)
     })
@@ -93,7 +95,11 @@ pub fn case_add(cx: &Caseload, req: CaseAddRequest) -> Result<CaseDetail, AppErr
 pub fn case_update(cx: &Caseload, req: CaseUpdateRequest) -> Result<CaseDetail, AppError> {
     let pupil = validate(&req.pupil)?;
     cx.with_store(|store| {
+        let before = cases::get(&store.read(), &req.id)?;
+        let changes = crate::audit::pupil_changes(&before.pupil, &pupil);
         let record = store.write(Action::CaseUpdate, |w| {
+            w.audit_entity("case", req.id.as_str());
+            w.audit_detail(&changes);
             cases::update_pupil(w, &req.id, &pupil, Utc::now())
         })?;
         case_detail(store, record)

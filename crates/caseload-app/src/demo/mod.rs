@@ -113,6 +113,7 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
         let start_serial = cases::list(&store.read())?.len() as u64 + seed % 1000 * 100_000;
         store
             .write(Action::DemoFill, |w| {
+                w.audit_detail(&format!("{pupils} synthetic cases"));
                 for i in 0..u64::from(pupils) {
                     let name = format!(
                         "{} {}-{}",

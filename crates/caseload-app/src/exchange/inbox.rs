@@ -109,7 +109,10 @@ pub(crate) fn take_inbox_file(
         Err(Refused(reason)) => {
             let message = format!("{}: refused, nothing taken. {reason}", file.name);
             store.write(Action::InboxTake, |w| {
-                inbox::record(w, kind, &file.name, &file.sha256, "refused", &reason, now)
+                let id = inbox::record(w, kind, &file.name, &file.sha256, "refused", &reason, now)?;
+                w.audit_entity("inbox_file", &id.0.to_string());
+                w.audit_detail(&format!("{kind}: refused"));
+                Ok(id)
             })?;
             Ok(Taken {
                 taken: false,
@@ -152,7 +155,7 @@ fn take_attendance(
             store.write(Action::InboxTake, |w| {
                 let id = imports::record(w, &record, now)?;
                 imports::insert_summaries(w, id, &rows, &mut |_| ControlFlow::Continue(()))?;
-                inbox::record(
+                let file_id = inbox::record(
                     w,
                     "attendance",
                     &file.name,
@@ -160,7 +163,14 @@ fn take_attendance(
                     "taken",
                     &format!("attendance summaries for {} pupils", rows.len()),
                     now,
-                )
+                )?;
+                w.audit_entity("inbox_file", &file_id.0.to_string());
+                w.audit_detail(&format!(
+                    "attendance: summaries for {} pupils taken in (import {})",
+                    rows.len(),
+                    id.0
+                ));
+                Ok(file_id)
             })?;
             Ok(format!(
                 "{}: attendance summaries for {} pupils taken in",
@@ -176,7 +186,7 @@ fn take_attendance(
             store.write(Action::InboxTake, |w| {
                 let id = imports::record(w, &record, now)?;
                 insert_marks(w, id, &marks, &mut |_| ControlFlow::Continue(()))?;
-                inbox::record(
+                let file_id = inbox::record(
                     w,
                     "attendance",
                     &file.name,
@@ -184,7 +194,13 @@ fn take_attendance(
                     "taken",
                     &format!("{count} session marks"),
                     now,
-                )
+                )?;
+                w.audit_entity("inbox_file", &file_id.0.to_string());
+                w.audit_detail(&format!(
+                    "attendance: {count} session marks taken in (import {})",
+                    id.0
+                ));
+                Ok(file_id)
             })?;
             Ok(format!("{}: {count} session marks taken in", file.name))
         }
@@ -240,6 +256,8 @@ fn take_allocations(
             conflicts += raised;
         }
         let detail = taken_detail(added, updated, conflicts);
+        w.audit_entity("inbox_file", &file_id.0.to_string());
+        w.audit_detail(&format!("allocations: {detail}"));
         inbox::set_detail(w, file_id, &detail)
     })?;
     Ok(format!(
@@ -358,6 +376,16 @@ pub fn inbox_conflict_resolve(
         };
         let now = Utc::now();
         store.write(Action::InboxConflictResolve, |w| {
+            w.audit_entity("case", case.id.as_str());
+            w.audit_entity("inbox_conflict", &conflict.id.0.to_string());
+            w.audit_detail(&format!(
+                "{}: kept the {} value",
+                conflict.field,
+                match req.keep {
+                    ConflictChoice::Worker => "worker's",
+                    ConflictChoice::Incoming => "council's",
+                }
+            ));
             if let Some(pupil) = &next {
                 cases::update_pupil(w, &case.id, pupil, now)?;
             }

@@ -82,7 +82,10 @@ pub fn share_settings_set(
     let clean = validate(&new)?;
     let warning = folder_warning(&clean.folder);
     let settings = cx.with_store(|store| {
-        store.write(Action::SettingsUpdate, |w| settings::set(w, SHARE, &clean))?;
+        store.write(Action::SettingsUpdate, |w| {
+            w.audit_entity("settings", SHARE);
+            settings::set(w, SHARE, &clean)
+        })?;
         load(store)
     })?;
     Ok(ShareSettingsSaved { settings, warning })

@@ -162,6 +162,8 @@ fn record_outcome(
                 .display()
                 .to_string();
             store.write(Action::ExportDelivery, |w| {
+                w.audit_entity("export", entry.export_id.as_str());
+                w.audit_detail("delivered");
                 outbox::mark_delivered(w, &entry.export_id, now, &relative)
             })?;
             report.delivered += 1;
@@ -171,6 +173,8 @@ fn record_outcome(
             let next = now + back_off(entry.attempts);
             let reason = kind.reason().to_string();
             store.write(Action::ExportDelivery, |w| {
+                w.audit_entity("export", entry.export_id.as_str());
+                w.audit_detail(&format!("failed: {}", kind_name(*kind)));
                 outbox::mark_failed(w, &entry.export_id, now, next, kind_name(*kind), &reason)
             })?;
             report.failed += 1;

@@ -101,7 +101,11 @@ fn family_id(store: &mut Store, case: &CaseRecord) -> Result<FamilyId, AppError>
         .to_string();
     let name = format!("{surname} family");
     Ok(store.write(Action::FamilyChange, |w| {
-        families::name_family(w, &case.pupil_id, &name, Utc::now())
+        w.audit_entity("case", case.id.as_str());
+        let id = families::name_family(w, &case.pupil_id, &name, Utc::now())?;
+        w.audit_entity("family", id.as_str());
+        w.audit_detail("family created");
+        Ok(id)
     })?)
 }
 
@@ -124,7 +128,11 @@ pub fn pupil_details_set(
     .validate()
     .map_err(AppError::validation)?;
     with_case(cx, &req.case_id, |store, case| {
+        let before = families::details(&store.read(), &case.pupil_id)?;
+        let changes = crate::audit::details_changes(&before, &details);
         Ok(store.write(Action::PupilDetailsSet, |w| {
+            w.audit_entity("case", case.id.as_str());
+            w.audit_detail(&changes);
             families::set_details(w, &case.pupil_id, &details, Utc::now())
         })?)
     })
@@ -142,7 +150,11 @@ pub fn family_name_set(
     })?;
     with_case(cx, &req.case_id, |store, case| {
         store.write(Action::FamilyChange, |w| {
-            families::name_family(w, &case.pupil_id, name.as_str(), Utc::now())
+            w.audit_entity("case", case.id.as_str());
+            let id = families::name_family(w, &case.pupil_id, name.as_str(), Utc::now())?;
+            w.audit_entity("family", id.as_str());
+            w.audit_detail("changed: family_name");
+            Ok(id)
         })?;
         Ok(())
     })
@@ -161,6 +173,9 @@ pub fn carer_add(cx: &Caseload, req: CarerAddRequest) -> Result<PupilFamilyView,
     with_case(cx, &req.case_id, |store, case| {
         let family = family_id(store, case)?;
         store.write(Action::FamilyChange, |w| {
+            w.audit_entity("case", case.id.as_str());
+            w.audit_entity("family", family.as_str());
+            w.audit_detail("carer added");
             families::add_carer(w, &family, &carer, Utc::now())
         })?;
         Ok(())
@@ -171,6 +186,9 @@ pub fn carer_remove(cx: &Caseload, req: CarerRemoveRequest) -> Result<PupilFamil
     with_case(cx, &req.case_id, |store, case| {
         let family = family_id(store, case)?;
         if !store.write(Action::FamilyChange, |w| {
+            w.audit_entity("case", case.id.as_str());
+            w.audit_entity("family", family.as_str());
+            w.audit_detail(&format!("carer {} removed", req.carer_id.as_str()));
             families::remove_carer(w, &family, &req.carer_id)
         })? {
             return Err(AppError::NotFound {
@@ -193,6 +211,9 @@ pub fn sibling_link(cx: &Caseload, req: SiblingLinkRequest) -> Result<PupilFamil
         let sibling = cases::get(&store.read(), &req.sibling_case_id)?;
         let family = family_id(store, case)?;
         if !store.write(Action::FamilyChange, |w| {
+            w.audit_entity("case", case.id.as_str());
+            w.audit_entity("family", family.as_str());
+            w.audit_detail(&format!("sibling linked: case {}", sibling.id.as_str()));
             families::link_pupil(w, &family, &sibling.pupil_id)
         })? {
             return Err(AppError::validation(FieldErrors::single(
@@ -237,6 +258,9 @@ pub fn family_child_add(
         let family = family_id(store, case)?;
         let dob = dob.map(|d| d.to_string());
         store.write(Action::FamilyChange, |w| {
+            w.audit_entity("case", case.id.as_str());
+            w.audit_entity("family", family.as_str());
+            w.audit_detail("child added");
             families::add_child(
                 w,
                 &family,

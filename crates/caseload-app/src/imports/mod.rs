@@ -80,7 +80,10 @@ pub fn import_mapping_set(
     let mapping = parse_mapping(&req.mapping)?;
     let key = mapping_key(kind_of(req.kind));
     cx.with_store(|store| {
-        store.write(Action::SettingsUpdate, |w| settings::set(w, &key, &mapping))?;
+        store.write(Action::SettingsUpdate, |w| {
+            w.audit_entity("settings", &key);
+            settings::set(w, &key, &mapping)
+        })?;
         Ok(())
     })?;
     import_mapping_get(cx, ImportMappingGetRequest { kind: req.kind })
@@ -222,6 +225,8 @@ pub fn import_marks_file(cx: &Caseload, req: ImportRequest) -> Result<ImportView
             .write(Action::ImportMarks, |w| {
                 let id = imports::record(w, &record, Utc::now())?;
                 insert_marks(w, id, &file, &mut saving(&job, total))?;
+                w.audit_entity("import", &id.0.to_string());
+                w.audit_detail(&format!("{} pupils, {total} marks", file.pupils.len()));
                 Ok(id)
             })
             .map_err(store_error)?;
@@ -255,6 +260,8 @@ pub fn import_summary_file(cx: &Caseload, req: ImportRequest) -> Result<ImportVi
             .write(Action::ImportSummary, |w| {
                 let id = imports::record(w, &record, Utc::now())?;
                 imports::insert_summaries(w, id, &rows, &mut saving(&job, total))?;
+                w.audit_entity("import", &id.0.to_string());
+                w.audit_detail(&format!("{total} pupils' summaries"));
                 Ok(id)
             })
             .map_err(store_error)?;

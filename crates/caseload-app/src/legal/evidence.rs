@@ -352,7 +352,7 @@ pub fn evidence_bundle_save(
     let bytes = to_pdf(&bundle).map_err(|e| AppError::Storage {
         message: format!("The evidence bundle could not be produced: {e}"),
     })?;
-    save_remembered(
+    let saved = save_remembered(
         cx,
         Destination {
             path: req.path.as_deref(),
@@ -362,5 +362,16 @@ pub fn evidence_bundle_save(
         &bundle_stem(&bundle),
         "pdf",
         &bytes,
-    )
+    )?;
+    // The entry names the case and the document, never the file's path (it holds the name).
+    cx.with_store(|store| {
+        crate::audit::record(
+            store,
+            caseload_store::Action::DocumentSaved,
+            Some(("evidence_bundle", req.case_id.as_str())),
+            Some(req.case_id.as_str()),
+            "evidence bundle (pdf)",
+        )
+    })?;
+    Ok(saved)
 }

@@ -159,7 +159,13 @@ pub fn legal_step_add(cx: &Caseload, req: LegalStepAddRequest) -> Result<LegalVi
         let looked_after = looked_after(&r, &req.case_id)?;
         admit(&existing, &step, corrects.as_ref(), looked_after).map_err(AppError::validation)?;
         store.write(Action::LegalStepAdd, |w| {
-            legal::add(w, &req.case_id, &step, corrects.as_ref(), Utc::now())
+            w.audit_entity("case", req.case_id.as_str());
+            let id = legal::add(w, &req.case_id, &step, corrects.as_ref(), Utc::now())?;
+            w.audit_entity("legal_step", id.as_str());
+            if let Some(corrected) = &corrects {
+                w.audit_detail(&format!("corrects step {}", corrected.as_str()));
+            }
+            Ok(id)
         })?;
         view(&store.read(), &req.case_id, today)
     })

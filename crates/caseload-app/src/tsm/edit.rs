@@ -51,6 +51,8 @@ pub fn tsm_attendees_set(cx: &Caseload, req: TsmAttendeesSetRequest) -> Result<T
     cx.with_store(|store| {
         editable(&store.read(), &req.id)?;
         store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", req.id.as_str());
+            w.audit_detail(&format!("attendees set: {}", req.attendees.len()));
             tsms::set_attendees(w, &req.id, &req.attendees)
         })?;
         view(store, &req.id)
@@ -154,6 +156,8 @@ pub fn tsm_pupil_add(cx: &Caseload, req: TsmPupilAddRequest) -> Result<TsmView, 
             });
         }
         store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", req.id.as_str());
+            w.audit_detail("pupil added to the discussion");
             tsms::add_discussion(w, &req.id, &new, Utc::now())
         })?;
         view(store, &req.id)
@@ -179,6 +183,8 @@ pub fn tsm_pupil_update(cx: &Caseload, req: TsmPupilUpdateRequest) -> Result<Tsm
             notes: req.notes.clone(),
         };
         store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", id.as_str());
+            w.audit_detail(&format!("discussion {} changed", req.discussion_id.0));
             tsms::update_discussion(w, req.discussion_id, &text, Utc::now())
         })?;
         view(store, &id)
@@ -198,7 +204,11 @@ pub fn tsm_pupil_remove(cx: &Caseload, req: TsmPupilRemoveRequest) -> Result<Tsm
                 message: "An action for this pupil has already been reviewed, so the pupil stays in the record".into(),
             });
         }
-        store.write(Action::TsmEdit, |w| tsms::remove_discussion(w, req.discussion_id))?;
+        store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", id.as_str());
+            w.audit_detail(&format!("discussion {} removed", req.discussion_id.0));
+            tsms::remove_discussion(w, req.discussion_id)
+        })?;
         view(store, &id)
     })
 }
@@ -215,6 +225,8 @@ pub fn tsm_action_add(cx: &Caseload, req: TsmActionAddRequest) -> Result<TsmView
             });
         }
         store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", req.id.as_str());
+            w.audit_detail("action added");
             tsm_actions::add(
                 w,
                 &req.id,
@@ -252,6 +264,8 @@ pub fn tsm_action_update(cx: &Caseload, req: TsmActionUpdateRequest) -> Result<T
             due_on,
         };
         store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", id.as_str());
+            w.audit_detail(&format!("action {} changed", req.action_id.0));
             tsm_actions::update(w, req.action_id, &fields, Utc::now())
         })?;
         view(store, &id)
@@ -267,7 +281,11 @@ pub fn tsm_action_remove(cx: &Caseload, req: TsmActionRemoveRequest) -> Result<T
                 message: "This action has been reviewed, so it stays in the record".into(),
             });
         }
-        store.write(Action::TsmEdit, |w| tsm_actions::remove(w, req.action_id))?;
+        store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", a.tsm_id.as_str());
+            w.audit_detail(&format!("action {} removed", req.action_id.0));
+            tsm_actions::remove(w, req.action_id)
+        })?;
         view(store, &a.tsm_id)
     })
 }
@@ -318,6 +336,8 @@ pub fn tsm_action_review(cx: &Caseload, req: TsmActionReviewRequest) -> Result<T
             on,
         };
         store.write(Action::TsmActionReview, |w| {
+            w.audit_entity("tsm", a.tsm_id.as_str());
+            w.audit_detail(&format!("action {} reviewed", req.action_id.0));
             tsm_actions::review(
                 w,
                 req.action_id,

@@ -171,6 +171,8 @@ pub fn tsm_finish(cx: &Caseload, req: TsmGetRequest) -> Result<TsmView, AppError
             severe_without_plan: before.prep.severe_without_plan,
         };
         store.write(Action::TsmFinish, |w| {
+            w.audit_entity("tsm", req.id.as_str());
+            w.audit_detail(&format!("{} pupils discussed", snapshot.pupils));
             tsms::finish(w, &req.id, &snapshot, Utc::now())?;
             write_chronology(w, &before, &t)
         })?;
@@ -195,6 +197,8 @@ pub fn tsm_refer(cx: &Caseload, req: TsmReferRequest) -> Result<TsmView, AppErro
         let before = tsm_view(&r, &t.id, today())?;
         store.write(Action::TsmReferral, |w| {
             let case = cases::add(w, &pupil, &referral, Utc::now())?;
+            w.audit_entity("case", case.id.as_str());
+            w.audit_detail(&format!("referred from meeting {}", t.id.as_str()));
             tsms::set_discussion_case(w, d.id, &case.id)?;
             if finished {
                 write_chronology(w, &before, &t)?;

@@ -80,7 +80,9 @@ pub fn tsm_plan(cx: &Caseload, req: TsmPlanRequest) -> Result<TsmView, AppError>
         }
         view::school(&store.read(), &req.school_urn)?;
         let id = store.write(Action::TsmPlan, |w| {
-            tsms::plan(w, &req.school_urn, term, date, Utc::now())
+            let id = tsms::plan(w, &req.school_urn, term, date, Utc::now())?;
+            w.audit_entity("tsm", id.as_str());
+            Ok(id)
         })?;
         view::tsm_view(&store.read(), &id, today())
     })
@@ -101,6 +103,8 @@ pub fn tsm_date_set(cx: &Caseload, req: TsmDateSetRequest) -> Result<TsmView, Ap
             )));
         }
         store.write(Action::TsmEdit, |w| {
+            w.audit_entity("tsm", req.id.as_str());
+            w.audit_detail("changed: meeting_date");
             tsms::set_date(w, &req.id, date, Utc::now())
         })?;
         view::tsm_view(&store.read(), &req.id, today())

@@ -6,7 +6,7 @@ use caseload_domain::tsm::record::{
 };
 use caseload_domain::tsm::{TsmId, TsmStatus};
 use caseload_store::tsms;
-use caseload_store::{Reader, Store};
+use caseload_store::{Action, Reader, Store};
 use chrono::NaiveDate;
 
 use super::finish::yes_no;
@@ -151,7 +151,7 @@ pub fn tsm_record_save(cx: &Caseload, req: TsmRecordSaveRequest) -> Result<Saved
     let (record, urn) = record_and_name(cx, &req.id)?;
     let bytes = render(&record, req.format)?;
     let (stem, ext) = file_stem(&record, &urn, req.format);
-    save_remembered(
+    let saved = save_remembered(
         cx,
         Destination {
             path: req.path.as_deref(),
@@ -161,5 +161,16 @@ pub fn tsm_record_save(cx: &Caseload, req: TsmRecordSaveRequest) -> Result<Saved
         &stem,
         ext,
         &bytes,
-    )
+    )?;
+    // The entry names the meeting and the file's type, never its path (names may be in it).
+    cx.with_store(|store| {
+        crate::audit::record(
+            store,
+            Action::DocumentSaved,
+            Some(("tsm", req.id.as_str())),
+            None,
+            &format!("meeting record ({ext})"),
+        )
+    })?;
+    Ok(saved)
 }

@@ -209,10 +209,29 @@ fn file_stem(summary: &Summary, worker_id: &str) -> String {
     format!("{worker_id}_{}{period}_{short}", h.kind.as_str())
 }
 
+/// An export for its audit entry: its kind, formats, and whether it names pupils (never the
+/// reason typed for that, which is free text).
+fn export_detail(rendered: &Rendered) -> String {
+    let formats: Vec<&str> = rendered.formats.iter().map(|f| f.extension()).collect();
+    let identifiable = if rendered.spec.identifiable_reason.is_some() {
+        "identifiable"
+    } else {
+        "pseudonymised"
+    };
+    format!(
+        "{}; {}; {identifiable}",
+        rendered.spec.kind.as_str(),
+        formats.join(",")
+    )
+}
+
 pub fn export_queue(cx: &Caseload, req: ExportRequest) -> Result<OutboxItem, AppError> {
     cx.with_store(|store| {
         let rendered = render_export(store, &req, true)?;
+        let detail = export_detail(&rendered);
         store.write(Action::ExportQueue, |w| {
+            w.audit_entity("export", rendered.export_id.as_str());
+            w.audit_detail(&detail);
             outbox::queue(
                 w,
                 &NewExport {
@@ -256,6 +275,17 @@ pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved,
                 )
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let detail = format!(
+            "{}; {} file{}",
+            export_detail(&rendered),
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        );
+        store.write(Action::ExportLocalCopy, |w| {
+            w.audit_entity("export", rendered.export_id.as_str());
+            w.audit_detail(&detail);
+            Ok(())
+        })?;
         Ok(ExportSaved {
             export_id: rendered.export_id.clone(),
             files,

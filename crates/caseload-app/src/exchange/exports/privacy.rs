@@ -49,6 +49,8 @@ impl Pseudonymiser {
             message: format!("The operating system's random number generator failed: {e}"),
         })?;
         store.write(caseload_store::Action::SettingsUpdate, |w: &Writer<'_>| {
+            w.audit_entity("settings", KEY_SETTING);
+            w.audit_detail("pseudonymisation key created");
             settings::set(w, KEY_SETTING, &hex::encode(&key))
         })?;
         Ok(Pseudonymiser { key })
