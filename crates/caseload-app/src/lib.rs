@@ -8,6 +8,7 @@
 //! `reports`, `settings`, `documents` (where a document is saved, and opening it afterwards). Helpers that are not commands live in `support`; the demo caseload in
 //! `demo`. The rest is plumbing generated from the command list: `dispatch`, `bindings`.
 
+pub mod backup;
 pub mod bindings;
 pub mod cases;
 pub mod chronology;

@@ -85,7 +85,13 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
             "Enter your passphrase",
         )));
     }
-    let store = Store::unlock(cx.data_dir(), &passphrase)?;
+    let store = Store::unlock(cx.data_dir(), &passphrase).map_err(|e| match e {
+        caseload_store::StoreError::Damaged { .. }
+        | caseload_store::StoreError::DatabaseKeyMismatch => {
+            crate::backup::damaged(cx.data_dir(), &e)
+        }
+        other => other.into(),
+    })?;
     *cx.store() = Some(store);
     app_status(cx, ())
 }

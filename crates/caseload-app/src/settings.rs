@@ -15,6 +15,9 @@ use crate::error::AppError;
 pub struct Settings {
     pub teams: Vec<Team>,
     pub cycle: CycleSettings,
+    /// Where backups go, how many are kept, when to remind.
+    #[serde(default)]
+    pub backup: crate::backup::BackupSettings,
 }
 
 const TEAMS: &str = "teams";
@@ -25,6 +28,7 @@ pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
     Ok(Settings {
         teams: settings::get(&r, TEAMS)?.unwrap_or_else(default_teams),
         cycle: settings::get(&r, CYCLE)?.unwrap_or_default(),
+        backup: settings::get(&r, crate::backup::SETTINGS_KEY)?.unwrap_or_default(),
     })
 }
 
@@ -60,6 +64,7 @@ fn validate(s: &Settings) -> Result<(), AppError> {
     if s.teams.is_empty() {
         errors.push(Field::Teams, "Keep at least one team");
     }
+    crate::backup::validate_settings(&s.backup, &mut errors);
     if errors.is_empty() {
         Ok(())
     } else {
@@ -72,7 +77,12 @@ pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppErro
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
             settings::set(w, TEAMS, &new.teams)?;
-            settings::set(w, CYCLE, &new.cycle)
+            settings::set(w, CYCLE, &new.cycle)?;
+            let backup = crate::backup::BackupSettings {
+                folder: new.backup.folder.trim().to_string(),
+                ..new.backup.clone()
+            };
+            settings::set(w, crate::backup::SETTINGS_KEY, &backup)
         })?;
         load(store)
     })

@@ -85,6 +85,10 @@ pub enum Field {
     IdentifiableReason,
     PeriodFrom,
     PeriodTo,
+    BackupFolder,
+    BackupKeep,
+    BackupRemindAfterDays,
+    BackupFile,
 }
 
 impl Field {
@@ -167,6 +171,10 @@ impl Field {
             Field::IdentifiableReason => "identifiable_reason",
             Field::PeriodFrom => "from",
             Field::PeriodTo => "to",
+            Field::BackupFolder => "backup_folder",
+            Field::BackupKeep => "backup_keep",
+            Field::BackupRemindAfterDays => "backup_remind_after_days",
+            Field::BackupFile => "file",
         }
     }
 }

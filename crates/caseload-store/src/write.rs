@@ -35,6 +35,10 @@ pub enum Action {
     ExportDelivery,
     InboxTake,
     InboxConflictResolve,
+    /// A backup was made and verified (no rows change; the audit trail records it).
+    Backup,
+    /// This caseload was restored from a backup (recorded once, on first opening it).
+    Restore,
 }
 
 /// Read access for table modules.
