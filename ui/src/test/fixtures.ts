@@ -111,6 +111,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
       { id: 'taskforce', name: 'Attendance taskforce' },
     ],
     cycle: { cycle_weeks: 6, midpoint_week: 3 },
+    backup: { folder: '', keep: 5, remind_after_days: 7 },
     ...overrides,
   };
 }
