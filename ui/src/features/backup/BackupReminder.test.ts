@@ -44,10 +44,10 @@ describe('BackupReminder', () => {
       },
     });
     render(BackupReminder);
-    expect(await screen.findByText('Your last backup was 9 days ago.')).toBeInTheDocument();
+    expect(await screen.findByText(/Your last backup was 9 days ago\./)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Back up now' }));
     expect(requestsFor('backup_now')).toEqual([{}]);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Backed up and checked');
+    expect(await screen.findByRole('status')).toHaveTextContent('Backed up and checked');
     expect(screen.queryByText(/Your last backup was/)).not.toBeInTheDocument();
   });
 
@@ -71,7 +71,7 @@ describe('BackupReminder', () => {
     render(BackupReminder);
     await userEvent.click(await screen.findByRole('button', { name: 'Back up now' }));
     expect(await screen.findAllByText(/cannot be found/)).not.toHaveLength(0);
-    expect(screen.getByText('Your last backup was 9 days ago.')).toBeInTheDocument();
+    expect(screen.getByText(/Your last backup was 9 days ago\./)).toBeInTheDocument();
   });
 });
 
