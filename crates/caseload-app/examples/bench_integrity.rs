@@ -60,8 +60,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let quick = time("quick_check");
         let cipher = time("cipher_integrity_check");
         session::lock(&cx, ())?;
-        let db = std::fs::metadata(dir.path().join("data").join(caseload_store::DATABASE_FILE))?
-            .len();
+        let db =
+            std::fs::metadata(dir.path().join("data").join(caseload_store::DATABASE_FILE))?.len();
         let t = Instant::now();
         session::unlock(
             &cx,

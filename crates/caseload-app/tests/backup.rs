@@ -356,3 +356,71 @@ fn the_reminder_counts_days_since_the_last_verified_backup() {
         Some("Your last backup was 9 days ago. Back up now")
     );
 }
+
+fn share_with(cx: &Caseload, folder: &Path) {
+    caseload_app::exchange::share_settings_set(
+        cx,
+        caseload_app::exchange::ShareSettings {
+            folder: folder.display().to_string(),
+            worker_id: "aw-0042".into(),
+            team: "afsw".into(),
+        },
+    )
+    .expect("share settings");
+}
+
+#[test]
+fn the_newest_backup_is_copied_to_the_shared_drive_now_or_at_the_next_sync() {
+    let (d, cx) = with_canary();
+    let share = d.path().join("share");
+    fs::create_dir_all(&share).expect("share");
+    share_with(&cx, &share);
+    let made = backup_into(&cx, &d.path().join("backups"));
+    let on_share = share
+        .join("caseload")
+        .join("backups")
+        .join("aw-0042")
+        .join(&made.file_name);
+    assert_eq!(
+        made.shared_to.as_deref(),
+        Some(on_share.display().to_string().as_str())
+    );
+    assert_eq!(
+        fs::read(&on_share).expect("copy"),
+        fs::read(&made.path).expect("backup")
+    );
+
+    // The share is away: the backup is made and listed, and the next sync that reaches the
+    // share copies it.
+    let away = d.path().join("share-later");
+    share_with(&cx, &away);
+    let second = backup_into(&cx, &d.path().join("backups"));
+    assert_eq!(second.shared_to, None);
+    fs::create_dir_all(&away).expect("share back");
+    let report = caseload_app::exchange::sync(&cx, Default::default()).expect("sync");
+    assert!(
+        report
+            .messages
+            .iter()
+            .any(|m| m == "Your latest backup was copied to the shared drive"),
+        "{:?}",
+        report.messages
+    );
+    let copied = away
+        .join("caseload")
+        .join("backups")
+        .join("aw-0042")
+        .join(&second.file_name);
+    assert_eq!(
+        fs::read(&copied).expect("copy"),
+        fs::read(&second.path).expect("backup")
+    );
+    let listed = backup::backup_list(&cx, ()).expect("list");
+    assert_eq!(
+        listed.backups[0].shared_to.as_deref(),
+        Some(copied.display().to_string().as_str())
+    );
+    // Syncing again copies nothing more.
+    let again = caseload_app::exchange::sync(&cx, Default::default()).expect("sync");
+    assert!(!again.messages.iter().any(|m| m.contains("backup")));
+}

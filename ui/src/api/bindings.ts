@@ -77,7 +77,12 @@ present: boolean,
 /**
  * The backup this caseload was restored from, not one made here.
  */
-restored_from: boolean, };
+restored_from: boolean, 
+/**
+ * Its copy on the shared drive, once copied there (the newest backup is copied whenever
+ * the share can be reached).
+ */
+shared_to: string | null, };
 
 export type BandCountView = { 
 /**

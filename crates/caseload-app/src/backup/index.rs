@@ -37,6 +37,9 @@ pub struct IndexEntry {
     /// restore hint can name it, never deleted by pruning.
     #[serde(default)]
     pub restored_from: bool,
+    /// Where its copy on the shared drive is, once it has been copied there.
+    #[serde(default)]
+    pub shared_to: Option<String>,
 }
 
 impl Default for Index {

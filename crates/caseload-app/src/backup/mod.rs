@@ -5,7 +5,9 @@
 //! exclusively, synced, checked (opened with the key, `integrity_check`,
 //! `cipher_integrity_check`, row counts equal to the manifest's) and only then renamed to its
 //! final name, so a backup killed part-way never leaves a file that looks finished. Each one is
-//! listed in `backups.json` (see `index`), and only the newest `keep` are kept.
+//! listed in `backups.json` (see `index`), and only the newest `keep` are kept. When the
+//! shared drive is set, the newest backup is copied there too (`share_latest`: at once if the
+//! share can be reached, else by the next sync), so it leaves the laptop.
 //!
 //! Restoring checks the file and the passphrase before anything is written, and writes the key
 //! file last, so a restore cut short leaves no caseload.
@@ -17,6 +19,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use caseload_domain::{Field, FieldErrors, Passphrase};
+use caseload_exchange::share::{DeliveryError, FailureKind, RealShare, ShareFs, deliver_backup};
 use caseload_store::backup::{check_copy_with_passphrase, install_copy, remove_copy};
 use caseload_store::{Action, KEY_FILE, SCHEMA_VERSION, Store, StoreError, settings};
 use chrono::{DateTime, Utc};
@@ -108,6 +111,9 @@ pub struct BackupView {
     pub present: bool,
     /// The backup this caseload was restored from, not one made here.
     pub restored_from: bool,
+    /// Its copy on the shared drive, once copied there (the newest backup is copied whenever
+    /// the share can be reached).
+    pub shared_to: Option<String>,
 }
 
 /// The Backups list and the dashboard's reminder.
@@ -151,6 +157,7 @@ fn view(e: &IndexEntry) -> BackupView {
         size: e.size,
         verified: e.verified,
         restored_from: e.restored_from,
+        shared_to: e.shared_to.clone(),
     }
 }
 
@@ -199,8 +206,18 @@ pub fn backup_list(cx: &Caseload, _: ()) -> Result<BackupOverview, AppError> {
 }
 
 pub fn backup_now(cx: &Caseload, req: BackupNowRequest) -> Result<BackupView, AppError> {
+    backup_now_using(cx, &RealShare, req)
+}
+
+/// [`backup_now`] with the shared drive behind any [`ShareFs`] (tests pass one that fails).
+#[doc(hidden)]
+pub fn backup_now_using(
+    cx: &Caseload,
+    fs: &dyn ShareFs,
+    req: BackupNowRequest,
+) -> Result<BackupView, AppError> {
     let now = Utc::now();
-    cx.with_store(|store| {
+    let (entry, share) = cx.with_store(|store| {
         let s = load_settings(store)?;
         let folder = match req
             .folder
@@ -212,8 +229,65 @@ pub fn backup_now(cx: &Caseload, req: BackupNowRequest) -> Result<BackupView, Ap
             None => effective_folder(&s),
         };
         let entry = make_backup(store, &folder, s.keep, now)?;
-        Ok(view(&entry))
-    })
+        Ok((entry, crate::exchange::share::load(store)?))
+    })?;
+    // Best effort: an unreachable share now means the next sync copies it.
+    let shared =
+        if !share.folder.is_empty() && crate::exchange::share::valid_worker_id(&share.worker_id) {
+            share_latest(
+                cx.data_dir(),
+                fs,
+                Path::new(&share.folder),
+                &share.worker_id,
+            )
+            .ok()
+            .flatten()
+        } else {
+            None
+        };
+    Ok(view(&IndexEntry {
+        shared_to: shared.or(entry.shared_to.clone()),
+        ..entry
+    }))
+}
+
+/// Copies the newest backup made here to `<share>/caseload/backups/<worker>/` if it is not there
+/// yet (same safe delivery as exports: temp name, sync, rename, read back), and notes where in
+/// `backups.json`. Returns its path on the share when it copied it now.
+pub(crate) fn share_latest(
+    data_dir: &Path,
+    fs: &dyn ShareFs,
+    share_root: &Path,
+    worker_id: &str,
+) -> Result<Option<String>, DeliveryError> {
+    let mut list = index::read(data_dir);
+    let Some(latest) = list
+        .backups
+        .iter_mut()
+        .filter(|b| !b.restored_from && b.verified && Path::new(&b.path).is_file())
+        .max_by_key(|b| b.created_at)
+    else {
+        return Ok(None);
+    };
+    if latest.shared_to.is_some() {
+        return Ok(None);
+    }
+    let bytes = fs::read(&latest.path).map_err(|e| DeliveryError {
+        kind: FailureKind::Other,
+        detail: format!("reading the backup: {e}"),
+    })?;
+    let name = Path::new(&latest.path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let target = deliver_backup(fs, share_root, worker_id, &name, &bytes)?;
+    let shared = target.display().to_string();
+    latest.shared_to = Some(shared.clone());
+    index::write(data_dir, &list).map_err(|e| DeliveryError {
+        kind: FailureKind::Other,
+        detail: e.to_string(),
+    })?;
+    Ok(Some(shared))
 }
 
 fn file_error(what: &str, path: &Path, e: &std::io::Error) -> AppError {
@@ -375,6 +449,7 @@ fn write_checked(
         verified: true,
         schema_version: check.schema_version,
         restored_from: false,
+        shared_to: None,
     })
 }
 
@@ -544,6 +619,7 @@ pub fn restore_into(
         verified: true,
         schema_version: opened.manifest.schema_version,
         restored_from: true,
+        shared_to: None,
     })
 }
 

@@ -20,6 +20,7 @@ const MADE = {
   verified: true,
   present: true,
   restored_from: false,
+  shared_to: null,
 };
 
 function overview(overrides: Partial<BackupOverview> = {}): BackupOverview {
@@ -84,6 +85,15 @@ describe('Backups in Settings', () => {
     expect(screen.getByText('Checked')).toBeInTheDocument();
     expect(screen.getByText(MADE.file_name)).toBeInTheDocument();
     expect(screen.getByText('/media/backups')).toBeInTheDocument();
+  });
+
+  it('says when a backup has been copied to the shared drive', async () => {
+    serve({
+      backup_list: () =>
+        overview({ backups: [{ ...MADE, shared_to: '/mnt/share/caseload/backups/aw-0042/' + MADE.file_name }] }),
+    });
+    render(Backups);
+    expect(await screen.findByText('Checked, copied to the shared drive')).toBeInTheDocument();
   });
 
   it('says when there are none yet', async () => {
