@@ -50,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             (0..3)
                 .map(|_| {
                     let t = Instant::now();
-                    cx.probe_store(|s| caseload_store::testing::pragma(s, pragma))
+                    cx.probe_store(|s| caseload_store::testing::pragma_row_count(s, pragma))
                         .expect("unlocked")
                         .expect("pragma");
                     ms(t)

@@ -98,6 +98,18 @@ pub mod testing {
         Ok(dump)
     }
 
+    /// Runs a PRAGMA that may return any number of rows (an integrity check) and returns how
+    /// many it returned (benchmarks: `cipher_integrity_check` returns none when all is well).
+    pub fn pragma_row_count(store: &Store, name: &str) -> Result<usize, StoreError> {
+        let mut stmt = store.conn.prepare(&format!("PRAGMA {name}"))?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while rows.next()?.is_some() {
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// Forces `PRAGMA user_version`, to simulate a database written by another build.
     pub fn set_user_version(
         dir: &Path,
