@@ -349,6 +349,7 @@ pub(crate) fn make_backup(
         });
     }
     // The encrypted copy is made and checked in the data folder, beside the database.
+    remove_stale_work(&data_dir);
     let work = data_dir.join(format!(".backup-{}", random_hex()?));
     fs::create_dir(&work).map_err(|e| file_error("A work folder could not be made:", &work, &e))?;
     let result = write_checked(store, folder, &work, now);
@@ -496,6 +497,25 @@ fn free_path(folder: &Path, now: DateTime<Utc>) -> PathBuf {
         .map(|n| folder.join(format!("{stem}-{n}.zip")))
         .find(|p| !p.exists())
         .unwrap_or(first)
+}
+
+/// Work folders (encrypted copies) left in the data folder by a backup that was killed: any
+/// more than an hour old (a backup in progress in another process is younger).
+fn remove_stale_work(data_dir: &Path) {
+    let Ok(entries) = fs::read_dir(data_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if stale && entry.file_name().to_string_lossy().starts_with(".backup-") {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn remove_partials(folder: &Path) {
