@@ -184,7 +184,8 @@ impl Caseload {
     pub(crate) fn close(&self, guard: &mut MutexGuard<'_, Option<Store>>, reason: LockReason) {
         if let Some(mut store) = guard.take() {
             // One `Lock` entry naming why, written before the store (and its key) is dropped.
-            let _ = crate::audit::record(&mut store, Action::Lock, None, None, reason.audit_detail());
+            let _ =
+                crate::audit::record(&mut store, Action::Lock, None, None, reason.audit_detail());
             drop(store);
         }
         self.forget_saved();

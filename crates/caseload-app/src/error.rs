@@ -85,6 +85,13 @@ pub enum AppError {
     Cancelled { message: String },
     #[error("{message}")]
     Storage { message: String },
+    /// The caseload will not open: its database is damaged, altered, or does not match its key.
+    /// The message names the latest verified backup to restore (`backup_path`), if one is listed.
+    #[error("{message}")]
+    Damaged {
+        message: String,
+        backup_path: Option<String>,
+    },
 }
 
 impl AppError {
@@ -138,6 +145,7 @@ impl AppError {
             AppError::Import { .. } => "import",
             AppError::Cancelled { .. } => "cancelled",
             AppError::Storage { .. } => "storage",
+            AppError::Damaged { .. } => "damaged",
         }
     }
 
@@ -204,6 +212,10 @@ impl From<StoreError> for AppError {
                 caseload_domain::Field::Upn,
                 "A pupil with this UPN is already on your caseload: open their case instead",
             )),
+            StoreError::BadBackup(reason) => AppError::File {
+                message: format!("This backup cannot be restored: {reason}"),
+                path: String::new(),
+            },
             StoreError::Io { path, source } => AppError::Storage {
                 message: format!(
                     "The caseload could not be read or saved: {} ({})",

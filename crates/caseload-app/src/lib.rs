@@ -9,6 +9,7 @@
 //! `demo`. The rest is plumbing generated from the command list: `dispatch`, `bindings`.
 
 pub mod audit;
+pub mod backup;
 pub mod bindings;
 pub mod cases;
 pub mod chronology;

@@ -81,9 +81,7 @@ pub fn caseload_create(cx: &Caseload, req: CreateCaseloadRequest) -> Result<AppS
         Field::PassphraseConfirm,
     )?;
     let store = Store::create(cx.data_dir(), &passphrase, cx.kdf().params()?)?;
-    let limit = lock_after(&store)?;
-    cx.open(&mut cx.store(), store, limit);
-    app_status(cx, ())
+    opened(cx, store)
 }
 
 pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> {
@@ -101,10 +99,21 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
             UnlockAttempts::record_failure(dir, cx.now())?;
             return Err(StoreError::WrongPassphrase.into());
         }
+        // A damaged file, or a database that does not open with the key: refused, naming the
+        // latest backup to restore from.
+        Err(e @ (StoreError::Damaged { .. } | StoreError::DatabaseKeyMismatch)) => {
+            return Err(crate::backup::damaged(dir, &e));
+        }
         other => other?,
     };
     settle_failures(&mut store, &attempts)?;
     crate::audit::record(&mut store, Action::Unlock, None, None, "")?;
+    opened(cx, store)
+}
+
+/// A store just created, unlocked or restored becomes the open caseload, with the worker's idle
+/// limit from its settings.
+pub(crate) fn opened(cx: &Caseload, store: Store) -> Result<AppStatus, AppError> {
     let limit = lock_after(&store)?;
     cx.open(&mut cx.store(), store, limit);
     app_status(cx, ())

@@ -20,6 +20,9 @@ pub struct Settings {
     /// Minutes without use before the caseload locks itself (1–30). Required in an update, so
     /// a form that forgot it cannot quietly put it back to the default.
     pub lock_after_minutes: u32,
+    /// Where backups go, how many are kept, when to remind.
+    #[serde(default)]
+    pub backup: crate::backup::BackupSettings,
 }
 
 const TEAMS: &str = "teams";
@@ -33,6 +36,7 @@ pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
         cycle: settings::get(&r, CYCLE)?.unwrap_or_default(),
         lock_after_minutes: settings::get(&r, LOCK_AFTER_MINUTES)?
             .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES),
+        backup: settings::get(&r, crate::backup::SETTINGS_KEY)?.unwrap_or_default(),
     })
 }
 
@@ -71,6 +75,7 @@ fn validate(s: &Settings) -> Result<(), AppError> {
     if s.teams.is_empty() {
         errors.push(Field::Teams, "Keep at least one team");
     }
+    crate::backup::validate_settings(&s.backup, &mut errors);
     if errors.is_empty() {
         Ok(())
     } else {
@@ -82,10 +87,15 @@ pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppErro
     validate(&new)?;
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
-            w.audit_entity("settings", "teams, cycle");
+            w.audit_entity("settings", "teams, cycle, lock_after_minutes, backup");
             settings::set(w, TEAMS, &new.teams)?;
             settings::set(w, CYCLE, &new.cycle)?;
-            settings::set(w, LOCK_AFTER_MINUTES, &new.lock_after_minutes)
+            settings::set(w, LOCK_AFTER_MINUTES, &new.lock_after_minutes)?;
+            let backup = crate::backup::BackupSettings {
+                folder: new.backup.folder.trim().to_string(),
+                ..new.backup.clone()
+            };
+            settings::set(w, crate::backup::SETTINGS_KEY, &backup)
         })?;
         let saved = load(store)?;
         cx.idle().limit = crate::locking::minutes(saved.lock_after_minutes);

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::{
-    attendance, call, cases, chronology, dashboard, demo, exchange, family, imports, legal, plan,
-    reports, schools, search, session, tsm,
+    attendance, backup, call, cases, chronology, dashboard, demo, exchange, family, imports, legal,
+    plan, reports, schools, search, session, tsm,
 };
 
 #[derive(Debug, Parser)]
@@ -34,6 +34,11 @@ pub enum Command {
     Init,
     /// Say whether a caseload exists in the data folder.
     Status(session::StatusArgs),
+    /// Make an encrypted, verified backup of the whole caseload (--out DIR), or list them (--list).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a new, empty data folder (--data-dir NEW), with the passphrase
+    /// the caseload had when it was backed up.
+    Restore(backup::RestoreArgs),
     /// Add, list, show and edit cases.
     #[command(subcommand)]
     Case(cases::CaseCommand),

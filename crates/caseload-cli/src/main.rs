@@ -19,6 +19,7 @@ macro_rules! outln {
 mod args;
 mod attendance;
 mod audit;
+mod backup;
 mod call;
 mod cases;
 mod chronology;
@@ -70,6 +71,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Init => session::init(&cx, passphrase_file),
         Command::Status(args) => session::status(&cx, args),
         Command::Passphrase(command) => session::passphrase(&cx, passphrase_file, command),
+        Command::Backup(args) => backup::run(open()?, args),
+        Command::Restore(args) => backup::restore(&cx, passphrase_file, args),
         Command::Case(command) => cases::run(open()?, command),
         Command::Attendance(AttendanceCommand::Record(args)) => {
             cases::attendance_record(open()?, args)

@@ -86,6 +86,10 @@ pub enum Field {
     PeriodFrom,
     PeriodTo,
     LockAfterMinutes,
+    BackupFolder,
+    BackupKeep,
+    BackupRemindAfterDays,
+    BackupFile,
 }
 
 impl Field {
@@ -169,6 +173,10 @@ impl Field {
             Field::PeriodFrom => "from",
             Field::PeriodTo => "to",
             Field::LockAfterMinutes => "lock_after_minutes",
+            Field::BackupFolder => "backup_folder",
+            Field::BackupKeep => "backup_keep",
+            Field::BackupRemindAfterDays => "backup_remind_after_days",
+            Field::BackupFile => "file",
         }
     }
 }

@@ -18,6 +18,13 @@ pub enum StoreError {
     DamagedKeyFile { path: PathBuf, reason: String },
     #[error("the database could not be opened with its key: it may be damaged or replaced")]
     DatabaseKeyMismatch,
+    /// The database failed its integrity check: a damaged disk, an interrupted copy, or a
+    /// file altered outside Caseload.
+    #[error("the database is damaged or has been altered: {reason}")]
+    Damaged { reason: String },
+    /// A backup file that is not one, is of an unknown format, or does not match its manifest.
+    #[error("{0}")]
+    BadBackup(String),
     #[error("{what} was not found")]
     NotFound { what: &'static str, id: String },
     #[error("a pupil with this UPN is already on the caseload")]
@@ -45,6 +52,12 @@ impl StoreError {
     pub(crate) fn corrupt(what: &'static str, reason: impl Into<String>) -> Self {
         StoreError::Corrupt {
             what,
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn damaged(reason: impl Into<String>) -> Self {
+        StoreError::Damaged {
             reason: reason.into(),
         }
     }

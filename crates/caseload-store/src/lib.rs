@@ -5,6 +5,7 @@
 //! write goes through [`Store::write`], the one place the audit trail will hook in.
 
 pub mod audit;
+pub mod backup;
 pub mod cases;
 pub mod chronology;
 mod columns;
@@ -71,6 +72,44 @@ pub mod testing {
                 row.get::<_, rusqlite::types::Value>(0)
             })
             .map(|v| format!("{v:?}"))?)
+    }
+
+    /// Every table's rows, each row as one line of its values and the lines sorted: a
+    /// canonical dump two databases can be compared by, whatever order their pages hold rows in.
+    pub fn canonical_dump(
+        store: &Store,
+    ) -> Result<std::collections::BTreeMap<String, Vec<String>>, StoreError> {
+        let mut dump = std::collections::BTreeMap::new();
+        for name in crate::backup::table_counts(&store.conn)?.into_keys() {
+            let quoted = name.replace('"', "\"\"");
+            let mut stmt = store.conn.prepare(&format!("SELECT * FROM \"{quoted}\""))?;
+            let columns = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            let mut lines = Vec::new();
+            while let Some(row) = rows.next()? {
+                let mut values = Vec::with_capacity(columns);
+                for i in 0..columns {
+                    // Every column of any table: only its position is known here.
+                    values.push(format!("{:?}", row.get::<_, rusqlite::types::Value>(i)?));
+                }
+                lines.push(values.join("|"));
+            }
+            lines.sort();
+            dump.insert(name, lines);
+        }
+        Ok(dump)
+    }
+
+    /// Runs a PRAGMA that may return any number of rows (an integrity check) and returns how
+    /// many it returned (benchmarks: `cipher_integrity_check` returns none when all is well).
+    pub fn pragma_row_count(store: &Store, name: &str) -> Result<usize, StoreError> {
+        let mut stmt = store.conn.prepare(&format!("PRAGMA {name}"))?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0;
+        while rows.next()?.is_some() {
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// Forces `PRAGMA user_version`, to simulate a database written by another build.

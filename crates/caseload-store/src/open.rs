@@ -21,6 +21,9 @@ pub const KEY_FILE: &str = "caseload.key";
 pub struct Store {
     pub(crate) conn: Connection,
     dir: PathBuf,
+    /// Kept (zeroed on drop, with the store) so a backup can key its copy without asking for
+    /// the passphrase again; SQLCipher holds the same key inside the connection anyway.
+    pub(crate) key: DatabaseKey,
 }
 
 impl std::fmt::Debug for Store {
@@ -70,13 +73,16 @@ impl Store {
         }
         let key = DatabaseKey::generate()?;
         let wrapped = WrappedKey::wrap(&key, passphrase, params)?;
-        let store = Self::open_with_key(dir, &key)?;
+        let store = Self::open_with_key(dir, key, Integrity::Skip)?;
         keyfile::write_atomically(&key_path(dir), &wrapped)?;
         Ok(store)
     }
 
     /// Unlocks the caseload in `dir`. A wrong passphrase returns [`StoreError::WrongPassphrase`]
-    /// and writes nothing.
+    /// and writes nothing. Before anything else reads it, the database is checked
+    /// (`PRAGMA quick_check`, then `PRAGMA cipher_integrity_check`, which authenticates every
+    /// page): a damaged or altered file is refused with [`StoreError::Damaged`], and a key
+    /// that does not open it with [`StoreError::DatabaseKeyMismatch`].
     pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Store, StoreError> {
         if !Self::exists(dir) {
             return Err(StoreError::NotInitialised {
@@ -90,7 +96,7 @@ impl Store {
                 std::io::Error::new(std::io::ErrorKind::NotFound, "the database file is missing"),
             ));
         }
-        Self::open_with_key(dir, &key)
+        Self::open_with_key(dir, key, Integrity::Check)
     }
 
     /// Re-wraps the database key under a new passphrase. The data is not re-encrypted; the old
@@ -119,23 +125,19 @@ impl Store {
         migrate::user_version(&self.conn)
     }
 
-    fn open_with_key(dir: &Path, key: &DatabaseKey) -> Result<Store, StoreError> {
+    fn open_with_key(
+        dir: &Path,
+        key: DatabaseKey,
+        integrity: Integrity,
+    ) -> Result<Store, StoreError> {
         let path = db_path(dir);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        // Keying is serialised across the process: SQLCipher's crypto-provider set-up for a new
-        // connection is not safe when several threads key connections at the same instant (seen
-        // as a rare "error with PRAGMA key" when tests open caseloads in parallel).
-        let keying = KEYING.lock().unwrap_or_else(|p| p.into_inner());
-        let mut conn = Connection::open_with_flags(&path, flags)?;
-        conn.execute_batch(&key.sqlcipher_key_statement())?;
-        // The first read decrypts page 1: this is where a wrong key or a foreign file shows.
-        conn.query_row("SELECT count(*) AS tables FROM sqlite_master", [], |row| {
-            row.get::<_, i64>("tables")
-        })
-        .map_err(|_| StoreError::DatabaseKeyMismatch)?;
-        drop(keying);
+        let mut conn = open_keyed(&path, flags, &key)?;
+        if integrity == Integrity::Check {
+            check_integrity(&conn, Thoroughness::Quick)?;
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
             row.get::<_, String>("journal_mode")
@@ -153,11 +155,94 @@ impl Store {
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
+            key,
         })
     }
 }
 
-/// Held while a connection is opened and keyed (see `open_with_key`).
+/// Whether opening checks the database first (unlocking does; creating a new one need not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Integrity {
+    Check,
+    Skip,
+}
+
+/// Opens the SQLCipher file at `path` and keys it with `key`. The first read decrypts page 1:
+/// a wrong key or a file that is not this caseload's database shows here, as
+/// [`StoreError::DatabaseKeyMismatch`].
+pub(crate) fn open_keyed(
+    path: &Path,
+    flags: OpenFlags,
+    key: &DatabaseKey,
+) -> Result<Connection, StoreError> {
+    // Keying is serialised across the process: SQLCipher's crypto-provider set-up for a new
+    // connection is not safe when several threads key connections at the same instant (seen
+    // as a rare "error with PRAGMA key" when tests open caseloads in parallel).
+    let keying = KEYING.lock().unwrap_or_else(|p| p.into_inner());
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.execute_batch(&key.sqlcipher_key_statement())?;
+    conn.query_row("SELECT count(*) AS tables FROM sqlite_master", [], |row| {
+        row.get::<_, i64>("tables")
+    })
+    .map_err(|_| StoreError::DatabaseKeyMismatch)?;
+    drop(keying);
+    Ok(conn)
+}
+
+/// How far [`check_integrity`] goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Thoroughness {
+    /// `quick_check` (every b-tree page read, so decrypted and authenticated; no index
+    /// cross-check) and `cipher_integrity_check` (every page's HMAC, free pages included).
+    Quick,
+    /// `integrity_check` (indexes checked against their tables too) and
+    /// `cipher_integrity_check`: for a backup, made once and relied on later.
+    Full,
+}
+
+/// Checks the database's structure and every page's authentication code. Any problem, or any
+/// error while reading (a page whose HMAC fails reads as an error), is
+/// [`StoreError::Damaged`]; the reason names pages and tables, never their content.
+pub(crate) fn check_integrity(conn: &Connection, how: Thoroughness) -> Result<(), StoreError> {
+    let structural = match how {
+        Thoroughness::Quick => "quick_check",
+        Thoroughness::Full => "integrity_check",
+    };
+    let problems = pragma_lines(conn, structural)?;
+    if problems.len() != 1 || problems[0] != "ok" {
+        return Err(StoreError::damaged(problems.join("; ")));
+    }
+    // No rows means every page authenticated.
+    let problems = pragma_lines(conn, "cipher_integrity_check")?;
+    if !problems.is_empty() {
+        return Err(StoreError::damaged(problems.join("; ")));
+    }
+    Ok(())
+}
+
+/// The text lines an integrity PRAGMA returns (at most 20: enough to say what is wrong).
+fn pragma_lines(conn: &Connection, pragma: &str) -> Result<Vec<String>, StoreError> {
+    let read = || -> Result<Vec<String>, rusqlite::Error> {
+        let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
+        let mut rows = stmt.query([])?;
+        let mut lines = Vec::new();
+        while let Some(row) = rows.next()? {
+            // One column, whose name differs from PRAGMA to PRAGMA (and SQLCipher version).
+            let value: rusqlite::types::Value = row.get(0)?;
+            lines.push(match value {
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            });
+            if lines.len() >= 20 {
+                break;
+            }
+        }
+        Ok(lines)
+    };
+    read().map_err(|e| StoreError::damaged(format!("{pragma} could not read it: {e}")))
+}
+
+/// Held while a connection is opened and keyed (see `open_keyed`).
 static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[cfg(unix)]

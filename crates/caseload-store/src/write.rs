@@ -55,6 +55,10 @@ pub enum Action {
     UnlockFailed,
     /// The caseload was locked (by the worker, after inactivity, on sleep or screen lock).
     Lock,
+    /// A backup was made and verified (no rows change; the audit trail records it).
+    Backup,
+    /// This caseload was restored from a backup (recorded once, on first opening it).
+    Restore,
 }
 
 /// Read access for table modules.

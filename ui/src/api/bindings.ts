@@ -9,7 +9,7 @@ export type Alert = { rule: RuleId,
  */
 on: string | null, message: string, };
 
-export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "too_many_attempts", message: string, retry_after_seconds: number, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "import", message: string, file_name: string, problems: Array<ImportProblem>, missing_columns: Array<string>, found_headers: Array<string>, } | { "kind": "cancelled", message: string, } | { "kind": "storage", message: string, };
+export type AppError = { "kind": "validation", message: string, fields: Array<FieldError>, } | { "kind": "not_initialised", message: string, } | { "kind": "already_initialised", message: string, } | { "kind": "locked", message: string, } | { "kind": "wrong_passphrase", message: string, } | { "kind": "too_many_attempts", message: string, retry_after_seconds: number, } | { "kind": "not_found", message: string, id: string, } | { "kind": "invalid_transition", message: string, from: CaseStatus, step: TransitionKind, } | { "kind": "newer_database", message: string, found: number, supported: number, } | { "kind": "in_use", message: string, } | { "kind": "conflict", message: string, } | { "kind": "incomplete", message: string, problems: Array<FinishProblem>, } | { "kind": "file", message: string, path: string, } | { "kind": "import", message: string, file_name: string, problems: Array<ImportProblem>, missing_columns: Array<string>, found_headers: Array<string>, } | { "kind": "cancelled", message: string, } | { "kind": "storage", message: string, } | { "kind": "damaged", message: string, backup_path: string | null, };
 
 export type AppStatus = { data_dir: string, initialised: boolean, unlocked: boolean, app_version: string, min_passphrase_length: number, 
 /**
@@ -73,6 +73,63 @@ at_seq: number | null,
  * One sentence a worker reads, intact or not.
  */
 message: string, };
+
+export type BackupNowRequest = { 
+/**
+ * Write into this folder instead of the one in the settings (the CLI's `--out`).
+ */
+folder?: string, };
+
+export type BackupOverview = { 
+/**
+ * Where "Back up now" writes.
+ */
+folder: string, settings: BackupSettings, 
+/**
+ * Newest first.
+ */
+backups: Array<BackupView>, 
+/**
+ * Whole days since the newest verified backup; none if there is none.
+ */
+days_since_last: number | null, 
+/**
+ * "Your last backup was 9 days ago. Back up now", when a backup is due; else none.
+ */
+reminder: string | null, };
+
+export type BackupSettings = { 
+/**
+ * The folder backups are written to; empty means `Documents/Caseload/Backups`.
+ */
+folder: string, 
+/**
+ * How many of the newest backups to keep (1–50); older ones are deleted.
+ */
+keep: number, 
+/**
+ * Remind on the dashboard when the last good backup is older than this many days (1–90).
+ */
+remind_after_days: number, };
+
+export type BackupView = { path: string, file_name: string, 
+/**
+ * RFC 3339, UTC.
+ */
+created_at: string, size: number, verified: boolean, 
+/**
+ * Whether the file is still where it was written.
+ */
+present: boolean, 
+/**
+ * The backup this caseload was restored from, not one made here.
+ */
+restored_from: boolean, 
+/**
+ * Its copy on the shared drive, once copied there (the newest backup is copied whenever
+ * the share can be reached).
+ */
+shared_to: string | null, };
 
 export type BandCountView = { 
 /**
@@ -686,6 +743,16 @@ school_phase?: string, year_group: string, };
 
 export type RecordFormat = "pdf" | "docx";
 
+export type RestoreRequest = { 
+/**
+ * The backup file.
+ */
+file: string, 
+/**
+ * The passphrase the caseload had when the backup was made.
+ */
+passphrase: string, };
+
 export type ReviewOutcome = "done" | "not_done" | "carried";
 
 export type ReviewView = { outcome: ReviewOutcome, on: string, };
@@ -748,7 +815,11 @@ export type Settings = { teams: Array<Team>, cycle: CycleSettings,
  * Minutes without use before the caseload locks itself (1–30). Required in an update, so
  * a form that forgot it cannot quietly put it back to the default.
  */
-lock_after_minutes: number, };
+lock_after_minutes: number, 
+/**
+ * Where backups go, how many are kept, when to remind.
+ */
+backup: BackupSettings, };
 
 export type ShareSettings = { 
 /**
@@ -1073,6 +1144,9 @@ export interface Commands {
   lock: { request: null, response: AppStatus },
   passphrase_change: { request: ChangePassphraseRequest, response: null },
   session_activity: { request: null, response: null },
+  backup_now: { request: BackupNowRequest, response: BackupView },
+  backup_list: { request: null, response: BackupOverview },
+  restore: { request: RestoreRequest, response: AppStatus },
   case_list: { request: null, response: Array<CaseSummary> },
   case_get: { request: CaseGetRequest, response: CaseDetail },
   case_add: { request: CaseAddRequest, response: CaseDetail },
@@ -1141,4 +1215,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "audit_list", "audit_verify"] as const;

@@ -88,6 +88,20 @@ export async function chooseImportFile(): Promise<string | null> {
 }
 
 /**
+ * Asks the system's file chooser for a Caseload backup file (to restore); `null` if the worker
+ * closes it. Only the path comes back: the Rust side reads and checks the file.
+ */
+export async function chooseBackupFile(): Promise<string | null> {
+  const { open } = await import('@tauri-apps/plugin-dialog');
+  const picked = await open({
+    multiple: false,
+    directory: false,
+    filters: [{ name: 'Caseload backups', extensions: ['zip'] }],
+  });
+  return typeof picked === 'string' ? picked : null;
+}
+
+/**
  * Asks the system's folder chooser for one folder (e.g. the shared drive); `null` if the worker
  * closes it. Only the path comes back; the Rust side checks and uses it.
  */

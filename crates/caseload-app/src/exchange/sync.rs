@@ -104,6 +104,9 @@ pub fn sync_using(
         })
         .collect();
     let inbox_files = reachable.then(|| inbox(fs, root, &settings.worker_id));
+    // The newest backup leaves the laptop whenever the share can be reached.
+    let backup_shared = reachable
+        .then(|| crate::backup::share_latest(cx.data_dir(), fs, root, &settings.worker_id));
     cx.with_store(|store| {
         let mut report = SyncReport {
             share_folder: folder.clone(),
@@ -138,6 +141,16 @@ pub fn sync_using(
                 .messages
                 .push(FailureKind::Unreachable.reason().to_string()),
             None => {}
+        }
+        match backup_shared {
+            Some(Ok(Some(_))) => report
+                .messages
+                .push("Your latest backup was copied to the shared drive".to_string()),
+            Some(Err(e)) => report.messages.push(format!(
+                "Your latest backup could not be copied to the shared drive: {}",
+                e.kind.reason()
+            )),
+            _ => {}
         }
         report.conflicts_open = inbox_store::open_conflicts(&store.read())?.len() as u32;
         Ok(report)

@@ -133,6 +133,37 @@ pub fn deliver(
     })
 }
 
+/// Copies one backup file to `<share_root>/caseload/backups/<worker>/<name>` the way an export's
+/// files go (temp name, sync, rename, read back and hash-checked). A file already there with
+/// the same bytes is left as it is, so copying the same backup again changes nothing. Like
+/// [`deliver`], it never creates the share root. Returns the file's path on the share.
+pub fn deliver_backup(
+    fs: &dyn ShareFs,
+    share_root: &Path,
+    worker_id: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, DeliveryError> {
+    check_segment("worker id", worker_id)?;
+    check_segment("file name", name)?;
+    if !fs.is_dir(share_root) {
+        return Err(DeliveryError::unreachable(share_root));
+    }
+    let mut folder = share_root.to_path_buf();
+    for level in ["caseload", "backups", worker_id] {
+        folder.push(level);
+        fs.create_dir(&folder)
+            .map_err(|e| DeliveryError::io("creating the backups folder", &e))?;
+    }
+    remove_leftover_temps(fs, &folder)?;
+    let sha256 = sha256_hex(bytes);
+    let target = folder.join(name);
+    if !final_file_matches(fs, &target, &sha256)? {
+        put_file(fs, &folder, name, bytes, &sha256)?;
+    }
+    Ok(target)
+}
+
 /// `<YYYY-MM-DD>_<kind>_<export_id>`, after checking each part is a safe name.
 fn folder_name(delivery: &Delivery) -> Result<String, DeliveryError> {
     check_segment("worker id", &delivery.worker_id)?;

@@ -12,7 +12,7 @@ mod manifest;
 mod names;
 mod trust;
 
-pub use deliver::{Delivery, DeliveryFile, Receipt, deliver};
+pub use deliver::{Delivery, DeliveryFile, Receipt, deliver, deliver_backup};
 pub use error::{DeliveryError, FailureKind};
 pub use faults::FaultyShare;
 pub use fs::{RealShare, ShareFs};

@@ -10,6 +10,16 @@ import { settings } from '../../test/fixtures';
 import { shareSettings } from '../../test/exportFixtures';
 import Settings from './Settings.svelte';
 
+function backupOverview() {
+  return {
+    folder: '/home/worker/Documents/Caseload/Backups',
+    settings: { folder: '', keep: 5, remind_after_days: 7 },
+    backups: [],
+    days_since_last: null,
+    reminder: 'You have not backed up this caseload yet. Back up now',
+  };
+}
+
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
@@ -30,7 +40,11 @@ describe('Settings', () => {
   });
 
   it('shows the teams and the cycle as stored', async () => {
-    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings() });
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
+    });
     render(Settings);
     await loaded();
     expect(input('team-id-0')).toHaveValue('afsw');
@@ -51,7 +65,12 @@ describe('Settings', () => {
           })
         : s,
     );
-    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings(), settings_update: update });
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
+      settings_update: update,
+    });
     render(Settings);
     await loaded();
     await userEvent.clear(input('lock_after_minutes'));
@@ -68,7 +87,12 @@ describe('Settings', () => {
 
   it('adds a team, removes another and saves the list and cycle as numbers', async () => {
     const update = vi.fn((s: ReturnType<typeof settings>) => s);
-    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings(), settings_update: update });
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
+      settings_update: update,
+    });
     render(Settings);
     await loaded();
     await userEvent.click(screen.getByRole('button', { name: 'Add a team' }));
@@ -88,16 +112,43 @@ describe('Settings', () => {
         ],
         cycle: { cycle_weeks: 8, midpoint_week: 3 },
         lock_after_minutes: 5,
+        backup: { folder: '', keep: 5, remind_after_days: 7 },
       },
     ]);
     expect(screen.getByRole('alert')).toHaveTextContent('Settings saved');
     expect(input('team-id-1')).toHaveValue('early-help');
   });
 
+  it('shows and saves the backup folder, how many to keep and when to remind', async () => {
+    const update = vi.fn((s: ReturnType<typeof settings>) => s);
+    serve({
+      settings_get: () => settings({ backup: { folder: '/media/usb', keep: 5, remind_after_days: 7 } }),
+      share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
+      settings_update: update,
+    });
+    render(Settings);
+    await loaded();
+    expect(input('backup_folder')).toHaveValue('/media/usb');
+    await userEvent.clear(input('backup_keep'));
+    await userEvent.type(input('backup_keep'), '3');
+    await userEvent.clear(input('backup_remind_after_days'));
+    await userEvent.type(input('backup_remind_after_days'), 'ten');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(requestsFor('settings_update')).toEqual([]);
+    expect(await screen.findAllByText('Enter the days before a reminder as a whole number of days')).toHaveLength(2);
+    await userEvent.clear(input('backup_remind_after_days'));
+    await userEvent.type(input('backup_remind_after_days'), '10');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(requestsFor('settings_update')[0]?.backup).toEqual({ folder: '/media/usb', keep: 3, remind_after_days: 10 });
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeInTheDocument();
+  });
+
   it('shows the server’s errors on the teams and the cycle fields', async () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
       settings_update: () =>
         fail({
           kind: 'validation',
@@ -121,7 +172,11 @@ describe('Settings', () => {
   });
 
   it('refuses weeks that are not whole numbers without sending them', async () => {
-    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings() });
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
+    });
     render(Settings);
     await loaded();
     await userEvent.clear(input('cycle_weeks'));
@@ -157,6 +212,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
       share_settings_set: set,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
     });
@@ -180,6 +236,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '' }),
+      backup_list: () => backupOverview(),
       share_settings_set: (s) => ({ settings: s, warning }),
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
     });
@@ -195,7 +252,11 @@ describe('Settings → Shared drive', () => {
   });
 
   it('fills the folder from the chooser, and says nothing when the chooser fails', async () => {
-    serve({ settings_get: () => settings(), share_settings_get: () => shareSettings({ folder: '' }) });
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings({ folder: '' }),
+      backup_list: () => backupOverview(),
+    });
     render(Settings);
     await shareLoaded();
     vi.mocked(chooseFolder).mockResolvedValueOnce('/mnt/picked');
@@ -213,6 +274,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '', worker_id: '' }),
+      backup_list: () => backupOverview(),
       share_settings_set: () =>
         fail({
           kind: 'validation',

@@ -116,4 +116,21 @@ describe('Unlock', () => {
       vi.useRealTimers();
     }
   });
+
+  it('shows a damaged caseload with the latest backup to restore, in the summary, and stays on Unlock', async () => {
+    const message =
+      'Caseload cannot open this caseload: its database is damaged or has been altered outside Caseload. Restore your latest backup, made 6 December 2026 at 13:40: /media/backups/caseload-backup-2026-12-06-134000.zip';
+    serve({
+      unlock: () =>
+        fail({ kind: 'damaged', message, backup_path: '/media/backups/caseload-backup-2026-12-06-134000.zip' }),
+    });
+    render(Unlock);
+    await userEvent.type(screen.getByLabelText('Passphrase'), 'correct horse battery');
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(document.querySelector('.govuk-error-summary')).toHaveTextContent(
+      'Restore your latest backup, made 6 December 2026 at 13:40',
+    );
+    expect(document.getElementById('passphrase-error')).toBeNull();
+    expect(router.route).toEqual({ name: 'unlock' });
+  });
 });
