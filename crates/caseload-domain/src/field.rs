@@ -85,6 +85,10 @@ pub enum Field {
     IdentifiableReason,
     PeriodFrom,
     PeriodTo,
+    RetentionAgeYears,
+    RetentionYearsAfterClosure,
+    OutboxPurgeDays,
+    Cases,
 }
 
 impl Field {
@@ -167,6 +171,10 @@ impl Field {
             Field::IdentifiableReason => "identifiable_reason",
             Field::PeriodFrom => "from",
             Field::PeriodTo => "to",
+            Field::RetentionAgeYears => "retention_age_years",
+            Field::RetentionYearsAfterClosure => "retention_years_after_closure",
+            Field::OutboxPurgeDays => "outbox_purge_days",
+            Field::Cases => "cases",
         }
     }
 }
