@@ -20,6 +20,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_legal.sql"),
     include_str!("migrations/0011_part_time.sql"),
     include_str!("migrations/0012_exchange.sql"),
+    // 0013 (audit) and 0014 (backup) come from the other parts of issue 13 and go before this.
+    include_str!("migrations/0015_retention.sql"),
 ];
 
 /// The schema version this build writes.

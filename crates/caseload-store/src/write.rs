@@ -35,6 +35,10 @@ pub enum Action {
     ExportDelivery,
     InboxTake,
     InboxConflictResolve,
+    /// Closed cases deleted under the retention rule, with everything hanging off them.
+    Purge,
+    /// Delivered export bytes dropped from the outbox after the configured number of days.
+    OutboxPurge,
 }
 
 /// Read access for table modules.
