@@ -85,7 +85,8 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
             "Enter your passphrase",
         )));
     }
-    let store = Store::unlock(cx.data_dir(), &passphrase)?;
+    let mut store = Store::unlock(cx.data_dir(), &passphrase)?;
+    crate::retention::purge_delivered_exports(&mut store, chrono::Utc::now())?;
     *cx.store() = Some(store);
     app_status(cx, ())
 }

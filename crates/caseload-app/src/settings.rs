@@ -1,7 +1,9 @@
-//! The worker's settings: teams cases are allocated to, and the review cycle. Defaults come from
-//! the domain (the two teams of the council funnel, six weeks with a midpoint at three).
+//! The worker's settings: teams cases are allocated to, the review cycle and the retention rule.
+//! Defaults come from the domain (the two teams of the council funnel, six weeks with a midpoint
+//! at three; closed cases due for review at 25 or 6 years after closure, outbox bytes 30 days).
 
 use caseload_domain::CycleSettings;
+use caseload_domain::retention::RetentionSettings;
 use caseload_domain::transition::{Team, default_teams};
 use caseload_domain::{Field, FieldErrors};
 use caseload_store::{Action, Store, settings};
@@ -15,16 +17,24 @@ use crate::error::AppError;
 pub struct Settings {
     pub teams: Vec<Team>,
     pub cycle: CycleSettings,
+    pub retention: RetentionSettings,
 }
 
 const TEAMS: &str = "teams";
 const CYCLE: &str = "cycle";
+const RETENTION: &str = "retention";
+
+/// The council's retention rule (its default until changed in Settings).
+pub(crate) fn retention(store: &Store) -> Result<RetentionSettings, AppError> {
+    Ok(settings::get(&store.read(), RETENTION)?.unwrap_or_default())
+}
 
 pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
     let r = store.read();
     Ok(Settings {
         teams: settings::get(&r, TEAMS)?.unwrap_or_else(default_teams),
         cycle: settings::get(&r, CYCLE)?.unwrap_or_default(),
+        retention: settings::get(&r, RETENTION)?.unwrap_or_default(),
     })
 }
 
@@ -60,6 +70,11 @@ fn validate(s: &Settings) -> Result<(), AppError> {
     if s.teams.is_empty() {
         errors.push(Field::Teams, "Keep at least one team");
     }
+    if let Err(retention) = s.retention.validate() {
+        for e in retention.into_vec() {
+            errors.push(e.field, e.message);
+        }
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -72,7 +87,8 @@ pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppErro
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
             settings::set(w, TEAMS, &new.teams)?;
-            settings::set(w, CYCLE, &new.cycle)
+            settings::set(w, CYCLE, &new.cycle)?;
+            settings::set(w, RETENTION, &new.retention)
         })?;
         load(store)
     })

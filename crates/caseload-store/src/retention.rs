@@ -15,7 +15,7 @@ use rusqlite::{OptionalExtension, params};
 use crate::columns::timestamp;
 use crate::error::StoreError;
 use crate::open::Store;
-use crate::write::Writer;
+use crate::write::{Reader, Writer};
 use caseload_domain::CaseId;
 
 /// What a purge deleted: how many cases, and how many rows in all (the cases' included).
@@ -229,6 +229,17 @@ fn drop_bytes(w: &Writer<'_>, export_id: &str, now: DateTime<Utc>) -> Result<u64
         params![export_id, timestamp(now)],
     )?;
     Ok(files)
+}
+
+/// How many delivered exports still hold bytes and were delivered at or before `cutoff`.
+pub fn delivered_bytes_due(r: &Reader<'_>, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
+    let n: i64 = r.conn.query_row(
+        "SELECT count(*) FROM outbox
+         WHERE status = 'delivered' AND bytes_purged_at IS NULL AND delivered_at <= ?1",
+        [timestamp(cutoff)],
+        |row| row.get(0),
+    )?;
+    Ok(n as u64)
 }
 
 /// Drops the bytes of every export delivered at or before `cutoff` (the outbox keeps what was

@@ -140,6 +140,8 @@ pub fn sync_using(
             None => {}
         }
         report.conflicts_open = inbox_store::open_conflicts(&store.read())?.len() as u32;
+        // Delivered bytes older than the retention rule's days leave the database.
+        crate::retention::purge_delivered_exports(store, now)?;
         Ok(report)
     })
 }
