@@ -24,6 +24,8 @@ export type Route =
   | { name: 'meeting'; id: TsmId }
   | { name: 'exports' }
   | { name: 'settings' }
+  /** Closed cases due for review for deletion under the retention rule (reached from Settings). */
+  | { name: 'retention' }
   | { name: 'change-passphrase' }
   /** The list of keyboard shortcuts; `from` is the screen it was opened from ("Back" returns there). */
   | { name: 'shortcuts'; from?: Route };

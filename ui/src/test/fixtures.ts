@@ -111,6 +111,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
       { id: 'taskforce', name: 'Attendance taskforce' },
     ],
     cycle: { cycle_weeks: 6, midpoint_week: 3 },
+    retention: { age_years: 25, years_after_closure: 6, outbox_purge_days: 30 },
     ...overrides,
   };
 }
