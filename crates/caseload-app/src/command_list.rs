@@ -70,6 +70,8 @@ macro_rules! for_each_command {
             reports::report_caseload_bands: () => $crate::reports::CaseloadBandsReport,
             settings::settings_get: () => $crate::settings::Settings,
             settings::settings_update: $crate::settings::Settings => $crate::settings::Settings,
+            retention::retention_list: () => $crate::retention::RetentionList,
+            retention::retention_purge: $crate::retention::RetentionPurgeRequest => $crate::retention::RetentionPurgeReport,
             legal::legal_get: $crate::legal::LegalGetRequest => $crate::legal::LegalView,
             legal::legal_step_add: $crate::legal::LegalStepAddRequest => $crate::legal::LegalView,
             legal::evidence_bundle_save: $crate::legal::EvidenceBundleSaveRequest => $crate::support::SavedFile,

@@ -108,6 +108,8 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
     };
     settle_failures(&mut store, &attempts)?;
     crate::audit::record(&mut store, Action::Unlock, None, None, "")?;
+    // Delivered export bytes older than the retention rule allows go at every unlock.
+    crate::retention::purge_delivered_exports(&mut store, cx.now())?;
     opened(cx, store)
 }
 

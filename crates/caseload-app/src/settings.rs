@@ -1,9 +1,11 @@
-//! The worker's settings: teams cases are allocated to, the review cycle, and how long the caseload
-//! may sit unused before it locks. Defaults come from the domain (the two teams of the council
-//! funnel, six weeks with a midpoint at three, five minutes).
+//! The worker's settings: teams cases are allocated to, the review cycle, how long the caseload
+//! may sit unused before it locks, backups and the retention rule. Defaults come from the domain
+//! (the two teams of the council funnel, six weeks with a midpoint at three, five minutes; closed
+//! cases due for review at 25 or 6 years after closure, outbox bytes 30 days).
 
 use caseload_domain::CycleSettings;
 use caseload_domain::locking::{DEFAULT_LOCK_AFTER_MINUTES, check_lock_after_minutes};
+use caseload_domain::retention::RetentionSettings;
 use caseload_domain::transition::{Team, default_teams};
 use caseload_domain::{Field, FieldErrors};
 use caseload_store::{Action, Store, settings};
@@ -23,11 +25,18 @@ pub struct Settings {
     /// Where backups go, how many are kept, when to remind.
     #[serde(default)]
     pub backup: crate::backup::BackupSettings,
+    pub retention: RetentionSettings,
 }
 
 const TEAMS: &str = "teams";
 const CYCLE: &str = "cycle";
 const LOCK_AFTER_MINUTES: &str = "lock_after_minutes";
+const RETENTION: &str = "retention";
+
+/// The council's retention rule (its default until changed in Settings).
+pub(crate) fn retention(store: &Store) -> Result<RetentionSettings, AppError> {
+    Ok(settings::get(&store.read(), RETENTION)?.unwrap_or_default())
+}
 
 pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
     let r = store.read();
@@ -37,6 +46,7 @@ pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
         lock_after_minutes: settings::get(&r, LOCK_AFTER_MINUTES)?
             .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES),
         backup: settings::get(&r, crate::backup::SETTINGS_KEY)?.unwrap_or_default(),
+        retention: settings::get(&r, RETENTION)?.unwrap_or_default(),
     })
 }
 
@@ -76,6 +86,11 @@ fn validate(s: &Settings) -> Result<(), AppError> {
         errors.push(Field::Teams, "Keep at least one team");
     }
     crate::backup::validate_settings(&s.backup, &mut errors);
+    if let Err(retention) = s.retention.validate() {
+        for e in retention.into_vec() {
+            errors.push(e.field, e.message);
+        }
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -87,7 +102,10 @@ pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppErro
     validate(&new)?;
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
-            w.audit_entity("settings", "teams, cycle, lock_after_minutes, backup");
+            w.audit_entity(
+                "settings",
+                "teams, cycle, lock_after_minutes, backup, retention",
+            );
             settings::set(w, TEAMS, &new.teams)?;
             settings::set(w, CYCLE, &new.cycle)?;
             settings::set(w, LOCK_AFTER_MINUTES, &new.lock_after_minutes)?;
@@ -95,7 +113,8 @@ pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppErro
                 folder: new.backup.folder.trim().to_string(),
                 ..new.backup.clone()
             };
-            settings::set(w, crate::backup::SETTINGS_KEY, &backup)
+            settings::set(w, crate::backup::SETTINGS_KEY, &backup)?;
+            settings::set(w, RETENTION, &new.retention)
         })?;
         let saved = load(store)?;
         cx.idle().limit = crate::locking::minutes(saved.lock_after_minutes);

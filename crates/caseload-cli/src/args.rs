@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::{
     attendance, backup, call, cases, chronology, dashboard, demo, exchange, family, imports, legal,
-    plan, reports, schools, search, session, tsm,
+    plan, reports, retention, schools, search, session, tsm,
 };
 
 #[derive(Debug, Parser)]
@@ -79,6 +79,9 @@ pub enum Command {
     /// Council reports from this caseload.
     #[command(subcommand)]
     Report(reports::ReportCommand),
+    /// Closed cases due for review for deletion under the retention rule: list, and purge.
+    #[command(subcommand)]
+    Retention(retention::RetentionCommand),
     /// Add a synthetic caseload (obviously fake pupils, UPNs of LA 999) for demonstrations,
     /// training and benchmarks. Never use it on a real caseload.
     Demo(demo::DemoArgs),

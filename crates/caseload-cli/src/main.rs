@@ -32,6 +32,7 @@ mod legal;
 mod output;
 mod plan;
 mod reports;
+mod retention;
 mod schools;
 mod search;
 mod secret;
@@ -89,6 +90,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Dashboard(args) => dashboard::run(open()?, args),
         Command::Search(args) => search::run(open()?, args),
         Command::Report(command) => reports::run(open()?, command),
+        Command::Retention(command) => retention::run(open()?, command),
         Command::Demo(args) => demo::run(open()?, args),
         Command::Export(args) => exchange::export(open()?, args),
         Command::Sync(args) => exchange::sync(open()?, args),

@@ -90,6 +90,10 @@ pub enum Field {
     BackupKeep,
     BackupRemindAfterDays,
     BackupFile,
+    RetentionAgeYears,
+    RetentionYearsAfterClosure,
+    OutboxPurgeDays,
+    Cases,
 }
 
 impl Field {
@@ -177,6 +181,10 @@ impl Field {
             Field::BackupKeep => "backup_keep",
             Field::BackupRemindAfterDays => "backup_remind_after_days",
             Field::BackupFile => "file",
+            Field::RetentionAgeYears => "retention_age_years",
+            Field::RetentionYearsAfterClosure => "retention_years_after_closure",
+            Field::OutboxPurgeDays => "outbox_purge_days",
+            Field::Cases => "cases",
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod passphrase;
 pub mod plan;
 pub mod pupil;
 pub mod report;
+pub mod retention;
 pub mod rules;
 pub mod school;
 pub mod transition;

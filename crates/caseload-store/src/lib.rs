@@ -24,6 +24,7 @@ pub mod outbox;
 pub mod plans;
 pub mod readings;
 pub mod report_sources;
+pub mod retention;
 pub mod search;
 pub mod settings;
 pub mod tsm_actions;
@@ -61,6 +62,43 @@ pub mod testing {
             n += 1;
         }
         Ok(n)
+    }
+
+    /// Every `table.column` (all tables, the search index's shadow tables included) whose value
+    /// contains `needle`'s bytes, whatever the column's type.
+    pub fn find_everywhere(store: &Store, needle: &str) -> Result<Vec<String>, StoreError> {
+        let tables: Vec<String> = {
+            let mut stmt = store.conn.prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table'
+                   AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
+            )?;
+            stmt.query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?
+        };
+        let mut found = Vec::new();
+        for table in tables {
+            let columns: Vec<String> = {
+                let mut stmt = store
+                    .conn
+                    .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+                stmt.query_map([], |row| row.get(0))?
+                    .collect::<Result<_, _>>()?
+            };
+            for column in columns {
+                let hits: i64 = store.conn.query_row(
+                    &format!(
+                        "SELECT count(*) FROM \"{table}\"
+                         WHERE instr(CAST(\"{column}\" AS BLOB), CAST(?1 AS BLOB)) > 0"
+                    ),
+                    [needle],
+                    |row| row.get(0),
+                )?;
+                if hits > 0 {
+                    found.push(format!("{table}.{column}"));
+                }
+            }
+        }
+        Ok(found)
     }
 
     /// Reads a PRAGMA's value (diagnostics and tests).

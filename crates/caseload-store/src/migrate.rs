@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_part_time.sql"),
     include_str!("migrations/0012_exchange.sql"),
     include_str!("migrations/0013_audit.sql"),
+    include_str!("migrations/0014_retention.sql"),
 ];
 
 /// The schema version this build writes.

@@ -147,9 +147,11 @@ impl Store {
         // A 64 MiB page cache: every page read from disk is decrypted and authenticated, so
         // keeping a large caseload's tables and search index decrypted in memory (where they are
         // anyway while in use) is what makes search-as-you-type fast.
+        // secure_delete: a deleted row's bytes are overwritten in its page, not left in free
+        // space (a retention purge then vacuums, so no free page keeps anything either).
         conn.execute_batch(
             "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;
-             PRAGMA cache_size = -65536;",
+             PRAGMA cache_size = -65536; PRAGMA secure_delete = ON;",
         )?;
         migrate::migrate(&mut conn)?;
         Ok(Store {

@@ -74,6 +74,8 @@ pub struct OutboxEntry {
     pub failure_reason: Option<String>,
     pub delivered_at: Option<DateTime<Utc>>,
     pub delivered_folder: Option<String>,
+    /// When the delivered bytes were dropped from this computer (the record of them stays).
+    pub bytes_purged_at: Option<DateTime<Utc>>,
     /// File names, sizes and hashes (not the bytes: see [`files`]).
     pub files: Vec<(String, u64, String)>,
 }
@@ -114,13 +116,14 @@ pub fn queue(w: &Writer<'_>, export: &NewExport, now: DateTime<Utc>) -> Result<(
 
 const SELECT: &str = "SELECT export_id, kind, formats, period_from, period_to, identifiable_reason,
         created_at, status, attempts, last_attempt_at, next_attempt_at, failure_kind,
-        failure_reason, delivered_at, delivered_folder FROM outbox";
+        failure_reason, delivered_at, delivered_folder, bytes_purged_at FROM outbox";
 
 /// A row of [`SELECT`] as an entry, with its files' names, sizes and hashes.
 fn entry(r: &Reader<'_>, row: &Row<'_>) -> Result<OutboxEntry, StoreError> {
     let export_id = ExportId(row.get("export_id")?);
     let mut stmt = r.conn.prepare_cached(
-        "SELECT name, length(bytes) AS size, sha256 FROM outbox_files WHERE export_id = ?1 ORDER BY name",
+        "SELECT name, coalesce(purged_size, length(bytes)) AS size, sha256 FROM outbox_files
+         WHERE export_id = ?1 ORDER BY name",
     )?;
     let files = stmt
         .query_and_then([export_id.as_str()], |file| {
@@ -150,6 +153,7 @@ fn entry(r: &Reader<'_>, row: &Row<'_>) -> Result<OutboxEntry, StoreError> {
         failure_reason: row.get("failure_reason")?,
         delivered_at: optional_time(row, "delivered_at", WHAT)?,
         delivered_folder: row.get("delivered_folder")?,
+        bytes_purged_at: optional_time(row, "bytes_purged_at", WHAT)?,
         export_id,
         files,
     })

@@ -59,6 +59,10 @@ pub enum Action {
     Backup,
     /// This caseload was restored from a backup (recorded once, on first opening it).
     Restore,
+    /// Closed cases deleted under the retention rule, with everything hanging off them.
+    Purge,
+    /// Delivered export bytes dropped from the outbox after the configured number of days.
+    OutboxPurge,
 }
 
 /// Read access for table modules.

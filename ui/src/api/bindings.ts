@@ -753,6 +753,52 @@ file: string,
  */
 passphrase: string, };
 
+export type RetentionCase = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, 
+/**
+ * ISO date the case closed.
+ */
+closed_on: string, 
+/**
+ * ISO date it became due.
+ */
+due_on: string, 
+/**
+ * "Pupil turned 25 on 3 April 2035" or "Closed 6 years ago on 15 July 2020".
+ */
+why: string, };
+
+export type RetentionList = { rule: RetentionSettings, cases: Array<RetentionCase>, };
+
+export type RetentionPurgeReport = { cases: number, 
+/**
+ * Every row deleted, the cases' own included.
+ */
+records: number, 
+/**
+ * Export files that named a deleted pupil: emptied (delivered) or taken out of the outbox.
+ */
+export_files: number, };
+
+export type RetentionPurgeRequest = { 
+/**
+ * The cases the worker confirmed.
+ */
+ids: Array<CaseId>, };
+
+export type RetentionSettings = { 
+/**
+ * A closed case is due once the pupil has reached this age …
+ */
+age_years: number, 
+/**
+ * … or this many years after it closed, whichever is later.
+ */
+years_after_closure: number, 
+/**
+ * Delivered export bytes in the outbox are dropped this many days after delivery.
+ */
+outbox_purge_days: number, };
+
 export type ReviewOutcome = "done" | "not_done" | "carried";
 
 export type ReviewView = { outcome: ReviewOutcome, on: string, };
@@ -819,7 +865,7 @@ lock_after_minutes: number,
 /**
  * Where backups go, how many are kept, when to remind.
  */
-backup: BackupSettings, };
+backup: BackupSettings, retention: RetentionSettings, };
 
 export type ShareSettings = { 
 /**
@@ -1197,6 +1243,8 @@ export interface Commands {
   report_caseload_bands: { request: null, response: CaseloadBandsReport },
   settings_get: { request: null, response: Settings },
   settings_update: { request: Settings, response: Settings },
+  retention_list: { request: null, response: RetentionList },
+  retention_purge: { request: RetentionPurgeRequest, response: RetentionPurgeReport },
   legal_get: { request: LegalGetRequest, response: LegalView },
   legal_step_add: { request: LegalStepAddRequest, response: LegalView },
   evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile },
@@ -1215,4 +1263,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "audit_list", "audit_verify"] as const;

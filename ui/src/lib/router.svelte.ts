@@ -26,6 +26,8 @@ export type Route =
   | { name: 'exports' }
   | { name: 'audit' }
   | { name: 'settings' }
+  /** Closed cases due for review for deletion under the retention rule (reached from Settings). */
+  | { name: 'retention' }
   | { name: 'change-passphrase' }
   /** The list of keyboard shortcuts; `from` is the screen it was opened from ("Back" returns there). */
   | { name: 'shortcuts'; from?: Route };

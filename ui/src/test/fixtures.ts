@@ -115,6 +115,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     cycle: { cycle_weeks: 6, midpoint_week: 3 },
     lock_after_minutes: 5,
     backup: { folder: '', keep: 5, remind_after_days: 7 },
+    retention: { age_years: 25, years_after_closure: 6, outbox_purge_days: 30 },
     ...overrides,
   };
 }

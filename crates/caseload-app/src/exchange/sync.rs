@@ -153,6 +153,8 @@ pub fn sync_using(
             _ => {}
         }
         report.conflicts_open = inbox_store::open_conflicts(&store.read())?.len() as u32;
+        // Delivered bytes older than the retention rule's days leave the database.
+        crate::retention::purge_delivered_exports(store, now)?;
         Ok(report)
     })
 }

@@ -113,6 +113,7 @@ describe('Settings', () => {
         cycle: { cycle_weeks: 8, midpoint_week: 3 },
         lock_after_minutes: 5,
         backup: { folder: '', keep: 5, remind_after_days: 7 },
+        retention: { age_years: 25, years_after_closure: 6, outbox_purge_days: 30 },
       },
     ]);
     expect(screen.getByRole('alert')).toHaveTextContent('Settings saved');
@@ -142,6 +143,41 @@ describe('Settings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(requestsFor('settings_update')[0]?.backup).toEqual({ folder: '/media/usb', keep: 3, remind_after_days: 10 });
     expect(screen.getByRole('button', { name: 'Back up now' })).toBeInTheDocument();
+  });
+
+  it('shows and saves the retention rule, and links to the cases due', async () => {
+    const update = vi.fn((s: ReturnType<typeof settings>) => s);
+    serve({
+      settings_get: () => settings(),
+      share_settings_get: () => shareSettings(),
+      backup_list: () => backupOverview(),
+      settings_update: update,
+    });
+    render(Settings);
+    await loaded();
+    expect(input('retention_age_years')).toHaveValue('25');
+    expect(input('retention_years_after_closure')).toHaveValue('6');
+    expect(input('outbox_purge_days')).toHaveValue('30');
+    await userEvent.clear(input('retention_years_after_closure'));
+    await userEvent.type(input('retention_years_after_closure'), '7');
+    await userEvent.clear(input('outbox_purge_days'));
+    await userEvent.type(input('outbox_purge_days'), 'a month');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(requestsFor('settings_update')).toEqual([]);
+    expect(await screen.findByText('Enter the days as a whole number', { selector: 'a' })).toHaveAttribute(
+      'href',
+      '#outbox_purge_days',
+    );
+    await userEvent.clear(input('outbox_purge_days'));
+    await userEvent.type(input('outbox_purge_days'), '14');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(requestsFor('settings_update')[0].retention).toEqual({
+      age_years: 25,
+      years_after_closure: 7,
+      outbox_purge_days: 14,
+    });
+    await userEvent.click(screen.getByRole('link', { name: 'See the closed cases due for review for deletion' }));
+    expect(router.route).toEqual({ name: 'retention' });
   });
 
   it('shows the server’s errors on the teams and the cycle fields', async () => {
