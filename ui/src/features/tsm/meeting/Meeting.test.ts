@@ -6,6 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TsmView } from '../../../api';
 import { todayInLondon } from '../../../lib/format';
 import { fail, requestsFor } from '../../../test/commands';
 import { aid, did, discussion, MEETING_ID, tsmAction, tsmView } from './fixtures';
