@@ -1,87 +1,19 @@
-//! The legal ladder and the evidence bundle through the use cases, on a temporary encrypted
-//! caseload: steps in and out of order, the penalty-notice limit, corrections, alerts, and the
-//! bundle saved as a PDF that poppler reads back.
+//! The legal ladder through the use cases, on a temporary encrypted caseload: steps in and out
+//! of order, the penalty-notice limit, corrections and alerts. The evidence bundle is in
+//! `legal_bundle.rs`.
 
 mod common;
 
 use caseload_app::cases::CaseGetRequest;
 use caseload_app::family::PupilDetailsSetRequest;
-use caseload_app::legal::{
-    EvidenceBundleSaveRequest, LegalGetRequest, LegalStepAddRequest, LegalView,
-};
-use caseload_app::plan::PlanActionAddRequest;
-use caseload_app::tsm::TsmPupilAddRequest;
-use caseload_app::{AppError, Caseload, cases, chronology, dashboard, family, legal, plan, tsm};
+use caseload_app::legal::{LegalGetRequest, LegalStepAddRequest};
+use caseload_app::{cases, dashboard, family, legal};
 use caseload_domain::CaseId;
 use caseload_domain::family::PupilFlag;
 use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection};
 use caseload_domain::rules::RuleId;
-use common::tsm::{action, link, plan};
+use common::legal::*;
 use common::*;
-
-fn request(case: &CaseId, step: LegalStepKind, days_ago: i64) -> LegalStepAddRequest {
-    LegalStepAddRequest {
-        case_id: case.clone(),
-        step,
-        on_date: ago(days_ago),
-        decided_by: "Team manager Demo".into(),
-        notes: None,
-        reason: None,
-        corrects: None,
-        parents_present: None,
-        terms: None,
-        compliance: None,
-        improvement_ends_on: None,
-        sufficient_improvement: None,
-        outcome: None,
-        parent_name: None,
-        paid: None,
-        paid_on: None,
-        eso_stage: None,
-        section: None,
-    }
-}
-
-fn contract(case: &CaseId, days_ago: i64) -> LegalStepAddRequest {
-    LegalStepAddRequest {
-        parents_present: Some(true),
-        terms: Some("In school by 8:45 every day".into()),
-        ..request(case, LegalStepKind::AttendanceContract, days_ago)
-    }
-}
-
-/// A notice to improve whose 3-week improvement period ends `21 - days_ago` days from today.
-fn notice(case: &CaseId, days_ago: i64) -> LegalStepAddRequest {
-    LegalStepAddRequest {
-        improvement_ends_on: Some(ago(days_ago - 21)),
-        sufficient_improvement: Some("No unauthorised absence in the period".into()),
-        ..request(case, LegalStepKind::NoticeToImprove, days_ago)
-    }
-}
-
-fn penalty(case: &CaseId, days_ago: i64, parent: &str) -> LegalStepAddRequest {
-    LegalStepAddRequest {
-        parent_name: Some(parent.into()),
-        ..request(case, LegalStepKind::PenaltyNotice, days_ago)
-    }
-}
-
-fn add_step(cx: &Caseload, req: LegalStepAddRequest) -> LegalView {
-    legal::legal_step_add(cx, req).expect("step")
-}
-
-fn fields(e: AppError) -> Vec<(String, String)> {
-    match e {
-        AppError::Validation { fields, .. } => {
-            fields.into_iter().map(|f| (f.field, f.message)).collect()
-        }
-        other => panic!("expected a validation error, got {other:?}"),
-    }
-}
-
-fn rules(v: &LegalView) -> Vec<RuleId> {
-    v.alerts.iter().map(|a| a.rule).collect()
-}
 
 #[test]
 fn a_new_case_has_no_steps_and_the_ladder_starts_with_an_attendance_contract() {
@@ -288,121 +220,4 @@ fn an_unknown_case_is_not_found() {
     assert_eq!(e.kind(), "not_found");
     let e = legal::legal_step_add(&cx, contract(&missing, 1)).expect_err("missing");
     assert_eq!(e.kind(), "not_found");
-}
-
-fn pdf_text(path: &str) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8", path, "-"])
-        .output()
-        .expect("pdftotext (install poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[test]
-fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_replaces_a_copy() {
-    let (dir, cx) = created();
-    link(&cx);
-    let case = add(&cx, "B801200005001", "secondary", 60);
-    reading(&cx, &case, 10, 82);
-    let first =
-        chronology::chronology_add(&cx, entry_request(&case, "Synthetic first visit", None))
-            .expect("entry");
-    chronology::chronology_add(
-        &cx,
-        entry_request(
-            &case,
-            "Synthetic first visit, corrected",
-            Some(first[0].id.clone()),
-        ),
-    )
-    .expect("correction");
-    plan::plan_action_add(
-        &cx,
-        PlanActionAddRequest {
-            case_id: case.clone(),
-            what: "Apply for a bus pass".into(),
-            owner: "A. Worker".into(),
-            due_on: ago(3),
-        },
-    )
-    .expect("plan action");
-    let meeting = plan(&cx, 5).id;
-    let v = tsm::tsm_pupil_add(
-        &cx,
-        TsmPupilAddRequest {
-            id: meeting.clone(),
-            case_id: Some(case.clone()),
-            name: None,
-            upn: None,
-            year_group: None,
-        },
-    )
-    .expect("discuss");
-    action(
-        &cx,
-        &meeting,
-        Some(v.discussions[0].id),
-        "Referral to the school nurse",
-        &ago(1),
-    );
-    add_step(&cx, contract(&case, 40));
-    add_step(&cx, notice(&case, 25));
-
-    let out = dir.path().join("bundles");
-    let save = || {
-        legal::evidence_bundle_save(
-            &cx,
-            EvidenceBundleSaveRequest {
-                case_id: case.clone(),
-                dir: Some(out.display().to_string()),
-                path: None,
-            },
-        )
-        .expect("save")
-    };
-    let saved = save();
-    let again = save();
-    assert_ne!(saved.path, again.path);
-    assert!(
-        saved.path.contains("Evidence bundle B801200005001"),
-        "{}",
-        saved.path
-    );
-    let text = pdf_text(&saved.path);
-    for phrase in [
-        "Testpupil Lifecycle",
-        "UPN B801200005001",
-        "82.0%",
-        "Synthetic first visit Outcome: Agreed a morning routine [Corrected by entry 2]",
-        "Synthetic first visit, corrected",
-        "[Correction of entry 1]",
-        "Apply for a bus pass",
-        "Referral to the school nurse",
-        "1. Attendance contract",
-        "In school by 8:45 every day",
-        "2. Notice to improve",
-        "No unauthorised absence in the period",
-        "Team manager Demo",
-    ] {
-        assert!(text.contains(phrase), "missing {phrase:?} in {text}");
-    }
-    let exact = dir.path().join("exact.pdf");
-    let saved = legal::evidence_bundle_save(
-        &cx,
-        EvidenceBundleSaveRequest {
-            case_id: case,
-            dir: None,
-            path: Some(exact.display().to_string()),
-        },
-    )
-    .expect("exact");
-    assert_eq!(saved.path, exact.display().to_string());
-    assert_eq!(
-        std::fs::metadata(&exact).expect("written").len(),
-        saved.bytes
-    );
 }

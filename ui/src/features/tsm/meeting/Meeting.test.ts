@@ -1,16 +1,16 @@
 // The live meeting screen (tsm_get, then a command per change): what it shows from the TsmView,
 // saving as the worker types (once, after the pause, never overwriting newer typing), clicks saved
-// at once, focus after adding a pupil or an action, finishing with problems, a finished meeting
-// read-only and the record saved. The axe scans are in MeetingAccessibility.test.ts.
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+// at once, focus after adding a pupil or an action, referring a pupil, removing one, and the day,
+// month and year boxes of its dates. Finishing the meeting and saving its record are in
+// MeetingFinish.test.ts; the axe scans are in MeetingAccessibility.test.ts.
+import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chooseSavePath, CommandError, openSavedFile, revealSavedFile, type TsmView } from '../../../api';
+import type { TsmView } from '../../../api';
 import { todayInLondon } from '../../../lib/format';
-import { fail, requestsFor, serve, type Handlers } from '../../../test/commands';
-import { saveSuggestion } from '../../../test/savingFixtures';
-import Meeting from '../Meeting.svelte';
+import { fail, requestsFor } from '../../../test/commands';
 import { aid, did, discussion, MEETING_ID, tsmAction, tsmView } from './fixtures';
+import { dateBoxes, el, openMeeting, pending, typeDate, typingClock } from './testing';
 
 vi.mock('../../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../api')>()),
@@ -20,46 +20,6 @@ vi.mock('../../../api', async (importOriginal) => ({
   openSavedFile: vi.fn(),
   revealSavedFile: vi.fn(),
 }));
-
-function el<T extends HTMLElement = HTMLInputElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`no element #${id}`);
-  return element as T;
-}
-
-async function openMeeting(view: TsmView = tsmView(), handlers: Handlers = {}) {
-  serve({ tsm_get: () => view, ...handlers });
-  render(Meeting, { id: MEETING_ID });
-  await screen.findByRole('heading', { level: 1, name: 'Demo Brook Primary: Targeting Support Meeting' });
-}
-
-/** Fake timers for the save delay only; userEvent moves them on as it types. */
-function typingClock() {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  return userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-}
-
-/** What the day, month and year boxes of a date hold. */
-function dateBoxes(prefix: string): string[] {
-  return ['day', 'month', 'year'].map((part) => el(`${prefix}-${part}`).value);
-}
-
-/** Types a date into the day, month and year boxes, then leaves them. */
-async function typeDate(prefix: string, day: string, month: string, year: string) {
-  for (const [part, value] of [
-    ['day', day],
-    ['month', month],
-    ['year', year],
-  ] as const) {
-    await userEvent.clear(el(`${prefix}-${part}`));
-    if (value) await userEvent.type(el(`${prefix}-${part}`), value);
-  }
-  await userEvent.tab();
-}
-
-function pending() {
-  return el('save-status').getAttribute('data-pending');
-}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -295,135 +255,6 @@ describe('the live meeting screen', () => {
       'Finds mornings hard.!',
       'Finds mornings hard.!',
     ]);
-  });
-
-  it('lists what stops the meeting being finished, and shows the server’s problems when finishing fails', async () => {
-    const problems = [
-      { place: { at: 'attendees' as const }, message: 'Give every attendee’s role' },
-      {
-        place: { at: 'action' as const, id: aid(12) },
-        message: 'An action for Pupil Synthetic-Two needs what was agreed',
-      },
-    ];
-    await openMeeting(tsmView({ problems }), {
-      tsm_finish: () =>
-        fail({ kind: 'incomplete', message: 'The meeting cannot be finished yet: 2 things to complete', problems }),
-    });
-    const list = within(el('finish-problems'));
-    await userEvent.click(list.getByRole('link', { name: 'An action for Pupil Synthetic-Two needs what was agreed' }));
-    expect(el('action-12-what')).toHaveFocus();
-
-    await userEvent.click(el('finish-meeting'));
-    expect(requestsFor('tsm_finish')).toEqual([{ id: MEETING_ID }]);
-    const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link', { name: 'Give every attendee’s role' })).toHaveAttribute(
-      'href',
-      '#add-attendee',
-    );
-    expect(within(summary).getByRole('link', { name: /needs what was agreed/ })).toHaveAttribute(
-      'href',
-      '#action-12-what',
-    );
-  });
-
-  it('does not finish the meeting while a change cannot be saved', async () => {
-    await openMeeting(tsmView(), {
-      tsm_pupil_update: () => fail({ kind: 'storage', message: 'The caseload could not be written' }),
-      tsm_finish: () => tsmView({ status: 'finished' }),
-    });
-    await userEvent.type(el('discussion-1-notes'), '!');
-    await userEvent.click(el('finish-meeting'));
-    const summary = await screen.findByRole('alert');
-    expect(summary).toHaveTextContent(
-      'A change is not saved yet (The caseload could not be written). Save it, then finish the meeting.',
-    );
-    expect(requestsFor('tsm_finish')).toEqual([]);
-    expect(el('discussion-1-notes')).toHaveValue('Finds mornings hard.!');
-  });
-
-  it('finishes the meeting, says so and shows it read-only', async () => {
-    await openMeeting(tsmView(), { tsm_finish: () => tsmView({ status: 'finished' }) });
-    await userEvent.click(el('finish-meeting'));
-    await waitFor(() => expect(el('meeting-finished')).toHaveFocus());
-    expect(el('meeting-finished')).toHaveTextContent('Meeting finished');
-    // Only a pupil not yet on the caseload can still be referred from a finished meeting.
-    const fields = Array.from(document.querySelectorAll('input, textarea, select'));
-    expect(fields.every((f) => f.closest('[id^="refer-"]'))).toBe(true);
-  });
-
-  it('shows a finished meeting as text, with only the record to save', async () => {
-    await openMeeting(
-      tsmView({
-        status: 'finished',
-        carried: [{ ...tsmView().carried[0], review_here: { outcome: 'carried', on: '2026-11-23' } }],
-        discussions: [discussion({ in_chronology: true }), tsmView().discussions[1]],
-      }),
-    );
-    expect(el('meeting-status')).toHaveTextContent('Held');
-    expect(el('meeting-date')).toHaveTextContent('Held on 23 November 2026');
-    // Only a pupil not yet on the caseload can still be referred from a finished meeting.
-    const fields = Array.from(document.querySelectorAll('input, textarea, select'));
-    expect(fields.every((f) => f.closest('[id^="refer-"]'))).toBe(true);
-    expect(
-      screen
-        .getAllByRole('button')
-        .map((b) => b.id)
-        .filter((b) => !b.startsWith('refer-')),
-    ).toEqual(['record-pdf', 'record-docx']);
-    expect(el('discussion-1-notes')).toHaveTextContent('Finds mornings hard.');
-    expect(el('discussion-1-chronology')).toHaveTextContent('In chronology');
-    expect(el('carried-5-review')).toHaveTextContent('Carried forward on 23 November 2026');
-    expect(el('action-11-what')).toHaveTextContent('Weekly check-in with the learning mentor');
-    expect(document.getElementById('finish')).toBeNull();
-    expect(document.getElementById('record-draft')).toBeNull();
-  });
-
-  it('asks where to save the record, saves it there and offers to open it or show it in its folder', async () => {
-    const saved = '/home/demo/Desktop/TSM Demo Brook Primary.pdf';
-    await openMeeting(tsmView(), {
-      save_suggestion: () => saveSuggestion(),
-      tsm_record_save: () => ({ path: saved, bytes: 2048, token: 'tok-7' }),
-    });
-    vi.mocked(chooseSavePath).mockResolvedValue(saved);
-    await userEvent.click(el('record-pdf'));
-    expect(requestsFor('save_suggestion')).toEqual([{ document: 'tsm_record', id: MEETING_ID, format: 'pdf' }]);
-    expect(chooseSavePath).toHaveBeenCalledWith(saveSuggestion());
-    expect(requestsFor('tsm_record_save')).toEqual([{ id: MEETING_ID, format: 'pdf', path: saved }]);
-    await waitFor(() => expect(el('record-saved')).toHaveFocus());
-    expect(el('record-saved')).toHaveTextContent(`Saved to ${saved}`);
-
-    await userEvent.click(screen.getByRole('button', { name: 'Open the record' }));
-    expect(openSavedFile).toHaveBeenCalledWith('tok-7');
-    await userEvent.click(screen.getByRole('button', { name: 'Show in folder (the record)' }));
-    expect(revealSavedFile).toHaveBeenCalledWith('tok-7');
-  });
-
-  it('saves nothing and says nothing when the save dialog is cancelled', async () => {
-    await openMeeting(tsmView(), { save_suggestion: () => saveSuggestion() });
-    vi.mocked(chooseSavePath).mockResolvedValue(null);
-    await userEvent.click(el('record-docx'));
-    expect(requestsFor('tsm_record_save')).toEqual([]);
-    expect(document.getElementById('record-saved')).toBeNull();
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(el('record-docx')).toBeEnabled();
-  });
-
-  it('says why a saved record could not be opened', async () => {
-    await openMeeting(tsmView(), {
-      save_suggestion: () => saveSuggestion(),
-      tsm_record_save: () => ({ path: '/d/r.pdf', bytes: 2048, token: 'tok-8' }),
-    });
-    vi.mocked(chooseSavePath).mockResolvedValue('/d/r.pdf');
-    vi.mocked(openSavedFile).mockRejectedValue(
-      new CommandError({
-        kind: 'file',
-        message: '/d/r.pdf is no longer there: it was moved or deleted',
-        path: '/d/r.pdf',
-      }),
-    );
-    await userEvent.click(el('record-pdf'));
-    await userEvent.click(await screen.findByRole('button', { name: 'Open the record' }));
-    expect(await screen.findByText('/d/r.pdf is no longer there: it was moved or deleted')).toBeInTheDocument();
   });
 
   it('refers a pupil not on the caseload, with the date of birth, UPN and year group typed', async () => {
