@@ -13,15 +13,20 @@ use crate::error::StoreError;
 use crate::open::Store;
 use crate::write::{Action, Reader};
 
-/// The worker recorded on every entry: the operating-system account running Caseload (`USER`,
-/// else `USERNAME` (Windows), else `LOGNAME`, else "unknown"), read once per process. A named-worker setting can replace
-/// it later; the column is the same.
+/// The worker recorded on every entry: the operating-system account running Caseload, asked of
+/// the operating system (the user database on Linux and macOS, `GetUserNameW` on Windows), else
+/// the `USER`, `USERNAME` or `LOGNAME` variable, else "unknown"; read once per process. A
+/// named-worker setting can replace it later; the column is the same.
 pub fn worker() -> &'static str {
     static WORKER: OnceLock<String> = OnceLock::new();
     WORKER.get_or_init(|| {
-        ["USER", "USERNAME", "LOGNAME"]
+        let from_os = whoami::fallible::username().ok();
+        let from_env = ["USER", "USERNAME", "LOGNAME"]
             .iter()
-            .filter_map(|k| std::env::var(k).ok())
+            .filter_map(|k| std::env::var(k).ok());
+        from_os
+            .into_iter()
+            .chain(from_env)
             .map(|v| v.trim().to_string())
             .find(|v| !v.is_empty())
             .unwrap_or_else(|| "unknown".to_string())

@@ -23,6 +23,8 @@ describe('Unlock', () => {
     serve({ unlock: () => status() });
     render(Unlock);
     expect(screen.getByLabelText('Passphrase')).toHaveFocus();
+    // Masked as it is typed.
+    expect(screen.getByLabelText('Passphrase')).toHaveAttribute('type', 'password');
     await userEvent.keyboard('correct horse battery{Enter}');
     expect(requestsFor('unlock')).toEqual([{ passphrase: 'correct horse battery' }]);
     expect(router.route).toEqual({ name: 'caseload' });
