@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Harness, PASSPHRASE, TITLES, WRONG_PASSPHRASE } from '../lib/app.mjs';
 import { filesContaining, listFiles } from '../lib/disk.mjs';
-import { REPO_ROOT, ARTIFACTS_DIR, docScreenshot } from '../lib/driver.mjs';
+import { ARTIFACTS_DIR, docScreenshot } from '../lib/driver.mjs';
 import {
   CLI_PUPIL,
   EDITED,
@@ -210,9 +210,6 @@ test('a case added with the command-line tool shows in the app after unlocking',
 
   await h.step('screenshot of the unlocked caseload list', async () => {
     await app.screenshot(path.join(ARTIFACTS_DIR, 'caseload.png'));
-    if (process.env.CASELOAD_E2E_UPDATE_DOCS === '1') {
-      await app.screenshot(path.join(REPO_ROOT, 'docs', 'images', 'caseload.png'));
-    }
   });
 
   await h.step('quit', () => app.quit());

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { Harness, PASSPHRASE } from '../lib/app.mjs';
-import { ARTIFACTS_DIR, paths } from '../lib/driver.mjs';
+import { ARTIFACTS_DIR, docScreenshot, paths } from '../lib/driver.mjs';
 import { createCaseload, unlock } from '../lib/flows.mjs';
 import { showDashboard } from '../lib/steps.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
@@ -59,6 +59,8 @@ test('at 1280×800 the demo caseload shows at least 12 full rows at login, under
       what: "the demo's open cases in #case-table",
     });
     await again.screenshot(path.join(process.env.CASELOAD_E2E_SHOTS ?? ARTIFACTS_DIR, 'dashboard-1280x800.png'));
+    // The README's picture: the dashboard at login with the demo caseload.
+    await docScreenshot(again, 'caseload.png');
     return JSON.parse(await again.session.execute(MEASURE));
   });
   t.diagnostic(`dashboard geometry: ${JSON.stringify(m)}`);
