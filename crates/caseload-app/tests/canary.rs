@@ -192,6 +192,10 @@ fn relock(cx: &Caseload) {
         },
     );
     assert_eq!(wrong.expect_err("wrong").kind(), "wrong_passphrase");
+    let data = cx.data_dir();
+    assert!(data.join("unlock-attempts.json").exists(), "searched too");
+    let found = found_under(data, &PERSONAL);
+    assert!(found.is_empty(), "found while locked: {found:#?}");
     session::unlock(
         cx,
         UnlockRequest {
