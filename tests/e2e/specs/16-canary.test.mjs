@@ -1,9 +1,11 @@
 //! The canary test on the real app: a case with distinctive synthetic names typed into the Add
 //! a case form, a chronology entry typed into the case view, a backup made with Back up now, a
-//! Lock and a quit; then every file the app, the webview and the drivers could have written —
-//! the data folder (database, -wal, -shm, key file, backups.json), the documents folder with the
-//! backups, the webview's XDG data, config and cache folders, a temp folder and a home folder of
-//! the app's own — is byte-searched, in UTF-8 and UTF-16LE, for every canary: none is found.
+//! Lock and a quit. While the app runs (the -wal in use) and again after the quit, every file the
+//! app, the webview and the drivers could have written is byte-searched, in UTF-8 and UTF-16LE,
+//! for every canary, and none is found: the data folder (the database, -wal, -shm, key file and
+//! backups.json), the documents folder with the backup, the webview's XDG data, config and cache
+//! folders, a temp folder and a home folder of the app's own, and tauri-driver's log (the
+//! drivers' output, and the app's should it print any).
 //! (The Rust test crates/caseload-app/tests/canary.rs covers the TSM, exports and purge.)
 
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Harness, TITLES } from '../lib/app.mjs';
 import { filesContaining, listFiles } from '../lib/disk.mjs';
+import { ARTIFACTS_DIR } from '../lib/driver.mjs';
 import { createCaseload, fillCaseForm, saveCaseForm, waitForCaseView } from '../lib/flows.mjs';
 import { addEntry, daysAgo } from '../lib/steps.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
@@ -110,6 +113,12 @@ test('names typed into the app are in no file it, the webview or the drivers wro
     await app.scan('Settings, after a backup');
   });
 
+  await h.step('while the app runs, no file holds a canary (the -wal included)', () => {
+    const files = [h.ws.root, own].flatMap(listFiles);
+    assert.ok(files.includes(path.join(h.dataDir, 'caseload.db-wal')), 'the write-ahead log is searched');
+    assert.deepEqual(filesContaining(files, CANARIES), []);
+  });
+
   await h.step('lock, then quit', async () => {
     await app.click('lock');
     await app.waitForScreen(TITLES.unlock, { scan: false });
@@ -117,7 +126,10 @@ test('names typed into the app are in no file it, the webview or the drivers wro
   });
 
   await h.step('no file anywhere holds a canary, in UTF-8 or UTF-16LE', () => {
-    const files = [h.ws.root, own].flatMap(listFiles);
+    // The app writes no log file; its stdout and stderr go to tauri-driver's log.
+    const log = path.join(ARTIFACTS_DIR, 'tauri-driver.log');
+    assert.ok(fs.existsSync(log), 'the log is searched');
+    const files = [...[h.ws.root, own].flatMap(listFiles), log];
     const names = files.map((f) => path.basename(f));
     for (const expected of ['caseload.db', 'caseload.key', 'backups.json']) {
       assert.ok(names.includes(expected), `${expected} was searched`);
