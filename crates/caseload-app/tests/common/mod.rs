@@ -1,6 +1,7 @@
 //! Helpers shared by the app's use-case test files: a temporary encrypted caseload and cases.
 #![allow(dead_code)]
 
+pub mod backup;
 pub mod canary;
 pub mod legal;
 pub mod share;

@@ -4,10 +4,15 @@
 //! values never overwrite what the worker entered: a field the worker has edited since the
 //! council last sent it, where the council now says something else, waits for the worker to
 //! choose (three-way: the council's last value, the worker's value, the incoming value).
+//!
+//! This module takes files in; the pupil fields and the three-way merge are in `merge`, and
+//! what the Inbox screen shows and the worker's choice on a difference are in `conflicts`.
+
+mod conflicts;
+mod merge;
 
 use std::ops::ControlFlow;
 
-use caseload_domain::{ConflictId, InboxFileId, Pupil, PupilDraft};
 use caseload_exchange::import::{
     AllocationFile, ColumnMapping, ImportFailure, ImportSource, import_allocations, import_marks,
     import_summaries,
@@ -15,71 +20,19 @@ use caseload_exchange::import::{
 use caseload_exchange::share::{InboxFile, InboxKind};
 use caseload_store::cases::{self, CaseRecord, Referral};
 use caseload_store::imports::{self, ImportKind};
-use caseload_store::{Action, Store, StoreError, Writer, inbox};
+use caseload_store::{Action, Store, StoreError, inbox};
 use chrono::{DateTime, Utc};
 
-use crate::context::Caseload;
 use crate::error::AppError;
-use crate::exchange::{
-    ConflictChoice, ConflictResolveRequest, ConflictView, InboxFileView, InboxView,
-};
 use crate::imports::{insert_marks, marks_record, saved_mapping, summary_records};
 use crate::support::today;
+use merge::{FIELDS, merge, value_of};
+
+pub use conflicts::{inbox_conflict_resolve, inbox_get};
 
 pub(crate) struct Taken {
     pub taken: bool,
     pub message: String,
-}
-
-/// The pupil fields an allocation file can set, as stored text.
-const FIELDS: [(&str, &str); 7] = [
-    ("legal_name", "Legal name"),
-    ("preferred_name", "Preferred name"),
-    ("date_of_birth", "Date of birth"),
-    ("school_urn", "School URN"),
-    ("school_name", "School name"),
-    ("school_phase", "School phase"),
-    ("year_group", "Year group"),
-];
-
-fn value_of(p: &Pupil, field: &str) -> String {
-    match field {
-        "legal_name" => p.legal_name.as_str().to_string(),
-        "preferred_name" => p
-            .preferred_name
-            .as_ref()
-            .map(|n| n.as_str().to_string())
-            .unwrap_or_default(),
-        "date_of_birth" => p.date_of_birth.to_string(),
-        "school_urn" => p.school_urn.as_str().to_string(),
-        "school_name" => p.school_name.as_str().to_string(),
-        "school_phase" => p
-            .school_phase
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_default(),
-        "year_group" => p.year_group.get().to_string(),
-        _ => String::new(),
-    }
-}
-
-/// The pupil with one field replaced, validated as the case form validates it.
-fn with_value(p: &Pupil, field: &str, value: &str) -> Result<Pupil, AppError> {
-    let mut v: Vec<String> = FIELDS.iter().map(|(f, _)| value_of(p, f)).collect();
-    if let Some(i) = FIELDS.iter().position(|(f, _)| *f == field) {
-        v[i] = value.to_string();
-    }
-    PupilDraft {
-        legal_name: &v[0],
-        preferred_name: Some(&v[1]),
-        date_of_birth: &v[2],
-        upn: p.upn.as_str(),
-        school_urn: &v[3],
-        school_name: &v[4],
-        school_phase: Some(&v[5]),
-        year_group: &v[6],
-    }
-    .validate(today())
-    .map_err(AppError::validation)
 }
 
 fn kind_name(kind: InboxKind) -> &'static str {
@@ -276,132 +229,4 @@ fn taken_detail(added: u32, updated: u32, conflicts: u32) -> String {
         "differences"
     };
     format!("{added} new {case}, {updated} updated, {conflicts} {diff} for you to choose")
-}
-
-/// Three-way merge of one pupil: returns the pupil to store, whether it changed, and how many
-/// conflicts were raised.
-fn merge(
-    w: &Writer<'_>,
-    case: &CaseRecord,
-    incoming: &Pupil,
-    file_id: InboxFileId,
-    now: DateTime<Utc>,
-) -> Result<(Pupil, bool, u32), StoreError> {
-    let mut pupil = case.pupil.clone();
-    let (mut changed, mut raised) = (false, 0);
-    for (field, _) in FIELDS {
-        let theirs = value_of(incoming, field);
-        let mine = value_of(&pupil, field);
-        let base = inbox::allocated_value(&w.reader(), &case.pupil_id, field)?;
-        if theirs == mine {
-            inbox::set_allocated_value(w, &case.pupil_id, field, &theirs)?;
-        } else if base.as_deref() == Some(mine.as_str()) {
-            // The worker has not touched it since the council last sent it: take the update.
-            if let Ok(next) = with_value(&pupil, field, &theirs) {
-                pupil = next;
-                changed = true;
-                inbox::set_allocated_value(w, &case.pupil_id, field, &theirs)?;
-            }
-        } else if base.as_deref() != Some(theirs.as_str()) {
-            inbox::raise(w, &case.pupil_id, field, &mine, &theirs, file_id, now)?;
-            raised += 1;
-        }
-    }
-    Ok((pupil, changed, raised))
-}
-
-pub(crate) fn inbox_view(store: &Store) -> Result<InboxView, AppError> {
-    let r = store.read();
-    let all = cases::list(&r)?;
-    let conflicts = inbox::open_conflicts(&r)?
-        .into_iter()
-        .map(|c| {
-            let case = all.iter().find(|k| k.pupil_id == c.pupil_id);
-            ConflictView {
-                id: c.id,
-                case_id: case.map(|k| k.id.clone()),
-                pupil_name: case
-                    .map(|k| k.pupil.legal_name.as_str().to_string())
-                    .unwrap_or_default(),
-                field_label: FIELDS
-                    .iter()
-                    .find(|(f, _)| *f == c.field)
-                    .map_or(c.field.clone(), |(_, l)| (*l).to_string()),
-                field: c.field,
-                worker_value: c.worker_value,
-                incoming_value: c.incoming_value,
-                file_name: c.file_name,
-                raised_at: c.raised_at,
-            }
-        })
-        .collect();
-    let files = inbox::recent(&r, 50)?
-        .into_iter()
-        .map(|f| InboxFileView {
-            file_name: f.file_name,
-            kind: f.kind,
-            seen_at: f.seen_at,
-            outcome: f.outcome,
-            detail: f.detail,
-        })
-        .collect();
-    Ok(InboxView { files, conflicts })
-}
-
-pub fn inbox_get(cx: &Caseload, _: ()) -> Result<InboxView, AppError> {
-    cx.with_store(|store| inbox_view(store))
-}
-
-pub fn inbox_conflict_resolve(
-    cx: &Caseload,
-    req: ConflictResolveRequest,
-) -> Result<InboxView, AppError> {
-    cx.with_store(|store| {
-        let conflict = inbox::conflict(&store.read(), ConflictId(i64::from(req.id)))?;
-        let case = cases::list(&store.read())?
-            .into_iter()
-            .filter(|c| c.pupil_id == conflict.pupil_id)
-            .max_by_key(|c| c.created_at)
-            .ok_or_else(|| AppError::NotFound {
-                message: "The case this difference belongs to was not found".into(),
-                id: conflict.pupil_id.to_string(),
-            })?;
-        let next = match req.keep {
-            ConflictChoice::Incoming => Some(with_value(
-                &case.pupil,
-                &conflict.field,
-                &conflict.incoming_value,
-            )?),
-            ConflictChoice::Worker => None,
-        };
-        let now = Utc::now();
-        store.write(Action::InboxConflictResolve, |w| {
-            w.audit_entity("case", case.id.as_str());
-            w.audit_entity("inbox_conflict", &conflict.id.0.to_string());
-            w.audit_detail(&format!(
-                "{}: kept the {} value",
-                conflict.field,
-                match req.keep {
-                    ConflictChoice::Worker => "worker's",
-                    ConflictChoice::Incoming => "council's",
-                }
-            ));
-            if let Some(pupil) = &next {
-                cases::update_pupil(w, &case.id, pupil, now)?;
-            }
-            // Either way the council's value is now known, so it is not raised again.
-            inbox::set_allocated_value(
-                w,
-                &conflict.pupil_id,
-                &conflict.field,
-                &conflict.incoming_value,
-            )?;
-            let chosen = match req.keep {
-                ConflictChoice::Worker => "worker",
-                ConflictChoice::Incoming => "incoming",
-            };
-            inbox::resolve(w, conflict.id, chosen, now)
-        })?;
-        inbox_view(store)
-    })
 }
