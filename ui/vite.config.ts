@@ -33,5 +33,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     mockReset: true,
     restoreMocks: true,
+    // Headroom, not a performance check: a whole-screen axe scan takes about 4 s in jsdom on a
+    // busy 2-core runner, close to vitest's 5 s default.
+    testTimeout: 20_000,
   },
 });
