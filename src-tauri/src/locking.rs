@@ -1,12 +1,9 @@
 //! Locking by itself, in the desktop app: a timer asks the caseload every two seconds whether it
-//! has gone unused for the worker's limit, and on Linux the system's sleep and screen-lock signals
-//! lock it at once. Either way the window is told (`caseload-locked`) and reloaded, so no case
-//! data stays in the webview and the unlock screen shows why it locked.
-//!
-//! Windows is not wired here: the same `Caseload::lock_because` would be called from the main
-//! window's `WM_POWERBROADCAST` (`PBT_APMSUSPEND`) and from WTS session notifications
-//! (`WTSRegisterSessionNotification`, `WM_WTSSESSION_CHANGE` with `WTS_SESSION_LOCK`). The idle
-//! lock works there as everywhere.
+//! has gone unused for the worker's limit, and the system's sleep and screen-lock signals lock it
+//! at once — on Linux from logind and the screensaver over D-Bus (below), on Windows from a hidden
+//! window's `WM_POWERBROADCAST` / `PBT_APMSUSPEND` and `WM_WTSSESSION_CHANGE` / `WTS_SESSION_LOCK`
+//! (the `caseload-lock-events` crate). Either way the window is told (`caseload-locked`) and
+//! reloaded, so no case data stays in the webview and the unlock screen shows why it locked.
 
 use std::time::Duration;
 
@@ -43,6 +40,21 @@ pub fn start(app: &AppHandle) {
     }
     #[cfg(target_os = "linux")]
     linux::watch(app);
+    #[cfg(windows)]
+    {
+        use caseload_lock_events::LockSignal;
+        let handle = app.clone();
+        let watching = caseload_lock_events::watch(move |signal| {
+            let reason = match signal {
+                LockSignal::Sleep => LockReason::Sleep,
+                LockSignal::ScreenLocked => LockReason::ScreenLocked,
+            };
+            lock(&handle, reason);
+        });
+        if let Err(e) = watching {
+            eprintln!("Caseload: sleep and screen lock cannot be watched: {e}");
+        }
+    }
 }
 
 fn lock(app: &AppHandle, reason: LockReason) {
