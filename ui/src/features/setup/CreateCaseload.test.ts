@@ -25,6 +25,13 @@ describe('CreateCaseload', () => {
     expect(screen.getByLabelText('Confirm passphrase')).toHaveAttribute('type', 'password');
   });
 
+  it('offers, near the top, to restore from a backup instead: the link takes focus to the file chooser', async () => {
+    render(CreateCaseload);
+    await userEvent.click(screen.getByRole('link', { name: 'Restore your caseload from a backup' }));
+    expect(screen.getByRole('button', { name: 'Choose backup file' })).toHaveFocus();
+    expect(router.route).toEqual({ name: 'setup' });
+  });
+
   it('has the passphrase field focused at start: typed, Tab, typed again and Enter creates the caseload', async () => {
     serve({ caseload_create: () => status() });
     render(CreateCaseload);
