@@ -79,17 +79,15 @@ fn validate(s: &Settings) -> Result<(), AppError> {
             break;
         }
     }
-    if let Err(message) = check_lock_after_minutes(s.lock_after_minutes) {
-        errors.push(Field::LockAfterMinutes, message);
+    if let Err(lock) = check_lock_after_minutes(s.lock_after_minutes) {
+        errors.append(lock);
     }
     if s.teams.is_empty() {
         errors.push(Field::Teams, "Keep at least one team");
     }
     crate::backup::validate_settings(&s.backup, &mut errors);
     if let Err(retention) = s.retention.validate() {
-        for e in retention.into_vec() {
-            errors.push(e.field, e.message);
-        }
+        errors.append(retention);
     }
     if errors.is_empty() {
         Ok(())

@@ -264,4 +264,9 @@ impl FieldErrors {
         errors.push(field, message);
         errors
     }
+
+    /// Adds the problems another check found, after these.
+    pub fn append(&mut self, other: FieldErrors) {
+        self.0.extend(other.0);
+    }
 }

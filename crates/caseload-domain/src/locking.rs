@@ -1,20 +1,25 @@
 //! When an open caseload locks itself, and how long a wrong passphrase makes the next attempt
 //! wait. Pure rules: the app keeps the clock, the attempt count and the file it lives in.
 
+use crate::field::{Field, FieldErrors};
+
 /// Minutes without use before the caseload locks itself, unless the worker chose otherwise.
 pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 5;
 /// The shortest and longest idle limit a worker may choose, in minutes.
 pub const LOCK_AFTER_MINUTES_RANGE: std::ops::RangeInclusive<u32> = 1..=30;
 
-/// Checks a chosen idle limit; the message says what to do.
-pub fn check_lock_after_minutes(minutes: u32) -> Result<(), String> {
+/// Checks a chosen idle limit: the error is on the field, and says what to do.
+pub fn check_lock_after_minutes(minutes: u32) -> Result<(), FieldErrors> {
     if LOCK_AFTER_MINUTES_RANGE.contains(&minutes) {
         Ok(())
     } else {
-        Err(format!(
-            "Lock after between {} and {} minutes without use",
-            LOCK_AFTER_MINUTES_RANGE.start(),
-            LOCK_AFTER_MINUTES_RANGE.end()
+        Err(FieldErrors::single(
+            Field::LockAfterMinutes,
+            format!(
+                "Lock after between {} and {} minutes without use",
+                LOCK_AFTER_MINUTES_RANGE.start(),
+                LOCK_AFTER_MINUTES_RANGE.end()
+            ),
         ))
     }
 }
