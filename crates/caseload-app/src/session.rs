@@ -99,9 +99,14 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
             UnlockAttempts::record_failure(dir, cx.now())?;
             return Err(StoreError::WrongPassphrase.into());
         }
-        // A damaged file, or a database that does not open with the key: refused, naming the
-        // latest backup to restore from.
-        Err(e @ (StoreError::Damaged { .. } | StoreError::DatabaseKeyMismatch)) => {
+        // A damaged database or key file, or a database that does not open with the key:
+        // refused, naming the latest backup to restore from.
+        Err(
+            e @ (StoreError::Damaged { .. }
+            | StoreError::DatabaseKeyMismatch
+            | StoreError::KeyFileInvalid { .. }
+            | StoreError::DamagedKeyFile { .. }),
+        ) => {
             return Err(crate::backup::damaged(dir, &e));
         }
         other => other?,

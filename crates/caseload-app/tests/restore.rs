@@ -1,6 +1,6 @@
 //! Restore, and integrity on open: a restored backup is the same caseload, a wrong passphrase,
-//! a non-empty folder or a tampered file restores nothing, and a damaged database or a wrong
-//! key is refused naming the latest verified backup.
+//! a non-empty folder or a tampered file restores nothing, and a damaged database or key file or
+//! a wrong key is refused naming the latest verified backup.
 
 mod common;
 
@@ -206,4 +206,33 @@ fn with_no_backup_listed_the_damage_message_says_where_else_to_look() {
         e.to_string().contains("No verified backup is listed"),
         "{e}"
     );
+}
+
+#[test]
+fn a_key_file_with_out_of_bounds_argon2_parameters_is_refused_with_the_restore_hint() {
+    let (d, cx) = with_canary();
+    let made = backup_into(&cx, &d.path().join("backups"));
+    session::lock(&cx, ()).expect("lock");
+    let key_file = d.path().join("data").join(caseload_store::KEY_FILE);
+    let original = fs::read(&key_file).expect("read key file");
+    let mut json: serde_json::Value = serde_json::from_slice(&original).expect("json");
+    // 16 GiB: deriving with it would abort the process.
+    json["params"]["m_cost_kib"] = serde_json::json!(16u64 * 1024 * 1024);
+    fs::write(&key_file, serde_json::to_vec(&json).expect("json")).expect("tamper");
+    let e = unlock_error(&cx);
+    assert_eq!(e.kind(), "damaged");
+    let message = e.to_string();
+    assert!(
+        message.contains("key file (caseload.key) is damaged"),
+        "{message}"
+    );
+    assert!(message.contains(&made.path), "{message}");
+    fs::write(&key_file, original).expect("put back");
+    session::unlock(
+        &cx,
+        UnlockRequest {
+            passphrase: PASS.into(),
+        },
+    )
+    .expect("unlocks again");
 }

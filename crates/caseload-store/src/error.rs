@@ -16,6 +16,13 @@ pub enum StoreError {
     NewerDatabase { found: i64, supported: i64 },
     #[error("the key file {path} is damaged: {reason}")]
     DamagedKeyFile { path: PathBuf, reason: String },
+    /// A key file that does not read as one Caseload wrote: an unknown format, Argon2id
+    /// parameters out of bounds, or a salt, nonce or wrapped key of the wrong length. Refused
+    /// before any key derivation.
+    #[error(
+        "the key file is damaged or is not Caseload's ({what}): restore the caseload from a backup"
+    )]
+    KeyFileInvalid { what: &'static str },
     #[error("the database could not be opened with its key: it may be damaged or replaced")]
     DatabaseKeyMismatch,
     /// The database failed its integrity check: a damaged disk, an interrupted copy, or a

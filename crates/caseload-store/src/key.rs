@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
 use crate::error::StoreError;
+use crate::key_bounds;
 use caseload_domain::Passphrase;
 
 pub const KEY_BYTES: usize = 32;
-const SALT_BYTES: usize = 16;
-const NONCE_BYTES: usize = 24;
+pub(crate) const SALT_BYTES: usize = 16;
+pub(crate) const NONCE_BYTES: usize = 24;
 /// Binds the wrapped key to its purpose and format version.
 const WRAP_AAD: &[u8] = b"caseload database key v1";
 
@@ -31,6 +32,19 @@ impl KdfParams {
     pub const PRODUCTION_MEMORY_KIB: u32 = 64 * 1024;
     /// The time one unlock should take on the machine that created the caseload.
     pub const TARGET: Duration = Duration::from_millis(500);
+    /// The fewest passes calibration picks.
+    pub const MIN_CALIBRATED_PASSES: u32 = 2;
+    /// The most passes calibration picks, and the most a key file may ask for: one constant,
+    /// so every key file Caseload writes is one it will read.
+    pub const MAX_PASSES: u32 = 20;
+    /// The least memory a key file may ask for: Argon2's own floor of 8 KiB a lane, which the
+    /// cheap test parameters use. The bounds guard against a key file that exhausts the
+    /// machine, not a weak one: whoever can write the key file can replace it outright.
+    pub const MIN_MEMORY_KIB: u32 = 8;
+    /// The most memory a key file may ask for: 1 GiB, sixteen times what Caseload writes.
+    pub const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+    /// The most lanes (threads) a key file may ask for; Caseload writes 1.
+    pub const MAX_LANES: u32 = 16;
 
     /// Cheap parameters for tests only: never for a real caseload.
     pub const fn insecure_for_tests() -> Self {
@@ -42,7 +56,7 @@ impl KdfParams {
     }
 
     /// Measures this machine and picks the pass count that makes one derivation take about
-    /// [`Self::TARGET`] at 64 MiB (at least 2 passes, at most 20). Timing one pass and three
+    /// [`Self::TARGET`] at 64 MiB (at least 2 passes, at most [`Self::MAX_PASSES`]). Timing one pass and three
     /// separates the fixed cost (allocating and filling 64 MiB) from the cost of each pass.
     pub fn calibrated() -> Result<Self, StoreError> {
         let time = |t_cost| -> Result<f64, StoreError> {
@@ -68,7 +82,7 @@ impl KdfParams {
             .max(0.0) as u32;
         Ok(KdfParams {
             m_cost_kib: Self::PRODUCTION_MEMORY_KIB,
-            t_cost: passes.clamp(2, 20),
+            t_cost: passes.clamp(Self::MIN_CALIBRATED_PASSES, Self::MAX_PASSES),
             p_cost: 1,
         })
     }
@@ -153,6 +167,7 @@ impl WrappedKey {
         passphrase: &Passphrase,
         params: KdfParams,
     ) -> Result<Self, StoreError> {
+        key_bounds::check_params(params)?;
         let salt: [u8; SALT_BYTES] = random_bytes()?;
         let nonce: [u8; NONCE_BYTES] = random_bytes()?;
         let wrapping = derive_wrapping_key(passphrase, &salt, params)?;
@@ -178,17 +193,13 @@ impl WrappedKey {
 
     /// Unwraps the database key. A wrong passphrase fails authentication and yields
     /// [`StoreError::WrongPassphrase`]; nothing is written either way.
+    ///
+    /// The key file is checked first (`key_bounds`): parameters out of bounds, or a
+    /// salt or nonce of the wrong length, are refused with [`StoreError::KeyFileInvalid`]
+    /// before any derivation, so a tampered key file cannot exhaust memory or hang the unlock.
     pub fn unwrap_key(&self, passphrase: &Passphrase) -> Result<DatabaseKey, StoreError> {
-        let damaged = |reason: &str| StoreError::corrupt("key file", reason);
-        if self.format != Self::FORMAT || self.kdf != "argon2id" {
-            return Err(damaged("unknown key format"));
-        }
-        let salt = hex::decode(&self.salt).map_err(|_| damaged("salt is not hex"))?;
-        let nonce = hex::decode(&self.nonce).map_err(|_| damaged("nonce is not hex"))?;
-        let ciphertext = hex::decode(&self.ciphertext).map_err(|_| damaged("key is not hex"))?;
-        if nonce.len() != NONCE_BYTES {
-            return Err(damaged("nonce has the wrong length"));
-        }
+        let checked = key_bounds::check(self)?;
+        let (salt, nonce, ciphertext) = (checked.salt, checked.nonce, checked.ciphertext);
         let wrapping = derive_wrapping_key(passphrase, &salt, self.params)?;
         let cipher = XChaCha20Poly1305::new(wrapping.as_ref().into());
         let plain = Zeroizing::new(
@@ -202,11 +213,16 @@ impl WrappedKey {
                 )
                 .map_err(|_| StoreError::WrongPassphrase)?,
         );
-        let bytes: [u8; KEY_BYTES] = plain
-            .as_slice()
-            .try_into()
-            .map_err(|_| damaged("key has the wrong length"))?;
-        Ok(DatabaseKey(Zeroizing::new(bytes)))
+        if plain.len() != KEY_BYTES {
+            return Err(StoreError::KeyFileInvalid {
+                what: "its wrapped key has the wrong length",
+            });
+        }
+        // Copied straight into the buffer that is zeroed on drop: an intermediate array would
+        // be a copy of the key on the stack that nothing wipes.
+        let mut key = Zeroizing::new([0u8; KEY_BYTES]);
+        key.copy_from_slice(&plain);
+        Ok(DatabaseKey(key))
     }
 }
 

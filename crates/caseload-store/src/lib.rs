@@ -15,6 +15,7 @@ pub mod families;
 pub mod imports;
 pub mod inbox;
 pub mod key;
+mod key_bounds;
 mod keyfile;
 pub mod legal;
 pub mod link_schools;

@@ -1,5 +1,5 @@
-//! What to say when a caseload will not open because its database is damaged: the error, and
-//! the latest verified backup to restore. Reads `backups.json` only; it restores nothing.
+//! What to say when a caseload will not open because its database or key file is damaged: the
+//! error, and the latest verified backup to restore. Reads `backups.json` only; it restores nothing.
 
 use std::path::Path;
 
@@ -8,12 +8,15 @@ use caseload_store::StoreError;
 use super::index;
 use crate::error::AppError;
 
-/// The error for a caseload that will not open because its database is damaged, altered or
-/// does not match its key: what happened, and the latest verified backup to restore.
+/// The error for a caseload that will not open because its database or key file is damaged,
+/// altered or does not match its key: what happened, and the latest verified backup to restore.
 pub fn damaged(data_dir: &Path, e: &StoreError) -> AppError {
     let what = match e {
         StoreError::DatabaseKeyMismatch => {
             "Caseload cannot open this caseload: its database does not match its key (it may have been replaced or damaged)"
+        }
+        StoreError::KeyFileInvalid { .. } | StoreError::DamagedKeyFile { .. } => {
+            "Caseload cannot open this caseload: its key file (caseload.key) is damaged or is not Caseload's"
         }
         _ => {
             "Caseload cannot open this caseload: its database is damaged or has been altered outside Caseload"

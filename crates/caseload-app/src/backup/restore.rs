@@ -94,6 +94,9 @@ pub fn restore_into(
         StoreError::WrongPassphrase => AppError::WrongPassphrase {
             message: "The passphrase does not open this backup: give the passphrase the caseload had when the backup was made".into(),
         },
+        StoreError::KeyFileInvalid { what } => {
+            bad_file(file, BadFile(format!("its key file is damaged ({what})")))
+        }
         other => other.into(),
     })?;
     fs::create_dir_all(dir)
