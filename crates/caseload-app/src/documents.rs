@@ -15,7 +15,7 @@ use caseload_domain::tsm::TsmId;
 use crate::context::{Caseload, OpenAction};
 use crate::data_dir;
 use crate::error::AppError;
-use crate::support::saved_file::free_name;
+use crate::support::saved_file::{create_folder, free_name};
 use crate::tsm::RecordFormat;
 
 /// Which document is about to be saved.
@@ -72,7 +72,7 @@ pub fn save_suggestion(
         SaveSuggestionRequest::Export => (String::new(), ""),
     };
     let folder = data_dir::documents();
-    std::fs::create_dir_all(&folder).map_err(|e| AppError::File {
+    create_folder(&folder).map_err(|e| AppError::File {
         message: format!(
             "The documents folder {} could not be created: {e}. Choose another folder",
             folder.display()

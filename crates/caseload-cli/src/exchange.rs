@@ -87,6 +87,7 @@ pub struct AggregateArgs {
     #[arg(long, value_name = "DIR")]
     share: PathBuf,
     /// The team report to write; its format follows the extension (.csv, .xlsx, .pdf, .json).
+    /// An existing file is never replaced: " (2)" is added to the new name.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
 }
@@ -232,10 +233,10 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
         path: args.share.display().to_string(),
     })?;
     let bytes = render(&report.summary, format)?;
-    support::save_file_at(&args.out, "team report", &bytes)?;
+    let saved = support::save_file_at(&args.out, "team report", &bytes)?;
     outln!(
         "Wrote the team report to {} from {} deliveries",
-        args.out.display(),
+        saved.path,
         report.included.len()
     );
     for i in report.included.iter().filter(|i| !i.added) {

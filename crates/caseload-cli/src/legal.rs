@@ -123,7 +123,7 @@ pub struct LegalAddArgs {
 pub struct EvidenceArgs {
     /// The case's id.
     pub id: String,
-    /// The PDF file to write (replaced whole if it exists).
+    /// The PDF file to write (never replaced: if it exists, " (2)" is added to the new name).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
 }

@@ -67,7 +67,7 @@ pub enum TsmCommand {
         id: String,
         #[arg(long, value_enum)]
         format: Format,
-        /// The file to write (replaced whole if it exists).
+        /// The file to write (never replaced: if it exists, " (2)" is added to the new name).
         #[arg(long)]
         out: PathBuf,
     },

@@ -1,6 +1,7 @@
 //! The built `caseload` binary on the legal ladder and the evidence bundle: steps added in
 //! order, a step out of order refused without --reason, the third penalty notice refused, a
-//! payment recorded as a correction, and the bundle written as a PDF poppler can read.
+//! payment recorded as a correction, and the bundle written as a PDF poppler can read, through
+//! no planted symlink and replacing no file.
 
 mod common;
 
@@ -170,4 +171,57 @@ fn the_evidence_bundle_is_written_as_a_pdf_with_the_chronology_and_the_legal_ste
         .assert()
         .failure()
         .stderr(predicate::str::contains("No case"));
+}
+
+#[cfg(unix)]
+#[test]
+fn evidence_out_follows_no_planted_symlink_replaces_no_file_and_writes_for_the_worker_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let id = add(dir.path(), "B801200005001")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let elsewhere = tempfile::tempdir().expect("elsewhere");
+    let victim = elsewhere.path().join("victim.txt");
+    std::fs::write(&victim, b"not Caseload's").expect("victim");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).expect("out");
+    // Where the temporary file used to be, and a symlink at the second copy's name.
+    std::os::unix::fs::symlink(&victim, out.join("bundle.partial")).expect("plant");
+    std::os::unix::fs::symlink(&victim, out.join("bundle (2).pdf")).expect("plant");
+    let bundle = out.join("bundle.pdf");
+    for wrote in ["bundle.pdf", "bundle (3).pdf"] {
+        caseload(dir.path())
+            .args(["evidence", &id, "--out"])
+            .arg(&bundle)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(wrote));
+    }
+    assert_eq!(std::fs::read(&victim).expect("victim"), b"not Caseload's");
+    let third = out.join("bundle (3).pdf");
+    for saved in [&bundle, &third] {
+        assert!(std::fs::read(saved).expect("saved").starts_with(b"%PDF"));
+        let mode = std::fs::metadata(saved)
+            .expect("saved")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let mut names: Vec<_> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "bundle (2).pdf",
+            "bundle (3).pdf",
+            "bundle.partial",
+            "bundle.pdf"
+        ]
+    );
 }

@@ -324,7 +324,7 @@ export type EvidenceBundleSaveRequest = { case_id: CaseId,
  */
 dir?: string, 
 /**
- * Exactly this file instead (replaced whole if it exists); wins over `dir`.
+ * This file instead, wins over `dir`; an existing file is never replaced (" (2)" is added).
  */
 path?: string, };
 
@@ -1009,7 +1009,7 @@ export type TsmRecordSaveRequest = { id: TsmId, format: RecordFormat,
  */
 dir?: string, 
 /**
- * Exactly this file instead (replaced whole if it exists); wins over `dir`.
+ * This file instead, wins over `dir`; an existing file is never replaced (" (2)" is added).
  */
 path?: string, };
 

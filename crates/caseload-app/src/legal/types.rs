@@ -139,7 +139,7 @@ pub struct EvidenceBundleSaveRequest {
     #[serde(default)]
     #[ts(optional)]
     pub dir: Option<String>,
-    /// Exactly this file instead (replaced whole if it exists); wins over `dir`.
+    /// This file instead, wins over `dir`; an existing file is never replaced (" (2)" is added).
     #[serde(default)]
     #[ts(optional)]
     pub path: Option<String>,

@@ -17,8 +17,9 @@ pub(crate) fn now_local() -> chrono::NaiveDateTime {
         .naive_local()
 }
 
-/// Writes a file the worker asked for to exactly `path` (temporary name, flushed, renamed), for
-/// front ends that make a document without a caseload (the CLI's team report).
+/// Writes a file the worker asked for at `path` (or `path` with " (2)"… when that is taken: no
+/// file is ever replaced), as every saved document is written (see `saved_file`), for front
+/// ends that make a document without a caseload (the CLI's team report).
 pub fn save_file_at(
     path: &std::path::Path,
     what: &str,
