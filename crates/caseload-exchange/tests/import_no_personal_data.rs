@@ -199,3 +199,21 @@ fn a_long_mapped_header_is_cut_short_where_a_row_error_names_its_column() {
     assert!(all_text(&failure).len() < 2048);
     assert_says_nothing_of(&failure, &["Zyxcanary"]);
 }
+
+#[test]
+fn a_file_sent_without_its_header_row_does_not_quote_the_pupils_row_in_its_place() {
+    let pupil = upn(5);
+    let bytes = csv(&[
+        &format!("{pupil},27/03/2014,AM,/"),
+        &format!("{pupil},28/03/2014,AM,/"),
+    ]);
+    let failure = marks("marks.csv", &bytes).expect_err("refused");
+    assert!(matches!(failure, ImportFailure::MissingColumns { .. }));
+    assert_says_nothing_of(&failure, &[&pupil, "27/03/2014"]);
+    assert!(
+        failure
+            .to_string()
+            .contains("(headers found: a UPN, a date, \"AM\", \"/\")"),
+        "{failure}"
+    );
+}

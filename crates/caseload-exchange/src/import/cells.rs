@@ -17,9 +17,7 @@ use super::table::Cell;
 mod dates;
 mod upn;
 
-#[cfg(test)]
-use dates::date_text;
-pub(crate) use dates::{date, long_date};
+pub(crate) use dates::{date, date_text, long_date};
 pub(crate) use upn::{PupilRows, UpnKey, upn, upn_key};
 
 /// What is wrong with a cell and what to do about it.

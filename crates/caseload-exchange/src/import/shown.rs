@@ -5,6 +5,7 @@
 //! bounded, so a crafted header row cannot make an error line of any size.
 //! Every message that would quote a file's text goes through here.
 
+use super::cells::date_text;
 use super::table::Cell;
 
 /// Longest text shown as written: codes are one character, sessions and year groups two or three.
@@ -70,13 +71,27 @@ pub(crate) fn header_list(headers: &[String]) -> String {
     let mut listed: Vec<String> = present
         .iter()
         .take(MAX_LISTED_HEADERS)
-        .map(|h| format!("\"{}\"", shown_header(h)))
+        .map(|h| listed_header(h))
         .collect();
     let more = present.len().saturating_sub(MAX_LISTED_HEADERS);
     if more > 0 {
         listed.push(format!("and {more} more"));
     }
     listed.join(", ")
+}
+
+/// A header in a list. A file sent without its header row has a pupil's row in its place, so
+/// a "header" shaped like a UPN or a date is named by its kind, not quoted.
+fn listed_header(header: &str) -> String {
+    let header = header.trim();
+    let b = header.as_bytes();
+    if b.len() == 13 && b[0].is_ascii_alphabetic() && b[1..12].iter().all(u8::is_ascii_digit) {
+        return "a UPN".to_string();
+    }
+    if date_text(header).is_ok() {
+        return "a date".to_string();
+    }
+    format!("\"{}\"", shown_header(header))
 }
 
 /// A problem or fix bounded to [`MAX_MESSAGE_CHARS`]: the last guard against a huge line.
@@ -150,6 +165,14 @@ mod tests {
         assert!(!list.contains("\"column 11\""), "{list}");
         assert!(list.ends_with(", and 490 more"), "{list}");
         assert_eq!(header_list(&[String::new()]), "none");
+    }
+
+    #[test]
+    fn a_pupils_row_in_place_of_the_header_lists_no_upn_and_no_date() {
+        let row: Vec<String> = ["B801200005001", "27/03/2014", "AM", "/"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(header_list(&row), "a UPN, a date, \"AM\", \"/\"");
     }
 
     #[test]
