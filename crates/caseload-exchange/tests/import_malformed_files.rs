@@ -258,7 +258,7 @@ fn counts_that_are_words_are_not_numbers() {
         "summary.csv",
         Some(3),
         Some("possible_sessions"),
-        "\"twelve\" is not a number",
+        "a value of 6 characters is not a number",
     );
 }
 
@@ -340,7 +340,7 @@ fn an_impossible_as_at_date_is_refused() {
         "summary.csv",
         Some(3),
         Some("as_at"),
-        "\"2025-02-29\" is not a real date: February 2025 has 28 days",
+        "the as-at date is not a real date: its month has 28 days",
     );
 }
 
@@ -359,8 +359,11 @@ fn wrong_optional_school_values_are_each_reported() {
     assert_eq!(
         problems,
         vec![
-            ("urn", "\"12345\" is not a school URN (a URN is 6 digits)"),
-            ("phase", "\"nursery\" is not a school phase"),
+            (
+                "urn",
+                "a value of 5 characters is not a school URN (a URN is 6 digits)",
+            ),
+            ("phase", "a value of 7 characters is not a school phase"),
             ("year group", "\"15\" is not a year group"),
         ]
     );

@@ -1,6 +1,7 @@
 //! Turns one cell into one domain value, or into a problem and a fix phrased for the worker.
 //! Dates are `YYYY-MM-DD`, `DD/MM/YYYY` or an Excel date; counts are whole numbers, even when
-//! Excel stores them as `12.0`. Never quotes a UPN back: the row and column locate it.
+//! Excel stores them as `12.0`. Never quotes a cell back unless [`shown`] finds it plainly not
+//! personal (a code, a year group): the row and column locate it.
 //! Dates are read in `cells/dates.rs` and UPNs in `cells/upn.rs`; the rest is here.
 
 use caseload_domain::attendance::codes::CodeTable;
@@ -10,14 +11,13 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use super::shown::shown;
 use super::table::Cell;
 
 mod dates;
 mod upn;
 
-#[cfg(test)]
-use dates::date_text;
-pub(crate) use dates::{date, long_date};
+pub(crate) use dates::{date, date_text, long_date};
 pub(crate) use upn::{PupilRows, UpnKey, upn, upn_key};
 
 /// What is wrong with a cell and what to do about it.
@@ -46,7 +46,10 @@ pub(crate) fn count(cell: Cell<'_>, what: &str) -> Result<u32, Problem> {
             match text.parse::<f64>() {
                 Ok(f) if f.is_finite() => f,
                 _ => {
-                    return Err(problem(format!("\"{text}\" is not a number"), COUNT_FIX));
+                    return Err(problem(
+                        format!("{} is not a number", shown(cell)),
+                        COUNT_FIX,
+                    ));
                 }
             }
         }
@@ -54,29 +57,23 @@ pub(crate) fn count(cell: Cell<'_>, what: &str) -> Result<u32, Problem> {
         Cell::Blank => return Err(problem(format!("the {what} is blank"), COUNT_FIX)),
         other => {
             return Err(problem(
-                format!("{} is not a number", other.describe()),
+                format!("{} is not a number", shown(other)),
                 COUNT_FIX,
             ));
         }
     };
     if value < 0.0 {
-        return Err(problem(
-            format!("{} is negative", cell.describe()),
-            COUNT_FIX,
-        ));
+        return Err(problem(format!("{} is negative", shown(cell)), COUNT_FIX));
     }
     if value.fract() != 0.0 {
         return Err(problem(
-            format!("{} is not a whole number of sessions", cell.describe()),
+            format!("{} is not a whole number of sessions", shown(cell)),
             COUNT_FIX,
         ));
     }
     if value > f64::from(u32::MAX) {
         return Err(problem(
-            format!(
-                "{} is too large to be a number of sessions",
-                cell.describe()
-            ),
+            format!("{} is too large to be a number of sessions", shown(cell)),
             COUNT_FIX,
         ));
     }
@@ -89,14 +86,10 @@ pub(crate) fn session(cell: Cell<'_>) -> Result<Session, Problem> {
         // Checked here first: the domain parser allocates, and this runs once per mark.
         Cell::Text(text) if text.eq_ignore_ascii_case("AM") => Ok(Session::Am),
         Cell::Text(text) if text.eq_ignore_ascii_case("PM") => Ok(Session::Pm),
-        Cell::Text(text) => {
-            Session::parse(text).ok_or_else(|| problem(format!("\"{text}\" is not a session"), FIX))
-        }
+        Cell::Text(text) => Session::parse(text)
+            .ok_or_else(|| problem(format!("{} is not a session", shown(cell)), FIX)),
         Cell::Blank => Err(problem("the session is blank", FIX)),
-        other => Err(problem(
-            format!("{} is not a session", other.describe()),
-            FIX,
-        )),
+        other => Err(problem(format!("{} is not a session", shown(other)), FIX)),
     }
 }
 
@@ -113,7 +106,7 @@ pub(crate) fn unknown_code(cell: Cell<'_>, date: NaiveDate) -> Problem {
     problem(
         format!(
             "{} is not an attendance code in force on {date} (codes from {})",
-            cell.describe(),
+            shown(cell),
             long_date(table.effective_from)
         ),
         "correct the code and import the file again",
@@ -129,7 +122,19 @@ pub(crate) fn optional_text<'c>(cell: Cell<'c>) -> Option<Cow<'c, str>> {
         Cell::Number(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
             Some(Cow::Owned(format!("{}", f as i64)))
         }
-        other => Some(Cow::Owned(other.describe())),
+        other => Some(Cow::Owned(other_text(other))),
+    }
+}
+
+/// What a cell other than text or a whole number reads as, where free text is allowed.
+fn other_text(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Number(n) => format!("{n}"),
+        Cell::Date(Some(d)) => format!("the date {d}"),
+        Cell::Date(None) => "a date that does not exist".to_string(),
+        Cell::Bool(b) => if b { "TRUE" } else { "FALSE" }.to_string(),
+        Cell::Error => "an Excel error value (such as #N/A)".to_string(),
+        Cell::Blank | Cell::Text(_) => String::new(),
     }
 }
 
@@ -139,7 +144,7 @@ pub(crate) fn urn(cell: Cell<'_>) -> Result<Option<Urn>, Problem> {
     };
     Urn::parse(&text).map(Some).map_err(|_| {
         problem(
-            format!("\"{text}\" is not a school URN (a URN is 6 digits)"),
+            format!("{} is not a school URN (a URN is 6 digits)", shown(cell)),
             "correct the URN, for example 100000, or leave the cell blank",
         )
     })
@@ -157,7 +162,7 @@ pub(crate) fn phase(cell: Cell<'_>) -> Result<Option<SchoolPhase>, Problem> {
     }
     SchoolPhase::parse(&text).map(Some).map_err(|_| {
         problem(
-            format!("\"{text}\" is not a school phase"),
+            format!("{} is not a school phase", shown(cell)),
             "write primary, secondary, special or alternative provision, or leave the cell blank",
         )
     })
@@ -185,7 +190,7 @@ pub(crate) fn year_group(cell: Cell<'_>) -> Result<Option<YearGroup>, Problem> {
     };
     parsed.map(Some).ok_or_else(|| {
         problem(
-            format!("\"{text}\" is not a year group"),
+            format!("{} is not a year group", shown(cell)),
             format!(
                 "write a whole number from 0 (Reception) to {}, or leave the cell blank",
                 YearGroup::MAX

@@ -20,26 +20,31 @@ fn iso_and_british_dates_are_read_and_a_time_after_them_is_ignored() {
 }
 
 #[test]
-fn impossible_dates_say_which_part_is_impossible() {
+fn impossible_dates_say_which_rule_they_break_without_quoting_the_date() {
+    let rule = |text: &str| problem_of(date(Cell::Text(text), "date of birth"));
     assert_eq!(
-        problem_of(date_text("2025-02-30")),
-        "\"2025-02-30\" is not a real date: February 2025 has 28 days"
+        rule("2025-02-30"),
+        "the date of birth is not a real date: its month has 28 days"
     );
     assert_eq!(
-        problem_of(date_text("31/31/2025")),
-        "\"31/31/2025\" is not a real date: there is no month 31"
+        rule("31/31/2025"),
+        "the date of birth is not a real date: the month is not 1 to 12"
     );
     assert_eq!(
-        problem_of(date_text("next Tuesday")),
-        "\"next Tuesday\" is not a date"
+        rule("next Tuesday"),
+        "the date of birth is not written as a date, like 23/11/2026"
     );
+    assert_eq!(rule("04/03/25"), "the date of birth has a two-digit year");
     assert_eq!(
-        problem_of(date_text("04/03/25")),
-        "\"04/03/25\" has a two-digit year"
+        rule("2025-03-04 lunch"),
+        "the date of birth is not written as a date, like 23/11/2026"
     );
+    for text in ["2025-02-30", "31/31/2025", "04/03/25", "2025-03-04 lunch"] {
+        assert!(!rule(text).contains(text), "{text} was quoted");
+    }
     assert_eq!(
-        problem_of(date_text("2025-03-04 lunch")),
-        "\"2025-03-04 lunch\" is not a date"
+        problem_of(date(Cell::Number(7_700_900_123.0), "date")),
+        "the date is a number that is not a date"
     );
 }
 
@@ -74,11 +79,11 @@ fn counts_are_whole_numbers_even_when_excel_writes_them_as_decimals() {
     );
     assert_eq!(
         problem_of(count(Cell::Text("twelve"), "count")),
-        "\"twelve\" is not a number"
+        "a value of 6 characters is not a number"
     );
     assert_eq!(
         problem_of(count(Cell::Text("inf"), "count")),
-        "\"inf\" is not a number"
+        "a value of 3 characters is not a number"
     );
     assert_eq!(
         problem_of(count(Cell::Blank, "possible sessions")),
@@ -97,6 +102,16 @@ fn an_unknown_code_names_the_code_the_date_and_the_table_in_force() {
     assert_eq!(
         unknown_code(Cell::Blank, d(2025, 3, 4)).problem,
         "the attendance code is blank"
+    );
+}
+
+#[test]
+fn a_name_in_a_code_cell_is_counted_not_quoted() {
+    let p = unknown_code(Cell::Text("Zyxcanary Quillonbrook"), d(2025, 3, 4));
+    assert_eq!(
+        p.problem,
+        "a value of 22 characters is not an attendance code in force on 2025-03-04 (codes \
+         from 19 August 2024)"
     );
 }
 
@@ -120,7 +135,7 @@ fn optional_school_fields_accept_blanks_and_excel_numbers() {
     );
     assert_eq!(
         problem_of(urn(Cell::Text("12345"))),
-        "\"12345\" is not a school URN (a URN is 6 digits)"
+        "a value of 5 characters is not a school URN (a URN is 6 digits)"
     );
     assert_eq!(
         phase(Cell::Text("Secondary")),
@@ -128,7 +143,7 @@ fn optional_school_fields_accept_blanks_and_excel_numbers() {
     );
     assert_eq!(
         problem_of(phase(Cell::Text("nursery"))),
-        "\"nursery\" is not a school phase"
+        "a value of 7 characters is not a school phase"
     );
     for (written, year) in [
         ("7", 7),

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::error::{ImportError, ImportFailure};
+use super::shown::{header_list, shown_header};
 
 /// A field an attendance import reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -303,7 +304,11 @@ pub(crate) fn resolve(
         match matches.as_slice() {
             [] => {
                 if let Some(header) = mapping.header_for(field) {
-                    mapped_but_absent.push(format!("\"{header}\" for {}", field.label()));
+                    mapped_but_absent.push(format!(
+                        "\"{}\" for {}",
+                        shown_header(header),
+                        field.label()
+                    ));
                 }
                 if is_required || mapping.header_for(field).is_some() {
                     missing.push(field);
@@ -319,8 +324,8 @@ pub(crate) fn resolve(
                         Some(columns.header(*second)),
                         format!(
                             "columns \"{}\" and \"{}\" both look like the {} column",
-                            columns.header(*first),
-                            columns.header(*second),
+                            shown_header(columns.header(*first)),
+                            shown_header(columns.header(*second)),
                             field.label()
                         ),
                         "rename or remove one of them, or save a column mapping that says \
@@ -349,19 +354,11 @@ fn missing_columns(
     mapped_but_absent: &[String],
 ) -> ImportFailure {
     let labels: Vec<&str> = missing.iter().map(|f| f.label()).collect();
-    let shown: Vec<String> = found
-        .iter()
-        .filter(|h| !h.is_empty())
-        .map(|h| format!("\"{h}\""))
-        .collect();
+    // Listed ten at most, each cut short: a crafted header row must not make a huge message.
     let mut problem = format!(
         "no column for {} (headers found: {})",
         labels.join(", "),
-        if shown.is_empty() {
-            "none".to_string()
-        } else {
-            shown.join(", ")
-        }
+        header_list(&found)
     );
     if !mapped_but_absent.is_empty() {
         problem.push_str(&format!(

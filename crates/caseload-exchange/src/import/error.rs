@@ -1,11 +1,14 @@
 //! What goes wrong when a file is imported, said so a worker can put it right: the file (name
 //! only), the row as a spreadsheet numbers it (header = row 1), the column's header, what is
-//! wrong and what to do. Messages quote codes, dates and counts but never a UPN, a name or
-//! any other personal value, so they can be logged.
+//! wrong and what to do. Messages name the rule a cell breaks, not its value: a value is
+//! quoted only when [`super::shown`] finds it plainly not personal (a code such as `Q`), never
+//! a UPN, a name or a date. Headers are cut short and every part is bounded, so a line stays
+//! short whatever the file holds and can be logged.
 
 use serde::Serialize;
 
 use super::columns::ImportField;
+use super::shown::{bounded, shown_header};
 
 /// At most this many problems are listed for one file; checking stops at the next one.
 pub const MAX_LISTED_ERRORS: usize = 50;
@@ -37,9 +40,9 @@ impl ImportError {
         ImportError {
             file: file.to_string(),
             row,
-            column: column.map(str::to_string),
-            problem: problem.into(),
-            fix: fix.into(),
+            column: column.map(shown_header),
+            problem: bounded(problem.into()),
+            fix: bounded(fix.into()),
         }
     }
 

@@ -18,6 +18,7 @@ mod columns;
 mod csv_table;
 mod error;
 mod marks;
+mod shown;
 mod source;
 mod summaries;
 mod table;

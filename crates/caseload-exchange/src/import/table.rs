@@ -90,31 +90,6 @@ pub(crate) enum Cell<'r> {
     Error,
 }
 
-impl Cell<'_> {
-    /// The value as a message quotes it.
-    pub(crate) fn describe(&self) -> String {
-        match self {
-            Cell::Blank => "a blank cell".to_string(),
-            Cell::Text(t) => format!("\"{}\"", shorten(t)),
-            Cell::Number(n) => format!("{n}"),
-            Cell::Date(Some(d)) => format!("the date {d}"),
-            Cell::Date(None) => "a date that does not exist".to_string(),
-            Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-            Cell::Error => "an Excel error value (such as #N/A)".to_string(),
-        }
-    }
-}
-
-/// Long values are cut in messages, so one wrong cell cannot flood a log.
-fn shorten(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX).collect();
-    format!("{cut}…")
-}
-
 fn text_cell(text: &str) -> Cell<'_> {
     match text.trim() {
         "" => Cell::Blank,
@@ -224,14 +199,6 @@ mod tests {
     fn text_is_trimmed_and_whitespace_only_text_is_blank() {
         assert_eq!(text_cell("  AM "), Cell::Text("AM"));
         assert_eq!(text_cell("   "), Cell::Blank);
-    }
-
-    #[test]
-    fn long_values_are_cut_short_in_messages() {
-        let long = "x".repeat(100);
-        let described = Cell::Text(&long).describe();
-        assert_eq!(described.chars().count(), 43);
-        assert!(described.ends_with("…\""));
     }
 
     #[test]

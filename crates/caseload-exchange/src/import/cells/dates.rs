@@ -1,12 +1,13 @@
 //! Dates in a cell: `YYYY-MM-DD`, `DD/MM/YYYY` or an Excel date, and the problem when a cell
-//! is not a real date.
+//! is not a real date. A problem never quotes the cell: a date in a file may be a date of birth.
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::super::shown::shown;
 use super::super::table::Cell;
 use super::{Problem, problem};
 
-const DATE_FIX: &str = "write the date as YYYY-MM-DD (for example 2025-03-04) or DD/MM/YYYY";
+const DATE_FIX: &str = "write the date as DD/MM/YYYY (for example 23/11/2026) or YYYY-MM-DD";
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -24,30 +25,67 @@ const MONTHS: [&str; 12] = [
 
 pub(crate) fn date(cell: Cell<'_>, what: &str) -> Result<NaiveDate, Problem> {
     match cell {
-        Cell::Text(text) => date_text(text),
+        Cell::Text(text) => {
+            date_text(text).map_err(|rule| problem(format!("the {what} {rule}"), rule.fix()))
+        }
         Cell::Date(Some(d)) => Ok(d),
-        Cell::Number(serial) => excel_serial(serial),
+        Cell::Number(serial) => excel_serial(serial).ok_or_else(|| {
+            problem(
+                format!("the {what} is a number that is not a date"),
+                DATE_FIX,
+            )
+        }),
         Cell::Blank => Err(problem(format!("the {what} is blank"), DATE_FIX)),
-        other => Err(problem(
-            format!("{} is not a date", other.describe()),
-            DATE_FIX,
-        )),
+        other => Err(problem(format!("{} is not a date", shown(other)), DATE_FIX)),
+    }
+}
+
+/// The rule a date written as text breaks, said without the text: it may be a date of birth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateRule {
+    NotADate,
+    TwoDigitYear,
+    NoSuchMonth,
+    NoSuchDay { days: u32 },
+}
+
+impl std::fmt::Display for DateRule {
+    /// Reads after "the date", as in "the date of birth has a two-digit year".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateRule::NotADate => write!(f, "is not written as a date, like 23/11/2026"),
+            DateRule::TwoDigitYear => write!(f, "has a two-digit year"),
+            DateRule::NoSuchMonth => {
+                write!(f, "is not a real date: the month is not 1 to 12")
+            }
+            DateRule::NoSuchDay { days } => {
+                write!(f, "is not a real date: its month has {days} days")
+            }
+        }
+    }
+}
+
+impl DateRule {
+    fn fix(self) -> &'static str {
+        match self {
+            DateRule::TwoDigitYear => "write the year in full, for example 23/11/2026",
+            _ => DATE_FIX,
+        }
     }
 }
 
 /// An Excel serial date in a cell not formatted as a date: days since 1899-12-30.
-fn excel_serial(serial: f64) -> Result<NaiveDate, Problem> {
+fn excel_serial(serial: f64) -> Option<NaiveDate> {
     // Serials below 61 fall before Excel's phantom 29 February 1900; none is a school day.
     let epoch = NaiveDate::from_ymd_opt(1899, 12, 30);
-    let day = (serial.is_finite() && (61.0..3_000_000.0).contains(&serial))
+    (serial.is_finite() && (61.0..3_000_000.0).contains(&serial))
         .then(|| epoch.and_then(|e| e.checked_add_days(Days::new(serial.floor() as u64))))
-        .flatten();
-    day.ok_or_else(|| problem(format!("{serial} is not a date"), DATE_FIX))
+        .flatten()
 }
 
 /// `YYYY-MM-DD` (a time after it is ignored) or `D/M/YYYY`.
-pub(crate) fn date_text(text: &str) -> Result<NaiveDate, Problem> {
-    let not_a_date = || problem(format!("\"{text}\" is not a date"), DATE_FIX);
+pub(crate) fn date_text(text: &str) -> Result<NaiveDate, DateRule> {
+    let not_a_date = || DateRule::NotADate;
     let (day_part, time) = match text.find(['T', ' ']) {
         Some(at) => (&text[..at], text[at + 1..].trim()),
         None => (text, ""),
@@ -77,32 +115,19 @@ pub(crate) fn date_text(text: &str) -> Result<NaiveDate, Problem> {
     } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
         (nc, nb, na)
     } else if c.len() == 2 && a.len() <= 2 && b.len() <= 2 {
-        return Err(problem(
-            format!("\"{text}\" has a two-digit year"),
-            "write the year in full, for example 04/03/2025",
-        ));
+        return Err(DateRule::TwoDigitYear);
     } else {
         return Err(not_a_date());
     };
-    real_date(text, year as i32, month, day)
+    real_date(year as i32, month, day)
 }
 
-fn real_date(text: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, Problem> {
+fn real_date(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateRule> {
     if !(1..=12).contains(&month) {
-        return Err(problem(
-            format!("\"{text}\" is not a real date: there is no month {month}"),
-            DATE_FIX,
-        ));
+        return Err(DateRule::NoSuchMonth);
     }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let days = days_in_month(year, month);
-        problem(
-            format!(
-                "\"{text}\" is not a real date: {} {year} has {days} days",
-                MONTHS[month as usize - 1]
-            ),
-            DATE_FIX,
-        )
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateRule::NoSuchDay {
+        days: days_in_month(year, month),
     })
 }
 

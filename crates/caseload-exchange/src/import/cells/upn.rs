@@ -3,6 +3,7 @@
 
 use caseload_domain::{Upn, UpnError};
 
+use super::super::shown::shown;
 use super::super::table::Cell;
 use super::{Problem, problem};
 
@@ -12,7 +13,7 @@ pub(crate) fn upn(cell: Cell<'_>) -> Result<Upn, Problem> {
         Cell::Blank => "",
         other => {
             return Err(problem(
-                format!("{} is not a UPN", other.describe()),
+                format!("{} is not a UPN", shown(other)),
                 "enter the pupil's 13-character UPN, for example B801200005001",
             ));
         }
