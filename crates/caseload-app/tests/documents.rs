@@ -4,16 +4,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use caseload_app::documents::{self, SavedFileRequest};
 use caseload_app::exchange::{ExportRequest, ExportSaveRequest};
-use caseload_app::tsm::{RecordFormat, TsmRecordSaveRequest};
-use caseload_app::{AppError, Caseload, OpenAction, exchange, session, tsm};
+use caseload_app::{AppError, Caseload, OpenAction, exchange, session};
 use common::created;
 use common::share::demo;
-use common::tsm::{link, plan};
+use common::tsm::save_record;
 
 type Calls = Arc<Mutex<Vec<(OpenAction, PathBuf)>>>;
 
@@ -30,26 +29,6 @@ fn recording(cx: &Caseload) -> Calls {
     calls
 }
 
-fn save_record(cx: &Caseload, out: &Path) -> caseload_app::support::SavedFile {
-    let id = match tsm::tsm_list(cx, ()).expect("list").first() {
-        Some(t) => t.id.clone(),
-        None => {
-            link(cx);
-            plan(cx, 1).id
-        }
-    };
-    tsm::tsm_record_save(
-        cx,
-        TsmRecordSaveRequest {
-            id,
-            format: RecordFormat::Pdf,
-            dir: Some(out.display().to_string()),
-            path: None,
-        },
-    )
-    .expect("save")
-}
-
 fn token(t: &str) -> SavedFileRequest {
     SavedFileRequest {
         token: t.to_string(),
@@ -60,7 +39,7 @@ fn token(t: &str) -> SavedFileRequest {
 fn a_saved_record_is_opened_and_revealed_by_its_token_at_the_path_it_was_saved_to() {
     let (dir, cx) = created();
     let calls = recording(&cx);
-    let saved = save_record(&cx, &dir.path().join("out"));
+    let saved = save_record(&cx, None, Some(&dir.path().join("out")));
     let t = saved.token.clone().expect("a token");
     assert_eq!(t.len(), 32, "an opaque random token, not the path: {t}");
     assert!(!t.contains('/'));
@@ -75,7 +54,7 @@ fn a_saved_record_is_opened_and_revealed_by_its_token_at_the_path_it_was_saved_t
         ]
     );
 
-    let again = save_record(&cx, &dir.path().join("out"));
+    let again = save_record(&cx, None, Some(&dir.path().join("out")));
     assert_ne!(again.token, saved.token, "each save has its own token");
 }
 
@@ -83,7 +62,7 @@ fn a_saved_record_is_opened_and_revealed_by_its_token_at_the_path_it_was_saved_t
 fn an_unknown_token_or_a_path_is_refused_and_nothing_is_opened() {
     let (dir, cx) = created();
     let calls = recording(&cx);
-    let saved = save_record(&cx, &dir.path().join("out"));
+    let saved = save_record(&cx, None, Some(&dir.path().join("out")));
     for bad in [
         "0123456789abcdef0123456789abcdef",
         "",
@@ -102,7 +81,7 @@ fn an_unknown_token_or_a_path_is_refused_and_nothing_is_opened() {
 fn locking_forgets_the_saved_files() {
     let (dir, cx) = created();
     let calls = recording(&cx);
-    let t = save_record(&cx, &dir.path().join("out"))
+    let t = save_record(&cx, None, Some(&dir.path().join("out")))
         .token
         .expect("token");
     session::lock(&cx, ()).expect("lock");
@@ -115,7 +94,7 @@ fn locking_forgets_the_saved_files() {
 fn a_saved_file_that_was_moved_away_says_so_and_is_not_opened() {
     let (dir, cx) = created();
     let calls = recording(&cx);
-    let saved = save_record(&cx, &dir.path().join("out"));
+    let saved = save_record(&cx, None, Some(&dir.path().join("out")));
     std::fs::remove_file(&saved.path).expect("remove");
     let e = documents::saved_file_open(&cx, token(saved.token.as_deref().expect("token")))
         .expect_err("gone");
@@ -129,7 +108,7 @@ fn a_saved_file_that_was_moved_away_says_so_and_is_not_opened() {
 #[test]
 fn without_an_opener_opening_says_it_is_for_the_desktop_app() {
     let (dir, cx) = created();
-    let saved = save_record(&cx, &dir.path().join("out"));
+    let saved = save_record(&cx, None, Some(&dir.path().join("out")));
     let e = documents::saved_file_open(&cx, token(saved.token.as_deref().expect("token")))
         .expect_err("no opener");
     assert!(
@@ -181,7 +160,7 @@ fn when_the_system_cannot_open_it_the_worker_is_told_where_the_file_is() {
             "Failed to connect to the session bus (os error 2)",
         ))
     });
-    let saved = save_record(&cx, &dir.path().join("out"));
+    let saved = save_record(&cx, None, Some(&dir.path().join("out")));
     let t = saved.token.expect("token");
     let folder = dir.path().join("out").display().to_string();
     for e in [

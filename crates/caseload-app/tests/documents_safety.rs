@@ -8,34 +8,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use caseload_app::Caseload;
-use caseload_app::support::SavedFile;
-use caseload_app::tsm::{self, RecordFormat, TsmRecordSaveRequest};
 use common::created;
-use common::tsm::{link, plan};
+use common::tsm::save_record;
 
 const VICTIM: &[u8] = b"a file the worker never asked Caseload to touch";
-
-/// The meeting's record as a PDF, at exactly `path` or into the folder `dir`.
-fn save_record(cx: &Caseload, path: Option<&Path>, dir: Option<&Path>) -> SavedFile {
-    let id = match tsm::tsm_list(cx, ()).expect("list").first() {
-        Some(t) => t.id.clone(),
-        None => {
-            link(cx);
-            plan(cx, 1).id
-        }
-    };
-    tsm::tsm_record_save(
-        cx,
-        TsmRecordSaveRequest {
-            id,
-            format: RecordFormat::Pdf,
-            dir: dir.map(|d| d.display().to_string()),
-            path: path.map(|p| p.display().to_string()),
-        },
-    )
-    .expect("save")
-}
 
 /// A file outside the documents folder, in a temp folder of its own.
 fn victim() -> (tempfile::TempDir, PathBuf) {

@@ -114,3 +114,29 @@ pub fn action(
 pub fn kind(e: AppError) -> &'static str {
     e.kind()
 }
+
+/// The first meeting's record as a PDF (a meeting is planned if there is none), saved at exactly
+/// `path` or into the folder `dir`, as the desktop app and the CLI ask for it.
+pub fn save_record(
+    cx: &Caseload,
+    path: Option<&std::path::Path>,
+    dir: Option<&std::path::Path>,
+) -> caseload_app::support::SavedFile {
+    let id = match tsm::tsm_list(cx, ()).expect("list").first() {
+        Some(t) => t.id.clone(),
+        None => {
+            link(cx);
+            plan(cx, 1).id
+        }
+    };
+    tsm::tsm_record_save(
+        cx,
+        tsm::TsmRecordSaveRequest {
+            id,
+            format: tsm::RecordFormat::Pdf,
+            dir: dir.map(|d| d.display().to_string()),
+            path: path.map(|p| p.display().to_string()),
+        },
+    )
+    .expect("save")
+}
