@@ -106,23 +106,32 @@ pub enum Command {
     Call(call::CallArgs),
 }
 
+/// A date or date and time given on the command line that is not one: says how to write it.
+/// clap prints it after the argument's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NotADate {
+    #[error("not a real date: write it as YYYY-MM-DD, like 2026-11-23")]
+    Date,
+    #[error(
+        "not a real date and time: write it as \"YYYY-MM-DD HH:MM\", like \"2026-11-23 14:30\""
+    )]
+    DateTime,
+}
+
 /// A date given on the command line: `YYYY-MM-DD` (the app's day, month and year boxes take
 /// "23 11 2026"; the command line takes the ISO form, and says so rather than repeat the app's
 /// example). Checked here so a mistyped date is refused by the argument, with its name.
-pub fn iso_date(value: &str) -> Result<String, String> {
+pub fn iso_date(value: &str) -> Result<String, NotADate> {
     chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map(|date| date.format("%Y-%m-%d").to_string())
-        .map_err(|_| "not a real date: write it as YYYY-MM-DD, like 2026-11-23".to_string())
+        .map_err(|_| NotADate::Date)
 }
 
 /// A local date and time on the command line: `YYYY-MM-DD HH:MM` (24-hour clock).
-pub fn iso_date_time(value: &str) -> Result<String, String> {
+pub fn iso_date_time(value: &str) -> Result<String, NotADate> {
     caseload_domain::chronology::parse_local_time(value.trim())
         .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
-        .ok_or_else(|| {
-            "not a real date and time: write it as \"YYYY-MM-DD HH:MM\", like \"2026-11-23 14:30\""
-                .to_string()
-        })
+        .ok_or(NotADate::DateTime)
 }
 
 #[cfg(test)]
@@ -134,7 +143,7 @@ mod tests {
         assert_eq!(iso_date("2026-11-23").as_deref(), Ok("2026-11-23"));
         assert_eq!(iso_date(" 2026-1-5 ").as_deref(), Ok("2026-01-05"));
         for bad in ["23 11 2026", "23/11/2026", "2026-02-30", ""] {
-            let message = iso_date(bad).expect_err(bad);
+            let message = iso_date(bad).expect_err(bad).to_string();
             assert!(message.contains("like 2026-11-23"), "{message}");
             assert!(!message.contains("23 11 2026"), "{message}");
         }
@@ -146,7 +155,9 @@ mod tests {
             iso_date_time("2026-11-23 14:30").as_deref(),
             Ok("2026-11-23 14:30")
         );
-        let message = iso_date_time("2026-11-23 2:30pm").expect_err("12-hour");
+        let message = iso_date_time("2026-11-23 2:30pm")
+            .expect_err("12-hour")
+            .to_string();
         assert!(message.contains("2026-11-23 14:30"), "{message}");
     }
 }
