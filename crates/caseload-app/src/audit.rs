@@ -121,6 +121,7 @@ pub fn action_label(action: &str) -> String {
         "restore" => "Restored from a backup",
         "purge" => "Records purged",
         "outbox_purge" => "Delivered exports purged",
+        "passphrase_change" => "Passphrase changed",
         other => {
             let spaced = other.replace('_', " ");
             let mut chars = spaced.chars();

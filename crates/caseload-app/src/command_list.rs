@@ -15,7 +15,7 @@ macro_rules! for_each_command {
             session::caseload_create: $crate::session::CreateCaseloadRequest => $crate::session::AppStatus,
             session::unlock: $crate::session::UnlockRequest => $crate::session::AppStatus,
             session::lock: () => $crate::session::AppStatus,
-            session::passphrase_change: $crate::session::ChangePassphraseRequest => (),
+            session::passphrase_change: $crate::session::ChangePassphraseRequest => $crate::session::PassphraseChanged,
             locking::session_activity: () => (),
             backup::backup_now: $crate::backup::BackupNowRequest => $crate::backup::BackupView,
             backup::backup_list: () => $crate::backup::BackupOverview,

@@ -40,6 +40,21 @@ pub struct ChangePassphraseRequest {
     pub current_passphrase: String,
     pub new_passphrase: String,
     pub new_passphrase_confirm: String,
+    /// "I think my passphrase is known to someone else": the database is re-encrypted under a
+    /// new key as well, so a copy of the old key file with the old passphrase opens nothing.
+    /// Otherwise the same key is wrapped under the new passphrase.
+    #[serde(default)]
+    #[ts(optional)]
+    pub passphrase_known: Option<bool>,
+}
+
+/// What a passphrase change did, for the screen and the CLI to say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PassphraseChanged {
+    /// True when the database was re-encrypted under a new key.
+    pub rekeyed: bool,
+    /// What the worker should know or do next.
+    pub message: String,
 }
 
 pub fn app_status(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
@@ -61,9 +76,9 @@ fn check_new(
 ) -> Result<(), AppError> {
     match new.check_new(confirm) {
         Ok(()) => Ok(()),
-        Err(e @ NewPassphraseError::TooShort { .. }) => Err(AppError::validation(
-            FieldErrors::single(field, e.to_string()),
-        )),
+        Err(e @ (NewPassphraseError::TooShort { .. } | NewPassphraseError::TooWeak { .. })) => Err(
+            AppError::validation(FieldErrors::single(field, e.to_string())),
+        ),
         Err(e @ NewPassphraseError::Mismatch) => Err(AppError::validation(FieldErrors::single(
             confirm_field,
             e.to_string(),
@@ -166,7 +181,11 @@ pub fn lock(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
     app_status(cx, ())
 }
 
-pub fn passphrase_change(cx: &Caseload, req: ChangePassphraseRequest) -> Result<(), AppError> {
+pub fn passphrase_change(
+    cx: &Caseload,
+    req: ChangePassphraseRequest,
+) -> Result<PassphraseChanged, AppError> {
+    let rekey = req.passphrase_known.unwrap_or(false);
     let current = Passphrase::new(req.current_passphrase);
     let new = Passphrase::new(req.new_passphrase);
     let confirm = Passphrase::new(req.new_passphrase_confirm);
@@ -181,20 +200,59 @@ pub fn passphrase_change(cx: &Caseload, req: ChangePassphraseRequest) -> Result<
     let attempts = attempt_allowed(cx)?;
     // Hold the store's lock so no command runs while the key file is replaced.
     let mut guard = cx.store();
-    match Store::change_passphrase(cx.data_dir(), &current, &new, cx.kdf().params()?) {
+    let params = cx.kdf().params()?;
+    let changed = if rekey {
+        match guard.as_mut() {
+            Some(store) => store.rekey(&current, &new, params),
+            // From the CLI nothing is open: open it for the re-key, and close it after.
+            None => Store::unlock(cx.data_dir(), &current)
+                .and_then(|mut store| store.rekey(&current, &new, params)),
+        }
+    } else {
+        Store::change_passphrase(cx.data_dir(), &current, &new, params)
+    };
+    match changed {
         Err(StoreError::WrongPassphrase) => {
             UnlockAttempts::record_failure(cx.data_dir(), cx.now())?;
-            Err(AppError::validation(FieldErrors::single(
+            return Err(AppError::validation(FieldErrors::single(
                 Field::CurrentPassphrase,
                 "Your current passphrase is not correct: check it and try again",
-            )))
+            )));
         }
-        Err(e) => Err(e.into()),
-        // The right passphrase: with the caseload open, the failures are audited and the count
-        // starts again now; from the CLI (nothing open) that happens at the next unlock.
-        Ok(()) => match guard.as_mut() {
-            Some(store) => settle_failures(store, &attempts),
-            None => Ok(()),
-        },
+        Err(e) => return Err(e.into()),
+        Ok(()) => {}
     }
+    let detail = if rekey {
+        "database re-keyed: the passphrase may be known"
+    } else {
+        "key re-wrapped under the new passphrase"
+    };
+    // The right passphrase: with the caseload open, the failures are audited and the count
+    // starts again now; from the CLI (nothing open) that happens at the next unlock, and the
+    // change is recorded then too.
+    match guard.as_mut() {
+        Some(store) => {
+            settle_failures(store, &attempts)?;
+            crate::audit::record(store, Action::PassphraseChange, None, None, detail)?;
+        }
+        None => {
+            let mut store = Store::unlock(cx.data_dir(), &new)?;
+            settle_failures(&mut store, &attempts)?;
+            crate::audit::record(&mut store, Action::PassphraseChange, None, None, detail)?;
+        }
+    }
+    Ok(PassphraseChanged {
+        rekeyed: rekey,
+        message: if rekey {
+            "Passphrase changed and the caseload re-encrypted under a new key: the old passphrase \
+             and any copy of the old key file open nothing. Backups made before today still open \
+             with the old passphrase: make a new backup now, then delete the older ones."
+                .into()
+        } else {
+            "Passphrase changed. The old passphrase no longer opens the caseload. If you think \
+             someone knows the old passphrase, change it again and tick \"I think my passphrase \
+             is known\": that also re-encrypts the caseload."
+                .into()
+        },
+    })
 }

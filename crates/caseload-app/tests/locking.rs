@@ -332,6 +332,7 @@ fn a_wrong_current_passphrase_at_change_passphrase_counts_and_waits_like_unlock(
                 current_passphrase: current.into(),
                 new_passphrase: "a brand new passphrase".into(),
                 new_passphrase_confirm: "a brand new passphrase".into(),
+                passphrase_known: None,
             },
         )
     };

@@ -117,6 +117,7 @@ fn changing_the_passphrase_needs_the_current_one() {
             current_passphrase: "not my passphrase".into(),
             new_passphrase: "a brand new passphrase".into(),
             new_passphrase_confirm: "a brand new passphrase".into(),
+            passphrase_known: None,
         },
     )
     .expect_err("wrong current");
@@ -127,6 +128,7 @@ fn changing_the_passphrase_needs_the_current_one() {
             current_passphrase: PASS.into(),
             new_passphrase: "a brand new passphrase".into(),
             new_passphrase_confirm: "a brand new passphrase".into(),
+            passphrase_known: None,
         },
     )
     .expect("change");

@@ -19,11 +19,16 @@ pub struct StatusArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum PassphraseCommand {
-    /// Re-wrap the caseload's key under a new passphrase (the data is not re-encrypted).
+    /// Change the passphrase: the caseload's key re-wrapped under the new one, or, with
+    /// `--known`, the whole caseload re-encrypted under a new key as well.
     Change {
         /// Read the new passphrase from the first line of this file.
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: Option<PathBuf>,
+        /// I think my passphrase is known to someone else: re-encrypt the caseload under a new
+        /// key, so the old passphrase with any copy of the old key file opens nothing.
+        #[arg(long)]
+        known: bool,
     },
 }
 
@@ -71,20 +76,20 @@ pub fn passphrase(
 ) -> Result<(), AppError> {
     let PassphraseCommand::Change {
         new_passphrase_file,
+        known,
     } = command;
     let current = secret::passphrase(passphrase_file)?;
     let new = secret::new_passphrase(new_passphrase_file.as_deref())?;
-    session::passphrase_change(
+    let changed = session::passphrase_change(
         cx,
         ChangePassphraseRequest {
             current_passphrase: current.to_string(),
             new_passphrase: new.to_string(),
             new_passphrase_confirm: new.to_string(),
+            passphrase_known: Some(known),
         },
     )?;
-    outln!(
-        "Passphrase changed. The data was not re-encrypted; the old passphrase no longer opens it."
-    );
+    outln!("{}", changed.message);
     Ok(())
 }
 

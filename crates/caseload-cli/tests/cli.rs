@@ -200,6 +200,46 @@ fn changing_the_passphrase_from_the_cli_keeps_the_cases() {
 }
 
 #[test]
+fn passphrase_change_known_re_encrypts_so_the_old_key_file_opens_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    add(dir.path(), "B801200005001");
+    let key = dir.path().join("caseload.key");
+    let stolen = std::fs::read(&key).expect("key");
+    caseload(dir.path())
+        .env("CASELOAD_NEW_PASSPHRASE", "a brand new passphrase")
+        .args(["passphrase", "change", "--known"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("re-encrypted under a new key"));
+    let list = json_of(
+        caseload(dir.path())
+            .env("CASELOAD_PASSPHRASE", "a brand new passphrase")
+            .args(["case", "list", "--json"]),
+    );
+    assert_eq!(list.as_array().expect("array").len(), 1);
+    // The old key file back, with the old passphrase: the database no longer opens with it.
+    std::fs::write(&key, &stolen).expect("plant");
+    caseload(dir.path())
+        .args(["case", "list"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("backup"));
+}
+
+#[test]
+fn a_weak_passphrase_is_refused_by_init_with_the_reason() {
+    let dir = tempfile::tempdir().expect("tmp");
+    caseload(dir.path())
+        .env("CASELOAD_PASSPHRASE", "password1234")
+        .arg("init")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("too easy to guess"))
+        .stderr(predicate::str::contains("password1234").not());
+}
+
+#[test]
 fn init_refuses_to_overwrite_an_existing_caseload() {
     let dir = tempfile::tempdir().expect("tmp");
     init(dir.path());

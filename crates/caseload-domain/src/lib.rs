@@ -32,7 +32,7 @@ pub use ids::{
     FamilyId, ImportId, InboxFileId, LegalStepId, PlanActionId, PupilId, TeamId, TsmActionId,
     TsmId, WorkerId,
 };
-pub use passphrase::{MIN_PASSPHRASE_CHARS, NewPassphraseError, Passphrase};
+pub use passphrase::{MIN_PASSPHRASE_CHARS, MIN_PASSPHRASE_SCORE, NewPassphraseError, Passphrase};
 pub use pupil::{PersonName, Pupil, PupilDraft, SchoolName, Urn, YearGroup};
 pub use school::SchoolPhase;
 pub use upn::{Upn, UpnError};

@@ -133,6 +133,11 @@ pub fn install_copy(copy: &Path, wrapped_key: &[u8], dir: &Path) -> Result<(), S
             fs::remove_file(&orphan).map_err(|e| StoreError::io(&orphan, e))?;
         }
     }
+    // A new key file left by an interrupted re-key belongs to the database being replaced.
+    let next_key = dir.join(crate::NEXT_KEY_FILE);
+    if next_key.exists() {
+        fs::remove_file(&next_key).map_err(|e| StoreError::io(&next_key, e))?;
+    }
     let db = dir.join(crate::DATABASE_FILE);
     fs::rename(copy, &db).map_err(|e| StoreError::io(&db, e))?;
     if let Ok(file) = fs::File::open(&db) {

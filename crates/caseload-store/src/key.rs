@@ -100,18 +100,37 @@ impl DatabaseKey {
 
     /// The SQLCipher statement that keys a connection with this raw key:
     /// `PRAGMA key = "x'<64 hex digits>'";` (a raw key: no PBKDF2 inside SQLCipher).
-    ///
+    pub(crate) fn sqlcipher_key_statement(&self) -> Zeroizing<String> {
+        self.pragma_statement("key")
+    }
+
+    /// The SQLCipher statement that re-encrypts an open database under this raw key:
+    /// `PRAGMA rekey = "x'<64 hex digits>'";`.
+    pub(crate) fn sqlcipher_rekey_statement(&self) -> Zeroizing<String> {
+        self.pragma_statement("rekey")
+    }
+
+    /// Whether two keys are the same, in time that does not depend on where they differ.
+    pub(crate) fn same_as(&self, other: &DatabaseKey) -> bool {
+        self.0
+            .iter()
+            .zip(other.0.iter())
+            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+            == 0
+    }
+
     /// Built in one buffer allocated at its final size and zeroed on drop: a `format!` or a
     /// `hex::encode` would leave copies of the key in freed memory (an intermediate string, or
     /// the old buffer of a string that grew).
-    pub(crate) fn sqlcipher_key_statement(&self) -> Zeroizing<String> {
+    fn pragma_statement(&self, pragma: &str) -> Zeroizing<String> {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        const HEAD: &str = "PRAGMA key = \"x'";
         const TAIL: &str = "'\";";
-        let mut statement = Zeroizing::new(String::with_capacity(
-            HEAD.len() + 2 * KEY_BYTES + TAIL.len(),
-        ));
-        statement.push_str(HEAD);
+        let head_len = "PRAGMA ".len() + pragma.len() + " = \"x'".len();
+        let mut statement =
+            Zeroizing::new(String::with_capacity(head_len + 2 * KEY_BYTES + TAIL.len()));
+        statement.push_str("PRAGMA ");
+        statement.push_str(pragma);
+        statement.push_str(" = \"x'");
         for byte in self.0.iter() {
             statement.push(char::from(HEX[usize::from(byte >> 4)]));
             statement.push(char::from(HEX[usize::from(byte & 0x0f)]));

@@ -14,6 +14,10 @@ use caseload_domain::Passphrase;
 
 pub const DATABASE_FILE: &str = "caseload.db";
 pub const KEY_FILE: &str = "caseload.key";
+/// The new key file while a re-key is under way: written before the database is re-encrypted
+/// and renamed over [`KEY_FILE`] after, so a crash at any point leaves one key file that opens
+/// the database (see [`Store::rekey`]).
+pub const NEXT_KEY_FILE: &str = "caseload.key.next";
 
 /// An unlocked caseload: an open, keyed, migrated connection. The store never holds the key:
 /// it is dropped (and zeroed) once the connection is keyed, and SQLCipher wipes its own copy
@@ -36,6 +40,19 @@ impl std::fmt::Debug for Store {
 
 fn key_path(dir: &Path) -> PathBuf {
     dir.join(KEY_FILE)
+}
+
+fn next_key_path(dir: &Path) -> PathBuf {
+    dir.join(NEXT_KEY_FILE)
+}
+
+/// Renames `from` over `to` and makes the rename durable.
+fn replace_durably(from: &Path, to: &Path) -> Result<(), StoreError> {
+    fs::rename(from, to).map_err(|e| StoreError::io(to, e))?;
+    if let Some(dir) = to.parent().and_then(|parent| fs::File::open(parent).ok()) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
 }
 
 fn db_path(dir: &Path) -> PathBuf {
@@ -89,6 +106,9 @@ impl Store {
                 dir: dir.to_path_buf(),
             });
         }
+        if next_key_path(dir).is_file() {
+            return Self::unlock_after_interrupted_rekey(dir, passphrase);
+        }
         let key = keyfile::read(&key_path(dir))?.unwrap_key(passphrase)?;
         if !db_path(dir).is_file() {
             return Err(StoreError::io(
@@ -115,6 +135,99 @@ impl Store {
         let key = keyfile::read(&key_path(dir))?.unwrap_key(current)?;
         let wrapped = WrappedKey::wrap(&key, new, params)?;
         keyfile::write_atomically(&key_path(dir), &wrapped)
+    }
+
+    /// "I think my passphrase is known": a new random database key, the whole database
+    /// re-encrypted under it (`PRAGMA rekey`), and the new key wrapped under the new passphrase.
+    /// Afterwards the old key file, with the old passphrase, opens nothing: not the data that was
+    /// there, nor anything added later.
+    ///
+    /// Crash-safe in three steps: the new key file is written beside the old as
+    /// [`NEXT_KEY_FILE`]; the database is re-encrypted in one SQLite transaction (rollback
+    /// journal: SQLCipher cannot re-key a WAL database, so the WAL is checkpointed and switched
+    /// off for the re-key and back on after); then the new key file is renamed over the old. An
+    /// unlock that finds [`NEXT_KEY_FILE`] tries both and keeps whichever opens the database.
+    pub fn rekey(
+        &mut self,
+        current: &Passphrase,
+        new: &Passphrase,
+        params: KdfParams,
+    ) -> Result<(), StoreError> {
+        let old = keyfile::read(&key_path(&self.dir))?.unwrap_key(current)?;
+        if !old.same_as(&self.key) {
+            return Err(StoreError::DatabaseKeyMismatch);
+        }
+        let key = DatabaseKey::generate()?;
+        let wrapped = WrappedKey::wrap(&key, new, params)?;
+        let next = next_key_path(&self.dir);
+        keyfile::write_atomically(&next, &wrapped)?;
+        let rekeyed = (|| -> Result<(), StoreError> {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            self.conn
+                .query_row("PRAGMA journal_mode = DELETE", [], |row| {
+                    row.get::<_, String>(0)
+                })?;
+            self.conn.execute_batch(&key.sqlcipher_rekey_statement())?;
+            Ok(())
+        })();
+        // WAL again whatever happened: the connection stays in use.
+        let wal = self.conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
+            row.get::<_, String>(0)
+        });
+        if let Err(e) = rekeyed {
+            // Not re-encrypted (the statement failed before committing): the old key file
+            // stays the one that opens it.
+            let _ = fs::remove_file(&next);
+            return Err(e);
+        }
+        self.key = key;
+        replace_durably(&next, &key_path(&self.dir))?;
+        wal?;
+        Ok(())
+    }
+
+    /// Unlocking after a re-key was interrupted: the old and the new key file are both there.
+    /// The passphrase typed is tried on each; the one whose key opens the database becomes the
+    /// key file and the other goes. The old passphrase after the database was re-encrypted is
+    /// simply the wrong passphrase.
+    fn unlock_after_interrupted_rekey(
+        dir: &Path,
+        passphrase: &Passphrase,
+    ) -> Result<Store, StoreError> {
+        let next = next_key_path(dir);
+        let mut unwrapped_any = false;
+        let mut next_unwrapped = false;
+        for (path, is_next) in [(next.clone(), true), (key_path(dir), false)] {
+            // A new key file cut short by the crash is as good as absent.
+            let Ok(wrapped) = keyfile::read(&path) else {
+                continue;
+            };
+            let key = match wrapped.unwrap_key(passphrase) {
+                Ok(key) => key,
+                Err(StoreError::WrongPassphrase | StoreError::DamagedKeyFile { .. }) => continue,
+                Err(e) => return Err(e),
+            };
+            unwrapped_any = true;
+            next_unwrapped |= is_next;
+            match Self::open_with_key(dir, key, Integrity::Check) {
+                Ok(store) => {
+                    if is_next {
+                        replace_durably(&next, &key_path(dir))?;
+                    } else {
+                        fs::remove_file(&next).map_err(|e| StoreError::io(&next, e))?;
+                    }
+                    return Ok(store);
+                }
+                Err(StoreError::DatabaseKeyMismatch) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        if unwrapped_any && next_unwrapped {
+            Err(StoreError::DatabaseKeyMismatch)
+        } else {
+            Err(StoreError::WrongPassphrase)
+        }
     }
 
     pub fn dir(&self) -> &Path {

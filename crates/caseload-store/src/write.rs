@@ -63,6 +63,8 @@ pub enum Action {
     Purge,
     /// Delivered export bytes dropped from the outbox after the configured number of days.
     OutboxPurge,
+    /// The passphrase was changed; the detail says whether the database was re-keyed too.
+    PassphraseChange,
 }
 
 /// Read access for table modules.

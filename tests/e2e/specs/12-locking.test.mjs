@@ -5,8 +5,10 @@
 //! passphrases. Try again in N seconds.") and each further one doubles it, the count survives a
 //! restart in unlock-attempts.json (a count and times only), and the right passphrase once the
 //! wait is over opens the caseload and clears it. Settings refuses 45 minutes and saves 15, and
-//! the worker's own Lock clears the page too. Screenshots of both unlock screens and the setting
-//! are saved.
+//! the worker's own Lock clears the page too. Change passphrase refuses "password1234" as too easy
+//! to guess, and with "I think my passphrase is known" re-encrypts the caseload: afterwards only
+//! the new passphrase opens it. Screenshots of both unlock screens, the setting and the
+//! passphrase screens are saved.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -152,11 +154,39 @@ test('a case left open locks by itself, leaving nothing of the case in the page'
     await again.screenshot(path.join(SHOTS, 'locking-settings.png'));
   });
 
+  const NEW_PASSPHRASE = 'lantern orchard pebble e2e';
+  await h.step('Change passphrase: a guessable one is refused; "known" re-encrypts the caseload', async () => {
+    await again.click('nav-change-passphrase');
+    await again.waitForScreen('Change passphrase');
+    await again.fill('current_passphrase', PASSPHRASE);
+    await again.fill('new_passphrase', 'password1234');
+    await again.fill('new_passphrase_confirm', 'password1234');
+    await again.click('change-passphrase');
+    await waitFor(() => again.exists('#new_passphrase-error'), { what: 'the error on new_passphrase' });
+    assert.match(await (await again.el('new_passphrase-error')).text(), /too easy to guess/);
+    await again.scan('Change passphrase (too easy to guess)');
+    await again.screenshot(path.join(SHOTS, 'passphrase-weak.png'));
+    await again.fill('current_passphrase', PASSPHRASE);
+    await again.fill('new_passphrase', NEW_PASSPHRASE);
+    await again.fill('new_passphrase_confirm', NEW_PASSPHRASE);
+    await again.session.execute("document.getElementById('passphrase-known-known').click();");
+    await again.click('change-passphrase');
+    await again.waitForScreen(TITLES.caseload, { scan: false });
+    const notice = await (await again.el('notice')).text();
+    assert.match(notice, /re-encrypted under a new key/);
+    await again.screenshot(path.join(SHOTS, 'passphrase-rekeyed.png'));
+  });
+
   await h.step('the worker’s own Lock also clears the page, with no notice', async () => {
     await again.click('lock');
     await again.waitForScreen(TITLES.unlock, { scan: false });
     assert.equal(await again.exists('#lock-notice'), false);
     assert.equal(await again.exists('#case-table'), false);
+  });
+
+  await h.step('after the re-key only the new passphrase opens the caseload', async () => {
+    assert.match(await tryUnlock(again, PASSPHRASE), /passphrase is not correct/);
+    assert.equal(await tryUnlock(again, NEW_PASSPHRASE), 'unlocked');
     await again.quit();
   });
 

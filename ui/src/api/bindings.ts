@@ -213,7 +213,13 @@ export type CaseloadBandsReport = { bands: Array<BandCountView>,
  */
 no_figure: number, open_cases: number, };
 
-export type ChangePassphraseRequest = { current_passphrase: string, new_passphrase: string, new_passphrase_confirm: string, };
+export type ChangePassphraseRequest = { current_passphrase: string, new_passphrase: string, new_passphrase_confirm: string, 
+/**
+ * "I think my passphrase is known to someone else": the database is re-encrypted under a
+ * new key as well, so a copy of the old key file with the old passphrase opens nothing.
+ * Otherwise the same key is wrapped under the new passphrase.
+ */
+passphrase_known?: boolean, };
 
 export type ChronologyAddRequest = { case_id: CaseId, kind: ContactKind, 
 /**
@@ -629,6 +635,16 @@ share_folder: string, queued: number, failed: number, delivered: number,
 items: Array<OutboxItem>, };
 
 export type OwnerAgency = "school" | "local_authority" | "early_help" | "health" | "send" | "social_care" | "housing" | "police" | "other";
+
+export type PassphraseChanged = { 
+/**
+ * True when the database was re-encrypted under a new key.
+ */
+rekeyed: boolean, 
+/**
+ * What the worker should know or do next.
+ */
+message: string, };
 
 export type PenaltyAssessment = { 
 /**
@@ -1188,7 +1204,7 @@ export interface Commands {
   caseload_create: { request: CreateCaseloadRequest, response: AppStatus },
   unlock: { request: UnlockRequest, response: AppStatus },
   lock: { request: null, response: AppStatus },
-  passphrase_change: { request: ChangePassphraseRequest, response: null },
+  passphrase_change: { request: ChangePassphraseRequest, response: PassphraseChanged },
   session_activity: { request: null, response: null },
   backup_now: { request: BackupNowRequest, response: BackupView },
   backup_list: { request: null, response: BackupOverview },

@@ -23,8 +23,8 @@ describe('ChangePassphrase', () => {
     router.go({ name: 'change-passphrase' });
   });
 
-  it('sends all three passphrases and returns to the caseload with a "Passphrase changed" notice', async () => {
-    serve({ passphrase_change: () => null });
+  it('sends all three passphrases and returns to the caseload with what was done as the notice', async () => {
+    serve({ passphrase_change: () => ({ rekeyed: false, message: 'Passphrase changed.' }) });
     render(ChangePassphrase);
     await fill('old passphrase 1', 'new passphrase 22', 'new passphrase 22');
     expect(requestsFor('passphrase_change')).toEqual([
@@ -32,9 +32,19 @@ describe('ChangePassphrase', () => {
         current_passphrase: 'old passphrase 1',
         new_passphrase: 'new passphrase 22',
         new_passphrase_confirm: 'new passphrase 22',
+        passphrase_known: false,
       },
     ]);
-    expect(router.route).toEqual({ name: 'caseload', notice: 'Passphrase changed' });
+    expect(router.route).toEqual({ name: 'caseload', notice: 'Passphrase changed.' });
+  });
+
+  it('asks for a re-key when the worker thinks the passphrase is known', async () => {
+    serve({ passphrase_change: () => ({ rekeyed: true, message: 'Passphrase changed and re-encrypted.' }) });
+    render(ChangePassphrase);
+    await userEvent.click(screen.getByLabelText('I think my passphrase is known to someone else'));
+    await fill('old passphrase 1', 'new passphrase 22', 'new passphrase 22');
+    expect(requestsFor('passphrase_change')[0]).toMatchObject({ passphrase_known: true });
+    expect(router.route).toEqual({ name: 'caseload', notice: 'Passphrase changed and re-encrypted.' });
   });
 
   it('shows a wrong current passphrase on the current passphrase field', async () => {
