@@ -209,6 +209,7 @@ fn kind_name(kind: FailureKind) -> &'static str {
         FailureKind::Interrupted => "interrupted",
         FailureKind::VerifyFailed => "verify_failed",
         FailureKind::Refused => "refused",
+        FailureKind::Untrusted => "untrusted",
         FailureKind::Other => "other",
     }
 }
