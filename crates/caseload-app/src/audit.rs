@@ -113,6 +113,8 @@ pub fn action_label(action: &str) -> String {
         "export_local_copy" => "Export saved as a local copy",
         "inbox_take" => "Shared-drive file taken in",
         "inbox_conflict_resolve" => "Shared-drive conflict resolved",
+        "inbox_proposal_accept" => "Allocation proposal accepted",
+        "inbox_proposal_refuse" => "Allocation proposal refused",
         "document_saved" => "Document saved",
         "unlock" => "Unlocked",
         "unlock_failed" => "Wrong passphrase",

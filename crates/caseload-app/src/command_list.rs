@@ -86,6 +86,9 @@ macro_rules! for_each_command {
             exchange::sync: $crate::exchange::SyncRequest => $crate::exchange::SyncReport,
             exchange::inbox_get: () => $crate::exchange::InboxView,
             exchange::inbox_conflict_resolve: $crate::exchange::ConflictResolveRequest => $crate::exchange::InboxView,
+            exchange::inbox_proposal_accept: $crate::exchange::ProposalDecideRequest => $crate::exchange::InboxView,
+            exchange::inbox_proposal_refuse: $crate::exchange::ProposalDecideRequest => $crate::exchange::InboxView,
+            exchange::inbox_proposals_accept_all: () => $crate::exchange::InboxView,
             audit::audit_list: $crate::audit::AuditListRequest => $crate::audit::AuditListView,
             audit::audit_verify: () => $crate::audit::AuditVerifyView,
         }

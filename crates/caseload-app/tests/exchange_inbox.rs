@@ -1,6 +1,6 @@
-//! The shared drive's inbox and the ward export: allocation files create cases and update
-//! details the worker has not touched, but a value the worker edited is never overwritten —
-//! both are shown and the worker chooses; the same file is never taken twice; attendance files
+//! The shared drive's inbox and the ward export: allocation files propose cases and updates
+//! to details the worker has not touched (applied once the worker accepts them), but a value
+//! the worker edited is never overwritten — both are shown and the worker chooses; the same file is never taken twice; attendance files
 //! go through the validated importers; the ward export counts pupils by ward and band.
 
 mod common;
@@ -72,6 +72,8 @@ fn an_allocation_adds_cases_and_an_edited_field_waits_for_the_worker_to_choose()
         "{:?}",
         report.messages
     );
+    assert!(cases::case_list(&cx, ()).expect("cases").is_empty());
+    exchange::inbox_proposals_accept_all(&cx, ()).expect("accept");
     let cases = cases::case_list(&cx, ()).expect("cases");
     assert_eq!(cases.len(), 2);
 
@@ -117,6 +119,8 @@ fn an_allocation_adds_cases_and_an_edited_field_waits_for_the_worker_to_choose()
     );
     let report = sync(&cx);
     assert_eq!(report.conflicts_open, 1, "{:?}", report.messages);
+    assert_eq!(report.proposals_open, 1, "{:?}", report.messages);
+    exchange::inbox_proposals_accept_all(&cx, ()).expect("accept");
     let school = |id: &CaseId| {
         cases::case_get(&cx, CaseGetRequest { id: id.clone() })
             .expect("get")

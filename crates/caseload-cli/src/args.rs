@@ -90,6 +90,9 @@ pub enum Command {
     Export(exchange::ExportArgs),
     /// Deliver the outbox to the shared drive and take in this worker's inbox.
     Sync(exchange::SyncArgs),
+    /// The inbox's proposals from allocation files: list, accept or refuse each.
+    #[command(subcommand)]
+    Inbox(exchange::InboxCommand),
     /// The outbox: exports queued, failed and delivered.
     #[command(subcommand)]
     Outbox(exchange::OutboxCommand),

@@ -4,10 +4,13 @@
 
 use std::path::PathBuf;
 
-use caseload_app::exchange::{ExportRequest, ExportSaveRequest, OutboxStatus, SyncRequest};
+use caseload_app::exchange::{
+    ExportRequest, ExportSaveRequest, InboxView, OutboxStatus, ProposalDecideRequest, SyncRequest,
+};
 use caseload_app::{AppError, Caseload, exchange, support};
+use caseload_domain::ProposalId;
 use caseload_exchange::aggregate::aggregate;
-use caseload_exchange::share::RealShare;
+use caseload_exchange::share::{RealShare, escape_name};
 use caseload_exchange::summary::{ExportFormat, render};
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -67,6 +70,31 @@ pub struct ExportArgs {
 pub enum OutboxCommand {
     /// Every export: queued, failed (with the reason and next try) or delivered.
     List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InboxCommand {
+    /// What allocation files propose (new cases, changed details), waiting for you.
+    Proposals {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept a proposal by its number (or every open one with --all): the case is created or
+    /// its details changed.
+    Accept {
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<i64>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Refuse a proposal by its number: nothing on your caseload changes.
+    Refuse {
+        id: i64,
         #[arg(long)]
         json: bool,
     },
@@ -156,11 +184,12 @@ pub fn sync(cx: &Caseload, args: SyncArgs) -> Result<(), AppError> {
     )?;
     output::print(json, &report, || {
         outln!(
-            "Delivered {}, failed {}; inbox: {} taken, {} refused; {} differences to choose",
+            "Delivered {}, failed {}; inbox: {} taken, {} refused; {} proposals to accept or refuse (`caseload inbox proposals`); {} differences to choose",
             report.delivered,
             report.failed,
             report.inbox_taken,
             report.inbox_refused,
+            report.proposals_open,
             report.conflicts_open
         );
         for m in &report.messages {
@@ -177,6 +206,62 @@ pub fn sync(cx: &Caseload, args: SyncArgs) -> Result<(), AppError> {
         });
     }
     Ok(())
+}
+
+fn print_proposals(json: bool, view: &InboxView) -> Result<(), AppError> {
+    output::print(json, &view.proposals, || {
+        if view.proposals.is_empty() {
+            outln!("No proposals waiting");
+        }
+        for p in &view.proposals {
+            let what = if p.kind == "new_case" {
+                "new case"
+            } else {
+                "changed details"
+            };
+            outln!(
+                "{}  {what}: {} ({})  from {}",
+                p.id,
+                p.pupil_name,
+                p.upn,
+                p.file_name
+            );
+            for c in &p.changes {
+                if c.from.is_empty() {
+                    outln!("      {}: {}", c.field_label, c.to);
+                } else {
+                    outln!("      {}: {} → {}", c.field_label, c.from, c.to);
+                }
+            }
+        }
+    })
+}
+
+pub fn inbox(cx: &Caseload, command: InboxCommand) -> Result<(), AppError> {
+    match command {
+        InboxCommand::Proposals { json } => print_proposals(json, &exchange::inbox_get(cx, ())?),
+        InboxCommand::Accept { id, all, json } => {
+            let view = match id {
+                Some(id) if !all => exchange::inbox_proposal_accept(
+                    cx,
+                    ProposalDecideRequest { id: ProposalId(id) },
+                )?,
+                _ => exchange::inbox_proposals_accept_all(cx, ())?,
+            };
+            if !json {
+                outln!("Accepted");
+            }
+            print_proposals(json, &view)
+        }
+        InboxCommand::Refuse { id, json } => {
+            let view =
+                exchange::inbox_proposal_refuse(cx, ProposalDecideRequest { id: ProposalId(id) })?;
+            if !json {
+                outln!("Refused; nothing on your caseload changed");
+            }
+            print_proposals(json, &view)
+        }
+    }
 }
 
 pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
@@ -247,7 +332,10 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
         );
     }
     for (path, reason) in &report.rejected {
-        eprintln!("Left out {}: {reason}", path.display());
+        eprintln!(
+            "Left out {}: {reason}",
+            escape_name(&path.display().to_string())
+        );
     }
     Ok(())
 }

@@ -95,6 +95,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Export(args) => exchange::export(open()?, args),
         Command::Sync(args) => exchange::sync(open()?, args),
         Command::Outbox(command) => exchange::outbox(open()?, command),
+        Command::Inbox(command) => exchange::inbox(open()?, command),
         Command::Aggregate(args) => exchange::run_aggregate(args),
         Command::Audit(command) => audit::run(open()?, command),
         Command::Commands => call::commands(),

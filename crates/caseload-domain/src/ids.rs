@@ -197,6 +197,11 @@ id_newtype!(
     ConflictId,
     i64
 );
+id_newtype!(
+    /// A new case or changed details an allocation file proposes, waiting for the worker.
+    ProposalId,
+    i64
+);
 
 id_newtype!(
     /// A team of the service (`afsw`, `taskforce`, or one the council adds in settings).

@@ -29,8 +29,8 @@ pub use case::{CaseStatus, CycleSettings, TransitionError, TransitionKind};
 pub use field::{Field, FieldError, FieldErrors, Invalid};
 pub use ids::{
     CarerId, CaseId, ChronologyEntryId, ConflictId, DiscussionId, ExportId, FamilyChildId,
-    FamilyId, ImportId, InboxFileId, LegalStepId, PlanActionId, PupilId, TeamId, TsmActionId,
-    TsmId, WorkerId,
+    FamilyId, ImportId, InboxFileId, LegalStepId, PlanActionId, ProposalId, PupilId, TeamId,
+    TsmActionId, TsmId, WorkerId,
 };
 pub use passphrase::{MIN_PASSPHRASE_CHARS, MIN_PASSPHRASE_SCORE, NewPassphraseError, Passphrase};
 pub use pupil::{PersonName, Pupil, PupilDraft, SchoolName, Urn, YearGroup};

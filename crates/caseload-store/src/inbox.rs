@@ -190,3 +190,178 @@ pub fn set_detail(w: &Writer<'_>, id: InboxFileId, detail: &str) -> Result<(), S
     )?;
     Ok(())
 }
+
+/// The name, size and modification time of each inbox file last read, by kind
+/// (`allocations` or `attendance`).
+pub fn stamps(r: &Reader<'_>) -> Result<Vec<(String, String, u64, i64)>, StoreError> {
+    let mut stmt = r
+        .conn
+        .prepare_cached("SELECT kind, file_name, size, modified_ns FROM inbox_stamps")?;
+    stmt.query_and_then([], |row| {
+        let size: i64 = row.get("size")?;
+        Ok((
+            row.get("kind")?,
+            row.get("file_name")?,
+            u64::try_from(size).unwrap_or(0),
+            row.get("modified_ns")?,
+        ))
+    })?
+    .collect()
+}
+
+/// Records that the inbox file `file_name` was read at this size and time.
+pub fn set_stamp(
+    w: &Writer<'_>,
+    kind: &str,
+    file_name: &str,
+    size: u64,
+    modified_ns: i64,
+) -> Result<(), StoreError> {
+    w.conn.execute(
+        "INSERT INTO inbox_stamps (kind, file_name, size, modified_ns) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(kind, file_name) DO UPDATE SET size = excluded.size,
+             modified_ns = excluded.modified_ns",
+        params![
+            kind,
+            file_name,
+            i64::try_from(size).unwrap_or(i64::MAX),
+            modified_ns
+        ],
+    )?;
+    Ok(())
+}
+
+/// A new case, or changes to an existing case's pupil, that an allocation file proposes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProposal<'a> {
+    pub inbox_file_id: InboxFileId,
+    /// `new_case` or `update`.
+    pub kind: &'a str,
+    pub upn: &'a str,
+    /// The existing pupil, for an `update`.
+    pub pupil_id: Option<&'a PupilId>,
+    /// JSON: field → incoming value (new case).
+    pub values_json: &'a str,
+    /// JSON: [{field, from, to}] (update).
+    pub changes_json: &'a str,
+    pub referral_source: &'a str,
+    /// `YYYY-MM-DD`.
+    pub referral_date: &'a str,
+}
+
+/// An open (or decided) proposal as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    pub id: i64,
+    pub kind: String,
+    pub upn: String,
+    pub pupil_id: Option<PupilId>,
+    pub values_json: String,
+    pub changes_json: String,
+    pub referral_source: String,
+    pub referral_date: String,
+    pub file_name: String,
+    pub raised_at: String,
+}
+
+/// Records a proposal; an open proposal for the same pupil (by UPN) is superseded by it, so
+/// the newest file is what the worker decides on. Returns the new proposal's id.
+pub fn propose(w: &Writer<'_>, p: &NewProposal<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
+    w.conn.execute(
+        "UPDATE inbox_proposals SET decided_at = ?2, decision = 'superseded',
+             values_json = '{}', changes_json = '[]'
+         WHERE upn = ?1 AND decided_at IS NULL",
+        params![p.upn, timestamp(now)],
+    )?;
+    w.conn.execute(
+        "INSERT INTO inbox_proposals (inbox_file_id, kind, upn, pupil_id, values_json,
+             changes_json, referral_source, referral_date, raised_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            p.inbox_file_id.get(),
+            p.kind,
+            p.upn,
+            p.pupil_id.map(PupilId::as_str),
+            p.values_json,
+            p.changes_json,
+            p.referral_source,
+            p.referral_date,
+            timestamp(now)
+        ],
+    )?;
+    Ok(w.conn.last_insert_rowid())
+}
+
+fn proposal_row(row: &Row<'_>) -> Result<Proposal, StoreError> {
+    Ok(Proposal {
+        id: row.get("id")?,
+        kind: row.get("kind")?,
+        upn: row.get("upn")?,
+        pupil_id: row.get::<_, Option<String>>("pupil_id")?.map(PupilId),
+        values_json: row.get("values_json")?,
+        changes_json: row.get("changes_json")?,
+        referral_source: row.get("referral_source")?,
+        referral_date: row.get("referral_date")?,
+        file_name: row.get("file_name")?,
+        raised_at: row.get("raised_at")?,
+    })
+}
+
+/// Proposals waiting for the worker, oldest first.
+pub fn open_proposals(r: &Reader<'_>) -> Result<Vec<Proposal>, StoreError> {
+    let mut stmt = r.conn.prepare_cached(
+        "SELECT p.id AS id, p.kind AS kind, p.upn AS upn, p.pupil_id AS pupil_id,
+                p.values_json AS values_json, p.changes_json AS changes_json,
+                p.referral_source AS referral_source, p.referral_date AS referral_date,
+                f.file_name AS file_name, p.raised_at AS raised_at
+         FROM inbox_proposals p JOIN inbox_files f ON f.id = p.inbox_file_id
+         WHERE p.decided_at IS NULL ORDER BY p.id",
+    )?;
+    stmt.query_and_then([], proposal_row)?.collect()
+}
+
+/// One open proposal.
+pub fn open_proposal(r: &Reader<'_>, id: i64) -> Result<Proposal, StoreError> {
+    open_proposals(r)?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| StoreError::NotFound {
+            what: "open proposal",
+            id: id.to_string(),
+        })
+}
+
+/// Records the worker's decision (`accepted` or `refused`). A refused proposal keeps no pupil
+/// values: what the council sent is not kept for a case the worker did not take.
+pub fn decide(
+    w: &Writer<'_>,
+    id: i64,
+    decision: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let sql = if decision == "accepted" {
+        "UPDATE inbox_proposals SET decided_at = ?2, decision = ?3
+         WHERE id = ?1 AND decided_at IS NULL"
+    } else {
+        "UPDATE inbox_proposals SET decided_at = ?2, decision = ?3,
+             values_json = '{}', changes_json = '[]'
+         WHERE id = ?1 AND decided_at IS NULL"
+    };
+    let changed = w.conn.execute(sql, params![id, timestamp(now), decision])?;
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: "open proposal",
+            id: id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// The inbox file a proposal came from.
+pub fn proposal_file(r: &Reader<'_>, id: i64) -> Result<InboxFileId, StoreError> {
+    Ok(InboxFileId(r.conn.query_row(
+        "SELECT inbox_file_id FROM inbox_proposals WHERE id = ?1",
+        [id],
+        |row| row.get("inbox_file_id"),
+    )?))
+}

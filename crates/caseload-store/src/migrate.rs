@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_exchange.sql"),
     include_str!("migrations/0013_audit.sql"),
     include_str!("migrations/0014_retention.sql"),
+    include_str!("migrations/0015_inbox_proposals.sql"),
 ];
 
 /// The schema version this build writes.

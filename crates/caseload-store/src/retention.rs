@@ -146,10 +146,11 @@ fn purge_case(
             "attendance_readings",
             "allocation_values",
             "inbox_conflicts",
+            "inbox_proposals",
         ] {
             run(&format!("DELETE FROM {table} WHERE pupil_id = ?1"), &[&p])?;
         }
-        for table in ["session_marks", "attendance_summaries"] {
+        for table in ["session_marks", "attendance_summaries", "inbox_proposals"] {
             run(&format!("DELETE FROM {table} WHERE upn = ?1"), &[&t.upn])?;
         }
         // The pupil's row (its search row goes with it, by trigger).

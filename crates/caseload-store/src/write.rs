@@ -44,6 +44,10 @@ pub enum Action {
     ExportDelivery,
     InboxTake,
     InboxConflictResolve,
+    /// The worker accepted a proposal from an allocation file (a new case, changed details).
+    InboxProposalAccept,
+    /// The worker refused a proposal from an allocation file; nothing was changed.
+    InboxProposalRefuse,
     /// An export written to a file the worker chose (a local copy), not queued.
     ExportLocalCopy,
     /// A document written outside the caseload: a TSM record, an evidence bundle.

@@ -1,8 +1,11 @@
 //! The shared drive on the real app: the worker sets the shared-drive folder and their worker
 //! identifier in Settings; the council leaves an allocation file in the worker's inbox folder; on
 //! Exports a funnel CSV is queued and "Send now" delivers it (the outbox shows Delivered, the
-//! delivery folder has the CSV and a manifest.json listing it) and takes the allocation in, so the
-//! allocated pupil is on the caseload (in the app and from the CLI). A copy saved on the laptop
+//! delivery folder has the CSV and a manifest.json listing it) and takes the allocation in as
+//! proposals: nothing is on the caseload until the worker accepts (one accepted, one refused, on the
+//! Inbox's proposals table); the accepted pupil is on the caseload (in the app and from the CLI),
+//! the refused one is not. A symbolic link the "council" left in the inbox is refused and named,
+//! its target never read, and a file name with a terminal escape is shown escaped. A copy saved on the laptop
 //! lands in the documents folder with "Open" and "Show in folder". The header's outbox status
 //! line follows.
 
@@ -39,13 +42,26 @@ const ALLOCATED = {
   year_group: '7',
   phase: 'secondary',
 };
+/** A second synthetic pupil in the same file, whose proposal the worker refuses. */
+const REFUSED = {
+  upn: 'P207000016049',
+  legal_name: 'Testpupil Refusata-Synthetic',
+  dob: '2013-09-01',
+  school_urn: '100322',
+  school_name: 'Testschool Refusal Primary',
+  year_group: '8',
+  phase: 'secondary',
+};
+/** What a planted symbolic link in the inbox points at: never read, stored or shown. */
+const PRIVATE_LINE = 'Privatefirstline Synthetic-Secret';
 const state = {};
 
 function allocationCsv() {
   const header = 'upn,legal_name,date_of_birth,school_urn,school_name,year_group,school_phase,referral_date,referral_source';
-  const p = ALLOCATED;
-  const row = [p.upn, p.legal_name, p.dob, p.school_urn, p.school_name, p.year_group, p.phase, daysAgo(3).iso, 'School'].join(',');
-  return `${header}\n${row}\n`;
+  const rows = [ALLOCATED, REFUSED].map((p) =>
+    [p.upn, p.legal_name, p.dob, p.school_urn, p.school_name, p.year_group, p.phase, daysAgo(3).iso, 'School'].join(','),
+  );
+  return `${header}\n${rows.join('\n')}\n`;
 }
 
 /** The delivery folders under `<share>/caseload/deliveries/<worker>/` that have a manifest. */
@@ -80,6 +96,12 @@ test('the shared drive is set in Settings, and a funnel CSV queued on Exports is
   const allocations = path.join(state.share, 'caseload', 'inbox', WORKER, 'allocations');
   fs.mkdirSync(allocations, { recursive: true });
   fs.writeFileSync(path.join(allocations, 'allocations-e2e.csv'), allocationCsv());
+  // The share tries to inject: a link to a private file, and a name that retitles a terminal.
+  const privateFile = path.join(h.ws.root, 'private-08.csv');
+  fs.writeFileSync(privateFile, `${PRIVATE_LINE},of the worker's own file\n`);
+  fs.rmSync(path.join(allocations, 'linked.csv'), { force: true });
+  fs.symlinkSync(privateFile, path.join(allocations, 'linked.csv'));
+  fs.writeFileSync(path.join(allocations, 'evil\u001b]0;owned\u0007.csv'), 'not,an allocation\n');
 
   await h.step('queue a funnel CSV on Exports', async () => {
     await app.click('nav-exports');
@@ -106,7 +128,38 @@ test('the shared drive is set in Settings, and a funnel CSV queued on Exports is
       what: 'the header to say "Outbox: all delivered"',
     });
     await waitFor(() => app.exists('#inbox-files tr[data-outcome="taken"]'), { what: 'the allocation file taken in (#inbox-files)' });
-    assert.match(await (await app.el('inbox-files')).text(), /allocations-e2e\.csv/);
+    const files = await (await app.el('inbox-files')).text();
+    assert.match(files, /allocations-e2e\.csv/);
+    assert.ok(files.includes('evil\\u{1b}]0;owned\\u{7}.csv'), `the escaped name is listed: ${files}`);
+    assert.ok(!files.includes('\u001b'), 'no raw ESC reaches the page');
+    const messages = await (await app.el('sync-messages')).text();
+    assert.match(messages, /linked\.csv: refused, not read: it is a symbolic link/);
+    assert.ok(!(await app.bodyText()).includes(PRIVATE_LINE), 'the link target was never read or shown');
+  });
+
+  await h.step('the allocation waits as proposals: accept one, refuse the other', async () => {
+    await waitFor(() => app.exists('#proposals-0 tr[data-proposal-kind="new_case"]'), {
+      what: 'the proposals from the allocation file (#proposals-0)',
+    });
+    const table = await (await app.el('proposals-0')).text();
+    assert.match(table, /From allocations-e2e\.csv/);
+    assert.ok(table.includes(ALLOCATED.legal_name) && table.includes(REFUSED.legal_name), table);
+    assert.match(table, /School name: Testschool Share Academy/);
+    await app.session.execute("document.getElementById('proposals-title').scrollIntoView();");
+    await app.scan('Exports, proposals waiting');
+    await docScreenshot(app, '15-exports-proposals.png');
+    const ids = await app.session.execute(
+      "return [...document.querySelectorAll('#proposals-0 tr[data-proposal-id]')].map((r) => [r.dataset.proposalId, r.textContent]);",
+    );
+    const idOf = (name) => ids.find(([, text]) => text.includes(name))[0];
+    const accepted = idOf(ALLOCATED.legal_name);
+    const refused = idOf(REFUSED.legal_name);
+    await app.click(`proposal-${accepted}-accept`);
+    await waitFor(async () => /accepted/.test(await (await app.el('proposal-decided')).text()), {
+      what: 'the acceptance to be confirmed (#proposal-decided)',
+    });
+    await app.click(`proposal-${refused}-refuse`);
+    await waitFor(() => app.exists('#proposals-none'), { what: 'no proposals left (#proposals-none)' });
   });
 
   await app.scan('Exports, after sending');
@@ -151,5 +204,6 @@ test('the pupil the council allocated is on the caseload, in the app and from th
   const listed = cases.find((c) => c.upn === ALLOCATED.upn);
   assert.ok(listed, `the allocated UPN is listed by the CLI; got ${cases.length} cases`);
   assert.equal(listed.legal_name, ALLOCATED.legal_name);
+  assert.ok(!cases.some((c) => c.upn === REFUSED.upn), 'the refused proposal created no case');
   h.assertAccessible(t);
 });

@@ -451,7 +451,11 @@ kind: string, seen_at: string,
  */
 outcome: string, detail: string, };
 
-export type InboxView = { files: Array<InboxFileView>, conflicts: Array<ConflictView>, };
+export type InboxView = { files: Array<InboxFileView>, conflicts: Array<ConflictView>, 
+/**
+ * What allocation files propose, waiting for the worker, oldest first.
+ */
+proposals: Array<ProposalView>, };
 
 export type KeyProfessional = { role: string, name: string, organisation: string, contact: string, };
 
@@ -729,6 +733,31 @@ alerts: Array<Alert>, };
 
 export type ProblemAt = { "at": "meeting" } | { "at": "attendees" } | { "at": "discussion", "id": DiscussionId } | { "at": "action", "id": TsmActionId };
 
+export type ProposalChangeView = { field: string, field_label: string, from: string, to: string, };
+
+export type ProposalDecideRequest = { id: ProposalId, };
+
+export type ProposalId = number;
+
+export type ProposalView = { id: ProposalId, 
+/**
+ * `new_case` or `update`.
+ */
+kind: string, 
+/**
+ * The allocation file it came from (escaped).
+ */
+file_name: string, 
+/**
+ * The pupil's name: the council's for a new case, the case's for an update (shown
+ * only inside the app).
+ */
+pupil_name: string, upn: string, 
+/**
+ * The existing case, for an update.
+ */
+case_id: CaseId | null, changes: Array<ProposalChangeView>, raised_at: string, };
+
 export type ProsecutionSection = "s444_1" | "s444_1a";
 
 export type Pupil = { legal_name: string, preferred_name: string | null, 
@@ -913,7 +942,13 @@ delivered: number, failed: number,
  */
 inbox_taken: number, inbox_refused: number, conflicts_open: number, 
 /**
- * One line per thing worth telling the worker.
+ * Proposals from allocation files (new cases, changed details) waiting for the worker
+ * to accept or refuse on the Inbox screen.
+ */
+proposals_open: number, 
+/**
+ * One line per thing worth telling the worker. File names from the shared drive in
+ * these lines are escaped (`share::escape_name`).
  */
 messages: Array<string>, };
 
@@ -1275,8 +1310,11 @@ export interface Commands {
   sync: { request: SyncRequest, response: SyncReport },
   inbox_get: { request: null, response: InboxView },
   inbox_conflict_resolve: { request: ConflictResolveRequest, response: InboxView },
+  inbox_proposal_accept: { request: ProposalDecideRequest, response: InboxView },
+  inbox_proposal_refuse: { request: ProposalDecideRequest, response: InboxView },
+  inbox_proposals_accept_all: { request: null, response: InboxView },
   audit_list: { request: AuditListRequest, response: AuditListView },
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

@@ -1,6 +1,6 @@
 // Synthetic shared-drive settings, outbox items, sync reports and inbox views for UI tests (no real
 // pupils; names are invented and obviously so).
-import type { ConflictView, InboxView, OutboxItem, OutboxView, ShareSettings, SyncReport } from '../api';
+import type { ConflictView, InboxView, OutboxItem, OutboxView, ProposalView, ShareSettings, SyncReport } from '../api';
 
 export function shareSettings(overrides: Partial<ShareSettings> = {}): ShareSettings {
   return { folder: '/mnt/council-share', worker_id: 'afsw-07', team: 'afsw', ...overrides };
@@ -49,6 +49,7 @@ export function syncReport(overrides: Partial<SyncReport> = {}): SyncReport {
     inbox_taken: 0,
     inbox_refused: 0,
     conflicts_open: 0,
+    proposals_open: 0,
     messages: ['Delivered Case funnel by phase'],
     ...overrides,
   };
@@ -70,5 +71,22 @@ export function conflict(overrides: Partial<ConflictView> = {}): ConflictView {
 }
 
 export function inboxView(overrides: Partial<InboxView> = {}): InboxView {
-  return { files: [], conflicts: [], ...overrides };
+  return { files: [], conflicts: [], proposals: [], ...overrides };
+}
+
+export function proposal(overrides: Partial<ProposalView> = {}): ProposalView {
+  return {
+    id: 21,
+    kind: 'new_case',
+    file_name: 'allocations-week-3.csv',
+    pupil_name: 'Fixturepupil Gamma',
+    upn: 'B801200005001',
+    case_id: null,
+    changes: [
+      { field: 'legal_name', field_label: 'Legal name', from: '', to: 'Fixturepupil Gamma' },
+      { field: 'school_name', field_label: 'School name', from: '', to: 'Synthetic Primary' },
+    ],
+    raised_at: '2026-03-02T09:00:00Z',
+    ...overrides,
+  };
 }

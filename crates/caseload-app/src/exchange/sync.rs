@@ -6,8 +6,11 @@
 use std::path::Path;
 use std::sync::Mutex;
 
+use std::collections::HashSet;
+
 use caseload_exchange::share::{
-    Delivery, DeliveryError, DeliveryFile, FailureKind, RealShare, Receipt, ShareFs, deliver, inbox,
+    Delivery, DeliveryError, DeliveryFile, FailureKind, InboxKind, InboxStamp, RealShare, Receipt,
+    ShareFs, deliver, inbox_scan,
 };
 use caseload_exchange::summary::SCHEMA_VERSION;
 use caseload_store::outbox::{self, OutboxEntry};
@@ -81,8 +84,9 @@ pub fn sync_using(
 ) -> Result<SyncReport, AppError> {
     let _one = SYNCING.lock().unwrap_or_else(|e| e.into_inner());
     let now = Utc::now();
-    let (settings, folder, work) = cx.with_store(|store| {
+    let (settings, folder, work, known) = cx.with_store(|store| {
         let settings = require(store)?;
+        let known = known_stamps(store)?;
         let folder = share_folder(&settings, &req)?;
         let due_at = req.due_only.unwrap_or(false).then_some(now);
         let work = outbox::pending(&store.read(), due_at)?
@@ -92,7 +96,7 @@ pub fn sync_using(
                 Ok((entry, d))
             })
             .collect::<Result<Vec<_>, AppError>>()?;
-        Ok((settings, folder, work))
+        Ok((settings, folder, work, known))
     })?;
     let root = Path::new(&folder);
     let reachable = fs.is_dir(root);
@@ -103,7 +107,7 @@ pub fn sync_using(
             (entry, outcome)
         })
         .collect();
-    let inbox_files = reachable.then(|| inbox(fs, root, &settings.worker_id));
+    let inbox_files = reachable.then(|| inbox_scan(fs, root, &settings.worker_id, &known));
     // The newest backup leaves the laptop whenever the share can be reached.
     let backup_shared = reachable
         .then(|| crate::backup::share_latest(cx.data_dir(), fs, root, &settings.worker_id));
@@ -116,15 +120,31 @@ pub fn sync_using(
             inbox_taken: 0,
             inbox_refused: 0,
             conflicts_open: 0,
+            proposals_open: 0,
             messages: Vec::new(),
         };
         for (entry, outcome) in &outcomes {
             record_outcome(store, entry, outcome, root, now, &mut report)?;
         }
         match inbox_files {
-            Some(Ok(files)) => {
-                for file in files {
+            Some(Ok(scan)) => {
+                // Links, pipes, oversized files and files that changed while read: named
+                // (escaped), never read or stored.
+                for refusal in &scan.refused {
+                    report.inbox_refused += 1;
+                    report.messages.push(refusal.message());
+                }
+                for file in scan.files {
                     if inbox_store::seen(&store.read(), &file.sha256)? {
+                        // The same bytes under a new name or time: remember the stamp so
+                        // they are not read again.
+                        store.write(Action::InboxTake, |w| {
+                            w.audit_detail(&format!(
+                                "{}: contents already seen",
+                                file.kind.folder()
+                            ));
+                            set_stamp(w, &file.stamp)
+                        })?;
                         continue;
                     }
                     let outcome = take_inbox_file(store, &file, now)?;
@@ -153,10 +173,45 @@ pub fn sync_using(
             _ => {}
         }
         report.conflicts_open = inbox_store::open_conflicts(&store.read())?.len() as u32;
+        report.proposals_open = inbox_store::open_proposals(&store.read())?.len() as u32;
         // Delivered bytes older than the retention rule's days leave the database.
         crate::retention::purge_delivered_exports(store, now)?;
         Ok(report)
     })
+}
+
+/// The stamps (escaped name, size, time) of the inbox files already read.
+fn known_stamps(store: &Store) -> Result<HashSet<InboxStamp>, AppError> {
+    Ok(inbox_store::stamps(&store.read())?
+        .into_iter()
+        .filter_map(|(kind, name, size, modified_ns)| {
+            let kind = match kind.as_str() {
+                "allocations" => InboxKind::Allocations,
+                "attendance" => InboxKind::Attendance,
+                _ => return None,
+            };
+            Some(InboxStamp {
+                kind,
+                name,
+                size,
+                modified_ns,
+            })
+        })
+        .collect())
+}
+
+/// Remembers that an inbox file was read at this name, size and time.
+pub(crate) fn set_stamp(
+    w: &caseload_store::Writer<'_>,
+    stamp: &InboxStamp,
+) -> Result<(), caseload_store::StoreError> {
+    inbox_store::set_stamp(
+        w,
+        stamp.kind.folder(),
+        &stamp.name,
+        stamp.size,
+        stamp.modified_ns,
+    )
 }
 
 /// Marks one export delivered, or failed with its reason and the time of the next try.
@@ -184,17 +239,23 @@ fn record_outcome(
             report.delivered += 1;
         }
         // The detail may name paths on the share; only the plain reason is stored.
-        Err(DeliveryError { kind, .. }) => {
+        Err(DeliveryError { kind, detail }) => {
             let next = now + back_off(entry.attempts);
             let reason = kind.reason().to_string();
+            // Which folder is not a real folder: Caseload's own folder names, escaped.
+            let shown = if *kind == FailureKind::Untrusted {
+                format!("{reason} ({detail})")
+            } else {
+                reason.clone()
+            };
             store.write(Action::ExportDelivery, |w| {
                 w.audit_entity("export", entry.export_id.as_str());
                 w.audit_detail(&format!("failed: {}", kind_name(*kind)));
                 outbox::mark_failed(w, &entry.export_id, now, next, kind_name(*kind), &reason)
             })?;
             report.failed += 1;
-            if !report.messages.contains(&reason) {
-                report.messages.push(reason);
+            if !report.messages.contains(&shown) {
+                report.messages.push(shown);
             }
         }
     }
@@ -209,6 +270,7 @@ fn kind_name(kind: FailureKind) -> &'static str {
         FailureKind::Interrupted => "interrupted",
         FailureKind::VerifyFailed => "verify_failed",
         FailureKind::Refused => "refused",
+        FailureKind::Untrusted => "untrusted",
         FailureKind::Other => "other",
     }
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use caseload_domain::{CaseId, ConflictId, ExportId, WorkerId};
+use caseload_domain::{CaseId, ConflictId, ExportId, ProposalId, WorkerId};
 
 use crate::support::SavedFile;
 
@@ -138,7 +138,11 @@ pub struct SyncReport {
     pub inbox_taken: u32,
     pub inbox_refused: u32,
     pub conflicts_open: u32,
-    /// One line per thing worth telling the worker.
+    /// Proposals from allocation files (new cases, changed details) waiting for the worker
+    /// to accept or refuse on the Inbox screen.
+    pub proposals_open: u32,
+    /// One line per thing worth telling the worker. File names from the shared drive in
+    /// these lines are escaped (`share::escape_name`).
     pub messages: Vec<String>,
 }
 
@@ -171,6 +175,42 @@ pub struct ConflictView {
 pub struct InboxView {
     pub files: Vec<InboxFileView>,
     pub conflicts: Vec<ConflictView>,
+    /// What allocation files propose, waiting for the worker, oldest first.
+    pub proposals: Vec<ProposalView>,
+}
+
+/// One field a proposal sets: from what the case holds now (empty for a new case) to what
+/// the council's file says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProposalChangeView {
+    pub field: String,
+    pub field_label: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// A new case, or changed details of an existing case, that an allocation file proposes.
+/// Nothing changes until the worker accepts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProposalView {
+    pub id: ProposalId,
+    /// `new_case` or `update`.
+    pub kind: String,
+    /// The allocation file it came from (escaped).
+    pub file_name: String,
+    /// The pupil's name: the council's for a new case, the case's for an update (shown
+    /// only inside the app).
+    pub pupil_name: String,
+    pub upn: String,
+    /// The existing case, for an update.
+    pub case_id: Option<CaseId>,
+    pub changes: Vec<ProposalChangeView>,
+    pub raised_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProposalDecideRequest {
+    pub id: ProposalId,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

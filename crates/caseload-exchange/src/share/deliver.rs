@@ -15,11 +15,11 @@ use caseload_domain::ExportId;
 use chrono::{DateTime, Utc};
 
 use super::error::{DeliveryError, FailureKind};
-use super::fs::ShareFs;
+use super::fs::{EntryKind, ShareFs, refused_entry};
 use super::manifest::{
     MANIFEST_NAME, MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSION, Manifest, ManifestFile, sha256_hex,
 };
-use super::names::{check_segment, is_temp_name};
+use super::names::{check_segment, escape_name, is_temp_name};
 
 /// One export ready to go to the shared drive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,13 +70,14 @@ pub fn deliver(
         return Err(DeliveryError::unreachable(share_root));
     }
     // One level at a time below the root, each needing its parent: if the share is pulled
-    // away after the check above, the next level fails instead of re-creating the root.
-    let mut folder = share_root.to_path_buf();
-    for level in ["caseload", "deliveries", &delivery.worker_id, &folder_name] {
-        folder.push(level);
-        fs.create_dir(&folder)
-            .map_err(|e| DeliveryError::io(&format!("creating folder {folder_name}"), &e))?;
-    }
+    // away after the check above, the next level fails instead of re-creating the root. Each
+    // level must be a real folder: a symbolic link planted on the share (say the worker's
+    // folder pointing at another worker's, or at a local folder) is refused, not followed.
+    let folder = real_folders(
+        fs,
+        share_root,
+        &["caseload", "deliveries", &delivery.worker_id, &folder_name],
+    )?;
     remove_leftover_temps(fs, &folder)?;
 
     match existing_manifest(fs, &folder)? {
@@ -149,12 +150,7 @@ pub fn deliver_backup(
     if !fs.is_dir(share_root) {
         return Err(DeliveryError::unreachable(share_root));
     }
-    let mut folder = share_root.to_path_buf();
-    for level in ["caseload", "backups", worker_id] {
-        folder.push(level);
-        fs.create_dir(&folder)
-            .map_err(|e| DeliveryError::io("creating the backups folder", &e))?;
-    }
+    let folder = real_folders(fs, share_root, &["caseload", "backups", worker_id])?;
     remove_leftover_temps(fs, &folder)?;
     let sha256 = sha256_hex(bytes);
     let target = folder.join(name);
@@ -162,6 +158,50 @@ pub fn deliver_backup(
         put_file(fs, &folder, name, bytes, &sha256)?;
     }
     Ok(target)
+}
+
+/// `root/levels[0]/levels[1]/…`, each level created if missing and checked (without following
+/// links) to be a real folder: a symbolic link, a file or anything else there is refused with
+/// its place named, and nothing is written through it.
+fn real_folders(fs: &dyn ShareFs, root: &Path, levels: &[&str]) -> Result<PathBuf, DeliveryError> {
+    let mut folder = root.to_path_buf();
+    let mut shown = String::new();
+    for level in levels {
+        folder.push(level);
+        if !shown.is_empty() {
+            shown.push('/');
+        }
+        shown.push_str(level);
+        let step = format!("creating folder {}", escape_name(&shown));
+        match fs.entry(&folder) {
+            Ok(e) if e.kind == EntryKind::Dir => continue,
+            Ok(e) => return Err(not_a_folder(&shown, e.kind)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(DeliveryError::io(&step, &e)),
+        }
+        fs.create_dir(&folder)
+            .map_err(|e| DeliveryError::io(&step, &e))?;
+        match fs.entry(&folder) {
+            Ok(e) if e.kind == EntryKind::Dir => {}
+            Ok(e) => return Err(not_a_folder(&shown, e.kind)),
+            Err(e) => return Err(DeliveryError::io(&step, &e)),
+        }
+    }
+    Ok(folder)
+}
+
+fn not_a_folder(shown: &str, kind: EntryKind) -> DeliveryError {
+    let what = match kind {
+        EntryKind::File => "is a file, not a folder",
+        other => other.refusal().unwrap_or("is not a folder"),
+    };
+    DeliveryError::new(
+        FailureKind::Untrusted,
+        format!(
+            "{} on the shared drive {what}; nothing was written through it",
+            escape_name(shown)
+        ),
+    )
 }
 
 /// `<YYYY-MM-DD>_<kind>_<export_id>`, after checking each part is a safe name.
@@ -254,6 +294,9 @@ fn read_if_present(
     match fs.read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        // A link or special file under a Caseload name is never read; the rename that
+        // follows replaces the entry itself, never what a link points to.
+        Err(e) if refused_entry(&e).is_some() => Ok(None),
         Err(e) => Err(DeliveryError::io(&format!("reading {name}"), &e)),
     }
 }
@@ -273,7 +316,10 @@ fn put_file(
     if let Err(e) = fs.write_new_synced(&temp, bytes) {
         // A full disk leaves a partial temp file behind; take it away to free the space.
         let _ = fs.remove_file(&temp);
-        return Err(DeliveryError::io(&format!("writing {name}"), &e));
+        return Err(DeliveryError::io(
+            &format!("writing {}", escape_name(name)),
+            &e,
+        ));
     }
     if let Err(e) = fs.rename(&temp, &target) {
         let _ = fs.remove_file(&temp);

@@ -22,6 +22,10 @@ pub enum FailureKind {
     VerifyFailed,
     /// A name in the export is not safe to use as a folder or file name.
     Refused,
+    /// Something on the share is not what Caseload expects where it reads or writes: a
+    /// symbolic link, a file or a special file where a real folder or file should be.
+    /// Nothing is read or written through it.
+    Untrusted,
     /// Anything else the operating system reported.
     Other,
 }
@@ -53,6 +57,12 @@ impl FailureKind {
             FailureKind::Refused => {
                 "The export has a name Caseload will not use for a folder or file on the shared \
                  drive. Trying again will not help; report this to your system administrator."
+            }
+            FailureKind::Untrusted => {
+                "Something on the shared drive is not what Caseload expects: a shortcut \
+                 (symbolic link) or a special file where a real folder or file should be. \
+                 Nothing was written through it. Ask IT to check the folder named here; \
+                 Caseload will try again."
             }
             FailureKind::Other => {
                 "Something unexpected went wrong with the shared drive. Caseload will try \

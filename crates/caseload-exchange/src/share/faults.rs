@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use super::fs::{RealShare, ShareFs};
+use super::fs::{Entry, RealShare, ShareFs};
 
 /// How the share goes away once its operation budget is spent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,6 +220,23 @@ impl ShareFs for FaultyShare {
             }
             Ok(bytes)
         })
+    }
+
+    fn read_capped(&self, path: &Path, max: u64) -> io::Result<Vec<u8>> {
+        self.run(path, |faults| {
+            let mut bytes = self.inner.read_capped(path, max)?;
+            if faults.corrupt_reads {
+                match bytes.first_mut() {
+                    Some(first) => *first ^= 0xFF,
+                    None => bytes.push(0xFF),
+                }
+            }
+            Ok(bytes)
+        })
+    }
+
+    fn entry(&self, path: &Path) -> io::Result<Entry> {
+        self.run(path, |_| self.inner.entry(path))
     }
 
     fn remove_file(&self, path: &Path) -> io::Result<()> {

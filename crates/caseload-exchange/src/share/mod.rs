@@ -15,10 +15,14 @@ mod trust;
 pub use deliver::{Delivery, DeliveryFile, Receipt, deliver, deliver_backup};
 pub use error::{DeliveryError, FailureKind};
 pub use faults::FaultyShare;
-pub use fs::{RealShare, ShareFs};
-pub use inbox::{InboxFile, InboxKind, inbox};
+pub use fs::{Entry, EntryKind, RealShare, ShareFs, not_a_file, real_entry, refused_entry};
+pub use inbox::{
+    InboxFile, InboxKind, InboxRefusal, InboxScan, InboxStamp, MAX_INBOX_FILE_BYTES, inbox,
+    inbox_scan,
+};
 pub use manifest::{
     MANIFEST_NAME, MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSION, Manifest, ManifestError, ManifestFile,
     sha256_hex,
 };
+pub use names::escape_name;
 pub use trust::{Rejected, TrustReport, TrustedFile, trusted_files};

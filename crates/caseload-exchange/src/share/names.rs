@@ -54,6 +54,32 @@ pub(crate) fn check_segment(what: &str, name: &str) -> Result<(), DeliveryError>
     }
 }
 
+/// A name from the share made safe to print or show: every control character (ESC, CR, LF,
+/// BEL, the C1 controls…) and every bidirectional override or isolate (U+202A–U+202E,
+/// U+2066–U+2069, and the marks U+200E/U+200F, U+061C) is written as `\u{..}`, so a file name
+/// cannot move the cursor, retitle a terminal, start a new line in a message or reverse text
+/// on screen. This is the one place that does it: every message naming a file or folder on
+/// the shared drive goes through it.
+pub fn escape_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if must_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn must_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        )
+}
+
 /// Whether `name` is one of Caseload's temp files: `.<final name>.part-<hex>`.
 pub(crate) fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.contains(".part-")
@@ -86,6 +112,24 @@ mod tests {
                 "{name:?} should be refused"
             );
         }
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_escaped_and_ordinary_names_kept() {
+        assert_eq!(
+            escape_name("\u{1b}]0;owned\u{7}x.csv"),
+            "\\u{1b}]0;owned\\u{7}x.csv"
+        );
+        assert_eq!(escape_name("a\r\nb\u{9b}c"), "a\\u{d}\\u{a}b\\u{9b}c");
+        assert_eq!(
+            escape_name("invoice\u{202e}vsc.exe"),
+            "invoice\\u{202e}vsc.exe"
+        );
+        assert_eq!(escape_name("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+        assert_eq!(
+            escape_name("allocations Zoë 2026.csv"),
+            "allocations Zoë 2026.csv"
+        );
     }
 
     #[test]

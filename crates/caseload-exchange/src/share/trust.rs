@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use caseload_domain::ExportId;
 
 use super::error::{DeliveryError, FailureKind};
-use super::fs::ShareFs;
+use super::fs::{EntryKind, ShareFs, refused_entry};
 use super::manifest::{MANIFEST_NAME, Manifest, sha256_hex};
+use super::names::escape_name;
 
 /// Folders deeper than this below the root are not searched; deliveries sit at depth 4.
 const MAX_DEPTH: usize = 6;
@@ -76,12 +77,36 @@ fn find_manifests(
     };
     entries.sort();
     for entry in entries {
-        if fs.is_dir(&entry) {
-            if depth < MAX_DEPTH {
-                find_manifests(fs, root, &entry, depth + 1, found, report)?;
+        // Seen without following links: a symbolic link (to another worker's folder, to a
+        // local folder) or a pipe is named and left out, never followed or opened.
+        let kind = match fs.entry(&entry) {
+            Ok(e) => e.kind,
+            Err(e) if e.kind() == io::ErrorKind::NotFound && fs.is_dir(root) => continue,
+            Err(e) => {
+                let reason = format!("could not be looked at ({e}); it was left out");
+                reject_unless_gone(fs, root, &entry, &e, reason, report)?;
+                continue;
             }
-        } else if entry.file_name().is_some_and(|n| n == MANIFEST_NAME) {
-            found.push(entry);
+        };
+        match kind {
+            EntryKind::Dir => {
+                if depth < MAX_DEPTH {
+                    find_manifests(fs, root, &entry, depth + 1, found, report)?;
+                }
+            }
+            EntryKind::File => {
+                if entry.file_name().is_some_and(|n| n == MANIFEST_NAME) {
+                    found.push(entry);
+                }
+            }
+            EntryKind::Symlink | EntryKind::Other => {
+                let why = kind.refusal().unwrap_or("is not a regular file");
+                reject(
+                    report,
+                    &entry,
+                    format!("{why}; it was not followed or read"),
+                );
+            }
         }
     }
     Ok(())
@@ -102,7 +127,7 @@ fn check_delivery(
         Err(e) => {
             let reason = format!(
                 "could not be read: {}; its folder was left out",
-                crate::io_problem(&e)
+                refused_entry(&e).unwrap_or_else(|| crate::io_problem(&e))
             );
             return reject_unless_gone(fs, root, manifest_path, &e, reason, report);
         }
@@ -139,7 +164,8 @@ fn check_delivery(
                 continue;
             }
             Err(e) => {
-                let reason = format!("could not be read: {} — left out", crate::io_problem(&e));
+                let why = refused_entry(&e).unwrap_or_else(|| crate::io_problem(&e));
+                let reason = format!("could not be read: {why} — left out");
                 reject_unless_gone(fs, root, &path, &e, reason, report)?;
                 continue;
             }
@@ -182,7 +208,7 @@ fn reject_unless_gone(
             FailureKind::Interrupted,
             format!(
                 "the share went away while reading {}: {err}",
-                path.display()
+                escape_name(&path.display().to_string())
             ),
         ));
     }
@@ -193,6 +219,6 @@ fn reject_unless_gone(
 fn reject(report: &mut TrustReport, path: &Path, reason: String) {
     report.rejected.push(Rejected {
         path: path.to_path_buf(),
-        reason: format!("{}: {reason}", path.display()),
+        reason: format!("{}: {reason}", escape_name(&path.display().to_string())),
     });
 }

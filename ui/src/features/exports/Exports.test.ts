@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { chooseSaveFolder, openSavedFile, revealSavedFile, type InboxView } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve, type Handlers } from '../../test/commands';
-import { conflict, inboxView, outboxItem, outboxView, syncReport } from '../../test/exportFixtures';
+import { conflict, inboxView, outboxItem, outboxView, proposal, syncReport } from '../../test/exportFixtures';
 import { saveSuggestion } from '../../test/savingFixtures';
 import Exports from './Exports.svelte';
 import { outbox } from './outbox.svelte';
@@ -313,5 +313,38 @@ describe('Exports: the outbox and inbox', () => {
     await open({ inbox_get: () => inboxView({ conflicts: [conflict()] }) });
     await userEvent.click(screen.getByRole('link', { name: 'Alexandra Testpupil' }));
     expect(router.route).toEqual({ name: 'case-view', id: 'case-1' });
+  });
+
+  it('lists what allocation files propose, grouped by file, and accepts or refuses each', async () => {
+    const update = proposal({
+      id: 22,
+      kind: 'update',
+      file_name: 'allocations-week-4.csv',
+      pupil_name: 'Alexandra Testpupil',
+      case_id: 'case-1',
+      changes: [{ field: 'school_name', field_label: 'School name', from: 'Oak Academy', to: 'Oak Academy Trust' }],
+    });
+    let open_ = [proposal(), update];
+    await open({
+      inbox_get: () => inboxView({ proposals: open_ }),
+      inbox_proposal_accept: ({ id }) => {
+        open_ = open_.filter((p) => p.id !== id);
+        return inboxView({ proposals: open_ });
+      },
+      inbox_proposal_refuse: ({ id }) => {
+        open_ = open_.filter((p) => p.id !== id);
+        return inboxView({ proposals: open_ });
+      },
+    });
+    const week3 = screen.getByRole('table', { name: 'From allocations-week-3.csv' });
+    expect(week3).toHaveTextContent('New case');
+    expect(week3).toHaveTextContent('School name: Synthetic Primary');
+    const week4 = screen.getByRole('table', { name: 'From allocations-week-4.csv' });
+    expect(week4).toHaveTextContent('School name: Oak Academy → Oak Academy Trust');
+    await userEvent.click(screen.getByRole('button', { name: 'Accept (New case, Fixturepupil Gamma)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Refuse (Changed details, Alexandra Testpupil)' }));
+    expect(requestsFor('inbox_proposal_accept')).toEqual([{ id: 21 }]);
+    expect(requestsFor('inbox_proposal_refuse')).toEqual([{ id: 22 }]);
+    expect(screen.getByText(/None\. When the council allocates a pupil/)).toBeInTheDocument();
   });
 });

@@ -7,7 +7,15 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
 import { axeViolations } from '../../test/axe';
 import { fail, serve } from '../../test/commands';
-import { conflict, inboxView, outboxItem, outboxView, shareSettings, syncReport } from '../../test/exportFixtures';
+import {
+  conflict,
+  inboxView,
+  outboxItem,
+  outboxView,
+  proposal,
+  shareSettings,
+  syncReport,
+} from '../../test/exportFixtures';
 import { dashboard, settings, status } from '../../test/fixtures';
 
 vi.mock('../../api', async (importOriginal) => ({
@@ -53,8 +61,9 @@ describe('Exports and Settings → Shared drive accessibility', () => {
             },
           ],
           conflicts: [conflict()],
+          proposals: [proposal(), proposal({ id: 22, kind: 'update', case_id: 'case-1', file_name: 'b.csv' })],
         }),
-      sync: () => syncReport(),
+      sync: () => syncReport({ proposals_open: 2 }),
       export_queue: () =>
         fail({ kind: 'validation', message: 'x', fields: [{ field: 'kind', message: 'Choose what to export' }] }),
     });

@@ -48,7 +48,12 @@ pub(crate) fn inbox_view(store: &Store) -> Result<InboxView, AppError> {
             detail: f.detail,
         })
         .collect();
-    Ok(InboxView { files, conflicts })
+    let proposals = super::proposals::proposal_views(&r)?;
+    Ok(InboxView {
+        files,
+        conflicts,
+        proposals,
+    })
 }
 
 pub fn inbox_get(cx: &Caseload, _: ()) -> Result<InboxView, AppError> {

@@ -61,34 +61,46 @@ pub(super) fn with_value(p: &Pupil, field: &str, value: &str) -> Result<Pupil, A
     .map_err(AppError::validation)
 }
 
-/// Three-way merge of one pupil: returns the pupil to store, whether it changed, and how many
-/// conflicts were raised.
-pub(super) fn merge(
+/// One field an allocation file would change: from the case's value to the council's.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(super) struct Change {
+    pub field: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// Three-way comparison of one pupil, changing nothing on the case: returns the fields the
+/// council changed where the worker has not edited them since (to be proposed to the
+/// worker), and how many conflicts were raised (fields the worker edited and the council now
+/// says something else, which wait for the worker's choice as before).
+pub(super) fn proposed_changes(
     w: &Writer<'_>,
     case: &CaseRecord,
     incoming: &Pupil,
     file_id: InboxFileId,
     now: DateTime<Utc>,
-) -> Result<(Pupil, bool, u32), StoreError> {
-    let mut pupil = case.pupil.clone();
-    let (mut changed, mut raised) = (false, 0);
+) -> Result<(Vec<Change>, u32), StoreError> {
+    let mut changes = Vec::new();
+    let mut raised = 0;
     for (field, _) in FIELDS {
         let theirs = value_of(incoming, field);
-        let mine = value_of(&pupil, field);
+        let mine = value_of(&case.pupil, field);
         let base = inbox::allocated_value(&w.reader(), &case.pupil_id, field)?;
         if theirs == mine {
             inbox::set_allocated_value(w, &case.pupil_id, field, &theirs)?;
         } else if base.as_deref() == Some(mine.as_str()) {
-            // The worker has not touched it since the council last sent it: take the update.
-            if let Ok(next) = with_value(&pupil, field, &theirs) {
-                pupil = next;
-                changed = true;
-                inbox::set_allocated_value(w, &case.pupil_id, field, &theirs)?;
+            // The worker has not touched it since the council last sent it: propose the update.
+            if with_value(&case.pupil, field, &theirs).is_ok() {
+                changes.push(Change {
+                    field: field.to_string(),
+                    from: mine,
+                    to: theirs,
+                });
             }
         } else if base.as_deref() != Some(theirs.as_str()) {
             inbox::raise(w, &case.pupil_id, field, &mine, &theirs, file_id, now)?;
             raised += 1;
         }
     }
-    Ok((pupil, changed, raised))
+    Ok((changes, raised))
 }

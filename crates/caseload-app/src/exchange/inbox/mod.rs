@@ -10,6 +10,7 @@
 
 mod conflicts;
 mod merge;
+mod proposals;
 
 use std::ops::ControlFlow;
 
@@ -18,17 +19,19 @@ use caseload_exchange::import::{
     import_summaries,
 };
 use caseload_exchange::share::{InboxFile, InboxKind};
-use caseload_store::cases::{self, CaseRecord, Referral};
+use caseload_store::cases::{self, CaseRecord};
 use caseload_store::imports::{self, ImportKind};
 use caseload_store::{Action, Store, StoreError, inbox};
 use chrono::{DateTime, Utc};
 
 use crate::error::AppError;
+use crate::exchange::sync::set_stamp;
 use crate::imports::{insert_marks, marks_record, saved_mapping, summary_records};
 use crate::support::today;
-use merge::{FIELDS, merge, value_of};
+use merge::{FIELDS, proposed_changes, value_of};
 
 pub use conflicts::{inbox_conflict_resolve, inbox_get};
+pub use proposals::{inbox_proposal_accept, inbox_proposal_refuse, inbox_proposals_accept_all};
 
 pub(crate) struct Taken {
     pub taken: bool,
@@ -63,6 +66,7 @@ pub(crate) fn take_inbox_file(
             let message = format!("{}: refused, nothing taken. {reason}", file.name);
             store.write(Action::InboxTake, |w| {
                 let id = inbox::record(w, kind, &file.name, &file.sha256, "refused", &reason, now)?;
+                set_stamp(w, &file.stamp)?;
                 w.audit_entity("inbox_file", &id.0.to_string());
                 w.audit_detail(&format!("{kind}: refused"));
                 Ok(id)
@@ -117,6 +121,7 @@ fn take_attendance(
                     &format!("attendance summaries for {} pupils", rows.len()),
                     now,
                 )?;
+                set_stamp(w, &file.stamp)?;
                 w.audit_entity("inbox_file", &file_id.0.to_string());
                 w.audit_detail(&format!(
                     "attendance: summaries for {} pupils taken in (import {})",
@@ -148,6 +153,7 @@ fn take_attendance(
                     &format!("{count} session marks"),
                     now,
                 )?;
+                set_stamp(w, &file.stamp)?;
                 w.audit_entity("inbox_file", &file_id.0.to_string());
                 w.audit_detail(&format!(
                     "attendance: {count} session marks taken in (import {})",
@@ -161,6 +167,10 @@ fn take_attendance(
     }
 }
 
+/// Takes an allocation file in as proposals: a new case for each pupil not on the caseload,
+/// and the changed fields of each pupil who is (where the worker has not edited them). No
+/// case is created or changed here; the worker accepts or refuses each proposal on the Inbox
+/// screen. Fields the worker edited that the council now changes wait as conflicts, as before.
 fn take_allocations(
     store: &mut Store,
     file: &InboxFile,
@@ -173,42 +183,70 @@ fn take_allocations(
         })
         .map_err(refused)?;
     let existing = cases::list(&store.read())?;
-    let (mut added, mut updated, mut conflicts) = (0u32, 0u32, 0u32);
+    let (mut new_cases, mut updates, mut conflicts) = (0u32, 0u32, 0u32);
     store.write(Action::InboxTake, |w| {
         let file_id = inbox::record(w, "allocations", &file.name, &file.sha256, "taken", "", now)?;
+        set_stamp(w, &file.stamp)?;
         for row in &parsed.cases {
             let known: Option<&CaseRecord> = existing
                 .iter()
                 .filter(|c| c.pupil.upn == row.pupil.upn)
                 .max_by_key(|c| c.created_at);
-            let Some(case) = known else {
-                let referral = Referral {
-                    source: row
-                        .referral_source
-                        .clone()
-                        .unwrap_or_else(|| "Council allocation".into()),
-                    date: row.referral_date.unwrap_or_else(today),
-                };
-                let record = cases::add(w, &row.pupil, &referral, now)?;
-                for (field, _) in FIELDS {
-                    inbox::set_allocated_value(
+            let referral_source = row
+                .referral_source
+                .clone()
+                .unwrap_or_else(|| "Council allocation".into());
+            let referral_date = row.referral_date.unwrap_or_else(today).to_string();
+            let upn = row.pupil.upn.as_str();
+            match known {
+                None => {
+                    let values: std::collections::BTreeMap<&str, String> = FIELDS
+                        .iter()
+                        .map(|(f, _)| (*f, value_of(&row.pupil, f)))
+                        .collect();
+                    let values_json = serde_json::to_string(&values).unwrap_or_default();
+                    inbox::propose(
                         w,
-                        &record.pupil_id,
-                        field,
-                        &value_of(&row.pupil, field),
+                        &inbox::NewProposal {
+                            inbox_file_id: file_id,
+                            kind: "new_case",
+                            upn,
+                            pupil_id: None,
+                            values_json: &values_json,
+                            changes_json: "[]",
+                            referral_source: &referral_source,
+                            referral_date: &referral_date,
+                        },
+                        now,
                     )?;
+                    new_cases += 1;
                 }
-                added += 1;
-                continue;
-            };
-            let (pupil, changed, raised) = merge(w, case, &row.pupil, file_id, now)?;
-            if changed {
-                cases::update_pupil(w, &case.id, &pupil, now)?;
-                updated += 1;
+                Some(case) => {
+                    let (changes, raised) = proposed_changes(w, case, &row.pupil, file_id, now)?;
+                    conflicts += raised;
+                    if changes.is_empty() {
+                        continue;
+                    }
+                    let changes_json = serde_json::to_string(&changes).unwrap_or_default();
+                    inbox::propose(
+                        w,
+                        &inbox::NewProposal {
+                            inbox_file_id: file_id,
+                            kind: "update",
+                            upn,
+                            pupil_id: Some(&case.pupil_id),
+                            values_json: "{}",
+                            changes_json: &changes_json,
+                            referral_source: &referral_source,
+                            referral_date: &referral_date,
+                        },
+                        now,
+                    )?;
+                    updates += 1;
+                }
             }
-            conflicts += raised;
         }
-        let detail = taken_detail(added, updated, conflicts);
+        let detail = taken_detail(new_cases, updates, conflicts);
         w.audit_entity("inbox_file", &file_id.0.to_string());
         w.audit_detail(&format!("allocations: {detail}"));
         inbox::set_detail(w, file_id, &detail)
@@ -216,17 +254,22 @@ fn take_allocations(
     Ok(format!(
         "{}: {}",
         file.name,
-        taken_detail(added, updated, conflicts)
+        taken_detail(new_cases, updates, conflicts)
     ))
 }
 
-/// "1 new case, 2 updated, 1 difference for you to choose".
-fn taken_detail(added: u32, updated: u32, conflicts: u32) -> String {
-    let case = if added == 1 { "case" } else { "cases" };
+/// "1 new case and 2 changed cases for you to accept or refuse, 1 difference for you to
+/// choose".
+fn taken_detail(new_cases: u32, updates: u32, conflicts: u32) -> String {
+    let case = if new_cases == 1 { "case" } else { "cases" };
+    let changed = if updates == 1 { "case" } else { "cases" };
     let diff = if conflicts == 1 {
         "difference"
     } else {
         "differences"
     };
-    format!("{added} new {case}, {updated} updated, {conflicts} {diff} for you to choose")
+    format!(
+        "{new_cases} new {case} and {updates} changed {changed} for you to accept or refuse, \
+         {conflicts} {diff} for you to choose"
+    )
 }
