@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use caseload_app::exchange::{ExportRequest, ExportSaveRequest, OutboxStatus, SyncRequest};
+use caseload_app::support::Destination;
 use caseload_app::{AppError, Caseload, exchange, support};
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::RealShare;
@@ -118,12 +119,10 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
     let req = request(&args);
     match &args.out {
         Some(dir) => {
-            let saved = exchange::export_save(
+            let saved = exchange::export_save_to(
                 cx,
-                ExportSaveRequest {
-                    export: req,
-                    dir: Some(dir.display().to_string()),
-                },
+                ExportSaveRequest { export: req },
+                &Destination::folder(dir),
             )?;
             output::print(args.json, &saved, || {
                 for f in &saved.files {
@@ -147,12 +146,13 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
 
 pub fn sync(cx: &Caseload, args: SyncArgs) -> Result<(), AppError> {
     let SyncArgs { share, json } = args;
-    let report = exchange::sync(
+    let share = share.map(|p| p.display().to_string());
+    let report = exchange::sync_to(
         cx,
         SyncRequest {
-            share: share.map(|p| p.display().to_string()),
             due_only: Some(false),
         },
+        share.as_deref(),
     )?;
     output::print(json, &report, || {
         outln!(
