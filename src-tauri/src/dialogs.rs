@@ -54,13 +54,14 @@ pub fn choose(app: &AppHandle, choice: Choice<'_>) -> Option<PathBuf> {
 }
 
 /// Debug builds only (the end-to-end tests; WebDriver cannot drive a native dialog): when
-/// `CASELOAD_TEST_DIALOG_ANSWER` names a file, no dialog opens and the answer is the path in
-/// that file (the test writes it before the click), or "cancelled" when it is empty or missing.
+/// `CASELOAD_TEST_DIALOG_ANSWER` names a file (set and not empty), no dialog opens and the answer
+/// is the path in that file (the test writes it before the click), or "cancelled" when the file
+/// is empty or missing.
 /// The test process outside the app writes it, so the webview still names no path. Release
 /// builds (`debug_assertions` off, as `tauri build` makes them) do not contain this at all.
 #[cfg(debug_assertions)]
 fn test_answer() -> Option<Option<PathBuf>> {
-    let file = std::env::var_os("CASELOAD_TEST_DIALOG_ANSWER")?;
+    let file = std::env::var_os("CASELOAD_TEST_DIALOG_ANSWER").filter(|f| !f.is_empty())?;
     let answer = std::fs::read_to_string(file).unwrap_or_default();
     let answer = answer.trim();
     Some((!answer.is_empty()).then(|| PathBuf::from(answer)))
