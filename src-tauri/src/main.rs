@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use caseload_app::{AppError, Caseload, KdfProfile, OpenAction, data_dir};
 use tauri::Manager;
 
+mod dialogs;
 mod locking;
 
 /// One async Tauri command per line of the list. The work runs on a blocking thread so Argon2id
@@ -71,6 +72,7 @@ fn main() {
     });
     // Closing the app locks the caseload first, so the audit trail records the lock.
     let on_exit = caseload.clone();
+    let chooser = caseload.clone();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -80,7 +82,10 @@ fn main() {
             }
         }))
         .manage(caseload)
-        .setup(|app| {
+        .setup(move |app| {
+            // The file, save and folder dialogs are opened from Rust (see `dialogs`).
+            let handle = app.handle().clone();
+            chooser.set_chooser(move |choice| dialogs::choose(&handle, choice));
             locking::start(app.handle());
             Ok(())
         })

@@ -10,7 +10,6 @@ use std::time::Instant;
 
 use caseload_app::demo::demo_upn;
 use caseload_app::exchange::{ExportRequest, ExportSaveRequest, ShareSettings, SyncRequest};
-use caseload_app::imports::ImportRequest;
 use caseload_app::session::CreateCaseloadRequest;
 use caseload_app::{Caseload, KdfProfile, exchange, imports, session, support};
 use caseload_exchange::aggregate::aggregate;
@@ -58,14 +57,7 @@ fn main() {
     let last_year = (today - chrono::Duration::days(372)).to_string();
     for (as_at, shift) in [(last_year.as_str(), 7), (this_year.as_str(), 0)] {
         let path = summary_file(tmp.path(), as_at, shift);
-        imports::import_summary_file(
-            &cx,
-            ImportRequest {
-                path: path.display().to_string(),
-                mapping: None,
-            },
-        )
-        .expect("import");
+        imports::import_summary_file_at(&cx, &path, None).expect("import");
     }
     let share = tmp.path().join("share");
     std::fs::create_dir_all(&share).expect("share");
@@ -86,7 +78,7 @@ fn main() {
         let mut times = Vec::new();
         for _ in 0..5 {
             let start = Instant::now();
-            exchange::export_save(
+            exchange::export_save_to(
                 &cx,
                 ExportSaveRequest {
                     export: ExportRequest {
@@ -95,8 +87,8 @@ fn main() {
                         from: Some("2020-01-01".into()),
                         ..Default::default()
                     },
-                    dir: Some(tmp.path().join("out").display().to_string()),
                 },
+                &caseload_app::support::Destination::folder(tmp.path().join("out")),
             )
             .expect("export");
             times.push(ms(start));

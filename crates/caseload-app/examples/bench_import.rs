@@ -9,7 +9,6 @@ use std::path::Path;
 use std::time::Instant;
 
 use caseload_app::demo::demo_upn;
-use caseload_app::imports::ImportRequest;
 use caseload_app::session::CreateCaseloadRequest;
 use caseload_app::{Caseload, KdfProfile, imports, session};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -187,22 +186,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             },
         )?;
         let t = Instant::now();
-        imports::import_summary_file(
-            &cx,
-            ImportRequest {
-                path: summary_path.display().to_string(),
-                mapping: None,
-            },
-        )?;
+        imports::import_summary_file_at(&cx, &summary_path, None)?;
         let summary = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        imports::import_marks_file(
-            &cx,
-            ImportRequest {
-                path: marks_path.display().to_string(),
-                mapping: None,
-            },
-        )?;
+        imports::import_marks_file_at(&cx, &marks_path, None)?;
         let marks = t.elapsed().as_secs_f64();
         for f in ["baseline-summaries.db", "baseline-marks.db"] {
             for suffix in ["", "-wal", "-shm"] {

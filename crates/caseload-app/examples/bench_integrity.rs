@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use caseload_app::backup::{self, BackupNowRequest, RestoreRequest};
+use caseload_app::backup::{self, BackupNowRequest};
 use caseload_app::session::{CreateCaseloadRequest, UnlockRequest};
 use caseload_app::{Caseload, KdfProfile, demo, session};
 
@@ -73,22 +73,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let out = dir.path().join("backups");
         std::fs::create_dir_all(&out)?;
         let t = Instant::now();
-        let made = backup::backup_now(
-            &cx,
-            BackupNowRequest {
-                folder: Some(out.display().to_string()),
-            },
-        )?;
+        let made = backup::backup_now_to(&cx, BackupNowRequest {}, Some(&out))?;
         let backup_ms = ms(t);
         let restored = Caseload::new(dir.path().join("restored"), KdfProfile::InsecureForTests);
         let t = Instant::now();
-        backup::restore(
-            &restored,
-            RestoreRequest {
-                file: made.path.clone(),
-                passphrase: pass,
-            },
-        )?;
+        backup::restore_from(&restored, std::path::Path::new(&made.path), pass)?;
         let restore_ms = ms(t);
         println!(
             "{pupils:>6} | {:>6.1} MB | {quick:>8.1} ms | {cipher:>8.1} ms | {unlock:>7.1} ms | {backup_ms:>7.1} ms | {restore_ms:>7.1} ms",

@@ -65,6 +65,22 @@ macro_rules! declarations {
 
 crate::for_each_command!(declarations);
 
+macro_rules! request_declarations {
+    ($($module:ident :: $name:ident : $req:ty => $resp:ty,)*) => {
+        /// The TypeScript declaration of every type a command takes from the webview, and of
+        /// every type those depend on, by name: what the webview can send. The tests check that
+        /// none names a path (see `docs/security.md`, "The webview names no paths").
+        #[doc(hidden)]
+        pub fn request_declarations() -> BTreeMap<String, String> {
+            let mut all = Declarations::default();
+            $(all.root::<$req>();)*
+            all.by_name
+        }
+    };
+}
+
+crate::for_each_command!(request_declarations);
+
 macro_rules! command_map {
     ($($module:ident :: $name:ident : $req:ty => $resp:ty,)*) => {
         fn command_map() -> String {

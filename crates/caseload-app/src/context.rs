@@ -43,6 +43,10 @@ struct Inner {
     /// The documents saved this session, by the opaque token the UI holds for each.
     saved: Mutex<HashMap<String, PathBuf>>,
     opener: OnceLock<Box<Opener>>,
+    /// The files the worker chose in a dialog the backend opened, by the opaque token the UI
+    /// holds for each (an import, a backup to restore): the webview never names a path to read.
+    chosen: Mutex<HashMap<String, PathBuf>>,
+    chooser: OnceLock<Box<Chooser>>,
     clock: Box<Clock>,
     idle: Mutex<Idle>,
 }
@@ -59,9 +63,47 @@ pub enum OpenAction {
 /// Opens or reveals a file (the desktop shell's; the CLI has none).
 pub type Opener = dyn Fn(OpenAction, &Path) -> std::io::Result<()> + Send + Sync;
 
+/// A system dialog the backend opens for the worker: the webview only asks for one, it never
+/// names or receives a path it could set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice<'a> {
+    /// One existing file to read, of one of `extensions` (without dots).
+    OpenFile {
+        title: &'a str,
+        filter: &'a str,
+        extensions: &'a [&'a str],
+    },
+    /// Where to write a new document: starting in `folder` with `name` (extension included).
+    SaveFile {
+        title: &'a str,
+        folder: &'a Path,
+        name: &'a str,
+        filter: &'a str,
+        extension: &'a str,
+    },
+    /// One folder (several files to write, or a folder setting), starting in `start`.
+    Folder {
+        title: &'a str,
+        start: Option<&'a Path>,
+    },
+}
+
+/// Opens a system dialog and answers what the worker chose, `None` when they cancelled (the
+/// desktop shell's; the CLI has none and takes paths as arguments instead).
+pub type Chooser = dyn Fn(Choice<'_>) -> Option<PathBuf> + Send + Sync;
+
 #[derive(Clone)]
 pub struct Caseload {
     inner: Arc<Inner>,
+}
+
+/// 128 random bits in hex: a token that names a file without saying where it is.
+fn random_token() -> Result<String, AppError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| AppError::Storage {
+        message: format!("No random token could be made: {e}"),
+    })?;
+    Ok(hex::encode(bytes))
 }
 
 /// The file the desktop app holds an exclusive lock on while it runs, so that two app windows
@@ -89,6 +131,8 @@ impl Caseload {
                 imports: crate::imports::import_job::ImportJobs::default(),
                 saved: Mutex::new(HashMap::new()),
                 opener: OnceLock::new(),
+                chosen: Mutex::new(HashMap::new()),
+                chooser: OnceLock::new(),
                 clock: Box::new(clock),
                 idle: Mutex::new(Idle::new(now)),
             }),
@@ -116,6 +160,40 @@ impl Caseload {
         self.inner.opener.get().map(Box::as_ref)
     }
 
+    /// Sets how the system's file and folder dialogs are opened (once; later calls are
+    /// ignored). The desktop shell sets it; without it the commands that need a dialog say
+    /// that the file is given on the command line instead, and saves go to the documents folder.
+    pub fn set_chooser(
+        &self,
+        chooser: impl Fn(Choice<'_>) -> Option<PathBuf> + Send + Sync + 'static,
+    ) {
+        let _ = self.inner.chooser.set(Box::new(chooser));
+    }
+
+    pub(crate) fn chooser(&self) -> Option<&Chooser> {
+        self.inner.chooser.get().map(Box::as_ref)
+    }
+
+    fn chosen(&self) -> MutexGuard<'_, HashMap<String, PathBuf>> {
+        self.inner
+            .chosen
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Remembers a file the worker chose in a backend dialog and returns the opaque token the
+    /// UI passes back to use it.
+    pub(crate) fn remember_chosen(&self, path: &Path) -> Result<String, AppError> {
+        let token = random_token()?;
+        self.chosen().insert(token.clone(), path.to_path_buf());
+        Ok(token)
+    }
+
+    /// The path of a file the worker chose this session, by its token.
+    pub(crate) fn chosen_path(&self, token: &str) -> Option<PathBuf> {
+        self.chosen().get(token).cloned()
+    }
+
     fn saved(&self) -> MutexGuard<'_, HashMap<String, PathBuf>> {
         self.inner
             .saved
@@ -126,11 +204,7 @@ impl Caseload {
     /// Remembers a document Caseload just saved and returns the opaque token the UI may pass
     /// back to open or reveal it: the webview never names a path.
     pub(crate) fn remember_saved(&self, path: &Path) -> Result<String, AppError> {
-        let mut bytes = [0u8; 16];
-        getrandom::fill(&mut bytes).map_err(|e| AppError::Storage {
-            message: format!("No random token could be made: {e}"),
-        })?;
-        let token = hex::encode(bytes);
+        let token = random_token()?;
         self.saved().insert(token.clone(), path.to_path_buf());
         Ok(token)
     }
@@ -189,6 +263,7 @@ impl Caseload {
             drop(store);
         }
         self.forget_saved();
+        self.chosen().clear();
         self.idle().last_lock = Some(reason);
     }
 

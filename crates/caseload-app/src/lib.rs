@@ -37,6 +37,6 @@ pub mod settings;
 pub mod support;
 pub mod tsm;
 
-pub use context::{Caseload, Clock, KdfProfile, OpenAction, Opener};
+pub use context::{Caseload, Choice, Chooser, Clock, KdfProfile, OpenAction, Opener};
 pub use dispatch::{COMMAND_NAMES, dispatch};
 pub use error::{AppError, FieldError};

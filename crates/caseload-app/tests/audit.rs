@@ -9,6 +9,7 @@ use caseload_app::cases::{CaseUpdateRequest, case_add, case_update};
 use caseload_app::chronology::chronology_add;
 use caseload_app::family::{PupilDetailsSetRequest, pupil_details_set};
 use caseload_app::session::{self, UnlockRequest};
+use caseload_app::support::Destination;
 use common::*;
 
 const DISTINCT: &str = "Canarypupil Vexwhistle-Oddjob";
@@ -194,7 +195,7 @@ fn exports_queued_delivered_and_saved_as_a_copy_are_audited_by_their_id() {
     let queued = common::share::queue(&cx, "funnel", &["csv"]);
     exchange::sync(&cx, SyncRequest::default()).expect("sync");
     let out = dir.path().join("copies");
-    let saved = exchange::export_save(
+    let saved = exchange::export_save_to(
         &cx,
         ExportSaveRequest {
             export: ExportRequest {
@@ -202,8 +203,8 @@ fn exports_queued_delivered_and_saved_as_a_copy_are_audited_by_their_id() {
                 formats: vec!["csv".into()],
                 ..Default::default()
             },
-            dir: Some(out.display().to_string()),
         },
+        &Destination::folder(out),
     )
     .expect("save");
     let view = list(&cx, AuditListRequest::default());

@@ -19,6 +19,7 @@ use caseload_app::family::CarerAddRequest;
 use caseload_app::retention::RetentionPurgeRequest;
 use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
 use caseload_app::session::UnlockRequest;
+use caseload_app::support::Destination;
 use caseload_app::tsm::{TsmPupilAddRequest, TsmPupilUpdateRequest};
 use caseload_app::{Caseload, backup, cases, chronology, exchange, family, retention, schools};
 use caseload_app::{session, tsm};
@@ -166,12 +167,10 @@ fn default_export(cx: &Caseload, share: &Path) -> Vec<PathBuf> {
     exchange::export_queue(cx, request.clone()).expect("queue");
     let report = exchange::sync(cx, SyncRequest::default()).expect("sync");
     assert_eq!(report.delivered, 1, "{report:?}");
-    let saved = exchange::export_save(
+    let saved = exchange::export_save_to(
         cx,
-        ExportSaveRequest {
-            export: request,
-            dir: None,
-        },
+        ExportSaveRequest { export: request },
+        &Destination::documents_folder(),
     )
     .expect("save a copy");
     let mut files: Vec<PathBuf> = saved.files.iter().map(|f| PathBuf::from(&f.path)).collect();
@@ -253,7 +252,7 @@ fn the_flow_inside_a_home_and_temp_folder_of_its_own() {
     let id = case_with_canaries(&cx);
     meeting_about(&cx, &id);
     let exports = default_export(&cx, &root.join("share"));
-    let made = backup::backup_now(&cx, backup::BackupNowRequest { folder: None }).expect("backup");
+    let made = backup::backup_now(&cx, backup::BackupNowRequest {}).expect("backup");
     assert!(made.verified && made.path.starts_with(root.to_str().expect("utf-8")));
 
     // The search reaches the database and the exports: before the purge the decrypted database

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use caseload_app::documents::{self, SavedFileRequest};
 use caseload_app::exchange::{ExportRequest, ExportSaveRequest};
+use caseload_app::support::Destination;
 use caseload_app::{AppError, Caseload, OpenAction, exchange, session};
 use common::created;
 use common::share::demo;
@@ -122,7 +123,7 @@ fn every_file_of_a_saved_export_can_be_opened_by_its_own_token() {
     let (dir, cx) = demo(7);
     let calls = recording(&cx);
     let out = dir.path().join("copies");
-    let saved = exchange::export_save(
+    let saved = exchange::export_save_to(
         &cx,
         ExportSaveRequest {
             export: ExportRequest {
@@ -132,8 +133,8 @@ fn every_file_of_a_saved_export_can_be_opened_by_its_own_token() {
                 to: None,
                 identifiable_reason: None,
             },
-            dir: Some(out.display().to_string()),
         },
+        &Destination::folder(&out),
     )
     .expect("export");
     assert_eq!(saved.files.len(), 2);

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use caseload_app::documents::{self, SaveSuggestionRequest};
 use caseload_app::legal::{EvidenceBundleSaveRequest, LegalGetRequest};
+use caseload_app::support::Destination;
 use caseload_app::tsm::RecordFormat;
 use caseload_app::{AppError, data_dir, legal};
 use caseload_domain::tsm::TsmId;
@@ -78,6 +79,7 @@ fn the_suggestion_is_in_the_documents_folder_under_a_name_that_replaces_nothing(
         &cx,
         SaveSuggestionRequest::EvidenceBundle {
             case_id: case.clone(),
+            name_pupil: false,
         },
     )
     .expect("bundle suggestion");
@@ -87,13 +89,13 @@ fn the_suggestion_is_in_the_documents_folder_under_a_name_that_replaces_nothing(
         bundle.name
     );
     // Saved to the suggested folder, the bundle takes exactly the suggested name.
-    let saved = legal::evidence_bundle_save(
+    let saved = legal::evidence_bundle_save_to(
         &cx,
         EvidenceBundleSaveRequest {
             case_id: case,
-            dir: None,
-            path: None,
+            name_pupil: false,
         },
+        &Destination::documents_folder(),
     )
     .expect("saved");
     assert_eq!(saved.path, bundle.path);

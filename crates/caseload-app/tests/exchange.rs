@@ -17,7 +17,7 @@ use caseload_exchange::share::{FaultyShare, RealShare, sha256_hex};
 use caseload_exchange::summary::Cell;
 
 fn sync_via(cx: &Caseload, fs: &FaultyShare) -> SyncReport {
-    exchange::sync_using(cx, fs, SyncRequest::default()).expect("sync runs")
+    exchange::sync_using(cx, fs, SyncRequest::default(), None).expect("sync runs")
 }
 
 /// No file under a final name differs from what the outbox queued: every visible non-temp

@@ -12,6 +12,7 @@ use caseload_app::exchange::{
     ConflictChoice, ConflictResolveRequest, ExportRequest, ExportSaveRequest, ShareSettings,
     SyncReport, SyncRequest,
 };
+use caseload_app::support::Destination;
 use caseload_app::{Caseload, cases, exchange};
 use caseload_domain::CaseId;
 use caseload_exchange::summary::{Cell, read_json};
@@ -222,7 +223,7 @@ fn attendance_files_from_the_inbox_feed_the_ward_export_by_ward_and_band() {
         report.messages
     );
     let out = dir.path().join("out");
-    let saved = exchange::export_save(
+    let saved = exchange::export_save_to(
         &cx,
         ExportSaveRequest {
             export: ExportRequest {
@@ -230,8 +231,8 @@ fn attendance_files_from_the_inbox_feed_the_ward_export_by_ward_and_band() {
                 formats: vec!["json".into()],
                 ..Default::default()
             },
-            dir: Some(out.display().to_string()),
         },
+        &Destination::folder(out),
     )
     .expect("export");
     let summary = read_json(&std::fs::read(&saved.files[0].path).expect("read")).expect("json");

@@ -7,6 +7,7 @@ use std::io::Read;
 
 use caseload_app::cases::CaseTransitionRequest;
 use caseload_app::exchange::{ExportRequest, ExportSaveRequest};
+use caseload_app::support::Destination;
 use caseload_app::tsm::{TsmActionAddRequest, TsmActionUpdateRequest};
 use caseload_app::{cases, exchange, tsm};
 use caseload_domain::case::TransitionKind;
@@ -100,7 +101,7 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
     .expect("typed");
     let out = tempfile::tempdir().expect("out");
     for kind in ["funnel", "tsm-actions", "ward-bands", "closures"] {
-        let saved = exchange::export_save(
+        let saved = exchange::export_save_to(
             &cx,
             ExportSaveRequest {
                 export: ExportRequest {
@@ -110,8 +111,8 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
                     to: Some(common::ago(0)),
                     identifiable_reason: None,
                 },
-                dir: Some(out.path().display().to_string()),
             },
+            &Destination::folder(out.path()),
         )
         .expect("export");
         assert_eq!(saved.files.len(), 4);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use caseload_app::cases::{AttendanceRecordRequest, CaseGetRequest};
 use caseload_app::dashboard::DashboardRow;
 use caseload_app::family::PupilDetailsSetRequest;
-use caseload_app::imports::{ImportKindView, ImportMappingSetRequest, ImportRequest};
+use caseload_app::imports::{ImportKindView, ImportMappingSetRequest};
 use caseload_app::{Caseload, cases, dashboard, family, imports};
 use caseload_domain::attendance::Trend;
 use caseload_domain::family::PupilFlag;
@@ -23,13 +23,6 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).expect("write");
     path
-}
-
-fn request(path: &Path) -> ImportRequest {
-    ImportRequest {
-        path: path.display().to_string(),
-        mapping: None,
-    }
 }
 
 /// Weekdays over the last `weeks` weeks, oldest first, ending before today.
@@ -72,7 +65,7 @@ fn imported_marks_feed_the_dashboard_and_raise_the_penalty_threshold_alert() {
     add(&cx, UPN, "secondary", 60);
     let days = school_days(4);
     let file = write(dir.path(), "marks.csv", &marks_csv(UPN, &days, 12));
-    let imported = imports::import_marks_file(&cx, request(&file)).expect("import");
+    let imported = imports::import_marks_file_at(&cx, &file, None).expect("import");
     assert_eq!(
         (
             imported.rows as usize,
@@ -107,7 +100,7 @@ fn a_file_with_one_bad_row_imports_nothing_and_names_the_row() {
     let mut text = marks_csv(UPN, &school_days(2), 0);
     text.push_str(&format!("{UPN},{},AM,H\n", today() - Duration::days(30)));
     let file = write(dir.path(), "marks.csv", &text);
-    let e = imports::import_marks_file(&cx, request(&file)).expect_err("refused");
+    let e = imports::import_marks_file_at(&cx, &file, None).expect_err("refused");
     match e {
         caseload_app::AppError::Import {
             problems,
@@ -153,14 +146,14 @@ fn the_workers_own_reading_is_never_hidden_by_an_import_of_the_same_date() {
         ago(1)
     );
     let file = write(dir.path(), "summary.csv", &csv);
-    imports::import_summary_file(&cx, request(&file)).expect("import");
+    imports::import_summary_file_at(&cx, &file, None).expect("import");
     assert_eq!(row(&cx).attendance_pct, Some(70.0));
     let later = format!(
         "UPN,Possible sessions,Present,Authorised absence,Unauthorised absence,As at\n{UPN},110,104,6,0,{}\n",
         ago(0)
     );
     let file = write(dir.path(), "summary2.csv", &later);
-    imports::import_summary_file(&cx, request(&file)).expect("import");
+    imports::import_summary_file_at(&cx, &file, None).expect("import");
     let r = row(&cx);
     assert_eq!((r.attendance_pct, r.trend), (Some(94.5), Some(Trend::Up)));
     assert_eq!(imports::import_list(&cx, ()).expect("list").len(), 2);
@@ -179,13 +172,13 @@ fn a_whole_authority_summary_puts_the_schools_other_pupils_in_its_preparation_pa
         d = ago(1)
     );
     let file = write(dir.path(), "authority.csv", &csv);
-    let err = imports::import_summary_file(&cx, request(&file));
+    let err = imports::import_summary_file_at(&cx, &file, None);
     // The third UPN's check letter is made up: the whole file is refused, naming it.
     assert!(matches!(err, Err(caseload_app::AppError::Import { .. })));
     // Without that row (another school's pupil), the file is taken.
     let fixed = csv.lines().take(3).collect::<Vec<_>>().join("\n") + "\n";
     let file = write(dir.path(), "authority.csv", &fixed);
-    imports::import_summary_file(&cx, request(&file)).expect("import");
+    imports::import_summary_file_at(&cx, &file, None).expect("import");
     let v = plan(&cx, 1);
     let upns: Vec<(&str, bool)> = v
         .prep
@@ -203,7 +196,7 @@ fn a_saved_column_mapping_reads_a_file_with_other_headers() {
     add(&cx, UPN, "secondary", 60);
     let csv = format!("Pupil number,Day,Half,Mark\n{UPN},{},AM,/\n", ago(3));
     let file = write(dir.path(), "odd.csv", &csv);
-    let e = imports::import_marks_file(&cx, request(&file)).expect_err("headers unknown");
+    let e = imports::import_marks_file_at(&cx, &file, None).expect_err("headers unknown");
     assert!(
         matches!(&e, caseload_app::AppError::Import { missing_columns, .. } if !missing_columns.is_empty()),
         "{e:?}"
@@ -226,7 +219,7 @@ fn a_saved_column_mapping_reads_a_file_with_other_headers() {
     )
     .expect("save");
     let imported =
-        imports::import_marks_file(&cx, request(&file)).expect("import with the saved mapping");
+        imports::import_marks_file_at(&cx, &file, None).expect("import with the saved mapping");
     assert_eq!(imported.rows, 1);
 }
 
@@ -272,7 +265,7 @@ fn a_part_time_timetable_past_its_review_date_raises_its_alert_and_needs_the_fla
 fn a_file_that_is_not_there_is_reported_in_plain_words_not_as_an_os_error() {
     let (d, cx) = created();
     let missing = d.path().join("gone").join("marks.csv");
-    let e = imports::import_marks_file(&cx, request(&missing)).expect_err("missing");
+    let e = imports::import_marks_file_at(&cx, &missing, None).expect_err("missing");
     assert_eq!(e.kind(), "file");
     let message = e.to_string();
     assert_eq!(
@@ -311,7 +304,7 @@ fn a_cases_imported_marks_come_back_week_by_week_with_their_terms() {
         }
     }
     let file = write(dir.path(), "marks.csv", &text);
-    imports::import_marks_file(&cx, request(&file)).expect("import");
+    imports::import_marks_file_at(&cx, &file, None).expect("import");
     let marks = cases::case_get(&cx, CaseGetRequest { id })
         .expect("case")
         .marks

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use caseload_app::backup::{self, RestoreRequest, index};
+use caseload_app::backup::{self, index};
 use caseload_app::session::UnlockRequest;
 use caseload_app::{Caseload, KdfProfile, session};
 use common::backup::{PASS, backup_into, with_canary};
@@ -38,14 +38,8 @@ fn restore_to(
     passphrase: &str,
 ) -> (Caseload, Result<(), caseload_app::AppError>) {
     let cx = Caseload::new(data, KdfProfile::InsecureForTests);
-    let result = backup::restore(
-        &cx,
-        RestoreRequest {
-            file: file.into(),
-            passphrase: passphrase.into(),
-        },
-    )
-    .map(|status| assert!(status.unlocked && status.initialised));
+    let result = backup::restore_from(&cx, Path::new(file), passphrase.into())
+        .map(|status| assert!(status.unlocked && status.initialised));
     (cx, result)
 }
 

@@ -4,6 +4,7 @@
 mod common;
 
 use caseload_app::schools::{ContactInput, LinkSchoolSetRequest};
+use caseload_app::support::Destination;
 use caseload_app::tsm::{
     RecordFormat, TsmActionReviewRequest, TsmCoverageRequest, TsmGetRequest, TsmRecordSaveRequest,
 };
@@ -129,14 +130,13 @@ fn the_record_is_saved_as_pdf_and_docx_without_replacing_an_earlier_copy() {
     let id = plan(&cx, 1).id;
     let out = dir.path().join("records");
     let save = |format| {
-        tsm::tsm_record_save(
+        tsm::tsm_record_save_to(
             &cx,
             TsmRecordSaveRequest {
                 id: id.clone(),
                 format,
-                dir: Some(out.display().to_string()),
-                path: None,
             },
+            &Destination::folder(&out),
         )
         .expect("save")
     };
@@ -155,14 +155,13 @@ fn the_record_is_saved_as_pdf_and_docx_without_replacing_an_earlier_copy() {
     assert!(std::fs::read(&pdf.path).expect("pdf").starts_with(b"%PDF"));
     assert!(std::fs::read(&docx.path).expect("docx").starts_with(b"PK"));
     let exact = dir.path().join("exact.pdf");
-    let saved = tsm::tsm_record_save(
+    let saved = tsm::tsm_record_save_to(
         &cx,
         TsmRecordSaveRequest {
             id,
             format: RecordFormat::Pdf,
-            dir: None,
-            path: Some(exact.display().to_string()),
         },
+        &Destination::file(&exact),
     )
     .expect("exact");
     assert_eq!(saved.path, exact.display().to_string());

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use caseload_app::backup::{self, BackupNowRequest, BackupOverview, BackupView, RestoreRequest};
+use caseload_app::backup::{self, BackupNowRequest, BackupOverview, BackupView};
 use caseload_app::{AppError, Caseload};
 use clap::Args;
 
@@ -35,12 +35,7 @@ pub fn run(cx: &Caseload, args: BackupArgs) -> Result<(), AppError> {
         let overview = backup::backup_list(cx, ())?;
         return output::print(args.json, &overview, || print_list(&overview));
     }
-    let made = backup::backup_now(
-        cx,
-        BackupNowRequest {
-            folder: args.out.map(|p| p.display().to_string()),
-        },
-    )?;
+    let made = backup::backup_now_to(cx, BackupNowRequest {}, args.out.as_deref())?;
     output::print(args.json, &made, || {
         outln!(
             "Backed up and verified: {} ({})",
@@ -58,13 +53,7 @@ pub fn restore(
     args: RestoreArgs,
 ) -> Result<(), AppError> {
     let passphrase = secret::passphrase(passphrase_file)?;
-    let status = backup::restore(
-        cx,
-        RestoreRequest {
-            file: args.file.display().to_string(),
-            passphrase: passphrase.to_string(),
-        },
-    )?;
+    let status = backup::restore_from(cx, &args.file, passphrase.to_string())?;
     outln!(
         "Restored {} into {}: checked, and unlocks with the backed-up caseload's passphrase",
         args.file.display(),

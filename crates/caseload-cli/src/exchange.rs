@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use caseload_app::exchange::{
     ExportRequest, ExportSaveRequest, InboxView, OutboxStatus, ProposalDecideRequest, SyncRequest,
 };
+use caseload_app::support::Destination;
 use caseload_app::{AppError, Caseload, exchange, support};
 use caseload_domain::ProposalId;
 use caseload_exchange::aggregate::aggregate;
@@ -146,12 +147,10 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
     let req = request(&args);
     match &args.out {
         Some(dir) => {
-            let saved = exchange::export_save(
+            let saved = exchange::export_save_to(
                 cx,
-                ExportSaveRequest {
-                    export: req,
-                    dir: Some(dir.display().to_string()),
-                },
+                ExportSaveRequest { export: req },
+                &Destination::folder(dir),
             )?;
             output::print(args.json, &saved, || {
                 for f in &saved.files {
@@ -175,12 +174,13 @@ pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
 
 pub fn sync(cx: &Caseload, args: SyncArgs) -> Result<(), AppError> {
     let SyncArgs { share, json } = args;
-    let report = exchange::sync(
+    let share = share.map(|p| p.display().to_string());
+    let report = exchange::sync_to(
         cx,
         SyncRequest {
-            share: share.map(|p| p.display().to_string()),
             due_only: Some(false),
         },
+        share.as_deref(),
     )?;
     output::print(json, &report, || {
         outln!(

@@ -1,9 +1,9 @@
 //! `caseload import marks|summary|list`: attendance files (session marks, pupil summaries)
 //! into the caseload, and the list of imports so far.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use caseload_app::imports::{ImportRequest, ImportView};
+use caseload_app::imports::ImportView;
 use caseload_app::{AppError, Caseload, imports};
 use clap::Subcommand;
 
@@ -31,15 +31,6 @@ pub enum ImportCommand {
     },
 }
 
-fn path_text(file: &Path) -> Result<String, AppError> {
-    file.to_str()
-        .map(str::to_string)
-        .ok_or_else(|| AppError::File {
-            message: "The file's path is not valid text: rename it or move it".into(),
-            path: file.display().to_string(),
-        })
-}
-
 fn print_import(view: &ImportView, json: bool) -> Result<(), AppError> {
     output::print(json, view, || {
         outln!(
@@ -60,18 +51,10 @@ fn print_import(view: &ImportView, json: bool) -> Result<(), AppError> {
 pub fn run(cx: &Caseload, command: ImportCommand) -> Result<(), AppError> {
     match command {
         ImportCommand::Marks { file, json } => {
-            let request = ImportRequest {
-                path: path_text(&file)?,
-                mapping: None,
-            };
-            print_import(&imports::import_marks_file(cx, request)?, json)
+            print_import(&imports::import_marks_file_at(cx, &file, None)?, json)
         }
         ImportCommand::Summary { file, json } => {
-            let request = ImportRequest {
-                path: path_text(&file)?,
-                mapping: None,
-            };
-            print_import(&imports::import_summary_file(cx, request)?, json)
+            print_import(&imports::import_summary_file_at(cx, &file, None)?, json)
         }
         ImportCommand::List { json } => {
             let list = imports::import_list(cx, ())?;

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use caseload_app::legal::{
     EvidenceBundleSaveRequest, LegalGetRequest, LegalStepAddRequest, LegalStepView, LegalView,
 };
-use caseload_app::{AppError, Caseload, FieldError, legal};
+use caseload_app::support::Destination;
+use caseload_app::{AppError, Caseload, legal};
 use caseload_domain::CaseId;
 use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection, StepDetails};
 use clap::{Args, Subcommand, ValueEnum};
@@ -126,6 +127,10 @@ pub struct EvidenceArgs {
     /// The PDF file to write (never replaced: if it exists, " (2)" is added to the new name).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Put the pupil's legal name in the PDF's title (its metadata). Off by default: the title
+    /// names the case reference only. The name of the file is the one given with --out.
+    #[arg(long)]
+    pub name_pupil: bool,
 }
 
 fn add_request(a: LegalAddArgs) -> LegalStepAddRequest {
@@ -258,20 +263,13 @@ pub fn run(cx: &Caseload, command: LegalCommand) -> Result<(), AppError> {
 }
 
 pub fn evidence(cx: &Caseload, args: EvidenceArgs) -> Result<(), AppError> {
-    let path = args.out.to_str().ok_or_else(|| AppError::Validation {
-        message: "The output path is not valid text".into(),
-        fields: vec![FieldError {
-            field: "out".into(),
-            message: "Choose a path without unusual characters".into(),
-        }],
-    })?;
-    let saved = legal::evidence_bundle_save(
+    let saved = legal::evidence_bundle_save_to(
         cx,
         EvidenceBundleSaveRequest {
             case_id: CaseId(args.id),
-            dir: None,
-            path: Some(path.to_string()),
+            name_pupil: args.name_pupil,
         },
+        &Destination::file(args.out),
     )?;
     outln!("Wrote {} ({} bytes)", saved.path, saved.bytes);
     Ok(())

@@ -4,11 +4,12 @@
 
 use std::path::PathBuf;
 
+use caseload_app::support::Destination;
 use caseload_app::tsm::{
     RecordFormat, TsmActionReviewRequest, TsmCoverageRequest, TsmGetRequest, TsmPlanRequest,
     TsmRecordSaveRequest, TsmSummary, TsmView,
 };
-use caseload_app::{AppError, Caseload, FieldError, tsm};
+use caseload_app::{AppError, Caseload, tsm};
 use caseload_domain::tsm::{ReviewOutcome, TsmActionId, TsmId};
 use clap::{Subcommand, ValueEnum};
 
@@ -233,21 +234,13 @@ pub fn run(cx: &Caseload, command: TsmCommand) -> Result<(), AppError> {
                 Format::Pdf => RecordFormat::Pdf,
                 Format::Docx => RecordFormat::Docx,
             };
-            let path = out.to_str().ok_or_else(|| AppError::Validation {
-                message: "The output path is not valid text".into(),
-                fields: vec![FieldError {
-                    field: "out".into(),
-                    message: "Choose a path without unusual characters".into(),
-                }],
-            })?;
-            let saved = tsm::tsm_record_save(
+            let saved = tsm::tsm_record_save_to(
                 cx,
                 TsmRecordSaveRequest {
                     id: TsmId(id),
                     format,
-                    dir: None,
-                    path: Some(path.to_string()),
                 },
+                &Destination::file(out),
             )?;
             outln!("Wrote {} ({} bytes)", saved.path, saved.bytes);
             Ok(())

@@ -225,3 +225,49 @@ fn evidence_out_follows_no_planted_symlink_replaces_no_file_and_writes_for_the_w
         ]
     );
 }
+
+/// `pdfinfo`'s `Title:` line: what viewers and file managers show for the PDF.
+fn pdf_title(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo (install poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .map(|t| t.trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The bundle's PDF title names the case reference, not the pupil or the UPN, unless the
+/// worker asks with `--name-pupil` (#14).
+#[test]
+fn the_evidence_pdf_title_names_the_pupil_only_with_name_pupil() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let added = add(dir.path(), "B801200005001");
+    let id = added["id"].as_str().expect("id").to_string();
+    let name = added["pupil"]["legal_name"]
+        .as_str()
+        .expect("legal name")
+        .to_string();
+    let neutral = dir.path().join("neutral.pdf");
+    caseload(dir.path())
+        .args(["evidence", &id, "--out"])
+        .arg(&neutral)
+        .assert()
+        .success();
+    let title = pdf_title(&neutral);
+    assert!(title.starts_with("Evidence bundle: case "), "{title}");
+    assert!(
+        !title.contains(&name) && !title.contains("B801200005001"),
+        "{title}"
+    );
+    let named = dir.path().join("named.pdf");
+    caseload(dir.path())
+        .args(["evidence", &id, "--name-pupil", "--out"])
+        .arg(&named)
+        .assert()
+        .success();
+    assert_eq!(pdf_title(&named), format!("Evidence bundle: {name}"));
+}

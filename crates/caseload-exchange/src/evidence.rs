@@ -31,6 +31,10 @@ pub struct EvidenceBundle {
     /// Every legal step in date order, corrections included.
     pub legal_steps: Vec<BundleLegalStep>,
     pub produced_on: NaiveDate,
+    /// Whether the PDF's title (its metadata, shown by viewers and file managers, and the
+    /// running header) names the pupil; otherwise it names the case reference only. The worker
+    /// asks for the name; the pages themselves always identify the pupil.
+    pub name_pupil_in_title: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +51,8 @@ pub struct BundlePupil {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BundleCase {
+    /// A short reference for the case that names no one (from its identifier).
+    pub reference: String,
     pub referral_source: String,
     pub referral_date: NaiveDate,
     /// e.g. "Active".
@@ -159,6 +165,7 @@ pub(crate) fn sample() -> EvidenceBundle {
             year_group: "Year 8".into(),
         },
         case: BundleCase {
+            reference: "0000a1b2".into(),
             referral_source: "School".into(),
             referral_date: d(9, 8),
             status: "Active".into(),
@@ -222,5 +229,6 @@ pub(crate) fn sample() -> EvidenceBundle {
             corrected_by: vec![],
         }],
         produced_on: d(11, 23),
+        name_pupil_in_title: false,
     }
 }

@@ -120,6 +120,7 @@ fn bundle() -> EvidenceBundle {
             year_group: "Year 8".into(),
         },
         case: BundleCase {
+            reference: "0000a1b2".into(),
             referral_source: "School".into(),
             referral_date: d(9, 8),
             status: "Active".into(),
@@ -179,6 +180,7 @@ fn bundle() -> EvidenceBundle {
         }],
         legal_steps,
         produced_on: d(11, 23),
+        name_pupil_in_title: false,
     }
 }
 
@@ -237,4 +239,37 @@ fn a_long_bundle_runs_onto_numbered_pages_that_poppler_renders() {
     let info = run("pdfinfo", &[&pdf.to_string_lossy()]);
     assert!(info.contains("(A4)"), "not A4: {info}");
     assert!(info.contains("Evidence bundle"), "no title: {info}");
+}
+
+/// The PDF's title (pdfinfo's `Title`, what viewers and file managers show) names the case
+/// reference, not the pupil, unless the worker asked for the name (#14).
+#[test]
+fn the_pdf_title_names_the_case_not_the_pupil_unless_asked() {
+    let (_dir, pdf) = write_pdf(&bundle());
+    let info = run("pdfinfo", &[&pdf.to_string_lossy()]);
+    let title = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .map(str::trim)
+        .unwrap_or_else(|| panic!("no title: {info}"));
+    assert_eq!(title, "Evidence bundle: case 0000a1b2");
+    assert!(
+        !info.contains("Testpupil"),
+        "a name in the metadata: {info}"
+    );
+    assert!(
+        !info.contains("B801200005001"),
+        "a UPN in the metadata: {info}"
+    );
+
+    let named = EvidenceBundle {
+        name_pupil_in_title: true,
+        ..bundle()
+    };
+    let (_dir, pdf) = write_pdf(&named);
+    let info = run("pdfinfo", &[&pdf.to_string_lossy()]);
+    assert!(
+        info.contains("Title:") && info.contains("Evidence bundle: Testpupil Bundle-Synthetic"),
+        "the name asked for is in the title: {info}"
+    );
 }

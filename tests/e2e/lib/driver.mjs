@@ -40,6 +40,7 @@ export function makeWorkspace() {
     xdgConfig: path.join(root, 'xdg', 'config'),
     xdgCache: path.join(root, 'xdg', 'cache'),
     documentsDir: path.join(root, 'documents'),
+    dialogAnswer: path.join(root, 'dialog-answer.txt'),
   };
   resetWorkspace(ws);
   return ws;
@@ -51,6 +52,7 @@ export function resetWorkspace(ws) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
   }
+  fs.rmSync(ws.dialogAnswer, { force: true });
 }
 
 export function workspaceFromEnv() {
@@ -63,6 +65,7 @@ export function workspaceFromEnv() {
     xdgConfig: path.join(root, 'xdg', 'config'),
     xdgCache: path.join(root, 'xdg', 'cache'),
     documentsDir: path.join(root, 'documents'),
+    dialogAnswer: path.join(root, 'dialog-answer.txt'),
     driverUrl: process.env.CASELOAD_E2E_DRIVER_URL,
     driverPid: Number(process.env.CASELOAD_E2E_DRIVER_PID) || undefined,
   };
@@ -131,6 +134,9 @@ export async function startDriver(ws, extraEnv = {}) {
         ...process.env,
         CASELOAD_DATA_DIR: ws.dataDir,
         CASELOAD_DOCUMENTS_DIR: ws.documentsDir,
+        // Debug builds only: the backend's file, save and folder dialogs answer with the path in
+        // this file (empty or missing: cancelled) instead of opening; WebDriver cannot drive them.
+        CASELOAD_TEST_DIALOG_ANSWER: ws.dialogAnswer,
         XDG_DATA_HOME: ws.xdgData,
         XDG_CONFIG_HOME: ws.xdgConfig,
         XDG_CACHE_HOME: ws.xdgCache,

@@ -2,9 +2,12 @@
 //! progress), a file with an unknown code is refused with its row and column and nothing kept,
 //! a summary file with the council's own headers is matched to Caseload's columns once and
 //! imported, and the imported marks raise the penalty-notice threshold alert on the dashboard
-//! and on the case, with the rule explained.
+//! and on the case, with the rule explained. Each file is chosen in the backend's file chooser
+//! (answered through the debug-only CASELOAD_TEST_DIALOG_ANSWER file: the webview never names a
+//! path), and the case's evidence bundle is saved under a neutral name and PDF title (#14).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -52,9 +55,22 @@ function write(name, text) {
   return file;
 }
 
-async function importFile(app, kind, file) {
+/** Chooses `file` in the backend's file chooser (answered through the debug-only
+ *  CASELOAD_TEST_DIALOG_ANSWER file: the webview never names the path) and imports it. */
+async function importFile(app, kind, file, shot) {
   await app.click(`import-kind-${kind}`);
-  await app.fill('import-path', file);
+  fs.writeFileSync(h.ws.dialogAnswer, file);
+  await app.click('import-choose');
+  const name = path.basename(file);
+  await waitFor(async () => (await (await app.el('import-file')).text()).includes(name), {
+    what: `the chosen file's name (${name}) in #import-file`,
+  });
+  fs.rmSync(h.ws.dialogAnswer, { force: true });
+  assert.ok(!(await (await app.el('import-file')).text()).includes(h.ws.root), 'the name only, not the path');
+  if (shot && process.env.CASELOAD_E2E_SHOTS) {
+    fs.mkdirSync(process.env.CASELOAD_E2E_SHOTS, { recursive: true });
+    await app.screenshot(path.join(process.env.CASELOAD_E2E_SHOTS, shot));
+  }
   await app.click('import-start');
 }
 
@@ -79,7 +95,7 @@ test('a case is added, then session marks are imported in the app', async () => 
   await started.click('nav-attendance');
   await started.waitForScreen('Attendance data');
   await h.step('import the marks file', async () => {
-    await importFile(started, 'marks', state.marks);
+    await importFile(started, 'marks', state.marks, 'import-file-chosen.png');
     await waitFor(() => started.exists('#import-done'), { timeoutMs: 30_000, what: 'the import to finish (#import-done)' });
     const done = await (await started.el('import-done')).text();
     assert.match(done, /marks\.csv/);
@@ -138,6 +154,29 @@ test('the imported marks raise the penalty threshold alert on the dashboard and 
   await app.scan('Case view with alerts');
   await app.session.execute("document.getElementById('case-alerts').scrollIntoView();");
   await docScreenshot(app, '14-case-alerts.png');
+
+  await h.step('the evidence bundle is saved under a neutral name, with a neutral PDF title', async () => {
+    // CASELOAD_DOCUMENTS_DIR (set by the harness) fixes the documents folder: the backend saves
+    // there without its save dialog. The request names no path, and the file is named by the
+    // case reference and the date, never the UPN or the pupil's name (#14).
+    await app.click('case-tab-legal');
+    await waitFor(() => app.exists('#save-evidence-bundle'), { what: 'the evidence bundle button' });
+    await app.click('save-evidence-bundle');
+    await waitFor(() => app.exists('#evidence-saved'), { timeoutMs: 30_000, what: 'the saved bundle (#evidence-saved)' });
+    const pdfs = fs.readdirSync(h.ws.documentsDir).filter((f) => f.startsWith('Evidence bundle'));
+    assert.equal(pdfs.length, 1, `one bundle in ${h.ws.documentsDir}: ${pdfs}`);
+    assert.match(pdfs[0], /^Evidence bundle \d{4}-\d{2}-\d{2} case [0-9a-f]{8}\.pdf$/);
+    assert.ok(!pdfs[0].includes(UPN) && !pdfs[0].includes('Testpupil'), pdfs[0]);
+    const info = execFileSync('pdfinfo', [path.join(h.ws.documentsDir, pdfs[0])], { encoding: 'utf8' });
+    const title = /^Title:\s*(.*)$/m.exec(info)?.[1] ?? '';
+    assert.match(title, /^Evidence bundle: case [0-9a-f]{8}$/);
+    await app.scan('Case view, legal action, bundle saved');
+    await app.session.execute("document.getElementById('evidence-saved').scrollIntoView();");
+    if (process.env.CASELOAD_E2E_SHOTS) {
+      fs.mkdirSync(process.env.CASELOAD_E2E_SHOTS, { recursive: true });
+      await app.screenshot(path.join(process.env.CASELOAD_E2E_SHOTS, 'evidence-bundle-saved.png'));
+    }
+  });
   await app.quit();
   const shown = await h.cli(['case', 'show', state.caseId, '--json']);
   assert.ok(shown.alerts.some((a) => a.rule === 'penalty_threshold_met'));

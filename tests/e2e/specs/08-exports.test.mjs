@@ -86,7 +86,14 @@ test('the shared drive is set in Settings, and a funnel CSV queued on Exports is
     await app.click('nav-settings');
     await app.waitForScreen('Settings', { scan: false });
     await waitFor(() => app.exists('#share_folder'), { what: 'the shared-drive form (#share_folder)' });
-    await app.fill('share_folder', state.share);
+    // "Choose folder" asks the backend, which opens the folder chooser (answered here through the
+    // debug-only CASELOAD_TEST_DIALOG_ANSWER file) and hands the folder to the form (#14).
+    fs.writeFileSync(h.ws.dialogAnswer, state.share);
+    await app.click('choose-share-folder');
+    await waitFor(async () => (await app.session.execute("return document.getElementById('share_folder').value;")) === state.share, {
+      what: 'the chosen folder in #share_folder',
+    });
+    fs.rmSync(h.ws.dialogAnswer, { force: true });
     await app.fill('worker_id', WORKER);
     await app.fill('team', 'afsw');
     await submitAndWait(app, 'save-share', () => app.exists('#share-saved'), 'the shared drive settings to be saved');

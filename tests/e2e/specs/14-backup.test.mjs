@@ -1,8 +1,9 @@
 //! Backups on the real app: the first-run screen offers "Restore from a backup"; the dashboard
 //! reminds a worker who has never backed up; "Back up now" in Settings writes a checked,
 //! encrypted backup and lists it; and a caseload whose database has a flipped byte is refused at
-//! unlock naming that backup. (Restoring itself is covered by the CLI and Rust tests: the file
-//! chooser is the system's own and cannot be driven here.)
+//! unlock naming that backup; then, on an empty data folder, that backup is chosen in the
+//! backend's file chooser (answered through the debug-only CASELOAD_TEST_DIALOG_ANSWER file: the
+//! webview shows the file's name and never names its path) and restored with its passphrase.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -24,6 +25,9 @@ before(async () => {
 after(async () => {
   await h?.teardown();
 });
+
+/** The latest backup, kept outside the folders a new first run empties. */
+const state = {};
 
 const scrollTo = (app, id) => app.session.execute(`document.getElementById('${id}').scrollIntoView({ block: 'start' });`);
 
@@ -95,6 +99,8 @@ test('restore is offered at first run; Back up now writes a checked backup; a da
     await again.click('unlock');
     const text = await waitFor(() => errorSummaryText(again), { what: 'the error summary' });
     const latest = listed[listed.length - 1].path;
+    state.backup = path.join(h.ws.root, path.basename(latest));
+    fs.copyFileSync(latest, state.backup);
     assert.match(text, /damaged or has been altered/);
     assert.ok(text.includes(`Restore your latest backup, made `) && text.includes(latest), text);
     assert.equal(await again.title(), TITLES.unlock);
@@ -102,5 +108,31 @@ test('restore is offered at first run; Back up now writes a checked backup; a da
     await again.screenshot(path.join(ARTIFACTS_DIR, '12-damaged.png'));
   });
 
+  h.assertAccessible(t);
+});
+
+test('on a new laptop the backup is chosen in the backend file chooser and restored', async (t) => {
+  if (!state.backup) return t.skip('needs the first test');
+  await h.beginTest('restore');
+  const app = await h.start();
+  await h.step('choose the backup: the screen shows its name, not its path', async () => {
+    await waitFor(() => app.exists('#restore-choose'), { what: 'the restore option (#restore-choose)' });
+    fs.writeFileSync(h.ws.dialogAnswer, state.backup);
+    await app.click('restore-choose');
+    const name = path.basename(state.backup);
+    await waitFor(async () => (await (await app.el('restore-file')).text()).includes(name), {
+      what: `the chosen backup's name (${name}) in #restore-file`,
+    });
+    fs.rmSync(h.ws.dialogAnswer, { force: true });
+    assert.ok(!(await (await app.el('restore-file')).text()).includes(h.ws.root), 'the name only, not the path');
+  });
+  await h.step('restore it with its passphrase: the caseload opens', async () => {
+    await app.fill('restore-passphrase', PASSPHRASE);
+    await app.click('restore-submit');
+    await app.waitForScreen(TITLES.caseload, { scan: false });
+    assert.ok(fs.existsSync(path.join(h.dataDir, 'caseload.db')), 'the database is in the new data folder');
+    await app.scan('Your caseload, restored');
+  });
+  await app.quit();
   h.assertAccessible(t);
 });

@@ -74,11 +74,7 @@ at_seq: number | null,
  */
 message: string, };
 
-export type BackupNowRequest = { 
-/**
- * Write into this folder instead of the one in the settings (the CLI's `--out`).
- */
-folder?: string, };
+export type BackupNowRequest = Record<string, never>;
 
 export type BackupOverview = { 
 /**
@@ -221,6 +217,12 @@ export type ChangePassphraseRequest = { current_passphrase: string, new_passphra
  */
 passphrase_known?: boolean, };
 
+export type ChosenFile = { token: string, 
+/**
+ * The file's name without its folder, for display.
+ */
+name: string, };
+
 export type ChronologyAddRequest = { case_id: CaseId, kind: ContactKind, 
 /**
  * Local (Europe/London) date and time, `YYYY-MM-DDTHH:MM`; not in the future.
@@ -325,14 +327,10 @@ export type EsoStage = "considered" | "applied" | "made";
 
 export type EvidenceBundleSaveRequest = { case_id: CaseId, 
 /**
- * The folder to save in (under a new name that never replaces an earlier copy); the
- * documents folder when absent.
+ * Put the pupil's legal name in the file name and the PDF's title. Off by default: both
+ * name the case reference and the date only (the UPN never).
  */
-dir?: string, 
-/**
- * This file instead, wins over `dir`; an existing file is never replaced (" (2)" is added).
- */
-path?: string, };
+name_pupil: boolean, };
 
 export type ExportId = string;
 
@@ -343,11 +341,7 @@ export type ExportRequest = { kind: string, formats: Array<string>, from?: strin
  */
 identifiable_reason?: string, };
 
-export type ExportSaveRequest = { export: ExportRequest, 
-/**
- * The folder to write into; absent: the documents folder.
- */
-dir?: string, };
+export type ExportSaveRequest = { export: ExportRequest, };
 
 export type ExportSaved = { export_id: ExportId, files: Array<SavedFile>, };
 
@@ -374,6 +368,10 @@ export type FamilyView = { id: FamilyId, name: string, carers: Array<CarerView>,
 siblings: Array<SiblingView>, other_children: Array<FamilyChildView>, };
 
 export type FieldError = { field: string, message: string, };
+
+export type FileChooseRequest = { purpose: FilePurpose, };
+
+export type FilePurpose = "import" | "restore";
 
 export type FinishProblem = { place: ProblemAt, message: string, };
 
@@ -422,9 +420,9 @@ total_rows: number, bytes_read: number, total_bytes: number, cancel_requested: b
 
 export type ImportRequest = { 
 /**
- * The file to import (CSV or XLSX).
+ * The token `file_choose` answered for the file (CSV or XLSX).
  */
-path: string, 
+chosen: string, 
 /**
  * The file's own headers for our fields (`{"upn": "Pupil UPN", …}`); when absent, the
  * mapping saved for this kind of file, if any.
@@ -790,9 +788,9 @@ export type RecordFormat = "pdf" | "docx";
 
 export type RestoreRequest = { 
 /**
- * The backup file.
+ * The token `file_choose` answered for the backup file.
  */
-file: string, 
+chosen: string, 
 /**
  * The passphrase the caseload had when the backup was made.
  */
@@ -875,7 +873,11 @@ extension: string,
  */
 ask: boolean, };
 
-export type SaveSuggestionRequest = { "document": "tsm_record", id: TsmId, format: RecordFormat, } | { "document": "evidence_bundle", case_id: CaseId, } | { "document": "export" };
+export type SaveSuggestionRequest = { "document": "tsm_record", id: TsmId, format: RecordFormat, } | { "document": "evidence_bundle", case_id: CaseId, 
+/**
+ * The pupil's name in the file name too (see `EvidenceBundleSaveRequest::name_pupil`).
+ */
+name_pupil: boolean, } | { "document": "export" };
 
 export type SavedFile = { path: string, bytes: number, 
 /**
@@ -953,10 +955,6 @@ proposals_open: number,
 messages: Array<string>, };
 
 export type SyncRequest = { 
-/**
- * Deliver to this folder instead of the one in settings (the CLI's `--share`).
- */
-share?: string, 
 /**
  * Only exports whose back-off has passed (the app's timer); otherwise every undelivered
  * export is tried now ("Send now").
@@ -1053,16 +1051,7 @@ export type TsmPupilUpdateRequest = { discussion_id: DiscussionId, name: string,
  */
 has_plan: boolean | null, notes: string, };
 
-export type TsmRecordSaveRequest = { id: TsmId, format: RecordFormat, 
-/**
- * The folder to save in (under a new name that never replaces an earlier copy); the
- * documents folder when absent.
- */
-dir?: string, 
-/**
- * This file instead, wins over `dir`; an existing file is never replaced (" (2)" is added).
- */
-path?: string, };
+export type TsmRecordSaveRequest = { id: TsmId, format: RecordFormat, };
 
 export type TsmReferRequest = { discussion_id: DiscussionId, date_of_birth?: string, upn?: string, year_group?: string, };
 
@@ -1280,7 +1269,7 @@ export interface Commands {
   tsm_action_review: { request: TsmActionReviewRequest, response: TsmView },
   tsm_finish: { request: TsmGetRequest, response: TsmView },
   tsm_refer: { request: TsmReferRequest, response: TsmView },
-  tsm_record_save: { request: TsmRecordSaveRequest, response: SavedFile },
+  tsm_record_save: { request: TsmRecordSaveRequest, response: SavedFile | null },
   import_marks_file: { request: ImportRequest, response: ImportView },
   import_summary_file: { request: ImportRequest, response: ImportView },
   import_progress: { request: null, response: ImportProgress | null },
@@ -1298,14 +1287,16 @@ export interface Commands {
   retention_purge: { request: RetentionPurgeRequest, response: RetentionPurgeReport },
   legal_get: { request: LegalGetRequest, response: LegalView },
   legal_step_add: { request: LegalStepAddRequest, response: LegalView },
-  evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile },
+  evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile | null },
   save_suggestion: { request: SaveSuggestionRequest, response: SaveSuggestion },
+  file_choose: { request: FileChooseRequest, response: ChosenFile | null },
+  folder_choose: { request: null, response: string | null },
   saved_file_open: { request: SavedFileRequest, response: null },
   saved_file_reveal: { request: SavedFileRequest, response: null },
   share_settings_get: { request: null, response: ShareSettings },
   share_settings_set: { request: ShareSettings, response: ShareSettingsSaved },
   export_queue: { request: ExportRequest, response: OutboxItem },
-  export_save: { request: ExportSaveRequest, response: ExportSaved },
+  export_save: { request: ExportSaveRequest, response: ExportSaved | null },
   outbox_list: { request: null, response: OutboxView },
   sync: { request: SyncRequest, response: SyncReport },
   inbox_get: { request: null, response: InboxView },
@@ -1317,4 +1308,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "folder_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

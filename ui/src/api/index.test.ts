@@ -1,12 +1,10 @@
 // The api wrapper: how `call` talks to Tauri's invoke and what it throws when a command fails; the
-// save dialogs it opens and how a saved file is opened (by token).
+// file and folder choosers the backend opens, and how a saved file is opened (by token).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import { open, save } from '@tauri-apps/plugin-dialog';
-import { call, chooseSaveFolder, chooseSavePath, CommandError, openSavedFile, revealSavedFile } from './index';
+import { call, chooseFile, chooseFolder, CommandError, openSavedFile, revealSavedFile } from './index';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(), save: vi.fn() }));
 
 describe('call', () => {
   beforeEach(() => {
@@ -42,36 +40,21 @@ describe('call', () => {
   });
 });
 
-describe('the save dialogs and opening a saved file', () => {
+describe('the choosers the backend opens, and opening a saved file', () => {
   beforeEach(() => {
     vi.mocked(invoke).mockReset();
-    vi.mocked(save).mockReset();
-    vi.mocked(open).mockReset();
   });
 
-  it('opens the save dialog on the suggested path with the file type, and answers the path chosen', async () => {
-    vi.mocked(save).mockResolvedValue('/home/demo/Desktop/record.docx');
-    const picked = await chooseSavePath({
-      folder: '/home/demo/Documents/Caseload',
-      name: 'TSM record.docx',
-      path: '/home/demo/Documents/Caseload/TSM record.docx',
-      extension: 'docx',
-      ask: true,
-    });
-    expect(picked).toBe('/home/demo/Desktop/record.docx');
-    expect(save).toHaveBeenCalledWith({
-      defaultPath: '/home/demo/Documents/Caseload/TSM record.docx',
-      filters: [{ name: 'Word document', extensions: ['docx'] }],
-    });
+  it('asks the backend for a file by purpose and gets a token and a name, never a path', async () => {
+    vi.mocked(invoke).mockResolvedValue({ token: 'tok-9', name: 'marks.csv' });
+    await expect(chooseFile('import')).resolves.toEqual({ token: 'tok-9', name: 'marks.csv' });
+    expect(invoke).toHaveBeenCalledWith('file_choose', { request: { purpose: 'import' } });
   });
 
-  it('answers null when a dialog is cancelled', async () => {
-    vi.mocked(save).mockResolvedValue(null);
-    vi.mocked(open).mockResolvedValue(null);
-    const suggestion = { folder: '/d', name: 'x.pdf', path: '/d/x.pdf', extension: 'pdf', ask: true };
-    await expect(chooseSavePath(suggestion)).resolves.toBeNull();
-    await expect(chooseSaveFolder('/d')).resolves.toBeNull();
-    expect(open).toHaveBeenCalledWith({ multiple: false, directory: true, defaultPath: '/d' });
+  it('asks the backend for a folder setting with an empty request, and answers null when cancelled', async () => {
+    vi.mocked(invoke).mockResolvedValue(null);
+    await expect(chooseFolder()).resolves.toBeNull();
+    expect(invoke).toHaveBeenCalledWith('folder_choose', { request: null });
   });
 
   it('opens and reveals a saved file by its token only, never a path', async () => {

@@ -2,7 +2,7 @@
 // ui/ that imports @tauri-apps/*. Rejections become a `CommandError` carrying the typed `AppError`,
 // so screens branch on `error.kind`, never on message text.
 import { invoke } from '@tauri-apps/api/core';
-import type { AppError, Commands, SaveSuggestion } from './bindings';
+import type { AppError, ChosenFile, Commands, FilePurpose } from './bindings';
 
 export * from './bindings';
 
@@ -74,69 +74,20 @@ export function reloadWindow(): void {
 }
 
 /**
- * Asks the system's file chooser for one file to import (CSV or XLSX); `null` if the worker
- * closes it. Only the path comes back: the file is read by the Rust side, never by the webview.
+ * Asks the backend to open the system's file chooser for a file to import or a backup to restore;
+ * `null` if the worker closes it. The webview never sees or sends the path: it gets an opaque
+ * token (passed back to the import or restore command) and the file's name to show.
  */
-export async function chooseImportFile(): Promise<string | null> {
-  const { open } = await import('@tauri-apps/plugin-dialog');
-  const picked = await open({
-    multiple: false,
-    directory: false,
-    filters: [{ name: 'Attendance files', extensions: ['csv', 'xlsx'] }],
-  });
-  return typeof picked === 'string' ? picked : null;
+export async function chooseFile(purpose: FilePurpose): Promise<ChosenFile | null> {
+  return call('file_choose', { purpose });
 }
 
 /**
- * Asks the system's file chooser for a Caseload backup file (to restore); `null` if the worker
- * closes it. Only the path comes back: the Rust side reads and checks the file.
- */
-export async function chooseBackupFile(): Promise<string | null> {
-  const { open } = await import('@tauri-apps/plugin-dialog');
-  const picked = await open({
-    multiple: false,
-    directory: false,
-    filters: [{ name: 'Caseload backups', extensions: ['zip'] }],
-  });
-  return typeof picked === 'string' ? picked : null;
-}
-
-/**
- * Asks the system's folder chooser for one folder (e.g. the shared drive); `null` if the worker
- * closes it. Only the path comes back; the Rust side checks and uses it.
+ * Asks the backend to open the system's folder chooser for a folder setting (the shared drive,
+ * backups); `null` if the worker closes it. The folder comes back for the settings form to show.
  */
 export async function chooseFolder(): Promise<string | null> {
-  const { open } = await import('@tauri-apps/plugin-dialog');
-  const picked = await open({ multiple: false, directory: true });
-  return typeof picked === 'string' ? picked : null;
-}
-
-/** The file type's name in the save dialog's filter. */
-const FILE_TYPES: Record<string, string> = { pdf: 'PDF document', docx: 'Word document' };
-
-/**
- * Asks the system's save dialog where to save a document, starting in the suggested folder with
- * the suggested name; `null` if the worker cancels. Only the path comes back: the Rust side writes
- * the file.
- */
-export async function chooseSavePath(suggestion: SaveSuggestion): Promise<string | null> {
-  const { save } = await import('@tauri-apps/plugin-dialog');
-  const ext = suggestion.extension;
-  const picked = await save({
-    defaultPath: suggestion.path,
-    filters: ext ? [{ name: FILE_TYPES[ext] ?? ext, extensions: [ext] }] : undefined,
-  });
-  return typeof picked === 'string' ? picked : null;
-}
-
-/**
- * Asks the system's folder chooser where to save several files, starting in `defaultPath`;
- * `null` if the worker cancels.
- */
-export async function chooseSaveFolder(defaultPath: string): Promise<string | null> {
-  const { open } = await import('@tauri-apps/plugin-dialog');
-  const picked = await open({ multiple: false, directory: true, defaultPath });
-  return typeof picked === 'string' ? picked : null;
+  return call('folder_choose', null);
 }
 
 /**

@@ -2,7 +2,8 @@
 // pupils or schools; UPNs are valid examples from docs/domain.md).
 import type { Alert, AppError, ImportProblem, ImportProgress, ImportView, MarksView } from '../api';
 
-export const MARKS_PATH = '/home/demo/Documents/Demo Brook marks autumn.csv';
+/** The name of a chosen marks file, as the backend's chooser answers it (never a path). */
+export const MARKS_NAME = 'Demo Brook marks autumn.csv';
 
 export function importView(overrides: Partial<ImportView> = {}): ImportView {
   return {

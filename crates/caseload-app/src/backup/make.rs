@@ -21,15 +21,23 @@ use super::{file_error, random_hex};
 use crate::context::Caseload;
 use crate::error::AppError;
 
+/// "Back up now", into the backup folder in the settings. No folder here: the CLI's `--out`
+/// uses `backup_now_to`, which the webview cannot call.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-pub struct BackupNowRequest {
-    /// Write into this folder instead of the one in the settings (the CLI's `--out`).
-    #[ts(optional)]
-    pub folder: Option<String>,
-}
+#[serde(deny_unknown_fields)]
+pub struct BackupNowRequest {}
 
 pub fn backup_now(cx: &Caseload, req: BackupNowRequest) -> Result<BackupView, AppError> {
-    backup_now_using(cx, &RealShare, req)
+    backup_now_using(cx, &RealShare, req, None)
+}
+
+/// [`backup_now`] into `folder` instead of the one in the settings (the CLI's `--out`).
+pub fn backup_now_to(
+    cx: &Caseload,
+    req: BackupNowRequest,
+    folder: Option<&Path>,
+) -> Result<BackupView, AppError> {
+    backup_now_using(cx, &RealShare, req, folder)
 }
 
 /// [`backup_now`] with the shared drive behind any [`ShareFs`] (tests pass one that fails).
@@ -37,18 +45,14 @@ pub fn backup_now(cx: &Caseload, req: BackupNowRequest) -> Result<BackupView, Ap
 pub fn backup_now_using(
     cx: &Caseload,
     fs: &dyn ShareFs,
-    req: BackupNowRequest,
+    _req: BackupNowRequest,
+    folder: Option<&Path>,
 ) -> Result<BackupView, AppError> {
     let now = Utc::now();
     let (entry, share) = cx.with_store(|store| {
         let s = load_settings(store)?;
-        let folder = match req
-            .folder
-            .as_deref()
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-        {
-            Some(f) => PathBuf::from(f),
+        let folder = match folder.filter(|f| !f.as_os_str().is_empty()) {
+            Some(f) => f.to_path_buf(),
             None => effective_folder(&s),
         };
         let entry = make_backup(store, &folder, s.keep, now)?;

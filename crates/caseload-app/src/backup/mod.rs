@@ -33,9 +33,9 @@ use crate::error::AppError;
 pub use damaged::damaged;
 #[doc(hidden)]
 pub use make::backup_now_using;
-pub use make::{BackupNowRequest, backup_now};
+pub use make::{BackupNowRequest, backup_now, backup_now_to};
 pub use overview::{BackupOverview, BackupView, backup_list, overview_at};
-pub use restore::{RestoreRequest, restore, restore_into};
+pub use restore::{RestoreRequest, restore, restore_from, restore_into};
 pub use settings::{BackupSettings, KEEP_RANGE, REMIND_RANGE, default_folder};
 pub(crate) use settings::{SETTINGS_KEY, validate_settings};
 pub(crate) use share::share_latest;

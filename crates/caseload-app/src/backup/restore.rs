@@ -18,10 +18,13 @@ use crate::context::Caseload;
 use crate::error::AppError;
 use crate::session::AppStatus;
 
+/// Restores the backup the worker chose in the backend's file chooser (`file_choose`), by the
+/// token it answered; the CLI restores a file it names with `restore_from`.
 #[derive(Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct RestoreRequest {
-    /// The backup file.
-    pub file: String,
+    /// The token `file_choose` answered for the backup file.
+    pub chosen: String,
     /// The passphrase the caseload had when the backup was made.
     pub passphrase: String,
 }
@@ -153,9 +156,19 @@ fn restrict_permissions(_dir: &Path) {}
 /// First run on a new laptop: restores a backup into this caseload's (empty) data folder and
 /// unlocks it.
 pub fn restore(cx: &Caseload, req: RestoreRequest) -> Result<AppStatus, AppError> {
-    let passphrase = Passphrase::new(req.passphrase);
+    let file = if req.chosen.trim().is_empty() {
+        PathBuf::new()
+    } else {
+        crate::documents::chosen_file(cx, req.chosen.trim())?
+    };
+    restore_from(cx, &file, req.passphrase)
+}
+
+/// [`restore`] from a backup file the CLI names (not a command the webview can call).
+pub fn restore_from(cx: &Caseload, file: &Path, passphrase: String) -> Result<AppStatus, AppError> {
+    let passphrase = Passphrase::new(passphrase);
     let mut errors = FieldErrors::default();
-    if req.file.trim().is_empty() {
+    if file.as_os_str().is_empty() {
         errors.push(Field::BackupFile, "Choose the backup file");
     }
     if passphrase.char_count() == 0 {
@@ -167,9 +180,8 @@ pub fn restore(cx: &Caseload, req: RestoreRequest) -> Result<AppStatus, AppError
     if !errors.is_empty() {
         return Err(AppError::validation(errors));
     }
-    let file = PathBuf::from(req.file.trim());
     let _guard = cx.store();
-    let entry = restore_into(&file, cx.data_dir(), &passphrase)?;
+    let entry = restore_into(file, cx.data_dir(), &passphrase)?;
     drop(_guard);
     let backup_made = entry.created_at;
     let keep = index::read(cx.data_dir()).backups.len() as u32 + 1;

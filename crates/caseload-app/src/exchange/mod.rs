@@ -8,13 +8,13 @@ pub(crate) mod share;
 mod sync;
 mod types;
 
-pub use exports::{export_queue, export_save, outbox_list};
+pub use exports::{export_queue, export_save, export_save_to, outbox_list};
 pub use inbox::{
     inbox_conflict_resolve, inbox_get, inbox_proposal_accept, inbox_proposal_refuse,
     inbox_proposals_accept_all,
 };
 pub use share::{share_settings_get, share_settings_set};
-pub use sync::{sync, sync_using};
+pub use sync::{sync, sync_to, sync_using};
 pub use types::{
     ConflictChoice, ConflictResolveRequest, ConflictView, ExportRequest, ExportSaveRequest,
     ExportSaved, InboxFileView, InboxView, OutboxFileView, OutboxItem, OutboxStatus, OutboxView,

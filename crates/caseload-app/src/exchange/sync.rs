@@ -30,16 +30,24 @@ pub(crate) fn back_off(attempts: u32) -> Duration {
 }
 
 pub fn sync(cx: &Caseload, req: SyncRequest) -> Result<SyncReport, AppError> {
-    sync_using(cx, &RealShare, req)
+    sync_using(cx, &RealShare, req, None)
+}
+
+/// [`sync`] to `share` instead of the folder in the settings (the CLI's `--share`; not a
+/// command the webview can call).
+pub fn sync_to(
+    cx: &Caseload,
+    req: SyncRequest,
+    share: Option<&str>,
+) -> Result<SyncReport, AppError> {
+    sync_using(cx, &RealShare, req, share)
 }
 
 /// One sync at a time in this process (the app's timer and "Send now" may meet).
 static SYNCING: Mutex<()> = Mutex::new(());
 
-fn share_folder(settings: &ShareSettings, req: &SyncRequest) -> Result<String, AppError> {
-    let folder = req
-        .share
-        .as_deref()
+fn share_folder(settings: &ShareSettings, share: Option<&str>) -> Result<String, AppError> {
+    let folder = share
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .unwrap_or(settings.folder.as_str());
@@ -81,13 +89,14 @@ pub fn sync_using(
     cx: &Caseload,
     fs: &dyn ShareFs,
     req: SyncRequest,
+    share: Option<&str>,
 ) -> Result<SyncReport, AppError> {
     let _one = SYNCING.lock().unwrap_or_else(|e| e.into_inner());
     let now = Utc::now();
     let (settings, folder, work, known) = cx.with_store(|store| {
         let settings = require(store)?;
         let known = known_stamps(store)?;
-        let folder = share_folder(&settings, &req)?;
+        let folder = share_folder(&settings, share)?;
         let due_at = req.due_only.unwrap_or(false).then_some(now);
         let work = outbox::pending(&store.read(), due_at)?
             .into_iter()

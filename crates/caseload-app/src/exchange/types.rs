@@ -50,13 +50,12 @@ pub struct ExportRequest {
     pub identifiable_reason: Option<String>,
 }
 
+/// A local copy of an export, saved into the folder the worker chooses in the dialog the
+/// backend opens. No folder here: the CLI's `--dir` uses `export_save_to`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct ExportSaveRequest {
     pub export: ExportRequest,
-    /// The folder to write into; absent: the documents folder.
-    #[serde(default)]
-    #[ts(optional)]
-    pub dir: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -114,12 +113,11 @@ pub struct OutboxView {
     pub items: Vec<OutboxItem>,
 }
 
+/// Delivers to the shared drive in the settings; the CLI's `--share` (another folder) uses
+/// `sync_to`, which the webview cannot call.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct SyncRequest {
-    /// Deliver to this folder instead of the one in settings (the CLI's `--share`).
-    #[serde(default)]
-    #[ts(optional)]
-    pub share: Option<String>,
     /// Only exports whose back-off has passed (the app's timer); otherwise every undelivered
     /// export is tried now ("Send now").
     #[serde(default)]

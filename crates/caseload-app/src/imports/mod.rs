@@ -182,14 +182,15 @@ fn store_error(e: StoreError) -> AppError {
 /// Reads the request's file after finding the mapping; returns the job, hash and mapping.
 fn prepare(
     cx: &Caseload,
-    req: &ImportRequest,
+    path: &Path,
+    mapping: Option<&BTreeMap<String, String>>,
     kind: ImportKind,
 ) -> Result<(ColumnMapping, String, u64), AppError> {
-    let mapping = match &req.mapping {
+    let mapping = match mapping {
         Some(raw) => parse_mapping(raw)?,
         None => cx.with_store(|store| saved_mapping(store, kind))?,
     };
-    let (sha256, size) = hash_file(Path::new(&req.path))?;
+    let (sha256, size) = hash_file(path)?;
     Ok((mapping, sha256, size))
 }
 
@@ -212,9 +213,19 @@ fn caseload_upns(store: &Store) -> Result<HashSet<String>, AppError> {
         .collect())
 }
 
+/// Imports the session-marks file the worker chose (by its `file_choose` token).
 pub fn import_marks_file(cx: &Caseload, req: ImportRequest) -> Result<ImportView, AppError> {
-    let (mapping, sha256, size) = prepare(cx, &req, ImportKind::Marks)?;
-    let path = Path::new(&req.path);
+    let path = crate::documents::chosen_file(cx, &req.chosen)?;
+    import_marks_file_at(cx, &path, req.mapping.as_ref())
+}
+
+/// Imports a session-marks file the CLI names (not a command the webview can call).
+pub fn import_marks_file_at(
+    cx: &Caseload,
+    path: &Path,
+    mapping: Option<&BTreeMap<String, String>>,
+) -> Result<ImportView, AppError> {
+    let (mapping, sha256, size) = prepare(cx, path, mapping, ImportKind::Marks)?;
     let source = ImportSource::path(path);
     let job = cx.imports().start(&source.file_name(), size)?;
     let file = import_marks(&source, &mapping, &mut reading(&job)).map_err(failure)?;
@@ -247,9 +258,19 @@ pub fn import_marks_file(cx: &Caseload, req: ImportRequest) -> Result<ImportView
     })
 }
 
+/// Imports the attendance-summary file the worker chose (by its `file_choose` token).
 pub fn import_summary_file(cx: &Caseload, req: ImportRequest) -> Result<ImportView, AppError> {
-    let (mapping, sha256, size) = prepare(cx, &req, ImportKind::Summary)?;
-    let path = Path::new(&req.path);
+    let path = crate::documents::chosen_file(cx, &req.chosen)?;
+    import_summary_file_at(cx, &path, req.mapping.as_ref())
+}
+
+/// Imports an attendance-summary file the CLI names (not a command the webview can call).
+pub fn import_summary_file_at(
+    cx: &Caseload,
+    path: &Path,
+    mapping: Option<&BTreeMap<String, String>>,
+) -> Result<ImportView, AppError> {
+    let (mapping, sha256, size) = prepare(cx, path, mapping, ImportKind::Summary)?;
     let source = ImportSource::path(path);
     let job = cx.imports().start(&source.file_name(), size)?;
     let file = import_summaries(&source, &mapping, &mut reading(&job)).map_err(failure)?;

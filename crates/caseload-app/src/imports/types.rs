@@ -16,10 +16,14 @@ pub enum ImportKindView {
     Summary,
 }
 
+/// Imports the file the worker chose in the backend's file chooser (`file_choose`), by the
+/// token it answered: the webview never names a path. The CLI imports a file it names with
+/// `import_marks_file_at` / `import_summary_file_at`.
 #[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct ImportRequest {
-    /// The file to import (CSV or XLSX).
-    pub path: String,
+    /// The token `file_choose` answered for the file (CSV or XLSX).
+    pub chosen: String,
     /// The file's own headers for our fields (`{"upn": "Pupil UPN", …}`); when absent, the
     /// mapping saved for this kind of file, if any.
     #[serde(default)]

@@ -20,6 +20,7 @@ use super::step_views;
 use crate::cases::detail::pct;
 use crate::cases::{CaseGetRequest, MarksView};
 use crate::context::Caseload;
+use crate::documents::ask_where;
 use crate::error::AppError;
 use crate::legal::{EvidenceBundleSaveRequest, LegalStepView};
 use crate::support::saved_file::{Destination, save_remembered};
@@ -244,6 +245,7 @@ fn bundle(r: &Reader<'_>, case_id: &CaseId) -> Result<EvidenceBundle, AppError> 
             },
         },
         case: BundleCase {
+            reference: case_reference(case_id),
             referral_source: record.referral_source.clone(),
             referral_date: record.referral_date,
             status: capitalised(record.status.label()),
@@ -284,6 +286,7 @@ fn bundle(r: &Reader<'_>, case_id: &CaseId) -> Result<EvidenceBundle, AppError> 
         tsm_actions: tsm_action_rows(r, case_id, p.upn.as_str())?,
         legal_steps: legal_steps(r, case_id)?,
         produced_on: today(),
+        name_pupil_in_title: false,
     })
 }
 
@@ -323,22 +326,72 @@ fn session_marks(m: &MarksView) -> Option<SessionMarkSummary> {
     })
 }
 
-/// The bundle's file name without folder or extension (`.pdf`).
-fn bundle_stem(bundle: &EvidenceBundle) -> String {
-    format!(
-        "Evidence bundle {} {}",
-        bundle.pupil.upn, bundle.produced_on
-    )
+/// A short reference for a case that names no one: the last eight letters and digits of its
+/// identifier (the random part of a UUIDv7), e.g. `9f3a0c21`.
+pub(crate) fn case_reference(case_id: &CaseId) -> String {
+    let chars: Vec<char> = case_id
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    chars[chars.len().saturating_sub(8)..].iter().collect()
+}
+
+/// The bundle's file name without folder or extension (`.pdf`): the case reference and the
+/// date, with the pupil's legal name only when the worker asks (`name_pupil`). Never the UPN.
+fn bundle_stem(bundle: &EvidenceBundle, name_pupil: bool) -> String {
+    let stem = format!(
+        "Evidence bundle {} case {}",
+        bundle.produced_on, bundle.case.reference
+    );
+    if name_pupil {
+        // A name is kept to characters every file system accepts.
+        let name: String = bundle
+            .pupil
+            .legal_name
+            .trim()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'') {
+                    c
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        format!("{stem} {}", name.trim())
+    } else {
+        stem
+    }
 }
 
 /// The name the bundle would be saved under today, without extension.
-pub(crate) fn bundle_file_stem(cx: &Caseload, case_id: &CaseId) -> Result<String, AppError> {
-    cx.with_store(|store: &mut Store| Ok(bundle_stem(&bundle(&store.read(), case_id)?)))
+pub(crate) fn bundle_file_stem(
+    cx: &Caseload,
+    case_id: &CaseId,
+    name_pupil: bool,
+) -> Result<String, AppError> {
+    cx.with_store(|store: &mut Store| Ok(bundle_stem(&bundle(&store.read(), case_id)?, name_pupil)))
 }
 
+/// Saves the bundle where the worker chooses in the save dialog the backend opens (the
+/// documents folder when the machine fixes it); `None` when the worker cancelled.
 pub fn evidence_bundle_save(
     cx: &Caseload,
     req: EvidenceBundleSaveRequest,
+) -> Result<Option<SavedFile>, AppError> {
+    let stem = bundle_file_stem(cx, &req.case_id, req.name_pupil)?;
+    match ask_where(cx, "evidence bundle", &stem, "pdf")? {
+        Some(to) => evidence_bundle_save_to(cx, req, &to).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Saves the bundle at `to` (the CLI's `--out`; not a command the webview can call).
+pub fn evidence_bundle_save_to(
+    cx: &Caseload,
+    req: EvidenceBundleSaveRequest,
+    to: &Destination,
 ) -> Result<SavedFile, AppError> {
     let marks = crate::cases::case_get(
         cx,
@@ -349,17 +402,15 @@ pub fn evidence_bundle_save(
     .marks;
     let mut bundle = cx.with_store(|store: &mut Store| bundle(&store.read(), &req.case_id))?;
     bundle.session_marks = marks.as_ref().and_then(session_marks);
+    bundle.name_pupil_in_title = req.name_pupil;
     let bytes = to_pdf(&bundle).map_err(|e| AppError::Storage {
         message: format!("The evidence bundle could not be produced: {e}"),
     })?;
     let saved = save_remembered(
         cx,
-        Destination {
-            path: req.path.as_deref(),
-            dir: req.dir.as_deref(),
-        },
+        to,
         "evidence bundle",
-        &bundle_stem(&bundle),
+        &bundle_stem(&bundle, req.name_pupil),
         "pdf",
         &bytes,
     )?;

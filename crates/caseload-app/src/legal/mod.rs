@@ -6,7 +6,7 @@ mod evidence;
 mod types;
 
 pub(crate) use evidence::bundle_file_stem;
-pub use evidence::evidence_bundle_save;
+pub use evidence::{evidence_bundle_save, evidence_bundle_save_to};
 pub use types::{
     EvidenceBundleSaveRequest, LegalAlertView, LegalGetRequest, LegalStepAddRequest, LegalStepView,
     LegalView, NextLegalStepView,

@@ -131,16 +131,15 @@ pub struct LegalView {
     pub looked_after: bool,
 }
 
-#[derive(Debug, Clone, Deserialize, TS)]
+/// Saves the bundle where the worker chooses in the save dialog the backend opens (or in the
+/// documents folder the machine fixes). No path: the CLI's `--out` uses
+/// `evidence_bundle_save_to`.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct EvidenceBundleSaveRequest {
     pub case_id: CaseId,
-    /// The folder to save in (under a new name that never replaces an earlier copy); the
-    /// documents folder when absent.
+    /// Put the pupil's legal name in the file name and the PDF's title. Off by default: both
+    /// name the case reference and the date only (the UPN never).
     #[serde(default)]
-    #[ts(optional)]
-    pub dir: Option<String>,
-    /// This file instead, wins over `dir`; an existing file is never replaced (" (2)" is added).
-    #[serde(default)]
-    #[ts(optional)]
-    pub path: Option<String>,
+    pub name_pupil: bool,
 }

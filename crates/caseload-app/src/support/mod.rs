@@ -3,7 +3,7 @@
 
 pub(crate) mod saved_file;
 
-pub use saved_file::SavedFile;
+pub use saved_file::{Destination, SavedFile};
 
 /// The worker's local date (Europe/London), for rules such as "date of birth not in the future".
 pub fn today() -> chrono::NaiveDate {
@@ -25,15 +25,5 @@ pub fn save_file_at(
     what: &str,
     bytes: &[u8],
 ) -> Result<SavedFile, crate::error::AppError> {
-    let path = path.display().to_string();
-    saved_file::save(
-        saved_file::Destination {
-            path: Some(&path),
-            dir: None,
-        },
-        what,
-        "",
-        "",
-        bytes,
-    )
+    saved_file::save(&saved_file::Destination::file(path), what, "", "", bytes)
 }

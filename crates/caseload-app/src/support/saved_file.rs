@@ -34,17 +34,42 @@ pub struct SavedFile {
     pub token: Option<String>,
 }
 
-/// Where the worker asked for the file: `path` wins, then `dir`, then the documents folder.
-pub(crate) struct Destination<'a> {
-    pub path: Option<&'a str>,
-    pub dir: Option<&'a str>,
+/// Where a document goes: exactly this file (`path`, wins), into this folder (`dir`), or the
+/// documents folder when neither is set. Only Rust builds one: the CLI from `--out`/`--dir`, the
+/// desktop app from the save dialog the backend opens; no request from the webview carries one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Destination {
+    pub path: Option<PathBuf>,
+    pub dir: Option<PathBuf>,
 }
 
-fn blank(value: Option<&str>) -> Option<PathBuf> {
+impl Destination {
+    /// The documents folder (or the one `CASELOAD_DOCUMENTS_DIR` fixes).
+    pub fn documents_folder() -> Self {
+        Destination::default()
+    }
+
+    /// Into `dir`, under a name that replaces no earlier copy.
+    pub fn folder(dir: impl Into<PathBuf>) -> Self {
+        Destination {
+            path: None,
+            dir: Some(dir.into()),
+        }
+    }
+
+    /// Exactly this file (or `name (2).ext`… when it is taken).
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Destination {
+            path: Some(path.into()),
+            dir: None,
+        }
+    }
+}
+
+fn blank(value: Option<&Path>) -> Option<PathBuf> {
     value
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
+        .filter(|v| !v.as_os_str().is_empty())
+        .map(Path::to_path_buf)
 }
 
 /// `path` is the file being written or the folder being made.
@@ -214,13 +239,13 @@ fn split(path: &Path) -> (PathBuf, String, String) {
 /// `stem.ext`, at a path the worker chose it takes that name; either way `(2)`, `(3)`… is added
 /// when the name is taken, and the answer says where it went.
 pub(crate) fn save(
-    to: Destination<'_>,
+    to: &Destination,
     what: &str,
     stem: &str,
     ext: &str,
     bytes: &[u8],
 ) -> Result<SavedFile, AppError> {
-    let (dir, stem, ext) = match (blank(to.path), blank(to.dir)) {
+    let (dir, stem, ext) = match (blank(to.path.as_deref()), blank(to.dir.as_deref())) {
         (Some(path), _) => split(&path),
         (None, dir) => {
             let dir = dir.unwrap_or_else(data_dir::documents);
@@ -241,7 +266,7 @@ pub(crate) fn save(
 /// its folder (by token).
 pub(crate) fn save_remembered(
     cx: &Caseload,
-    to: Destination<'_>,
+    to: &Destination,
     what: &str,
     stem: &str,
     ext: &str,
@@ -262,10 +287,7 @@ mod tests {
         let folder = dir.path().join("no-such-folder");
         let target = folder.join("record.pdf");
         let e = save(
-            Destination {
-                path: Some(&target.display().to_string()),
-                dir: None,
-            },
+            &Destination::file(&target),
             "record",
             "record",
             "pdf",

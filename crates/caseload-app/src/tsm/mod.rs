@@ -15,7 +15,7 @@ pub use edit::{
 };
 pub use finish::{tsm_finish, tsm_refer};
 pub(crate) use record::record_file_name;
-pub use record::tsm_record_save;
+pub use record::{tsm_record_save, tsm_record_save_to};
 pub use types::{
     CarriedActionView, CoverageRow, DiscussionView, PrepPack, PrepPupil, RecordFormat, ReviewView,
     TsmActionAddRequest, TsmActionRemoveRequest, TsmActionReviewRequest, TsmActionUpdateRequest,

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::finish::yes_no;
 use super::view::tsm_view;
 use crate::context::Caseload;
+use crate::documents::ask_where;
 use crate::error::AppError;
 use crate::support::saved_file::{Destination, save_remembered};
 use crate::support::{SavedFile, today};
@@ -147,21 +148,29 @@ pub(crate) fn record_file_name(
     Ok(file_stem(&record, &urn, format))
 }
 
-pub fn tsm_record_save(cx: &Caseload, req: TsmRecordSaveRequest) -> Result<SavedFile, AppError> {
+/// Saves the record where the worker chooses in the save dialog the backend opens (the
+/// documents folder when the machine fixes it); `None` when the worker cancelled.
+pub fn tsm_record_save(
+    cx: &Caseload,
+    req: TsmRecordSaveRequest,
+) -> Result<Option<SavedFile>, AppError> {
+    let (stem, ext) = record_file_name(cx, &req.id, req.format)?;
+    match ask_where(cx, "record", &stem, ext)? {
+        Some(to) => tsm_record_save_to(cx, req, &to).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Saves the record at `to` (the CLI's `--out`; not a command the webview can call).
+pub fn tsm_record_save_to(
+    cx: &Caseload,
+    req: TsmRecordSaveRequest,
+    to: &Destination,
+) -> Result<SavedFile, AppError> {
     let (record, urn) = record_and_name(cx, &req.id)?;
     let bytes = render(&record, req.format)?;
     let (stem, ext) = file_stem(&record, &urn, req.format);
-    let saved = save_remembered(
-        cx,
-        Destination {
-            path: req.path.as_deref(),
-            dir: req.dir.as_deref(),
-        },
-        "record",
-        &stem,
-        ext,
-        &bytes,
-    )?;
+    let saved = save_remembered(cx, to, "record", &stem, ext, &bytes)?;
     // The entry names the meeting and the file's type, never its path (names may be in it).
     cx.with_store(|store| {
         crate::audit::record(

@@ -145,19 +145,13 @@ pub enum RecordFormat {
     Docx,
 }
 
+/// Saves the record where the worker chooses in the save dialog the backend opens (or in the
+/// documents folder the machine fixes). No path: the CLI's `--out` uses `tsm_record_save_to`.
 #[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct TsmRecordSaveRequest {
     pub id: TsmId,
     pub format: RecordFormat,
-    /// The folder to save in (under a new name that never replaces an earlier copy); the
-    /// documents folder when absent.
-    #[serde(default)]
-    #[ts(optional)]
-    pub dir: Option<String>,
-    /// This file instead, wins over `dir`; an existing file is never replaced (" (2)" is added).
-    #[serde(default)]
-    #[ts(optional)]
-    pub path: Option<String>,
 }
 
 /// One meeting in the list.

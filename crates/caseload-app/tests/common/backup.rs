@@ -41,11 +41,5 @@ pub fn with_canary() -> (tempfile::TempDir, Caseload) {
 
 pub fn backup_into(cx: &Caseload, folder: &Path) -> backup::BackupView {
     fs::create_dir_all(folder).expect("folder");
-    backup::backup_now(
-        cx,
-        BackupNowRequest {
-            folder: Some(folder.display().to_string()),
-        },
-    )
-    .expect("backup")
+    backup::backup_now_to(cx, BackupNowRequest {}, Some(folder)).expect("backup")
 }

@@ -129,13 +129,15 @@ pub fn save_record(
             plan(cx, 1).id
         }
     };
-    tsm::tsm_record_save(
+    tsm::tsm_record_save_to(
         cx,
         tsm::TsmRecordSaveRequest {
             id,
             format: tsm::RecordFormat::Pdf,
-            dir: dir.map(|d| d.display().to_string()),
-            path: path.map(|p| p.display().to_string()),
+        },
+        &caseload_app::support::Destination {
+            path: path.map(Into::into),
+            dir: dir.map(Into::into),
         },
     )
     .expect("save")

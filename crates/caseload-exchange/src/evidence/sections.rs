@@ -96,7 +96,11 @@ pub(super) fn document(b: &EvidenceBundle) -> Document {
         legal_step(step, &mut blocks);
     }
     Document {
-        title: format!("{TITLE}: {}", p.legal_name.trim()),
+        title: if b.name_pupil_in_title {
+            format!("{TITLE}: {}", p.legal_name.trim())
+        } else {
+            format!("{TITLE}: case {}", b.case.reference)
+        },
         blocks,
         footer: format!(
             "{TITLE}: {} (UPN {}). Produced {} by Caseload",

@@ -6,14 +6,14 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
-import { CommandError, type ImportProgress, type ImportView } from '../../api';
+import { chooseFile, CommandError, type ImportProgress, type ImportView } from '../../api';
 import { axeViolations } from '../../test/axe';
 import { fail, serve, type Handlers } from '../../test/commands';
 import {
   importError,
   importProgress,
   importView,
-  MARKS_PATH,
+  MARKS_NAME,
   missingColumnsError,
 } from '../../test/attendanceFixtures';
 import { dashboard, status } from '../../test/fixtures';
@@ -21,7 +21,7 @@ import { dashboard, status } from '../../test/fixtures';
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
-  chooseImportFile: vi.fn(),
+  chooseFile: vi.fn(),
 }));
 
 function el<T extends HTMLElement = HTMLInputElement>(id: string): T {
@@ -69,7 +69,8 @@ describe('accessibility of the attendance data screen', () => {
     expect(await axeViolations()).toEqual([]);
 
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    await userEvent.type(el('import-path'), MARKS_PATH);
+    vi.mocked(chooseFile).mockResolvedValueOnce({ token: 'tok-1', name: MARKS_NAME });
+    await userEvent.click(el('import-choose'));
     await userEvent.click(el('import-start'));
     progress = importProgress({ phase: 'saving', rows: 40000, total_rows: 600000 });
     await vi.advanceTimersByTimeAsync(250);
@@ -93,7 +94,8 @@ describe('accessibility of the attendance data screen', () => {
         });
       },
     });
-    await userEvent.type(el('import-path'), MARKS_PATH);
+    vi.mocked(chooseFile).mockResolvedValueOnce({ token: 'tok-1', name: MARKS_NAME });
+    await userEvent.click(el('import-choose'));
     await userEvent.click(el('import-start'));
     await screen.findByRole('region', { name: 'Important' });
     expect(await axeViolations()).toEqual([]);
@@ -111,7 +113,8 @@ describe('accessibility of the attendance data screen', () => {
           fields: [{ field: 'kind', message: 'The column mapping names a field Caseload does not know' }],
         }),
     });
-    await userEvent.type(el('import-path'), MARKS_PATH);
+    vi.mocked(chooseFile).mockResolvedValueOnce({ token: 'tok-1', name: MARKS_NAME });
+    await userEvent.click(el('import-choose'));
     await userEvent.click(el('import-start'));
     await screen.findByRole('table', { name: /problems in/ });
     expect(duplicateIds()).toEqual([]);

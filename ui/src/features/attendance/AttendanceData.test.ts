@@ -1,4 +1,5 @@
-// "Attendance data": choosing the kind and the file (chooser or typed path), the import command
+// "Attendance data": choosing the kind and the file (the backend's chooser: a token and a name, never
+// a path), the import command
 // sent once with polling every 250 ms until it settles, the progress bar in words, cancelling,
 // what a success, a cancel and a refused file show (problems, then matching the columns and
 // importing again), the history refreshed after each import, and following an import that was
@@ -6,13 +7,13 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chooseImportFile, CommandError, type ImportProgress, type ImportView } from '../../api';
+import { chooseFile, CommandError, type ImportProgress, type ImportView } from '../../api';
 import { deferred, fail, requestsFor, serve, type Handlers } from '../../test/commands';
 import {
   importError,
   importProgress,
   importView,
-  MARKS_PATH,
+  MARKS_NAME,
   missingColumnsError,
 } from '../../test/attendanceFixtures';
 import AttendanceData from './AttendanceData.svelte';
@@ -20,7 +21,7 @@ import AttendanceData from './AttendanceData.svelte';
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
-  chooseImportFile: vi.fn(),
+  chooseFile: vi.fn(),
 }));
 
 function el<T extends HTMLElement = HTMLInputElement>(id: string): T {
@@ -52,8 +53,14 @@ async function open(handlers: Handlers = {}) {
   await screen.findByRole('table', { name: 'Attendance files imported, newest first' });
 }
 
-async function importTyped(path = MARKS_PATH) {
-  await userEvent.type(el('import-path'), path);
+/** The backend's answer for a chosen file: an opaque token and the name to show. */
+function chosen(name = MARKS_NAME) {
+  return { token: `tok-${name}`, name };
+}
+
+async function importChosen(name = MARKS_NAME) {
+  vi.mocked(chooseFile).mockResolvedValueOnce(chosen(name));
+  await userEvent.click(el('import-choose'));
   await userEvent.click(el('import-start'));
 }
 
@@ -86,22 +93,26 @@ describe('the attendance data screen', () => {
     );
   });
 
-  it('fills in the path from the file chooser, and leaves it when the chooser is closed', async () => {
+  it('shows the name of the file chosen in the backend’s chooser, and keeps it when the chooser is closed', async () => {
     await open();
-    vi.mocked(chooseImportFile).mockResolvedValueOnce(MARKS_PATH).mockResolvedValueOnce(null);
+    vi.mocked(chooseFile).mockResolvedValueOnce(chosen()).mockResolvedValueOnce(null);
+    expect(el('import-file')).toHaveTextContent('No file chosen');
     await userEvent.click(el('import-choose'));
-    expect(el('import-path')).toHaveValue(MARKS_PATH);
+    expect(chooseFile).toHaveBeenCalledWith('import');
+    expect(el('import-file')).toHaveTextContent(MARKS_NAME);
     await userEvent.click(el('import-choose'));
-    expect(el('import-path')).toHaveValue(MARKS_PATH);
+    expect(el('import-file')).toHaveTextContent(MARKS_NAME);
+    expect(document.getElementById('import-path')).toBeNull();
   });
 
   it('asks for a file before importing, and sends nothing', async () => {
     await open();
     await userEvent.click(el('import-start'));
-    expect(
-      await screen.findByRole('link', { name: 'Choose the file to import, or type its full path' }),
-    ).toHaveAttribute('href', '#import-path');
-    expect(el('path-error')).toHaveTextContent('Choose the file to import, or type its full path');
+    expect(await screen.findByRole('link', { name: 'Choose the file to import' })).toHaveAttribute(
+      'href',
+      '#import-choose',
+    );
+    expect(el('file-error')).toHaveTextContent('Choose the file to import');
     expect(requestsFor('import_marks_file')).toEqual([]);
   });
 
@@ -111,8 +122,8 @@ describe('the attendance data screen', () => {
     let progress: ImportProgress | null = null;
     let history = [EARLIER];
     await open({ import_list: () => history, import_progress: () => progress, import_marks_file: () => job.promise });
-    await importTyped();
-    expect(requestsFor('import_marks_file')).toEqual([{ path: MARKS_PATH }]);
+    await importChosen();
+    expect(requestsFor('import_marks_file')).toEqual([{ chosen: `tok-${MARKS_NAME}` }]);
     expect(requestsFor('import_progress')).toHaveLength(1); // the check as the screen opened
     expect(el('import-start')).toBeDisabled();
     expect(el('import-progress-text')).toHaveTextContent('Starting the import…');
@@ -144,7 +155,7 @@ describe('the attendance data screen', () => {
     await waitFor(() => expect(done).toHaveFocus());
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(el('import-start')).toBeEnabled();
-    expect(el('import-path')).toHaveValue('');
+    expect(el('import-file')).toHaveTextContent('No file chosen');
     await waitFor(() => expect(within(el('import-history')).getAllByRole('row')).toHaveLength(3));
     expect(requestsFor('import_list')).toHaveLength(2);
 
@@ -167,8 +178,8 @@ describe('the attendance data screen', () => {
         }),
     });
     await userEvent.click(el('import-kind-summary'));
-    await importTyped('/home/demo/summaries.xlsx');
-    expect(requestsFor('import_summary_file')).toEqual([{ path: '/home/demo/summaries.xlsx' }]);
+    await importChosen('summaries.xlsx');
+    expect(requestsFor('import_summary_file')).toEqual([{ chosen: 'tok-summaries.xlsx' }]);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Imported summaries.xlsx: 2 rows, 2 pupils (1 on your caseload), figures as at 4 March 2026.',
     );
@@ -179,7 +190,7 @@ describe('the attendance data screen', () => {
     const job = deferred<ImportView>();
     let progress: ImportProgress | null = null;
     await open({ import_progress: () => progress, import_marks_file: () => job.promise, import_cancel: () => true });
-    await importTyped();
+    await importChosen();
     progress = importProgress({ phase: 'saving', rows: 40000, total_rows: 600000 });
     await vi.advanceTimersByTimeAsync(250);
     const cancel = screen.getByRole('button', { name: 'Cancel import' });
@@ -201,7 +212,7 @@ describe('the attendance data screen', () => {
 
   it('lists the problems of a refused file by row and column, with what to do', async () => {
     await open({ import_marks_file: () => fail(importError()) });
-    await importTyped();
+    await importChosen();
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent(
       'Demo Brook marks autumn.csv was not imported: 2 rows have problems. Nothing was saved',
@@ -221,17 +232,17 @@ describe('the attendance data screen', () => {
     expect(requestsFor('import_list')).toHaveLength(2);
   });
 
-  it('shows an unreadable path as the path field’s error', async () => {
+  it('shows an unreadable file as the file field’s error', async () => {
     await open({
       import_marks_file: () =>
         fail({ kind: 'file', message: 'The file /nowhere.csv could not be read', path: '/nowhere.csv' }),
     });
-    await importTyped('/nowhere.csv');
+    await importChosen('nowhere.csv');
     expect(await screen.findByRole('link', { name: 'The file /nowhere.csv could not be read' })).toHaveAttribute(
       'href',
-      '#import-path',
+      '#import-choose',
     );
-    expect(el('path-error')).toHaveTextContent('The file /nowhere.csv could not be read');
+    expect(el('file-error')).toHaveTextContent('The file /nowhere.csv could not be read');
   });
 
   it('matches missing columns to the file’s headers, saves the mapping with the saved one, and imports the file again', async () => {
@@ -241,7 +252,7 @@ describe('the attendance data screen', () => {
       import_mapping_get: () => ({ date: 'Date', code: 'Old mark' }),
       import_mapping_set: (req) => req.mapping,
     });
-    await importTyped();
+    await importChosen();
     const form = await screen.findByRole('form', { name: 'Match the columns' });
     expect(form).toHaveAttribute('id', 'import-mapping');
     expect(screen.getByText(/has no column Caseload recognises as the UPN and attendance code/)).toBeInTheDocument();
@@ -257,7 +268,8 @@ describe('the attendance data screen', () => {
     expect(requestsFor('import_mapping_set')).toEqual([
       { kind: 'marks', mapping: { date: 'Date', upn: 'Pupil ref', code: 'Mark' } },
     ]);
-    await waitFor(() => expect(requestsFor('import_marks_file')).toEqual([{ path: MARKS_PATH }, { path: MARKS_PATH }]));
+    const token = { chosen: `tok-${MARKS_NAME}` };
+    await waitFor(() => expect(requestsFor('import_marks_file')).toEqual([token, token]));
     expect(await screen.findByRole('alert')).toHaveAttribute('id', 'import-done');
     expect(document.getElementById('import-mapping')).toBeNull();
   });
@@ -269,15 +281,16 @@ describe('the attendance data screen', () => {
       import_mapping_get: () => ({}),
       import_mapping_set: (req) => req.mapping,
     });
-    await importTyped();
+    await importChosen();
     await screen.findByRole('form', { name: 'Match the columns' });
     await userEvent.click(el('import-kind-summary'));
-    await userEvent.clear(el('import-path'));
+    vi.mocked(chooseFile).mockResolvedValueOnce(chosen('other.csv'));
+    await userEvent.click(el('import-choose'));
     await userEvent.selectOptions(el<HTMLSelectElement>('mapping-upn'), 'Pupil ref');
     await userEvent.click(el('mapping-save'));
     expect(requestsFor('import_mapping_set')).toEqual([{ kind: 'marks', mapping: { upn: 'Pupil ref' } }]);
     await waitFor(() => expect(requestsFor('import_marks_file')).toHaveLength(2));
-    expect(requestsFor('import_marks_file')[1]).toEqual({ path: MARKS_PATH });
+    expect(requestsFor('import_marks_file')[1]).toEqual({ chosen: `tok-${MARKS_NAME}` });
   });
 
   it('follows an import that was already running when the screen opened, then refreshes the history', async () => {

@@ -3,7 +3,14 @@
 // 250 ms until the command settles. Progress is only shown, never trusted for the result: the
 // command's own answer (or error) says how the import ended. A poll that fails is skipped — the
 // next one, or the command's answer, tells the worker where things stand.
-import { call, type AppError, type ImportKindView, type ImportProgress, type ImportView } from '../../api';
+import {
+  call,
+  type AppError,
+  type ChosenFile,
+  type ImportKindView,
+  type ImportProgress,
+  type ImportView,
+} from '../../api';
 import { appErrorOf, redirectFor } from '../../lib/errors';
 
 export const POLL_MS = 250;
@@ -11,15 +18,10 @@ export const POLL_MS = 250;
 export type ImportOutcome =
   | { kind: 'done'; view: ImportView }
   | { kind: 'cancelled' }
-  /** The import refused the file, or could not be run; `importKind` and `path` are to retry it. */
-  | { kind: 'failed'; error: AppError; importKind: ImportKindView; path: string }
+  /** The import refused the file, or could not be run; `importKind` and `file` are to retry it. */
+  | { kind: 'failed'; error: AppError; importKind: ImportKindView; file: ChosenFile }
   /** An import this screen only watched (started before it opened) has ended, result unknown. */
   | { kind: 'stopped'; fileName: string };
-
-/** The last part of a path, as the server names the file in its progress. */
-export function fileNameOf(path: string): string {
-  return path.trim().split(/[\\/]/).filter(Boolean).pop() ?? path;
-}
 
 export class ImportRun {
   running = $state(false);
@@ -37,14 +39,15 @@ export class ImportRun {
   #watching = false;
 
   /**
-   * Imports the file and resolves to how it ended (null when the error sent the worker to
+   * Imports the file the worker chose in the backend's file chooser (by its token: the webview
+   * never names a path) and resolves to how it ended (null when the error sent the worker to
    * another screen, or when another run replaced this one).
    */
-  async start(kind: ImportKindView, path: string): Promise<ImportOutcome | null> {
+  async start(kind: ImportKindView, file: ChosenFile): Promise<ImportOutcome | null> {
     if (this.running) return null;
-    const run = this.#begin(fileNameOf(path), null, false);
+    const run = this.#begin(file.name, null, false);
     const command = kind === 'marks' ? 'import_marks_file' : 'import_summary_file';
-    const settled = call(command, { path });
+    const settled = call(command, { chosen: file.token });
     this.#timer = setInterval(() => void this.#poll(run), POLL_MS);
     let outcome: ImportOutcome | null;
     try {
@@ -53,7 +56,7 @@ export class ImportRun {
       const error = appErrorOf(e);
       if (error.kind === 'cancelled') outcome = { kind: 'cancelled' };
       else if (redirectFor(error)) outcome = null;
-      else outcome = { kind: 'failed', error, importKind: kind, path };
+      else outcome = { kind: 'failed', error, importKind: kind, file };
     }
     if (run !== this.#run) return null;
     this.#end(outcome);

@@ -4,19 +4,16 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { chooseSaveFolder, openSavedFile, revealSavedFile, type InboxView } from '../../api';
+import { openSavedFile, revealSavedFile, type InboxView } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve, type Handlers } from '../../test/commands';
 import { conflict, inboxView, outboxItem, outboxView, proposal, syncReport } from '../../test/exportFixtures';
-import { saveSuggestion } from '../../test/savingFixtures';
 import Exports from './Exports.svelte';
 import { outbox } from './outbox.svelte';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
-  chooseSavePath: vi.fn(),
-  chooseSaveFolder: vi.fn(),
   openSavedFile: vi.fn(),
   revealSavedFile: vi.fn(),
 }));
@@ -118,20 +115,16 @@ describe('Exports: the form', () => {
     expect(input('formats-csv')).toHaveFocus();
   });
 
-  it('asks for a folder, saves a copy there with export_save and lists the files written', async () => {
+  it('saves a copy with export_save, naming no folder (the backend asks), and lists the files written', async () => {
     await open({
-      save_suggestion: () => saveSuggestion({ name: '', path: '/home/demo/Documents/Caseload', extension: '' }),
       export_save: () => ({
         export_id: 'exp-2',
         files: [{ path: '/media/usb/funnel.csv', bytes: 120, token: 'tok-5' }],
       }),
     });
-    vi.mocked(chooseSaveFolder).mockResolvedValue('/media/usb');
     await userEvent.click(screen.getByLabelText('Case funnel by phase'));
     await userEvent.click(screen.getByRole('button', { name: 'Save a copy' }));
-    expect(requestsFor('save_suggestion')).toEqual([{ document: 'export' }]);
-    expect(chooseSaveFolder).toHaveBeenCalledWith('/home/demo/Documents/Caseload');
-    expect(requestsFor('export_save')).toEqual([{ export: { kind: 'funnel', formats: ['csv'] }, dir: '/media/usb' }]);
+    expect(requestsFor('export_save')).toEqual([{ export: { kind: 'funnel', formats: ['csv'] } }]);
     expect(requestsFor('export_queue')).toEqual([]);
     expect(input('export-saved-files')).toHaveTextContent('/media/usb/funnel.csv');
     await userEvent.click(screen.getByRole('button', { name: 'Open /media/usb/funnel.csv' }));
@@ -141,11 +134,10 @@ describe('Exports: the form', () => {
   });
 
   it('saves no copy and says nothing when the folder chooser is cancelled', async () => {
-    await open({ save_suggestion: () => saveSuggestion({ name: '', extension: '' }) });
-    vi.mocked(chooseSaveFolder).mockResolvedValue(null);
+    await open({ export_save: () => null });
     await userEvent.click(screen.getByLabelText('Case funnel by phase'));
     await userEvent.click(screen.getByRole('button', { name: 'Save a copy' }));
-    expect(requestsFor('export_save')).toEqual([]);
+    expect(requestsFor('export_save')).toHaveLength(1);
     expect(document.getElementById('export-saved')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });

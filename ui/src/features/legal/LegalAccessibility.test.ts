@@ -10,7 +10,6 @@ import { axeViolations } from '../../test/axe';
 import { fail, serve } from '../../test/commands';
 import { caseDetail, dashboard, dashboardRow, familyView, planView, settings, status } from '../../test/fixtures';
 import { legalAlert, legalStep, legalView, noticeStep, penaltyStep } from '../../test/legalFixtures';
-import { saveSuggestion } from '../../test/savingFixtures';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
@@ -56,10 +55,9 @@ async function openCaseView() {
           { field: 'section', message: 'Choose the offence: section 444(1) or section 444(1A)' },
         ],
       }),
-    // A fixed documents folder: saved without the dialog, then Open and Show in folder are scanned.
-    save_suggestion: () => saveSuggestion({ ask: false }),
+    // Saved (the backend's dialog, or a fixed documents folder), then Open and Show in folder are scanned.
     evidence_bundle_save: () => ({
-      path: '/home/demo/Documents/Caseload/Evidence bundle B801200005001 2025-03-05.pdf',
+      path: '/home/demo/Documents/Caseload/Evidence bundle 2025-03-05 case 0000a1b2.pdf',
       bytes: 4096,
       token: 'tok-1',
     }),

@@ -2,21 +2,19 @@
 // the steps so far newest last, corrected ones tagged), the step form (legal_step_add) whose fields
 // follow the kind of step and which asks for a reason when the server says one is needed, a
 // correction prefilled from its step, and the evidence bundle saved as a PDF where the worker chooses
-// (save_suggestion, the save dialog, evidence_bundle_save), with Open and Show in folder after.
+// (evidence_bundle_save, whose save dialog the backend opens: no path is sent), named neutrally unless
+// the worker ticks "Put the pupil's name…", with Open and Show in folder after.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chooseSavePath, openSavedFile, revealSavedFile, type LegalView } from '../../api';
+import { openSavedFile, revealSavedFile, type LegalView } from '../../api';
 import { fail, requestsFor, serve, type Handlers } from '../../test/commands';
-import { saveSuggestion } from '../../test/savingFixtures';
 import { legalAlert, legalStep, legalView, noticeStep, penaltyStep } from '../../test/legalFixtures';
 import LegalSection from './LegalSection.svelte';
 
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
-  chooseSavePath: vi.fn(),
-  chooseSaveFolder: vi.fn(),
   openSavedFile: vi.fn(),
   revealSavedFile: vi.fn(),
 }));
@@ -249,16 +247,13 @@ describe('legal action', () => {
     expect(requestsFor('legal_step_add')).toEqual([]);
   });
 
-  it('asks where to save the evidence bundle, saves it there and offers to open it or show it', async () => {
-    const chosen = '/home/demo/Documents/Caseload/Evidence bundle.pdf';
+  it('saves the evidence bundle (the backend asks where), and offers to open it or show it', async () => {
+    const chosen = '/home/demo/Documents/Caseload/Evidence bundle 2026-12-06 case 0000a1b2.pdf';
     await showLegal(legalView(), {
-      save_suggestion: () => saveSuggestion({ name: 'Evidence bundle.pdf', path: chosen }),
       evidence_bundle_save: () => ({ path: chosen, bytes: 4096, token: 'tok-3' }),
     });
-    vi.mocked(chooseSavePath).mockResolvedValue(chosen);
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
-    expect(requestsFor('save_suggestion')).toEqual([{ document: 'evidence_bundle', case_id: 'case-1' }]);
-    expect(requestsFor('evidence_bundle_save')).toEqual([{ case_id: 'case-1', path: chosen }]);
+    expect(requestsFor('evidence_bundle_save')).toEqual([{ case_id: 'case-1', name_pupil: false }]);
     expect(el('evidence-saved')).toHaveTextContent(`Saved to ${chosen}`);
     expect(el('evidence-saved')).toHaveFocus();
     await userEvent.click(screen.getByRole('button', { name: 'Open the evidence bundle' }));
@@ -267,18 +262,25 @@ describe('legal action', () => {
     expect(revealSavedFile).toHaveBeenCalledWith('tok-3');
   });
 
-  it('saves no bundle and says nothing when the save dialog is cancelled', async () => {
-    await showLegal(legalView(), { save_suggestion: () => saveSuggestion() });
-    vi.mocked(chooseSavePath).mockResolvedValue(null);
+  it("asks for the pupil's name in the file name only when the worker ticks the box", async () => {
+    await showLegal(legalView(), {
+      evidence_bundle_save: () => ({ path: '/d/bundle.pdf', bytes: 4096, token: 'tok-4' }),
+    });
+    await userEvent.click(screen.getByLabelText("Put the pupil's name in the file name and the PDF's title"));
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
-    expect(requestsFor('evidence_bundle_save')).toEqual([]);
+    expect(requestsFor('evidence_bundle_save')).toEqual([{ case_id: 'case-1', name_pupil: true }]);
+  });
+
+  it('says nothing when the save dialog is cancelled (the backend answers null)', async () => {
+    await showLegal(legalView(), { evidence_bundle_save: () => null });
+    await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
+    expect(requestsFor('evidence_bundle_save')).toHaveLength(1);
     expect(document.getElementById('evidence-saved')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says why the bundle could not be saved', async () => {
     await showLegal(legalView(), {
-      save_suggestion: () => saveSuggestion(),
       evidence_bundle_save: () =>
         fail({
           kind: 'file',
@@ -286,7 +288,6 @@ describe('legal action', () => {
           path: '/x',
         }),
     });
-    vi.mocked(chooseSavePath).mockResolvedValue('/x');
     await userEvent.click(screen.getByRole('button', { name: 'Save evidence bundle (PDF)' }));
     expect(within(screen.getByRole('alert')).getByText(/could not be saved/)).toBeInTheDocument();
   });

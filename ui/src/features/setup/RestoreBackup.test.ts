@@ -1,9 +1,9 @@
-// First run, "Restore from a backup": choosing the file, what is sent to `restore`, and where its
-// errors go.
+// First run, "Restore from a backup": choosing the file (the backend's chooser answers a token and
+// the file's name, never a path), what is sent to `restore`, and where its errors go.
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { chooseBackupFile } from '../../api';
+import { chooseFile } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve } from '../../test/commands';
 import { status } from '../../test/fixtures';
@@ -12,15 +12,16 @@ import CreateCaseload from './CreateCaseload.svelte';
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
-  chooseBackupFile: vi.fn(),
+  chooseFile: vi.fn(),
 }));
 
-const FILE = '/media/usb/caseload-backup-2026-12-06-134000.zip';
+const FILE = 'caseload-backup-2026-12-06-134000.zip';
+const CHOSEN = { token: 'tok-backup', name: FILE };
 
 describe('Restore from a backup', () => {
   beforeEach(() => {
     router.go({ name: 'setup' });
-    vi.mocked(chooseBackupFile).mockReset();
+    vi.mocked(chooseFile).mockReset();
   });
 
   it('is offered on the first-run screen beside creating a new caseload', () => {
@@ -31,7 +32,7 @@ describe('Restore from a backup', () => {
   });
 
   it('restores the chosen file with the passphrase and opens the caseload', async () => {
-    vi.mocked(chooseBackupFile).mockResolvedValueOnce(FILE);
+    vi.mocked(chooseFile).mockResolvedValueOnce(CHOSEN);
     serve({ restore: () => status() });
     render(CreateCaseload);
     await userEvent.click(screen.getByRole('button', { name: 'Choose backup file' }));
@@ -39,12 +40,13 @@ describe('Restore from a backup', () => {
     expect(screen.getByRole('button', { name: 'Choose a different file' })).toHaveFocus();
     await userEvent.type(screen.getByLabelText('Passphrase of the backup'), 'correct horse battery');
     await userEvent.click(screen.getByRole('button', { name: 'Restore caseload' }));
-    expect(requestsFor('restore')).toEqual([{ file: FILE, passphrase: 'correct horse battery' }]);
+    expect(chooseFile).toHaveBeenCalledWith('restore');
+    expect(requestsFor('restore')).toEqual([{ chosen: 'tok-backup', passphrase: 'correct horse battery' }]);
     expect(router.route).toEqual({ name: 'caseload' });
   });
 
   it('keeps the file chosen when the chooser is closed', async () => {
-    vi.mocked(chooseBackupFile).mockResolvedValueOnce(FILE).mockResolvedValueOnce(null);
+    vi.mocked(chooseFile).mockResolvedValueOnce(CHOSEN).mockResolvedValueOnce(null);
     render(CreateCaseload);
     await userEvent.click(screen.getByRole('button', { name: 'Choose backup file' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Choose a different file' }));

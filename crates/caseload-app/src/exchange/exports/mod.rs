@@ -254,7 +254,26 @@ pub fn export_queue(cx: &Caseload, req: ExportRequest) -> Result<OutboxItem, App
     })
 }
 
-pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved, AppError> {
+/// Saves a local copy of an export into the folder the worker chooses in the folder dialog the
+/// backend opens (the documents folder when the machine fixes it); `None` when they cancelled.
+pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<Option<ExportSaved>, AppError> {
+    match crate::documents::ask_where(cx, "export", "", "")? {
+        Some(to) => export_save_to(cx, req, &to).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Saves a local copy of an export into `to`'s folder (the CLI's `--dir`; not a command the
+/// webview can call).
+pub fn export_save_to(
+    cx: &Caseload,
+    req: ExportSaveRequest,
+    to: &Destination,
+) -> Result<ExportSaved, AppError> {
+    let into = Destination {
+        path: None,
+        dir: to.dir.clone(),
+    };
     cx.with_store(|store| {
         let rendered = render_export(store, &req.export, false)?;
         let files = rendered
@@ -262,17 +281,7 @@ pub fn export_save(cx: &Caseload, req: ExportSaveRequest) -> Result<ExportSaved,
             .iter()
             .map(|f| {
                 let (stem, ext) = f.name.rsplit_once('.').unwrap_or((&f.name, ""));
-                saved_file::save_remembered(
-                    cx,
-                    Destination {
-                        path: None,
-                        dir: req.dir.as_deref(),
-                    },
-                    "export",
-                    stem,
-                    ext,
-                    &f.bytes,
-                )
+                saved_file::save_remembered(cx, &into, "export", stem, ext, &f.bytes)
             })
             .collect::<Result<Vec<_>, _>>()?;
         let detail = format!(

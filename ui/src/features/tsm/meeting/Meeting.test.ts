@@ -15,8 +15,6 @@ import { dateBoxes, el, openMeeting, pending, typeDate, typingClock } from './te
 vi.mock('../../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../api')>()),
   call: vi.fn(),
-  chooseSavePath: vi.fn(),
-  chooseSaveFolder: vi.fn(),
   openSavedFile: vi.fn(),
   revealSavedFile: vi.fn(),
 }));

@@ -1,20 +1,17 @@
 // Finishing the live meeting (tsm_finish) and its record: what stops it being finished, a change
 // not yet saved, the finished meeting shown read-only as text, and the record saved where the
-// worker chooses, then opened or shown in its folder.
+// worker chooses in the backend's save dialog (no path is sent), then opened or shown in its folder.
 import { screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { chooseSavePath, CommandError, openSavedFile, revealSavedFile } from '../../../api';
+import { CommandError, openSavedFile, revealSavedFile } from '../../../api';
 import { fail, requestsFor } from '../../../test/commands';
-import { saveSuggestion } from '../../../test/savingFixtures';
 import { aid, discussion, MEETING_ID, tsmView } from './fixtures';
 import { el, openMeeting } from './testing';
 
 vi.mock('../../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../api')>()),
   call: vi.fn(),
-  chooseSavePath: vi.fn(),
-  chooseSaveFolder: vi.fn(),
   openSavedFile: vi.fn(),
   revealSavedFile: vi.fn(),
 }));
@@ -101,17 +98,13 @@ describe('the live meeting screen', () => {
     expect(document.getElementById('record-draft')).toBeNull();
   });
 
-  it('asks where to save the record, saves it there and offers to open it or show it in its folder', async () => {
+  it('saves the record (the backend asks where), and offers to open it or show it in its folder', async () => {
     const saved = '/home/demo/Desktop/TSM Demo Brook Primary.pdf';
     await openMeeting(tsmView(), {
-      save_suggestion: () => saveSuggestion(),
       tsm_record_save: () => ({ path: saved, bytes: 2048, token: 'tok-7' }),
     });
-    vi.mocked(chooseSavePath).mockResolvedValue(saved);
     await userEvent.click(el('record-pdf'));
-    expect(requestsFor('save_suggestion')).toEqual([{ document: 'tsm_record', id: MEETING_ID, format: 'pdf' }]);
-    expect(chooseSavePath).toHaveBeenCalledWith(saveSuggestion());
-    expect(requestsFor('tsm_record_save')).toEqual([{ id: MEETING_ID, format: 'pdf', path: saved }]);
+    await waitFor(() => expect(requestsFor('tsm_record_save')).toEqual([{ id: MEETING_ID, format: 'pdf' }]));
     await waitFor(() => expect(el('record-saved')).toHaveFocus());
     expect(el('record-saved')).toHaveTextContent(`Saved to ${saved}`);
 
@@ -122,10 +115,9 @@ describe('the live meeting screen', () => {
   });
 
   it('saves nothing and says nothing when the save dialog is cancelled', async () => {
-    await openMeeting(tsmView(), { save_suggestion: () => saveSuggestion() });
-    vi.mocked(chooseSavePath).mockResolvedValue(null);
+    await openMeeting(tsmView(), { tsm_record_save: () => null });
     await userEvent.click(el('record-docx'));
-    expect(requestsFor('tsm_record_save')).toEqual([]);
+    await waitFor(() => expect(requestsFor('tsm_record_save')).toEqual([{ id: MEETING_ID, format: 'docx' }]));
     expect(document.getElementById('record-saved')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(el('record-docx')).toBeEnabled();
@@ -133,10 +125,8 @@ describe('the live meeting screen', () => {
 
   it('says why a saved record could not be opened', async () => {
     await openMeeting(tsmView(), {
-      save_suggestion: () => saveSuggestion(),
       tsm_record_save: () => ({ path: '/d/r.pdf', bytes: 2048, token: 'tok-8' }),
     });
-    vi.mocked(chooseSavePath).mockResolvedValue('/d/r.pdf');
     vi.mocked(openSavedFile).mockRejectedValue(
       new CommandError({
         kind: 'file',

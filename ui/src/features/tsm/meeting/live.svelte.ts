@@ -21,7 +21,6 @@ import {
   type TsmView,
 } from '../../../api';
 import { todayInLondon } from '../../../lib/format';
-import type { SaveTarget } from '../../../lib/saving';
 import { isoDate } from './dates';
 import { Saver } from './saver.svelte';
 
@@ -229,10 +228,10 @@ export class LiveMeeting {
     return true;
   }
 
-  /** Saves the record to `target` (where the worker chose in the save dialog). */
-  async saveRecord(format: RecordFormat, target: SaveTarget): Promise<SavedFile> {
+  /** Saves the record where the worker chooses in the backend's save dialog; `null` if cancelled. */
+  async saveRecord(format: RecordFormat): Promise<SavedFile | null> {
     await this.saver.flushAll();
-    return this.saver.track(this.#queued(() => call('tsm_record_save', { id: this.id, format, ...target })));
+    return this.saver.track(this.#queued(() => call('tsm_record_save', { id: this.id, format })));
   }
 
   // ---- the queue and the drafts ----
