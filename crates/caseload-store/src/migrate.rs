@@ -22,6 +22,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_exchange.sql"),
     include_str!("migrations/0013_audit.sql"),
     include_str!("migrations/0014_retention.sql"),
+    // 0015 is another branch's migration of issue 14; it goes before this one when merged.
+    include_str!("migrations/0016_closure_category.sql"),
 ];
 
 /// The schema version this build writes.

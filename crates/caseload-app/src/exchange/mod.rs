@@ -8,12 +8,13 @@ pub(crate) mod share;
 mod sync;
 mod types;
 
-pub use exports::{export_queue, export_save, outbox_list};
+pub use exports::{export_preview, export_queue, export_save, outbox_list};
 pub use inbox::{inbox_conflict_resolve, inbox_get};
 pub use share::{share_settings_get, share_settings_set};
 pub use sync::{sync, sync_using};
 pub use types::{
-    ConflictChoice, ConflictResolveRequest, ConflictView, ExportRequest, ExportSaveRequest,
-    ExportSaved, InboxFileView, InboxView, OutboxFileView, OutboxItem, OutboxStatus, OutboxView,
-    ShareSettings, ShareSettingsSaved, SyncReport, SyncRequest,
+    ConflictChoice, ConflictResolveRequest, ConflictView, ExportPreview, ExportRequest,
+    ExportSaveRequest, ExportSaved, FreeTextRow, IdentifiableReason, InboxFileView, InboxView,
+    OutboxFileView, OutboxItem, OutboxStatus, OutboxView, ShareSettings, ShareSettingsSaved,
+    SyncReport, SyncRequest,
 };
