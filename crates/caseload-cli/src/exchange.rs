@@ -11,7 +11,7 @@ use caseload_app::{AppError, Caseload, exchange, support};
 use caseload_domain::disclosure::LawfulBasis;
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::RealShare;
-use caseload_exchange::summary::{ExportFormat, render};
+use caseload_exchange::summary::{ExportFormat, render, suppress};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::output;
@@ -114,6 +114,14 @@ pub struct AggregateArgs {
     /// An existing file is never replaced: " (2)" is added to the new name.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Hide counts below this (2 to 100; default 5, as councils publish), and others with
+    /// them so no total gives one back.
+    #[arg(long, value_name = "N", default_value_t = suppress::DEFAULT_THRESHOLD,
+          value_parser = clap::value_parser!(u64).range(2..=100), conflicts_with = "no_suppression")]
+    threshold: u64,
+    /// Show every count, however small: only for a report that stays inside the service.
+    #[arg(long)]
+    no_suppression: bool,
 }
 
 fn request(args: &ExportArgs) -> ExportRequest {
@@ -296,6 +304,11 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
         &args.share,
         caseload_app::support::today(),
         env!("CARGO_PKG_VERSION"),
+        if args.no_suppression {
+            0
+        } else {
+            args.threshold
+        },
     )
     .map_err(|e| AppError::File {
         message: e.to_string(),
