@@ -18,10 +18,10 @@ pub enum LawfulBasis {
     Safeguarding,
     /// UK GDPR Art 6(1)(e) with DPA 2018 Sch 1 paras 6 and 18: the authority's statutory duties.
     PublicTask,
-    /// An order of a court, which the export answers.
-    CourtOrder,
     /// Education Act 1996 s.436A: children missing education, to another authority.
     ChildrenMissingEducation,
+    /// An order of a court, which the export answers.
+    CourtOrder,
 }
 
 impl LawfulBasis {

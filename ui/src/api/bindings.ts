@@ -494,7 +494,7 @@ export type InboxView = { files: Array<InboxFileView>, conflicts: Array<Conflict
 
 export type KeyProfessional = { role: string, name: string, organisation: string, contact: string, };
 
-export type LawfulBasis = "legal_proceedings" | "safeguarding" | "public_task" | "court_order" | "children_missing_education";
+export type LawfulBasis = "legal_proceedings" | "safeguarding" | "public_task" | "children_missing_education" | "court_order";
 
 export type LegalAlertView = { rule: RuleId, title: string, explanation: string, 
 /**
@@ -1167,6 +1167,27 @@ export const ESO_STAGE_LABELS: Record<EsoStage, string> = {
 export const PROSECUTION_SECTION_LABELS: Record<ProsecutionSection, string> = {
   "s444_1": "Education Act 1996 s444(1): failure to secure regular attendance",
   "s444_1a": "Education Act 1996 s444(1A): knowing failure to secure regular attendance",
+};
+
+/** `ClosureCategory::label()`: why a case closed, in the order a form offers them. */
+export const CLOSURE_CATEGORY_LABELS: Record<ClosureCategory, string> = {
+  "attendance_improved": "Attendance improved and sustained",
+  "moved_school_or_area": "Moved school or out of area",
+  "elective_home_education": "Elective home education",
+  "children_missing_education": "Referred as a child missing education",
+  "legal_action_taken": "Legal action taken",
+  "referred_to_another_service": "Referred to another service",
+  "engagement_declined": "Family declined to engage",
+  "other": "Other",
+};
+
+/** `LawfulBasis::label()`: the lawful bases for an identifiable export. */
+export const LAWFUL_BASIS_LABELS: Record<LawfulBasis, string> = {
+  "legal_proceedings": "Education Act 1996 s.437 and s.444: attendance order or prosecution",
+  "safeguarding": "Children Act 1989 s.17 and s.47: safeguarding",
+  "public_task": "UK GDPR Art 6(1)(e) public task, DPA 2018 Sch 1 paras 6 and 18",
+  "children_missing_education": "Education Act 1996 s.436A: children missing education",
+  "court_order": "An order of a court",
 };
 
 /** `RuleId::title()`: what an alert's rule is called. */
