@@ -95,7 +95,7 @@ impl DisclosureReason {
             } else if n < min {
                 errors.push(
                     field,
-                    format!("Enter {what} in full: at least {min} letters or digits"),
+                    format!("Enter {what} in full (at least {min} letters or digits)"),
                 );
             } else if v.chars().count() > MAX_REASON_PART_CHARS {
                 errors.push(

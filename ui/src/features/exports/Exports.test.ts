@@ -95,6 +95,7 @@ describe('Exports: the form', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Preview the free text' }));
     expect(input('free-text-preview')).toHaveTextContent('Moved, tel [phone removed]');
+    expect(input('free_text-error')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
     expect(requestsFor('export_preview')).toEqual([{ kind: 'tsm-actions', formats: ['csv'], free_text: true }]);
     expect(requestsFor('export_queue')).toEqual([
