@@ -94,7 +94,7 @@ fn spec_of(req: &ExportRequest, today: NaiveDate) -> Result<(Spec, Vec<ExportFor
     {
         errors.push(Field::PeriodTo, "The period must end on or after its start");
     }
-    if req.identifiable_reason.is_some() {
+    if blank(&req.identifiable_reason).is_some() {
         errors.push(
             Field::IdentifiableReason,
             "A reason on its own is not enough to name pupils: say who receives the export, \
