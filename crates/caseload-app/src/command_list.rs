@@ -82,6 +82,7 @@ macro_rules! for_each_command {
             documents::saved_file_reveal: $crate::documents::SavedFileRequest => (),
             exchange::share_settings_get: () => $crate::exchange::ShareSettings,
             exchange::share_settings_set: $crate::exchange::ShareSettings => $crate::exchange::ShareSettingsSaved,
+            exchange::export_preview: $crate::exchange::ExportRequest => $crate::exchange::ExportPreview,
             exchange::export_queue: $crate::exchange::ExportRequest => $crate::exchange::OutboxItem,
             exchange::export_save: $crate::exchange::ExportSaveRequest => Option<$crate::exchange::ExportSaved>,
             exchange::outbox_list: () => $crate::exchange::OutboxView,

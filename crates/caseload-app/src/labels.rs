@@ -6,7 +6,9 @@
 
 use caseload_domain::case::CaseStatus;
 use caseload_domain::chronology::ContactKind;
+use caseload_domain::closure::ClosureCategory;
 use caseload_domain::dates::DATE_EXAMPLE;
+use caseload_domain::disclosure::LawfulBasis;
 use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection};
 use caseload_domain::plan::{ActionStatus, Barrier};
 use caseload_domain::rules::RuleId;
@@ -114,6 +116,18 @@ pub fn typescript() -> String {
         "PROSECUTION_SECTION_LABELS",
         &ProsecutionSection::ALL,
         ProsecutionSection::label,
+    ));
+    out.push_str(&enum_map(
+        "`ClosureCategory::label()`: why a case closed, in the order a form offers them.",
+        "CLOSURE_CATEGORY_LABELS",
+        &ClosureCategory::ALL,
+        ClosureCategory::label,
+    ));
+    out.push_str(&enum_map(
+        "`LawfulBasis::label()`: the lawful bases for an identifiable export.",
+        "LAWFUL_BASIS_LABELS",
+        &LawfulBasis::ALL,
+        LawfulBasis::label,
     ));
     out.push_str(&enum_map(
         "`RuleId::title()`: what an alert's rule is called.",

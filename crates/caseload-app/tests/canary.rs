@@ -162,7 +162,7 @@ fn default_export(cx: &Caseload, share: &Path) -> Vec<PathBuf> {
         formats: ["csv", "xlsx", "pdf", "json"].map(String::from).to_vec(),
         from: Some(common::ago(400)),
         to: Some(common::ago(0)),
-        identifiable_reason: None,
+        ..Default::default()
     };
     exchange::export_queue(cx, request.clone()).expect("queue");
     let report = exchange::sync(cx, SyncRequest::default()).expect("sync");

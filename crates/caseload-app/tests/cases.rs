@@ -160,3 +160,48 @@ fn the_same_upn_twice_is_a_validation_error_on_the_upn_field() {
     let e = cases::case_add(&cx, new_case(input())).expect_err("duplicate");
     assert_eq!(field_names(&e), vec!["upn"]);
 }
+
+#[test]
+fn closing_needs_a_category_which_the_case_keeps_until_it_reopens() {
+    let (_dir, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 60);
+    for (kind, days) in [
+        (TransitionKind::Accept, 50),
+        (TransitionKind::Allocate, 49),
+        (TransitionKind::StartCycle, 48),
+    ] {
+        step(&cx, &id, kind, days).expect("step");
+    }
+    let close = |category| {
+        cases::case_transition(
+            &cx,
+            caseload_app::cases::CaseTransitionRequest {
+                id: id.clone(),
+                kind: TransitionKind::Close,
+                on_date: ago(2),
+                team: None,
+                worker: None,
+                note: Some("Attending again".into()),
+                closure_category: category,
+            },
+        )
+    };
+    let e = close(None).expect_err("no category");
+    assert_eq!(field_names(&e), ["closure_category"]);
+    assert!(
+        format!("{e:?}").contains("Choose why the case closed"),
+        "{e:?}"
+    );
+    let detail = close(Some(
+        caseload_domain::ClosureCategory::ElectiveHomeEducation,
+    ))
+    .expect("closed with a category");
+    assert_eq!(detail.status, CaseStatus::Closed);
+    assert_eq!(
+        detail.closure_category_label.as_deref(),
+        Some("Elective home education")
+    );
+    let reopened = step(&cx, &id, TransitionKind::Reopen, 1).expect("reopen");
+    assert_eq!(reopened.closure_category, None);
+    assert_eq!(reopened.closure_category_label, None);
+}

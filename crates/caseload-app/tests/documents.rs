@@ -131,7 +131,7 @@ fn every_file_of_a_saved_export_can_be_opened_by_its_own_token() {
                 formats: vec!["csv".into(), "xlsx".into()],
                 from: None,
                 to: None,
-                identifiable_reason: None,
+                ..Default::default()
             },
         },
         &Destination::folder(&out),

@@ -68,6 +68,7 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
             team: None,
             worker: None,
             note: Some(format!("Closed: {} moved school", first.legal_name)),
+            closure_category: Some(caseload_domain::ClosureCategory::MovedSchoolOrArea),
         },
     )
     .expect("close");
@@ -109,7 +110,7 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
                     formats: vec!["csv".into(), "xlsx".into(), "pdf".into(), "json".into()],
                     from: Some(common::ago(400)),
                     to: Some(common::ago(0)),
-                    identifiable_reason: None,
+                    ..Default::default()
                 },
             },
             &Destination::folder(out.path()),
@@ -161,9 +162,14 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
         rows.iter()
             .all(|r| matches!(&r[0], Cell::Text(t) if t.starts_with("P-")))
     );
+    // The reason leaves as the category chosen, never as the text typed beside it.
     assert!(rows.iter().any(|r| {
         r.iter()
-            .any(|c| matches!(c, Cell::Text(t) if t.contains("[name removed]")))
+            .any(|c| matches!(c, Cell::Text(t) if t == "Moved school or out of area"))
+    }));
+    assert!(rows.iter().all(|r| {
+        r.iter()
+            .all(|c| !matches!(c, Cell::Text(t) if t.contains("moved school")))
     }));
     let actions_json = std::fs::read_dir(out.path())
         .expect("dir")
@@ -175,13 +181,20 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
         })
         .expect("tsm-actions json");
     let summary = read_json(&std::fs::read(actions_json).expect("read")).expect("summary");
-    assert!(
-        summary.tables[0].rows.iter().any(|r| {
-            r.iter().any(|c| {
-                matches!(c, Cell::Text(t)
-                if t.starts_with("Phone [name removed]") && t.ends_with("'s carer about mornings"))
-            })
-        }),
-        "the action is exported with the name scrubbed"
-    );
+    // The action's free text (what, owner, lead practitioner) is not in a default export at all.
+    let keys: Vec<&str> = summary.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    for free in ["action", "owner_person", "lead_practitioner"] {
+        assert!(!keys.contains(&free), "{free} in {keys:?}");
+    }
+    assert!(keys.contains(&"owner_agency"));
+    assert!(!summary.tables[0].rows.is_empty());
+    assert!(summary.tables[0].rows.iter().all(|r| {
+        r.iter().all(|c| {
+            !matches!(c, Cell::Text(t) if t.contains("mornings") || t.contains("Synthetic Head"))
+        })
+    }));
 }

@@ -6,8 +6,8 @@ use caseload_app::cases::{
     CaseTransitionRequest, CaseUpdateRequest, PupilInput, PupilView,
 };
 use caseload_app::{AppError, Caseload, cases};
-use caseload_domain::CaseId;
 use caseload_domain::case::TransitionKind;
+use caseload_domain::{CaseId, ClosureCategory};
 use clap::{Args, Subcommand};
 
 use crate::output::{self, display_name, london};
@@ -50,6 +50,12 @@ pub enum CaseCommand {
         /// The reason (needed to decline, close or reopen).
         #[arg(long)]
         note: Option<String>,
+        /// For close: why it closed, as a category (exports carry this, never the note):
+        /// attendance-improved, moved-school-or-area, elective-home-education,
+        /// children-missing-education, legal-action-taken, referred-to-another-service,
+        /// engagement-declined or other.
+        #[arg(long, value_name = "CATEGORY", value_parser = closure_category)]
+        category: Option<ClosureCategory>,
         #[arg(long)]
         json: bool,
     },
@@ -226,6 +232,7 @@ pub fn run(cx: &Caseload, command: CaseCommand) -> Result<(), AppError> {
             team,
             worker,
             note,
+            category,
             json,
         } => {
             let today = chrono::Utc::now()
@@ -240,6 +247,7 @@ pub fn run(cx: &Caseload, command: CaseCommand) -> Result<(), AppError> {
                     team: team.map(Into::into),
                     worker,
                     note,
+                    closure_category: category,
                 },
             )?;
             output::print(json, &detail, || {
@@ -345,6 +353,9 @@ fn print_detail(d: &CaseDetail) {
             if due.overdue { " (overdue)" } else { "" }
         );
     }
+    if let (Some(on), Some(category)) = (&d.closed_on, &d.closure_category_label) {
+        outln!("  Closed:         {on}: {category}");
+    }
     for r in &d.attendance {
         let pct = r
             .attendance_pct
@@ -353,4 +364,15 @@ fn print_detail(d: &CaseDetail) {
         outln!("  Attendance:     {pct} as at {}", r.as_at);
     }
     outln!("  Updated:        {}", london(&d.updated_at));
+}
+
+/// A closure category as typed: `moved-school-or-area` (or with `_`).
+fn closure_category(value: &str) -> Result<ClosureCategory, String> {
+    ClosureCategory::parse(value).ok_or_else(|| {
+        let names: Vec<String> = ClosureCategory::ALL
+            .iter()
+            .map(|c| c.as_str().replace('_', "-"))
+            .collect();
+        format!("Choose a closure category: {}", names.join(", "))
+    })
 }

@@ -5,14 +5,16 @@
 use std::path::PathBuf;
 
 use caseload_app::exchange::{
-    ExportRequest, ExportSaveRequest, InboxView, OutboxStatus, ProposalDecideRequest, SyncRequest,
+    ExportRequest, ExportSaveRequest, IdentifiableReason, InboxView, OutboxStatus,
+    ProposalDecideRequest, SyncRequest,
 };
 use caseload_app::support::Destination;
 use caseload_app::{AppError, Caseload, exchange, support};
 use caseload_domain::ProposalId;
+use caseload_domain::disclosure::LawfulBasis;
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::{RealShare, escape_name};
-use caseload_exchange::summary::{ExportFormat, render};
+use caseload_exchange::summary::{ExportFormat, render, suppress};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::output;
@@ -57,9 +59,30 @@ pub struct ExportArgs {
     /// Last day of the period (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::args::iso_date)]
     to: Option<String>,
-    /// Include pupils' names (TSM actions, closures only), recording why the recipient needs them.
-    #[arg(long, value_name = "REASON")]
-    identifiable: Option<String>,
+    /// Include pupils' names (TSM actions, closures only): needs --recipient, --lawful-basis
+    /// and --purpose.
+    #[arg(long)]
+    identifiable: bool,
+    /// For --identifiable: who receives the export, their role and organisation.
+    #[arg(long, value_name = "WHO", requires = "identifiable")]
+    recipient: Option<String>,
+    /// For --identifiable: legal-proceedings, safeguarding, public-task,
+    /// children-missing-education or court-order.
+    #[arg(long, value_name = "BASIS", value_parser = lawful_basis, requires = "identifiable")]
+    lawful_basis: Option<LawfulBasis>,
+    /// For --identifiable: what the recipient needs the names for.
+    #[arg(long, value_name = "WHY", requires = "identifiable")]
+    purpose: Option<String>,
+    /// Include free text (closure notes, TSM actions and owners) with names and identifiers
+    /// removed: run with --preview first, read it, then again with --preview-seen TOKEN.
+    #[arg(long)]
+    free_text: bool,
+    /// With --free-text: print the free text as it would leave, and its token; export nothing.
+    #[arg(long, requires = "free_text")]
+    preview: bool,
+    /// With --free-text: the token --preview printed.
+    #[arg(long, value_name = "TOKEN", requires = "free_text")]
+    preview_seen: Option<String>,
     /// Write the files to this folder as a local copy instead of queueing them for the share.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -119,6 +142,14 @@ pub struct AggregateArgs {
     /// An existing file is never replaced: " (2)" is added to the new name.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Hide counts below this (2 to 100; default 5, as councils publish), and others with
+    /// them so no total gives one back.
+    #[arg(long, value_name = "N", default_value_t = suppress::DEFAULT_THRESHOLD,
+          value_parser = clap::value_parser!(u64).range(2..=100), conflicts_with = "no_suppression")]
+    threshold: u64,
+    /// Show every count, however small: only for a report that stays inside the service.
+    #[arg(long)]
+    no_suppression: bool,
 }
 
 fn request(args: &ExportArgs) -> ExportRequest {
@@ -139,12 +170,57 @@ fn request(args: &ExportArgs) -> ExportRequest {
             .collect(),
         from: args.from.clone(),
         to: args.to.clone(),
-        identifiable_reason: args.identifiable.clone(),
+        identifiable: args.identifiable.then(|| IdentifiableReason {
+            recipient: args.recipient.clone().unwrap_or_default(),
+            lawful_basis: args.lawful_basis,
+            purpose: args.purpose.clone().unwrap_or_default(),
+        }),
+        free_text: args.free_text.then_some(true),
+        preview_token: args.preview_seen.clone(),
+        identifiable_reason: None,
     }
+}
+
+/// A lawful basis as typed: `legal-proceedings` (or with `_`).
+fn lawful_basis(value: &str) -> Result<LawfulBasis, String> {
+    LawfulBasis::parse(value).ok_or_else(|| {
+        let names: Vec<String> = LawfulBasis::ALL
+            .iter()
+            .map(|b| b.as_str().replace('_', "-"))
+            .collect();
+        format!("Choose a lawful basis: {}", names.join(", "))
+    })
 }
 
 pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
     let req = request(&args);
+    if args.preview {
+        let preview = exchange::export_preview(cx, req)?;
+        return output::print(args.json, &preview, || {
+            if preview.rows.is_empty() {
+                outln!("No free text would leave in this export.");
+            }
+            for row in &preview.rows {
+                // Typed text: control characters (a terminal escape) are shown, not obeyed.
+                let text: String = row
+                    .text
+                    .chars()
+                    .map(|c| {
+                        if c.is_control() {
+                            c.escape_default().to_string()
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                outln!("  {}: {text}", row.column);
+            }
+            outln!(
+                "To export this free text as shown, run the same command with --preview-seen {}",
+                preview.token
+            );
+        });
+    }
     match &args.out {
         Some(dir) => {
             let saved = exchange::export_save_to(
@@ -312,6 +388,11 @@ pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
         &args.share,
         caseload_app::support::today(),
         env!("CARGO_PKG_VERSION"),
+        if args.no_suppression {
+            0
+        } else {
+            args.threshold
+        },
     )
     .map_err(|e| AppError::File {
         message: e.to_string(),

@@ -120,6 +120,8 @@ fn a_case_moves_through_its_lifecycle_and_counts_in_the_funnel() {
             "2026-10-26",
             "--note",
             "Cycle complete",
+            "--category",
+            "attendance-improved",
         ])
         .assert()
         .success();

@@ -105,12 +105,61 @@ fn exports_queue_deliver_and_aggregate_into_a_team_report_from_the_cli() {
         .arg(share.path())
         .arg("--out")
         .arg(&out)
+        .arg("--no-suppression")
         .assert()
         .success()
         .stdout(predicate::str::contains("from 2 deliveries"));
     let team: Value = serde_json::from_slice(&std::fs::read(&out).expect("team")).expect("json");
     assert_eq!(team["kind"], "team");
     assert_eq!(funnel_totals(&team), expected);
+
+    // By default (and with --threshold), no count from 1 to 4 is shown: each is "[c]", and
+    // a cell that is hidden is never alone in its row.
+    for (flag, threshold) in [(None, 5), (Some("--threshold=20"), 20)] {
+        let out = share.path().join(format!("team-{threshold}.json"));
+        let mut cmd = caseload(a.path());
+        cmd.args(["aggregate", "--share"])
+            .arg(share.path())
+            .arg("--out")
+            .arg(&out);
+        if let Some(flag) = flag {
+            cmd.arg(flag);
+        }
+        cmd.assert().success();
+        let team: Value =
+            serde_json::from_slice(&std::fs::read(&out).expect("team")).expect("json");
+        let funnel = team["tables"]
+            .as_array()
+            .expect("tables")
+            .iter()
+            .find(|t| t["id"] == "funnel")
+            .expect("funnel");
+        let mut hidden = 0;
+        for row in funnel["rows"].as_array().expect("rows").iter().take(7) {
+            let cells = ["primary", "secondary", "total"].map(|k| row[k].clone());
+            for cell in &cells {
+                if let Some(n) = cell.as_u64() {
+                    assert!(
+                        n == 0 || n >= threshold,
+                        "{n} shown at threshold {threshold}"
+                    );
+                }
+            }
+            let here = cells.iter().filter(|c| c.as_str() == Some("[c]")).count();
+            assert_ne!(here, 1, "one hidden cell in {row}");
+            hidden += here;
+        }
+        if threshold == 20 {
+            assert!(hidden > 0, "two demo caseloads have counts under 20");
+        }
+    }
+    caseload(a.path())
+        .args(["aggregate", "--threshold", "1", "--share"])
+        .arg(share.path())
+        .arg("--out")
+        .arg(share.path().join("team-1.json"))
+        .assert()
+        .failure();
 
     // A missing share: the export stays queued, the command says why and fails.
     caseload(a.path())

@@ -59,7 +59,15 @@ fn retention_lists_closed_cases_due_and_purges_only_with_yes() {
     transition(
         dir.path(),
         &closed,
-        &["close", "--on", "2024-06-01", "--note", "Attending"],
+        &[
+            "close",
+            "--on",
+            "2024-06-01",
+            "--note",
+            "Attending",
+            "--category",
+            "attendance-improved",
+        ],
     );
     let open = add_born(dir.path(), "Q801200005002", "2008-02-20");
 

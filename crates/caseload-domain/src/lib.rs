@@ -5,7 +5,9 @@ pub mod attendance;
 pub mod audit;
 pub mod case;
 pub mod chronology;
+pub mod closure;
 pub mod dates;
+pub mod disclosure;
 pub mod due;
 pub mod family;
 pub mod field;
@@ -26,6 +28,7 @@ pub mod tsm;
 pub mod upn;
 
 pub use case::{CaseStatus, CycleSettings, TransitionError, TransitionKind};
+pub use closure::ClosureCategory;
 pub use field::{Field, FieldError, FieldErrors, Invalid};
 pub use ids::{
     CarerId, CaseId, ChronologyEntryId, ConflictId, DiscussionId, ExportId, FamilyChildId,

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use crate::share::{DeliveryError, ShareFs, trusted_files};
 use crate::summary::{
     Cell, ColumnType, Figures, Summary, SummaryColumn, SummaryHeader, SummaryKind, SummaryTable,
-    funnel_table, read_json, ward_tables,
+    funnel_table, read_json, suppress, ward_tables,
 };
 
 /// One delivery counted in the team report.
@@ -43,12 +43,15 @@ struct Candidate {
     summary: Summary,
 }
 
-/// Reads every trusted delivery under `root` and adds them up.
+/// Reads every trusted delivery under `root` and adds them up. Counts from 1 to
+/// `suppress_below - 1` are hidden, with secondary suppression (see [`suppress`]); 0 or 1 turns
+/// suppression off (the CLI asks for an explicit `--no-suppression` for that).
 pub fn aggregate(
     fs: &dyn ShareFs,
     root: &Path,
     produced_on: NaiveDate,
     app_version: &str,
+    suppress_below: u64,
 ) -> Result<TeamReport, DeliveryError> {
     let trust = trusted_files(fs, root)?;
     let mut rejected: Vec<(PathBuf, String)> = trust
@@ -125,6 +128,17 @@ pub fn aggregate(
     }
     if let Some(w) = &wards {
         tables.extend(ward_tables(w));
+    }
+    if suppress_below > 1 {
+        suppress::suppress_team_tables(&mut tables, suppress_below);
+        for table in &mut tables {
+            table.title = format!(
+                "{} (counts under {suppress_below} shown as {}, and others hidden with them so \
+                 no total gives one back)",
+                table.title,
+                suppress::SUPPRESSED
+            );
+        }
     }
     tables.push(sources_table(&included));
     let summary = Summary {

@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod import;
 mod io_words;
 mod pdf;
+pub mod scrub;
 pub mod share;
 pub mod summary;
 pub mod tsm_record;

@@ -11,7 +11,8 @@ use crate::error::StoreError;
 use crate::events;
 use crate::write::{Reader, Writer};
 use caseload_domain::{
-    CaseId, CaseStatus, PersonName, Pupil, PupilId, SchoolName, SchoolPhase, Upn, Urn, YearGroup,
+    CaseId, CaseStatus, ClosureCategory, PersonName, Pupil, PupilId, SchoolName, SchoolPhase, Upn,
+    Urn, YearGroup,
 };
 
 /// A case as stored, with its pupil and its place in the lifecycle.
@@ -29,6 +30,8 @@ pub struct CaseRecord {
     pub midpoint_done_on: Option<NaiveDate>,
     pub closed_on: Option<NaiveDate>,
     pub closure_reason: Option<String>,
+    /// Why it closed, as picked from the categories; `None` for cases closed before they existed.
+    pub closure_category: Option<ClosureCategory>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -51,7 +54,8 @@ const SELECT: &str = "SELECT c.id AS id, c.status AS status, c.created_at AS cre
         c.pupil_id AS pupil_id, c.referral_source AS referral_source,
         c.referral_date AS referral_date, c.team AS team, c.worker AS worker,
         c.cycle_start AS cycle_start, c.midpoint_done_on AS midpoint_done_on,
-        c.closed_on AS closed_on, c.closure_reason AS closure_reason
+        c.closed_on AS closed_on, c.closure_reason AS closure_reason,
+        c.closure_category AS closure_category
     FROM cases c JOIN pupils p ON p.id = c.pupil_id";
 
 fn map_unique(e: rusqlite::Error) -> StoreError {
@@ -224,8 +228,28 @@ fn case_record(row: &Row<'_>) -> Result<CaseRecord, StoreError> {
         midpoint_done_on: optional_date(row, "midpoint_done_on", WHAT)?,
         closed_on: optional_date(row, "closed_on", WHAT)?,
         closure_reason: row.get("closure_reason")?,
+        closure_category: match row.get::<_, Option<String>>("closure_category")? {
+            None => None,
+            Some(v) => Some(
+                ClosureCategory::parse(&v)
+                    .ok_or_else(|| StoreError::corrupt(WHAT, "unknown closure category"))?,
+            ),
+        },
         created_at: parse_time(WHAT, &created_at)?,
         updated_at: time(row, "updated_at", WHAT)?,
         pupil,
     })
+}
+
+/// Records why the case closed, as a category (in the same write as the closing step).
+pub fn set_closure_category(
+    w: &Writer<'_>,
+    id: &CaseId,
+    category: ClosureCategory,
+) -> Result<(), StoreError> {
+    w.conn.execute(
+        "UPDATE cases SET closure_category = ?2 WHERE id = ?1",
+        params![id.as_str(), category.as_str()],
+    )?;
+    Ok(())
 }

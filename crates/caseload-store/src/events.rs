@@ -113,7 +113,7 @@ pub fn record(
             params![id_str, on, t.note],
         )?,
         TransitionKind::Reopen if to == CaseStatus::Active => w.conn.execute(
-            "UPDATE cases SET cycle_start = ?2, midpoint_done_on = NULL, closed_on = NULL, closure_reason = NULL WHERE id = ?1",
+            "UPDATE cases SET cycle_start = ?2, midpoint_done_on = NULL, closed_on = NULL, closure_reason = NULL, closure_category = NULL WHERE id = ?1",
             params![id_str, on],
         )?,
         _ => 0,

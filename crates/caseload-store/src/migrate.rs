@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_audit.sql"),
     include_str!("migrations/0014_retention.sql"),
     include_str!("migrations/0015_inbox_proposals.sql"),
+    include_str!("migrations/0016_closure_category.sql"),
 ];
 
 /// The schema version this build writes.

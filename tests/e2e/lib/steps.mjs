@@ -82,7 +82,11 @@ export async function takeStep(app, kind, date, fields = {}) {
   await app.click(`step-${kind}`);
   await waitFor(() => app.exists('#step-form #step-save'), { what: `the ${kind} form (#step-save)` });
   await typeDate(app, 'step', date);
-  for (const [id, value] of Object.entries(fields)) await app.fill(id, value);
+  // A value of `true` clicks the element (a radio, such as the closure category); text is typed.
+  for (const [id, value] of Object.entries(fields)) {
+    if (value === true) await app.click(id);
+    else await app.fill(id, value);
+  }
   await app.scan(`case view, ${kind} form`);
   await submitAndWait(
     app,

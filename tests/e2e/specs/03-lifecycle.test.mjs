@@ -184,8 +184,16 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
   await h.step('close the case today with a reason', async () => {
     await app.openCase(caseId);
     await waitForCaseView(app);
-    await takeStep(app, 'close', today, { 'step-note': CLOSE_REASON });
+    await takeStep(app, 'close', today, {
+      'closure-category-attendance_improved': true,
+      'step-note': CLOSE_REASON,
+    });
     assert.equal((await (await app.el('case-status')).text()).trim(), 'Closed');
+    assert.equal(
+      (await (await app.el('case-closure-category')).text()).trim(),
+      'Attendance improved and sustained',
+      'the case shows why it closed, as the category chosen',
+    );
     assert.ok(await app.exists('#step-reopen'), 'a closed case can be reopened');
     await showCaseTab(app, 'history');
     assert.ok((await (await app.el('case-history')).text()).includes(CLOSE_REASON), 'the history shows the reason');

@@ -311,7 +311,10 @@ test('one family’s story: carers, a sibling, the lifecycle, a corrected chrono
   await h.step('close the case with a reason', async () => {
     await app.openCase(caseId);
     await waitForCaseView(app);
-    await takeStep(app, 'close', today, { 'step-note': CLOSE_REASON });
+    await takeStep(app, 'close', today, {
+      'closure-category-attendance_improved': true,
+      'step-note': CLOSE_REASON,
+    });
     assert.equal(await text(app, 'case-status'), 'Closed');
     await showCaseTab(app, 'history');
     assert.ok((await text(app, 'case-history')).includes(CLOSE_REASON), 'the history shows the reason');

@@ -39,7 +39,7 @@ async function closedCase(pupil, referred, closed) {
   await h.cli([
     'case', 'transition', added.id, 'allocate', '--on', referred, '--team', 'afsw', '--worker', 'A. Testworker', '--json',
   ]);
-  await h.cli(['case', 'transition', added.id, 'close', '--on', closed, '--note', 'Attending again', '--json']);
+  await h.cli(['case', 'transition', added.id, 'close', '--on', closed, '--note', 'Attending again', '--category', 'attendance-improved', '--json']);
   return added.id;
 }
 

@@ -159,7 +159,11 @@ export type CaseDetail = { id: CaseId, pupil: Pupil, status: CaseStatus, referra
 /**
  * ISO dates from here on.
  */
-referral_date: string, team: TeamId | null, worker: string | null, cycle_start: string | null, midpoint_done_on: string | null, next_due: DueView | null, closed_on: string | null, closure_reason: string | null, 
+referral_date: string, team: TeamId | null, worker: string | null, cycle_start: string | null, midpoint_done_on: string | null, next_due: DueView | null, closed_on: string | null, closure_reason: string | null, closure_category: ClosureCategory | null, 
+/**
+ * "Moved school or out of area", or "Not recorded" for a case closed before categories.
+ */
+closure_category_label: string | null, 
 /**
  * What the worker may do next, in the order to offer them.
  */
@@ -199,7 +203,11 @@ on_date: string, team?: TeamId, worker?: string,
 /**
  * The reason, required to decline, close or reopen.
  */
-note?: string, };
+note?: string, 
+/**
+ * Why the case closed, as a category: required to close (exports carry it, never `note`).
+ */
+closure_category?: ClosureCategory, };
 
 export type CaseUpdateRequest = { id: CaseId, pupil: PupilInput, };
 
@@ -254,6 +262,8 @@ export type ChronologyListRequest = { case_id: CaseId,
  * Only entries of this kind.
  */
 kind?: ContactKind, };
+
+export type ClosureCategory = "attendance_improved" | "moved_school_or_area" | "elective_home_education" | "children_missing_education" | "legal_action_taken" | "referred_to_another_service" | "engagement_declined" | "other";
 
 export type ConflictChoice = "worker" | "incoming";
 
@@ -334,12 +344,23 @@ name_pupil: boolean, };
 
 export type ExportId = string;
 
+export type ExportPreview = { 
+/**
+ * Hands back with `free_text` to make the export; changes when the text does.
+ */
+token: string, rows: Array<FreeTextRow>, };
+
 export type ExportRequest = { kind: string, formats: Array<string>, from?: string, to?: string, 
 /**
- * Set only for an identifiable export: why the recipient needs names. Absent or blank:
- * pseudonymised.
+ * Set only for an identifiable export: who receives it, the lawful basis and the purpose.
+ * Absent: pseudonymised.
  */
-identifiable_reason?: string, };
+identifiable?: IdentifiableReason, 
+/**
+ * Include the free text (closure notes, TSM actions, owners) after the name and pattern
+ * scrubbers: only with the token of the preview the worker saw (`export_preview`).
+ */
+free_text?: boolean, preview_token?: string, };
 
 export type ExportSaveRequest = { export: ExportRequest, };
 
@@ -375,6 +396,20 @@ export type FilePurpose = "import" | "restore";
 
 export type FinishProblem = { place: ProblemAt, message: string, };
 
+export type FreeTextRow = { 
+/**
+ * The column's heading: "Closure note", "Action", …
+ */
+column: string, 
+/**
+ * The text as it would leave, with `[phone removed]` and the like where something was taken out.
+ */
+text: string, 
+/**
+ * Whether anything was taken out.
+ */
+scrubbed: boolean, };
+
 export type FunnelReport = { from: string, to: string, rows: Array<FunnelRowView>, 
 /**
  * "Closed with attendance improved" as a % of "closed after the cycle": primary,
@@ -389,6 +424,16 @@ export type FunnelRequest = {
 from: string, to: string, };
 
 export type FunnelRowView = { key: string, label: string, primary: number, secondary: number, total: number, };
+
+export type IdentifiableReason = { 
+/**
+ * Who receives it: role and organisation.
+ */
+recipient: string, lawful_basis?: LawfulBasis, 
+/**
+ * What the recipient needs the names for.
+ */
+purpose: string, };
 
 export type ImportId = number;
 
@@ -456,6 +501,8 @@ export type InboxView = { files: Array<InboxFileView>, conflicts: Array<Conflict
 proposals: Array<ProposalView>, };
 
 export type KeyProfessional = { role: string, name: string, organisation: string, contact: string, };
+
+export type LawfulBasis = "legal_proceedings" | "safeguarding" | "public_task" | "children_missing_education" | "court_order";
 
 export type LegalAlertView = { rule: RuleId, title: string, explanation: string, 
 /**
@@ -1162,6 +1209,27 @@ export const PROSECUTION_SECTION_LABELS: Record<ProsecutionSection, string> = {
   "s444_1a": "Education Act 1996 s444(1A): knowing failure to secure regular attendance",
 };
 
+/** `ClosureCategory::label()`: why a case closed, in the order a form offers them. */
+export const CLOSURE_CATEGORY_LABELS: Record<ClosureCategory, string> = {
+  "attendance_improved": "Attendance improved and sustained",
+  "moved_school_or_area": "Moved school or out of area",
+  "elective_home_education": "Elective home education",
+  "children_missing_education": "Referred as a child missing education",
+  "legal_action_taken": "Legal action taken",
+  "referred_to_another_service": "Referred to another service",
+  "engagement_declined": "Family declined to engage",
+  "other": "Other",
+};
+
+/** `LawfulBasis::label()`: the lawful bases for an identifiable export. */
+export const LAWFUL_BASIS_LABELS: Record<LawfulBasis, string> = {
+  "legal_proceedings": "Education Act 1996 s.437 and s.444: attendance order or prosecution",
+  "safeguarding": "Children Act 1989 s.17 and s.47: safeguarding",
+  "public_task": "UK GDPR Art 6(1)(e) public task, DPA 2018 Sch 1 paras 6 and 18",
+  "children_missing_education": "Education Act 1996 s.436A: children missing education",
+  "court_order": "An order of a court",
+};
+
 /** `RuleId::title()`: what an alert's rule is called. */
 export const RULE_TITLES: Record<RuleId, string> = {
   "persistent_absence": "Persistent absence",
@@ -1295,6 +1363,7 @@ export interface Commands {
   saved_file_reveal: { request: SavedFileRequest, response: null },
   share_settings_get: { request: null, response: ShareSettings },
   share_settings_set: { request: ShareSettings, response: ShareSettingsSaved },
+  export_preview: { request: ExportRequest, response: ExportPreview },
   export_queue: { request: ExportRequest, response: OutboxItem },
   export_save: { request: ExportSaveRequest, response: ExportSaved | null },
   outbox_list: { request: null, response: OutboxView },
@@ -1308,4 +1377,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "folder_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "folder_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

@@ -63,6 +63,8 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     next_due: null,
     closed_on: null,
     closure_reason: null,
+    closure_category: null,
+    closure_category_label: null,
     allowed_transitions: ['accept', 'decline', 'family_declined'],
     history: [{ kind: null, on_date: '2025-01-10', to_status: 'referred', team: null, worker: null, note: null }],
     attendance: [],

@@ -155,7 +155,16 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
         midpoint_done_on: date(record.midpoint_done_on),
         next_due,
         closed_on: date(record.closed_on),
+        closure_category_label: record.closed_on.map(|_| {
+            record
+                .closure_category
+                .map_or(caseload_domain::closure::CLOSURE_NOT_RECORDED, |c| {
+                    c.label()
+                })
+                .to_string()
+        }),
         closure_reason: record.closure_reason,
+        closure_category: record.closure_category,
         allowed_transitions,
         history: history.into_iter().map(event_view).collect(),
         attendance: attendance.iter().map(attendance_view).collect(),

@@ -1,8 +1,9 @@
 //! Moving a case through its lifecycle, and recording the pupil's attendance on it.
 
 use caseload_domain::attendance::SessionCounts;
+use caseload_domain::case::TransitionKind;
 use caseload_domain::transition::{TransitionDraft, parse_past_date};
-use caseload_domain::{Field, FieldErrors};
+use caseload_domain::{ClosureCategory, Field, FieldErrors};
 use caseload_store::readings::{Reading, ReadingSource};
 use caseload_store::{Action, cases, events, readings};
 use chrono::Utc;
@@ -35,13 +36,36 @@ pub fn case_transition(cx: &Caseload, req: CaseTransitionRequest) -> Result<Case
             worker: req.worker.as_deref(),
             note: req.note.as_deref(),
         };
-        let transition = draft
-            .validate(req.kind, today(), last_on, &teams)
-            .map_err(AppError::validation)?;
+        let transition = draft.validate(req.kind, today(), last_on, &teams);
+        let category = match (req.kind, req.closure_category) {
+            (TransitionKind::Close, None) => Err(FieldErrors::single(
+                Field::ClosureCategory,
+                ClosureCategory::choose_message(),
+            )),
+            (TransitionKind::Close, Some(c)) => Ok(Some(c)),
+            _ => Ok(None),
+        };
+        let (transition, category) = match (transition, category) {
+            (Ok(t), Ok(c)) => (t, c),
+            (Err(mut e), Err(c)) => {
+                e.append(c);
+                return Err(AppError::validation(e));
+            }
+            (Err(e), _) | (_, Err(e)) => return Err(AppError::validation(e)),
+        };
         store.write(Action::CaseTransition, |w| {
             w.audit_entity("case", req.id.as_str());
-            w.audit_detail(&format!("{} to {}", record.status.as_str(), next.as_str()));
-            events::record(w, &req.id, &transition, record.status, next, Utc::now())
+            let closed_as = category.map_or(String::new(), |c| format!(" ({})", c.as_str()));
+            w.audit_detail(&format!(
+                "{} to {}{closed_as}",
+                record.status.as_str(),
+                next.as_str()
+            ));
+            events::record(w, &req.id, &transition, record.status, next, Utc::now())?;
+            match category {
+                Some(c) => cases::set_closure_category(w, &req.id, c),
+                None => Ok(()),
+            }
         })?;
         get(store, &req.id)
     })

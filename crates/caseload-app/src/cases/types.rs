@@ -96,6 +96,9 @@ pub struct CaseDetail {
     pub next_due: Option<DueView>,
     pub closed_on: Option<String>,
     pub closure_reason: Option<String>,
+    pub closure_category: Option<caseload_domain::ClosureCategory>,
+    /// "Moved school or out of area", or "Not recorded" for a case closed before categories.
+    pub closure_category_label: Option<String>,
     /// What the worker may do next, in the order to offer them.
     pub allowed_transitions: Vec<TransitionKind>,
     pub history: Vec<CaseEventView>,
@@ -160,6 +163,10 @@ pub struct CaseTransitionRequest {
     #[serde(default)]
     #[ts(optional)]
     pub note: Option<String>,
+    /// Why the case closed, as a category: required to close (exports carry it, never `note`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub closure_category: Option<caseload_domain::ClosureCategory>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -205,6 +205,13 @@ pub fn fill(cx: &Caseload, pupils: u32, seed: u64) -> Result<u32, AppError> {
                             .then(|| "Demo reason".to_string()),
                         };
                         events::record(w, &record.id, &t, status, next, now)?;
+                        if kind == TransitionKind::Close {
+                            let all = caseload_domain::ClosureCategory::ALL;
+                            // From the case id, not the generator: the rest of the demo stays as it was.
+                            let pick = record.id.as_str().bytes().map(usize::from).sum::<usize>();
+                            let c = all[pick % all.len()];
+                            caseload_store::cases::set_closure_category(w, &record.id, c)?;
+                        }
                         status = next;
                     }
                     let surname = name

@@ -8,7 +8,7 @@ pub(crate) mod share;
 mod sync;
 mod types;
 
-pub use exports::{export_queue, export_save, export_save_to, outbox_list};
+pub use exports::{export_preview, export_queue, export_save, export_save_to, outbox_list};
 pub use inbox::{
     inbox_conflict_resolve, inbox_get, inbox_proposal_accept, inbox_proposal_refuse,
     inbox_proposals_accept_all,
@@ -16,8 +16,9 @@ pub use inbox::{
 pub use share::{share_settings_get, share_settings_set};
 pub use sync::{sync, sync_to, sync_using};
 pub use types::{
-    ConflictChoice, ConflictResolveRequest, ConflictView, ExportRequest, ExportSaveRequest,
-    ExportSaved, InboxFileView, InboxView, OutboxFileView, OutboxItem, OutboxStatus, OutboxView,
-    ProposalChangeView, ProposalDecideRequest, ProposalView, ShareSettings, ShareSettingsSaved,
+    ConflictChoice, ConflictResolveRequest, ConflictView, ExportPreview, ExportRequest,
+    ExportSaveRequest, ExportSaved, FreeTextRow, IdentifiableReason, InboxFileView, InboxView,
+    OutboxFileView, OutboxItem, OutboxStatus, OutboxView, ProposalChangeView,
+    ProposalDecideRequest, ProposalView, ShareSettings, ShareSettingsSaved,
     SyncReport, SyncRequest,
 };

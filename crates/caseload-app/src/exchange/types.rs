@@ -33,6 +33,8 @@ pub struct ShareSettingsSaved {
 /// any of `csv`, `xlsx`, `pdf`, `json` (a JSON copy always travels with a delivery, for the
 /// team aggregation). `from`/`to` bound the period (funnel, closures, TSM actions); they
 /// default to the current school term so far.
+///
+/// By default an export is pseudonymised and carries no free text (docs/sharing.md).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExportRequest {
     pub kind: String,
@@ -43,11 +45,54 @@ pub struct ExportRequest {
     #[serde(default)]
     #[ts(optional)]
     pub to: Option<String>,
-    /// Set only for an identifiable export: why the recipient needs names. Absent or blank:
-    /// pseudonymised.
+    /// Set only for an identifiable export: who receives it, the lawful basis and the purpose.
+    /// Absent: pseudonymised.
     #[serde(default)]
     #[ts(optional)]
+    pub identifiable: Option<IdentifiableReason>,
+    /// Include the free text (closure notes, TSM actions, owners) after the name and pattern
+    /// scrubbers: only with the token of the preview the worker saw (`export_preview`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub free_text: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub preview_token: Option<String>,
+    /// The old free-string reason, no longer enough on its own: a request carrying it is
+    /// refused, naming what to fill in instead (never silently exported).
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
     pub identifiable_reason: Option<String>,
+}
+
+/// Why an export names pupils; every piece is required (see `caseload_domain::disclosure`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IdentifiableReason {
+    /// Who receives it: role and organisation.
+    pub recipient: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub lawful_basis: Option<caseload_domain::disclosure::LawfulBasis>,
+    /// What the recipient needs the names for.
+    pub purpose: String,
+}
+
+/// What free text would leave in an export, after the scrubbers: one row per non-empty cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportPreview {
+    /// Hands back with `free_text` to make the export; changes when the text does.
+    pub token: String,
+    pub rows: Vec<FreeTextRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FreeTextRow {
+    /// The column's heading: "Closure note", "Action", …
+    pub column: String,
+    /// The text as it would leave, with `[phone removed]` and the like where something was taken out.
+    pub text: String,
+    /// Whether anything was taken out.
+    pub scrubbed: bool,
 }
 
 /// A local copy of an export, saved into the folder the worker chooses in the dialog the

@@ -88,6 +88,8 @@ pub fn step(
                     | TransitionKind::Reopen
             )
             .then(|| "Reason given".to_string()),
+            closure_category: (kind == TransitionKind::Close)
+                .then_some(caseload_domain::ClosureCategory::AttendanceImproved),
         },
     )
 }

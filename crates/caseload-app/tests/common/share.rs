@@ -33,7 +33,7 @@ pub fn queue(cx: &Caseload, kind: &str, formats: &[&str]) -> OutboxItem {
             formats: formats.iter().map(|f| f.to_string()).collect(),
             from: Some(super::ago(400)),
             to: Some(super::ago(0)),
-            identifiable_reason: None,
+            ..Default::default()
         },
     )
     .expect("queue")

@@ -11,6 +11,7 @@ mod json_read;
 pub mod model;
 mod neutralise;
 mod pdf;
+pub mod suppress;
 mod tables;
 mod xlsx;
 

@@ -151,15 +151,21 @@ describe('case progress', () => {
     ]);
   });
 
-  it('labels the reason for closing and sends it as the note', async () => {
+  it('asks why the case is closing as a category, labels the reason, and sends both', async () => {
     await showCase(caseDetail(ACTIVE), {
       case_transition: () => caseDetail({ ...ACTIVE, status: 'closed', allowed_transitions: ['reopen'] }),
     });
     await userEvent.click(screen.getByRole('button', { name: 'Close case' }));
+    expect(screen.getByRole('group', { name: 'Why is the case closing?' })).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Moved school or out of area'));
     await userEvent.type(screen.getByLabelText('Reason for closing'), 'Attendance back above 90%');
     expect(screen.getByLabelText('Reason for closing')).toHaveAttribute('id', 'step-note');
     await userEvent.click(input('step-save'));
-    expect(requestsFor('case_transition')[0]).toMatchObject({ kind: 'close', note: 'Attendance back above 90%' });
+    expect(requestsFor('case_transition')[0]).toMatchObject({
+      kind: 'close',
+      note: 'Attendance back above 90%',
+      closure_category: 'moved_school_or_area',
+    });
     expect(input('step-reopen')).toHaveTextContent('Reopen');
   });
 

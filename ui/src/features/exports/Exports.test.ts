@@ -1,5 +1,5 @@
-// "Exports": what the form sends to export_queue / export_save (formats, period, names only with a
-// reason), where its errors go, the outbox table (a failed item's reason), "Send now" (sync's
+// "Exports": what the form sends to export_queue / export_save (formats, period, names only with
+// who receives them, the lawful basis and the purpose, free text only after its preview), where its errors go, the outbox table (a failed item's reason), "Send now" (sync's
 // messages, then a fresh outbox and inbox) and the conflict choices.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -53,29 +53,51 @@ describe('Exports: the form', () => {
 
     await userEvent.click(screen.getByLabelText('Case closures'));
     await userEvent.click(screen.getByLabelText(/Include pupils’ names/));
-    await userEvent.type(
-      screen.getByLabelText('Why does the recipient need names?'),
-      ' The panel reviews each closure ',
-    );
+    await userEvent.type(screen.getByLabelText('Who receives it?'), 'Legal officer, council legal services');
+    await userEvent.click(screen.getByLabelText(/Education Act 1996 s.437 and s.444/));
+    await userEvent.type(screen.getByLabelText('What do they need the names for?'), 'The prosecution file');
     await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
 
     await userEvent.click(screen.getByLabelText(/Include pupils’ names/));
-    expect(screen.queryByLabelText('Why does the recipient need names?')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Who receives it?')).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
 
     expect(requestsFor('export_queue')).toEqual([
-      { kind: 'closures', formats: ['csv'], identifiable_reason: 'The panel reviews each closure' },
+      {
+        kind: 'closures',
+        formats: ['csv'],
+        identifiable: {
+          recipient: 'Legal officer, council legal services',
+          lawful_basis: 'legal_proceedings',
+          purpose: 'The prosecution file',
+        },
+      },
       { kind: 'closures', formats: ['csv'] },
     ]);
   });
 
-  it('refuses a ticked name box without a reason, without sending anything', async () => {
-    await open({});
+  it('sends free text only after a preview, with the token of the text shown', async () => {
+    await open({
+      export_queue: () => outboxItem(),
+      export_preview: () => ({
+        token: 'tok-1',
+        rows: [{ column: 'Closure note', text: 'Moved, tel [phone removed]', scrubbed: true }],
+      }),
+    });
     await userEvent.click(screen.getByLabelText('TSM action log'));
-    await userEvent.click(screen.getByLabelText(/Include pupils’ names/));
+    await userEvent.click(screen.getByLabelText('Include free text'));
     await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
     expect(requestsFor('export_queue')).toEqual([]);
-    expect(input('identifiable_reason-error')).toHaveTextContent('Say why the recipient needs pupils’ names');
+    expect(input('free_text-error')).toHaveTextContent('Preview the free text before exporting it');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Preview the free text' }));
+    expect(input('free-text-preview')).toHaveTextContent('Moved, tel [phone removed]');
+    expect(input('free_text-error')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
+    expect(requestsFor('export_preview')).toEqual([{ kind: 'tsm-actions', formats: ['csv'], free_text: true }]);
+    expect(requestsFor('export_queue')).toEqual([
+      { kind: 'tsm-actions', formats: ['csv'], free_text: true, preview_token: 'tok-1' },
+    ]);
   });
 
   it('sends the period typed and shows the server’s errors on the fields they belong to', async () => {

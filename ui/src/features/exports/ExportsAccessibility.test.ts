@@ -79,9 +79,13 @@ describe('Exports and Settings → Shared drive accessibility', () => {
 
     await userEvent.click(screen.getByLabelText('Case closures'));
     await userEvent.click(screen.getByLabelText(/Include pupils’ names/));
-    await userEvent.type(screen.getByLabelText('Why does the recipient need names?'), 'The closure panel');
+    await userEvent.type(screen.getByLabelText('Who receives it?'), 'The closure panel');
+    await userEvent.click(screen.getByLabelText(/public task/));
+    expect(await axeViolations()).toEqual([]);
+    await userEvent.click(screen.getByLabelText(/Include pupils’ names/));
+    await userEvent.click(screen.getByLabelText('Include free text'));
     await userEvent.click(screen.getByRole('button', { name: 'Queue for the shared drive' }));
-    await screen.findByText('Choose what to export', { selector: 'a' });
+    await screen.findByText(/Preview the free text before exporting it/, { selector: 'a' });
     await userEvent.click(screen.getByRole('button', { name: 'Send now' }));
     await screen.findByText('Delivered Case funnel by phase');
     expect(duplicateIds()).toEqual([]);

@@ -8,7 +8,7 @@ const EXPORT_HINTS = {
   funnel: 'How many cases reached each stage of the funnel in the period, by school phase (counts only).',
   'tsm-actions': 'The actions agreed at targeting support meetings in the period (one row per pupil).',
   'ward-bands': 'Pupils in each attendance band by ward, this year against last year (counts only; no period).',
-  closures: 'The cases closed in the period, with their reasons and outcomes (one row per pupil).',
+  closures: 'The cases closed in the period, with why each closed (as a category) and its outcome (one row per pupil).',
 } satisfies Partial<Record<keyof typeof EXPORT_KIND_LABELS, string>>;
 
 type ExportKind = keyof typeof EXPORT_HINTS;

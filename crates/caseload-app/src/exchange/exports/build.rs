@@ -5,8 +5,11 @@
 
 use caseload_domain::ExportId;
 use caseload_domain::case::TransitionKind;
+use caseload_domain::closure::CLOSURE_NOT_RECORDED;
+use caseload_domain::disclosure::DisclosureReason;
 use caseload_domain::report::{FunnelFigures, WardPupil, ward_figures};
 use caseload_domain::tsm::Term;
+use caseload_exchange::scrub::scrub_identifiers;
 use caseload_exchange::summary::{
     Cell, ColumnType, Figures, Summary, SummaryColumn, SummaryHeader, SummaryKind, SummaryTable,
     funnel_table, ward_tables,
@@ -24,8 +27,31 @@ pub(crate) struct Spec {
     pub kind: SummaryKind,
     pub from: NaiveDate,
     pub to: NaiveDate,
+    pub free_text: FreeText,
+    pub identifiable: Option<DisclosureReason>,
+    /// `identifiable`, described for the summary's header and the outbox.
     pub identifiable_reason: Option<String>,
 }
+
+/// What happens to free text (closure notes, TSM actions and their owners).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FreeText {
+    /// The default: the columns are not in the export at all.
+    LeftOut,
+    /// Asked for, after a preview: names and identifiers (UPNs, dates, phone numbers,
+    /// postcodes, e-mails, house numbers) removed.
+    Scrubbed,
+    /// An identifiable export: as typed.
+    AsTyped,
+}
+
+/// The keys of the columns that hold free text, present only when free text is asked for.
+pub(crate) const FREE_TEXT_KEYS: [&str; 4] = [
+    "closure_note",
+    "action",
+    "owner_person",
+    "lead_practitioner",
+];
 
 pub(crate) struct Context<'a> {
     pub export_id: &'a ExportId,
@@ -33,6 +59,18 @@ pub(crate) struct Context<'a> {
     pub worker_id: &'a str,
     pub team: &'a str,
     pub scrubber: &'a Scrubber,
+    pub free_text: FreeText,
+}
+
+impl Context<'_> {
+    /// Free text as it may leave, or `None` when it is left out.
+    fn free(&self, text: &str) -> Option<String> {
+        match self.free_text {
+            FreeText::LeftOut => None,
+            FreeText::Scrubbed => Some(scrub_identifiers(&self.scrubber.scrub(text)).text),
+            FreeText::AsTyped => Some(text.to_string()),
+        }
+    }
 }
 
 pub(crate) fn kind_label(kind: SummaryKind) -> &'static str {
@@ -148,7 +186,8 @@ fn pupil_columns(identifiable: bool) -> Vec<SummaryColumn> {
 }
 
 fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryTable, AppError> {
-    let identifiable = spec.identifiable_reason.is_some();
+    let identifiable = spec.identifiable.is_some();
+    let with_text = cx.free_text != FreeText::LeftOut;
     let pseudonyms = Pseudonymiser::load_or_create(store)?;
     let mut columns = pupil_columns(identifiable);
     columns.extend([
@@ -158,11 +197,23 @@ fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryT
         col("referral_date", "Referred", ColumnType::Date, "The date of referral"),
         col("closed_on", "Closed", ColumnType::Date, "The date the case was closed"),
         col("weeks_open", "Weeks open", ColumnType::Count, "Whole weeks from referral to closure"),
-        col("closure_reason", "Reason for closure", ColumnType::Text, "As the worker recorded it; names removed in a pseudonymised export"),
+        col("closure_reason", "Reason for closure", ColumnType::Text, "The category the worker chose when closing the case; Not recorded for cases closed before categories"),
         col("attendance_at_referral", "Attendance at referral %", ColumnType::Percent, "The latest reading on or before the referral date, else the first after it"),
         col("attendance_at_closure", "Attendance at closure %", ColumnType::Percent, "The latest reading on or before the closure date"),
         col("improved", "Improved", ColumnType::Text, "yes if attendance at closure is higher than at referral, no if not, blank if either is unknown"),
     ]);
+    if with_text {
+        columns.push(col(
+            "closure_note",
+            "Closure note",
+            ColumnType::Text,
+            if identifiable {
+                "The reason as the worker typed it"
+            } else {
+                "The reason as the worker typed it, with names, UPNs, dates, phone numbers, postcodes, e-mail addresses and house numbers removed"
+            },
+        ));
+    }
     let mut rows = Vec::new();
     for (case, history) in case_histories(store)? {
         let Some(closed_on) = history
@@ -185,6 +236,9 @@ fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryT
             vec![Cell::text(pseudonyms.id(case.pupil.upn.as_str()))]
         };
         let reason = case.closure_reason.clone().unwrap_or_default();
+        let category = case
+            .closure_category
+            .map_or(CLOSURE_NOT_RECORDED, |c| c.label());
         row.extend([
             case.pupil
                 .school_phase
@@ -194,11 +248,7 @@ fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryT
             Cell::Date(case.referral_date),
             Cell::Date(closed_on),
             Cell::Count(((closed_on - case.referral_date).num_days().max(0) / 7) as u64),
-            Cell::text(if identifiable {
-                reason
-            } else {
-                cx.scrubber.scrub(&reason)
-            }),
+            Cell::text(category),
             Cell::percent(at_referral),
             Cell::percent(at_closure),
             match (at_referral, at_closure) {
@@ -206,6 +256,7 @@ fn closures(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<SummaryT
                 _ => Cell::Empty,
             },
         ]);
+        row.extend(cx.free(&reason).map(Cell::Text));
         rows.push(row);
     }
     Ok(SummaryTable {
@@ -222,7 +273,8 @@ fn tsm_actions_table(
     spec: &Spec,
     cx: &Context<'_>,
 ) -> Result<SummaryTable, AppError> {
-    let identifiable = spec.identifiable_reason.is_some();
+    let identifiable = spec.identifiable.is_some();
+    let with_text = cx.free_text != FreeText::LeftOut;
     let pseudonyms = Pseudonymiser::load_or_create(store)?;
     let r = store.read();
     let schools = link_schools::list(&r)?;
@@ -262,32 +314,43 @@ fn tsm_actions_table(
             "The pupil the action is for, by pseudonymous identifier; blank for a whole-school action or a pupil discussed without a UPN",
         )
     };
-    columns.extend([
-        pupil_col,
-        col(
+    let scrubbed = if identifiable {
+        ""
+    } else {
+        "; names, UPNs, dates, phone numbers, postcodes, e-mail addresses and house numbers removed"
+    };
+    columns.push(pupil_col);
+    if with_text {
+        columns.push(col(
             "action",
             "Action",
             ColumnType::Text,
-            "What was agreed, as typed at the meeting; names removed in a pseudonymised export",
-        ),
-        col(
-            "owner_agency",
-            "Owner agency",
-            ColumnType::Text,
-            "The agency that owns the action",
-        ),
-        col(
-            "owner_person",
-            "Owner",
-            ColumnType::Text,
-            "The person who owns the action",
-        ),
-        col(
-            "lead_practitioner",
-            "Lead practitioner",
-            ColumnType::Text,
-            "The lead practitioner",
-        ),
+            &format!("What was agreed, as typed at the meeting{scrubbed}"),
+        ));
+    }
+    columns.push(col(
+        "owner_agency",
+        "Owner agency",
+        ColumnType::Text,
+        "The agency that owns the action",
+    ));
+    if with_text {
+        columns.extend([
+            col(
+                "owner_person",
+                "Owner",
+                ColumnType::Text,
+                &format!("The person who owns the action{scrubbed}"),
+            ),
+            col(
+                "lead_practitioner",
+                "Lead practitioner",
+                ColumnType::Text,
+                &format!("The lead practitioner{scrubbed}"),
+            ),
+        ]);
+    }
+    columns.extend([
         col(
             "due_on",
             "Due",
@@ -307,13 +370,6 @@ fn tsm_actions_table(
             "The date of the latest review",
         ),
     ]);
-    let scrub = |text: &str| {
-        if identifiable {
-            text.to_string()
-        } else {
-            cx.scrubber.scrub(text)
-        }
-    };
     let mut rows = Vec::new();
     for meeting in tsms::list(&r)? {
         if meeting.meeting_date < spec.from || meeting.meeting_date > spec.to {
@@ -339,16 +395,18 @@ fn tsm_actions_table(
                     }
                 });
             let f = &action.fields;
-            rows.push(vec![
+            let mut row = vec![
                 Cell::text(meeting.school_urn.clone()),
                 Cell::text(school.clone()),
                 Cell::text(Term::label(meeting.term)),
                 Cell::Date(meeting.meeting_date),
                 pupil,
-                Cell::text(scrub(&f.what)),
-                Cell::text(f.owner_agency.label()),
-                Cell::text(scrub(&f.owner_person)),
-                Cell::text(scrub(&f.lead_practitioner)),
+            ];
+            row.extend(cx.free(&f.what).map(Cell::Text));
+            row.push(Cell::text(f.owner_agency.label()));
+            row.extend(cx.free(&f.owner_person).map(Cell::Text));
+            row.extend(cx.free(&f.lead_practitioner).map(Cell::Text));
+            row.extend([
                 Cell::date(f.due_on),
                 Cell::text(
                     action
@@ -358,6 +416,7 @@ fn tsm_actions_table(
                 ),
                 Cell::date(action.latest.map(|rv| rv.on)),
             ]);
+            rows.push(row);
         }
     }
     Ok(SummaryTable {

@@ -5,31 +5,31 @@
 mod build;
 mod privacy;
 
+use caseload_domain::disclosure::DisclosureReason;
 use caseload_domain::transition::parse_past_date;
 use caseload_domain::tsm::Term;
 use caseload_domain::{ExportId, Field, FieldErrors};
 use caseload_exchange::share::sha256_hex;
-use caseload_exchange::summary::{ExportFormat, Summary, SummaryKind, render};
+use caseload_exchange::summary::{Cell, ExportFormat, Summary, SummaryKind, render};
 use caseload_store::outbox::{self, NewExport, OutboxEntry, OutboxFile};
 use caseload_store::report_sources::personal_names;
 use caseload_store::{Action, Store};
 use chrono::{NaiveDate, Utc};
+use sha2::{Digest, Sha256};
 
 pub(crate) use build::kind_label;
-use build::{Context, Spec};
+use build::{Context, FreeText, Spec};
 use privacy::Scrubber;
 
 use super::share;
 use crate::context::Caseload;
 use crate::error::AppError;
 use crate::exchange::{
-    ExportRequest, ExportSaveRequest, ExportSaved, OutboxFileView, OutboxItem, OutboxStatus,
-    OutboxView,
+    ExportPreview, ExportRequest, ExportSaveRequest, ExportSaved, FreeTextRow, OutboxFileView,
+    OutboxItem, OutboxStatus, OutboxView,
 };
 use crate::support::saved_file::{self, Destination};
 use crate::support::today;
-
-const MAX_REASON_CHARS: usize = 500;
 
 /// The kinds a worker can export on their own (the team report is made from theirs).
 const KINDS: [SummaryKind; 4] = [
@@ -94,19 +94,34 @@ fn spec_of(req: &ExportRequest, today: NaiveDate) -> Result<(Spec, Vec<ExportFor
     {
         errors.push(Field::PeriodTo, "The period must end on or after its start");
     }
-    let reason = blank(&req.identifiable_reason);
-    if let Some(r) = &reason
-        && (r.chars().count() > MAX_REASON_CHARS || r.chars().any(|c| c.is_control() && c != '\n'))
-    {
+    if blank(&req.identifiable_reason).is_some() {
         errors.push(
             Field::IdentifiableReason,
-            format!("Keep the reason to {MAX_REASON_CHARS} characters"),
+            "A reason on its own is not enough to name pupils: say who receives the export, \
+             the lawful basis and the purpose",
         );
     }
-    if reason.is_some() && kind.is_some_and(|k| !k.is_pupil_level()) {
+    let identifiable = match &req.identifiable {
+        None => None,
+        Some(r) => match DisclosureReason::validate(&r.recipient, r.lawful_basis, &r.purpose) {
+            Ok(reason) => Some(reason),
+            Err(e) => {
+                errors.append(e);
+                None
+            }
+        },
+    };
+    if req.identifiable.is_some() && kind.is_some_and(|k| !k.is_pupil_level()) {
         errors.push(
             Field::IdentifiableReason,
             "This summary holds counts only: it has no names to include",
+        );
+    }
+    let free_text = req.free_text.unwrap_or(false);
+    if free_text && kind.is_some_and(|k| !k.is_pupil_level()) {
+        errors.push(
+            Field::FreeText,
+            "This summary holds counts only: it has no free text to include",
         );
     }
     match (kind, from, to) {
@@ -115,7 +130,15 @@ fn spec_of(req: &ExportRequest, today: NaiveDate) -> Result<(Spec, Vec<ExportFor
                 kind,
                 from,
                 to,
-                identifiable_reason: reason,
+                free_text: if identifiable.is_some() {
+                    FreeText::AsTyped
+                } else if free_text {
+                    FreeText::Scrubbed
+                } else {
+                    FreeText::LeftOut
+                },
+                identifiable_reason: identifiable.as_ref().map(DisclosureReason::describe),
+                identifiable,
             },
             formats,
         )),
@@ -133,13 +156,19 @@ struct Rendered {
     files: Vec<OutboxFile>,
 }
 
-fn render_export(
-    store: &mut Store,
-    req: &ExportRequest,
-    with_json: bool,
-) -> Result<Rendered, AppError> {
+/// The summary a request asks for, built and scrubbed, with what was asked.
+struct Built {
+    export_id: ExportId,
+    spec: Spec,
+    formats: Vec<ExportFormat>,
+    summary: Summary,
+    scrubber: Scrubber,
+    worker_id: String,
+}
+
+fn build_summary(store: &mut Store, req: &ExportRequest) -> Result<Built, AppError> {
     let today = today();
-    let (spec, mut formats) = spec_of(req, today)?;
+    let (spec, formats) = spec_of(req, today)?;
     let settings = share::require(store)?;
     let export_id = ExportId::from(uuid::Uuid::now_v7().to_string());
     let scrubber = Scrubber::new(&personal_names(&store.read())?);
@@ -152,10 +181,102 @@ fn render_export(
             worker_id: &settings.worker_id,
             team: &settings.team,
             scrubber: &scrubber,
+            free_text: spec.free_text,
         },
     )?;
+    Ok(Built {
+        export_id,
+        spec,
+        formats,
+        summary,
+        scrubber,
+        worker_id: settings.worker_id.to_string(),
+    })
+}
+
+/// The free text of a summary as it would leave, and the token that names exactly that text.
+fn preview_of(summary: &Summary) -> ExportPreview {
+    let mut rows = Vec::new();
+    let mut hasher = Sha256::new();
+    let h = &summary.header;
+    hasher.update(format!(
+        "{}\u{1f}{:?}\u{1f}{:?}",
+        h.kind.as_str(),
+        h.from,
+        h.to
+    ));
+    for table in &summary.tables {
+        for (i, column) in table.columns.iter().enumerate() {
+            if !build::FREE_TEXT_KEYS.contains(&column.key.as_str()) {
+                continue;
+            }
+            for row in &table.rows {
+                if let Some(Cell::Text(text)) = row.get(i)
+                    && !text.trim().is_empty()
+                {
+                    hasher.update(format!("\u{1e}{}\u{1f}{text}", column.key));
+                    rows.push(FreeTextRow {
+                        column: column.header.clone(),
+                        text: text.clone(),
+                        scrubbed: text.contains(" removed]"),
+                    });
+                }
+            }
+        }
+    }
+    ExportPreview {
+        token: hex::encode(&hasher.finalize()[..16]),
+        rows,
+    }
+}
+
+/// What free text an export would carry, scrubbed: shown to the worker before they ask for it.
+pub fn export_preview(cx: &Caseload, req: ExportRequest) -> Result<ExportPreview, AppError> {
+    if req.identifiable.is_some() {
+        return Err(AppError::Conflict {
+            message: "An identifiable export carries free text as typed: there is nothing to \
+                      preview. Preview a pseudonymised export with free text instead"
+                .into(),
+        });
+    }
+    cx.with_store(|store| {
+        let built = build_summary(
+            store,
+            &ExportRequest {
+                free_text: Some(true),
+                ..req
+            },
+        )?;
+        Ok(preview_of(&built.summary))
+    })
+}
+
+fn render_export(
+    store: &mut Store,
+    req: &ExportRequest,
+    with_json: bool,
+) -> Result<Rendered, AppError> {
+    let Built {
+        export_id,
+        spec,
+        mut formats,
+        summary,
+        scrubber,
+        worker_id,
+    } = build_summary(store, req)?;
     if with_json && !formats.contains(&ExportFormat::Json) {
         formats.push(ExportFormat::Json);
+    }
+    if spec.free_text == FreeText::Scrubbed {
+        let seen = req.preview_token.as_deref().map(str::trim);
+        if seen != Some(preview_of(&summary).token.as_str()) {
+            return Err(AppError::Conflict {
+                message: "Preview the free text before exporting it: the export includes free \
+                          text only as it was shown in the preview, and it has changed or was \
+                          not previewed"
+                    .into(),
+            });
+        }
     }
     let json = render(&summary, ExportFormat::Json)?;
     if spec.identifiable_reason.is_none() && scrubber.found_in(&json) {
@@ -165,7 +286,7 @@ fn render_export(
                 .into(),
         });
     }
-    let stem = file_stem(&summary, &settings.worker_id);
+    let stem = file_stem(&summary, &worker_id);
     let files = formats
         .iter()
         .map(|&format| {
@@ -213,10 +334,10 @@ fn file_stem(summary: &Summary, worker_id: &str) -> String {
 /// reason typed for that, which is free text).
 fn export_detail(rendered: &Rendered) -> String {
     let formats: Vec<&str> = rendered.formats.iter().map(|f| f.extension()).collect();
-    let identifiable = if rendered.spec.identifiable_reason.is_some() {
-        "identifiable"
-    } else {
-        "pseudonymised"
+    let identifiable = match (&rendered.spec.identifiable, rendered.spec.free_text) {
+        (Some(r), _) => format!("identifiable ({})", r.lawful_basis.as_str()),
+        (None, FreeText::Scrubbed) => "pseudonymised; free text scrubbed".to_string(),
+        (None, _) => "pseudonymised".to_string(),
     };
     format!(
         "{}; {}; {identifiable}",
