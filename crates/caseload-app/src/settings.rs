@@ -98,6 +98,13 @@ fn validate(s: &Settings) -> Result<(), AppError> {
 
 pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppError> {
     validate(&new)?;
+    let saved = cx.with_store(|store| load(store))?;
+    crate::documents::check_folder_setting(
+        cx,
+        Field::BackupFolder,
+        &saved.backup.folder,
+        &new.backup.folder,
+    )?;
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
             w.audit_entity(

@@ -15,8 +15,8 @@ use caseload_app::exchange::{
 };
 use caseload_app::family::{CarerAddRequest, PupilDetailsSetRequest};
 use caseload_app::plan::{PlanActionAddRequest, PlanSetRequest};
-use caseload_app::tsm::{TsmActionUpdateRequest, TsmPupilAddRequest, TsmPupilUpdateRequest};
 use caseload_app::support::Destination;
+use caseload_app::tsm::{TsmActionUpdateRequest, TsmPupilAddRequest, TsmPupilUpdateRequest};
 use caseload_app::{AppError, Caseload, cases, chronology, exchange, family, legal, plan, tsm};
 use caseload_domain::case::TransitionKind;
 use caseload_domain::chronology::ContactKind;

@@ -259,3 +259,48 @@ fn cancelling_the_backend_save_dialog_saves_nothing() {
     assert_eq!(asked.len(), 1, "{asked:?}");
     assert!(asked[0].starts_with("Folder"), "{asked:?}");
 }
+
+/// The two folder settings still cross as paths (a network drive must be settable), but in the
+/// app a folder setting changes only to a folder the worker picked in the backend's chooser this
+/// session: a webview made to send another path cannot redirect deliveries or backups.
+#[test]
+fn in_the_app_a_folder_setting_changes_only_to_a_folder_chosen_in_the_backend() {
+    let (_data, cx, dir) = unlocked();
+    let chosen = dir.path().join("share-chosen");
+    let elsewhere = dir.path().join("attacker-share");
+    std::fs::create_dir_all(&chosen).expect("mkdir");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    let picked = chosen.clone();
+    cx.set_chooser(move |_| Some(picked.clone()));
+    let share = |folder: &std::path::Path| {
+        dispatch(
+            &cx,
+            "share_settings_set",
+            json!({"folder": folder.display().to_string(), "worker_id": "aw-0042", "team": "afsw"}),
+        )
+    };
+
+    let refused = share(&elsewhere).expect_err("a folder nobody chose");
+    assert!(
+        matches!(&refused, AppError::Validation { fields, .. } if fields[0].field == "share_folder"),
+        "{refused:?}"
+    );
+    let settings = dispatch(&cx, "share_settings_get", json!(null)).expect("get");
+    assert_eq!(settings["folder"], "", "nothing saved");
+
+    let answered = dispatch(&cx, "folder_choose", json!(null)).expect("choose");
+    assert_eq!(answered, json!(chosen.display().to_string()));
+    share(&chosen).expect("the chosen folder is saved");
+    share(&chosen).expect("and saving it again unchanged is fine");
+
+    let mut settings = dispatch(&cx, "settings_get", json!(null)).expect("settings");
+    settings["backup"]["folder"] = json!(elsewhere.display().to_string());
+    let refused =
+        dispatch(&cx, "settings_update", settings.clone()).expect_err("backups elsewhere");
+    assert!(
+        matches!(&refused, AppError::Validation { fields, .. } if fields[0].field == "backup_folder"),
+        "{refused:?}"
+    );
+    settings["backup"]["folder"] = json!(chosen.display().to_string());
+    dispatch(&cx, "settings_update", settings).expect("the chosen folder for backups");
+}

@@ -19,6 +19,6 @@ pub use types::{
     ConflictChoice, ConflictResolveRequest, ConflictView, ExportPreview, ExportRequest,
     ExportSaveRequest, ExportSaved, FreeTextRow, IdentifiableReason, InboxFileView, InboxView,
     OutboxFileView, OutboxItem, OutboxStatus, OutboxView, ProposalChangeView,
-    ProposalDecideRequest, ProposalView, ShareSettings, ShareSettingsSaved,
-    SyncReport, SyncRequest,
+    ProposalDecideRequest, ProposalView, ShareSettings, ShareSettingsSaved, SyncReport,
+    SyncRequest,
 };

@@ -80,6 +80,8 @@ pub fn share_settings_set(
     new: ShareSettings,
 ) -> Result<ShareSettingsSaved, AppError> {
     let clean = validate(&new)?;
+    let saved = cx.with_store(|store| load(store))?;
+    crate::documents::check_folder_setting(cx, Field::ShareFolder, &saved.folder, &clean.folder)?;
     let warning = folder_warning(&clean.folder);
     let settings = cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
