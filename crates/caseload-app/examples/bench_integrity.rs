@@ -2,13 +2,14 @@
 //! bigger demo caseloads, prints the database size, the time of `PRAGMA quick_check` and of
 //! `PRAGMA cipher_integrity_check` (both run on every unlock), a whole unlock (key derivation at
 //! test strength, so the checks are most of it), a backup (copy, check, write, read back,
-//! check again) and a restore.
+//! check again), a restore, and a re-key ("I think my passphrase is known": every page
+//! re-encrypted under a new key).
 //! `cargo run --release -p caseload-app --example bench_integrity [PUPILS...]` (default 30 2000 20000)
 
 use std::time::Instant;
 
 use caseload_app::backup::{self, BackupNowRequest};
-use caseload_app::session::{CreateCaseloadRequest, UnlockRequest};
+use caseload_app::session::{ChangePassphraseRequest, CreateCaseloadRequest, UnlockRequest};
 use caseload_app::{Caseload, KdfProfile, demo, session};
 
 fn ms(started: Instant) -> f64 {
@@ -25,7 +26,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         sizes
     };
-    println!("pupils | db size | quick_check | cipher_integrity_check | unlock | backup | restore");
+    println!(
+        "pupils | db size | quick_check | cipher_integrity_check | unlock | backup | restore | re-key"
+    );
     for pupils in sizes {
         let dir = tempfile::tempdir()?;
         let cx = Caseload::new(dir.path().join("data"), KdfProfile::InsecureForTests);
@@ -77,10 +80,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let backup_ms = ms(t);
         let restored = Caseload::new(dir.path().join("restored"), KdfProfile::InsecureForTests);
         let t = Instant::now();
-        backup::restore_from(&restored, std::path::Path::new(&made.path), pass)?;
+        backup::restore_from(&restored, std::path::Path::new(&made.path), pass.clone())?;
         let restore_ms = ms(t);
+        let new = "a different benchmark passphrase".to_string();
+        let t = Instant::now();
+        session::passphrase_change(
+            &cx,
+            ChangePassphraseRequest {
+                current_passphrase: pass.clone(),
+                new_passphrase: new.clone(),
+                new_passphrase_confirm: new,
+                passphrase_known: Some(true),
+            },
+        )?;
+        let rekey_ms = ms(t);
         println!(
-            "{pupils:>6} | {:>6.1} MB | {quick:>8.1} ms | {cipher:>8.1} ms | {unlock:>7.1} ms | {backup_ms:>7.1} ms | {restore_ms:>7.1} ms",
+            "{pupils:>6} | {:>6.1} MB | {quick:>8.1} ms | {cipher:>8.1} ms | {unlock:>7.1} ms | {backup_ms:>7.1} ms | {restore_ms:>7.1} ms | {rekey_ms:>7.1} ms",
             db as f64 / 1_048_576.0
         );
     }

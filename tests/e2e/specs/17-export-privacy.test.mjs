@@ -115,7 +115,11 @@ test('free text leaves only after a preview with identifiers removed, and names 
     await app.scan('Exports, an identifiable export refused');
     await app.session.execute("document.getElementById('identifiable-conditional').scrollIntoView({ block: 'center' });");
     await docScreenshot(app, '23-export-identifiable-refused.png');
-    await app.click('identifiable');
+    // Untick through a script and wait for it to take: the box is scrolled away by the screenshot.
+    await app.session.execute("document.getElementById('identifiable').click();");
+    await waitFor(async () => !(await app.session.execute("return document.getElementById('identifiable').checked;")), {
+      what: 'the names box unticked',
+    });
   });
 
   await h.step('a default closures export is queued, and both are delivered by "Send now"', async () => {

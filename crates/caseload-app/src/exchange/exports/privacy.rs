@@ -5,6 +5,7 @@
 
 use caseload_store::{Store, Writer, settings};
 use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
 
 use crate::error::AppError;
 
@@ -13,19 +14,19 @@ const KEY_SETTING: &str = "pseudonym_key";
 /// HMAC-SHA-256 (RFC 2104) with a 32-byte key.
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
     const BLOCK: usize = 64;
-    let mut block = [0u8; BLOCK];
+    let mut block = Zeroizing::new([0u8; BLOCK]);
     if key.len() > BLOCK {
         block[..32].copy_from_slice(&Sha256::digest(key));
     } else {
         block[..key.len()].copy_from_slice(key);
     }
-    let pad = |byte: u8| block.map(|b| b ^ byte);
+    let pad = |byte: u8| Zeroizing::new(block.map(|b| b ^ byte));
     let inner = Sha256::new()
-        .chain_update(pad(0x36))
+        .chain_update(pad(0x36).as_slice())
         .chain_update(message)
         .finalize();
     Sha256::new()
-        .chain_update(pad(0x5c))
+        .chain_update(pad(0x5c).as_slice())
         .chain_update(inner)
         .finalize()
         .into()
@@ -33,32 +34,37 @@ fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
 
 /// Turns UPNs into pseudonymous identifiers, the same for the same pupil in every export.
 pub(crate) struct Pseudonymiser {
-    key: Vec<u8>,
+    /// Key material: zeroed when dropped, as is every copy made of it here.
+    key: Zeroizing<Vec<u8>>,
 }
 
 impl Pseudonymiser {
     /// The caseload's key, made on first use.
     pub(crate) fn load_or_create(store: &mut Store) -> Result<Pseudonymiser, AppError> {
         if let Some(hex_key) = settings::get::<String>(&store.read(), KEY_SETTING)?
-            && let Ok(key) = hex::decode(hex_key)
+            && let Ok(key) = hex::decode(Zeroizing::new(hex_key).as_str())
         {
-            return Ok(Pseudonymiser { key });
+            return Ok(Pseudonymiser {
+                key: Zeroizing::new(key),
+            });
         }
-        let mut key = vec![0u8; 32];
+        let mut key = Zeroizing::new(vec![0u8; 32]);
         getrandom::fill(&mut key).map_err(|e| AppError::Storage {
             message: format!("The operating system's random number generator failed: {e}"),
         })?;
         store.write(caseload_store::Action::SettingsUpdate, |w: &Writer<'_>| {
             w.audit_entity("settings", KEY_SETTING);
             w.audit_detail("pseudonymisation key created");
-            settings::set(w, KEY_SETTING, &hex::encode(&key))
+            settings::set(w, KEY_SETTING, &*Zeroizing::new(hex::encode(&*key)))
         })?;
         Ok(Pseudonymiser { key })
     }
 
     #[cfg(test)]
     fn with_key(key: &[u8]) -> Pseudonymiser {
-        Pseudonymiser { key: key.to_vec() }
+        Pseudonymiser {
+            key: Zeroizing::new(key.to_vec()),
+        }
     }
 
     /// `P-` and 12 upper-case hex digits (48 bits: no clash in any one authority's pupils).
