@@ -61,7 +61,7 @@ fn main() {
     }
     let share = tmp.path().join("share");
     std::fs::create_dir_all(&share).expect("share");
-    exchange::share_settings_set(
+    exchange::share_settings_save(
         &cx,
         ShareSettings {
             folder: share.display().to_string(),

@@ -190,11 +190,6 @@ impl Caseload {
     }
 
     /// The path of a file the worker chose this session, by its token.
-    /// Whether `path` was chosen in the backend's chooser this session.
-    pub(crate) fn was_chosen(&self, path: &Path) -> bool {
-        self.chosen().values().any(|p| p == path)
-    }
-
     pub(crate) fn chosen_path(&self, token: &str) -> Option<PathBuf> {
         self.chosen().get(token).cloned()
     }

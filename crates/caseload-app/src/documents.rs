@@ -14,10 +14,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use caseload_domain::CaseId;
 use caseload_domain::tsm::TsmId;
-use caseload_domain::{CaseId, Field, FieldErrors};
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::context::{Caseload, Choice, OpenAction};
 use crate::data_dir;
@@ -278,48 +278,16 @@ pub fn file_choose(cx: &Caseload, req: FileChooseRequest) -> Result<Option<Chose
 }
 
 /// Opens the system's folder chooser (from the backend) for a folder setting (the shared drive,
-/// backups) and answers the folder chosen, for the settings form to show and save; `null` when
-/// the worker closed the dialog. The folder is remembered for this session: in the desktop app a
-/// folder setting can only be changed to a folder chosen here (see [`check_folder_setting`]).
-/// A network (UNC) path is typed into the chooser itself.
-pub fn folder_choose(cx: &Caseload, _req: ()) -> Result<Option<String>, AppError> {
+/// backups): `share_folder_choose` and `backup_folder_choose` save what it answers, so no folder
+/// crosses from the window. A network (UNC) path is typed into the chooser itself. `None` when
+/// the worker closed it.
+pub(crate) fn choose_folder(cx: &Caseload, title: &str) -> Result<Option<PathBuf>, AppError> {
     let chooser = cx.chooser().ok_or_else(|| AppError::Storage {
-        message: "Choosing a folder is only available in the desktop app: type the folder instead"
+        message: "Choosing a folder is only available in the desktop app: set the folder with the \
+                  command line instead"
             .into(),
     })?;
-    let Some(folder) = chooser(Choice::Folder {
-        title: "Choose the folder",
-        start: None,
-    }) else {
-        return Ok(None);
-    };
-    cx.remember_chosen(&folder)?;
-    Ok(Some(folder.display().to_string()))
-}
-
-/// A folder setting (the shared drive, backups) as the window asks to save it. In the desktop app
-/// (where the backend has a chooser) it may stay as it is, be cleared, or become a folder the
-/// worker chose in the backend's folder chooser this session; any other path is refused, so a
-/// webview that was made to send one cannot redirect deliveries or backups. The CLI, which has
-/// no chooser and is the worker at a shell, may give any folder.
-pub(crate) fn check_folder_setting(
-    cx: &Caseload,
-    field: Field,
-    saved: &str,
-    asked: &str,
-) -> Result<(), AppError> {
-    let asked = asked.trim();
-    if cx.chooser().is_none()
-        || asked.is_empty()
-        || asked == saved.trim()
-        || cx.was_chosen(Path::new(asked))
-    {
-        return Ok(());
-    }
-    Err(AppError::validation(FieldErrors::single(
-        field,
-        "Use Choose folder to pick the folder (a network path such as \\\\council\\share can be typed into the chooser)",
-    )))
+    Ok(chooser(Choice::Folder { title, start: None }))
 }
 
 /// The path of a file chosen with `file_choose`, by its token.

@@ -28,6 +28,36 @@ pub struct Settings {
     pub retention: RetentionSettings,
 }
 
+/// What the Settings form saves: everything in [`Settings`] but the backup folder, which no
+/// request from the window carries (it is picked in the backend's chooser, `backup_folder_choose`).
+/// A `folder` sent inside `backup` anyway is ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct SettingsUpdate {
+    pub teams: Vec<Team>,
+    pub cycle: CycleSettings,
+    /// Minutes without use before the caseload locks itself (1–30).
+    pub lock_after_minutes: u32,
+    pub backup: BackupRules,
+    pub retention: RetentionSettings,
+}
+
+/// How many backups are kept and when to remind (the backup settings without the folder).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct BackupRules {
+    pub keep: u32,
+    pub remind_after_days: u32,
+}
+
+/// Where backups go: a folder picked in the backend's chooser, or the default one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct BackupFolderRequest {
+    /// Back to `Documents/Caseload/Backups` instead of choosing.
+    #[serde(default)]
+    #[ts(optional)]
+    pub use_default: Option<bool>,
+}
+
 const TEAMS: &str = "teams";
 const CYCLE: &str = "cycle";
 const LOCK_AFTER_MINUTES: &str = "lock_after_minutes";
@@ -96,15 +126,48 @@ fn validate(s: &Settings) -> Result<(), AppError> {
     }
 }
 
-pub fn settings_update(cx: &Caseload, new: Settings) -> Result<Settings, AppError> {
-    validate(&new)?;
-    let saved = cx.with_store(|store| load(store))?;
-    crate::documents::check_folder_setting(
+/// The Settings form's save: the backup folder stays as it is.
+pub fn settings_update(cx: &Caseload, new: SettingsUpdate) -> Result<Settings, AppError> {
+    let folder = cx.with_store(|store| load(store))?.backup.folder;
+    settings_save(
         cx,
-        Field::BackupFolder,
-        &saved.backup.folder,
-        &new.backup.folder,
-    )?;
+        Settings {
+            teams: new.teams,
+            cycle: new.cycle,
+            lock_after_minutes: new.lock_after_minutes,
+            backup: crate::backup::BackupSettings {
+                folder,
+                keep: new.backup.keep,
+                remind_after_days: new.backup.remind_after_days,
+            },
+            retention: new.retention,
+        },
+    )
+}
+
+/// Opens the backend's folder chooser for the backup folder and saves the folder picked (or,
+/// with `use_default`, goes back to the default folder); `None` when the worker cancelled.
+pub fn backup_folder_choose(
+    cx: &Caseload,
+    req: BackupFolderRequest,
+) -> Result<Option<Settings>, AppError> {
+    let folder = if req.use_default.unwrap_or(false) {
+        String::new()
+    } else {
+        match crate::documents::choose_folder(cx, "Choose the backup folder")? {
+            Some(folder) => folder.display().to_string(),
+            None => return Ok(None),
+        }
+    };
+    let mut all = cx.with_store(|store| load(store))?;
+    all.backup.folder = folder;
+    settings_save(cx, all).map(Some)
+}
+
+/// Every setting, the backup folder included: for the CLI (`caseload settings backup-folder`)
+/// and tests. Not a command the window can call.
+pub fn settings_save(cx: &Caseload, new: Settings) -> Result<Settings, AppError> {
+    validate(&new)?;
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
             w.audit_entity(

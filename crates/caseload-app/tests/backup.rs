@@ -62,7 +62,7 @@ fn only_the_newest_backups_are_kept() {
     s.backup.keep = 2;
     s.backup.folder = d.path().join("backups").display().to_string();
     fs::create_dir_all(&s.backup.folder).expect("mkdir");
-    settings::settings_update(&cx, s).expect("keep 2");
+    settings::settings_save(&cx, s).expect("keep 2");
     let made: Vec<_> = (0..3)
         .map(|_| backup::backup_now(&cx, BackupNowRequest::default()).expect("backup"))
         .collect();
@@ -90,7 +90,7 @@ fn settings_for_backups_are_checked() {
     s.backup.keep = 0;
     s.backup.remind_after_days = 0;
     s.backup.folder = "relative/folder".into();
-    let e = settings::settings_update(&cx, s).expect_err("bad");
+    let e = settings::settings_save(&cx, s).expect_err("bad");
     let caseload_app::AppError::Validation { fields, .. } = e else {
         panic!("{e:?}")
     };
@@ -123,7 +123,7 @@ fn the_reminder_counts_days_since_the_last_verified_backup() {
 }
 
 fn share_with(cx: &Caseload, folder: &Path) {
-    caseload_app::exchange::share_settings_set(
+    caseload_app::exchange::share_settings_save(
         cx,
         caseload_app::exchange::ShareSettings {
             folder: folder.display().to_string(),

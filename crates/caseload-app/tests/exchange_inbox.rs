@@ -28,7 +28,7 @@ fn set_up() -> (tempfile::TempDir, Caseload, std::path::PathBuf) {
     let (dir, cx) = common::created();
     let share = dir.path().join("share");
     std::fs::create_dir_all(&share).expect("share");
-    exchange::share_settings_set(
+    exchange::share_settings_save(
         &cx,
         ShareSettings {
             folder: share.display().to_string(),

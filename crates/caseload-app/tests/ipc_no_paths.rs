@@ -25,12 +25,6 @@ const PATHLIKE: &[&str] = &[
     "file_name",
 ];
 
-/// The two settings that are folders on purpose, set by the worker in Settings (chosen with the
-/// backend's folder dialog, `folder_choose`, or typed for a UNC path): where the shared drive
-/// is and where backups go. They are configuration, not a file a command reads or writes now.
-const SETTINGS_FOLDERS: &[(&str, &str)] =
-    &[("ShareSettings", "folder"), ("BackupSettings", "folder")];
-
 /// The field names of a ts-rs declaration (`type X = { a: T, /** doc */ b?: U, };`), with the
 /// doc comment of each, comments removed from the names.
 fn fields(decl: &str) -> Vec<(String, String)> {
@@ -66,9 +60,6 @@ fn offending(decls: &BTreeMap<String, String>) -> Vec<String> {
     let mut found = Vec::new();
     for (ty, decl) in decls {
         for (field, doc) in fields(decl) {
-            if SETTINGS_FOLDERS.contains(&(ty.as_str(), field.as_str())) {
-                continue;
-            }
             let doc = doc.to_lowercase();
             if PATHLIKE.contains(&field.as_str())
                 || doc.contains("the path")
@@ -117,6 +108,7 @@ fn the_field_scan_finds_a_path_field_when_there_is_one() {
     assert_eq!(
         offending(&old),
         [
+            "ShareSettings.folder",
             "SyncRequest.share",
             "TsmRecordSaveRequest.dir",
             "TsmRecordSaveRequest.path"
@@ -260,47 +252,55 @@ fn cancelling_the_backend_save_dialog_saves_nothing() {
     assert!(asked[0].starts_with("Folder"), "{asked:?}");
 }
 
-/// The two folder settings still cross as paths (a network drive must be settable), but in the
-/// app a folder setting changes only to a folder the worker picked in the backend's chooser this
-/// session: a webview made to send another path cannot redirect deliveries or backups.
+/// The two folder settings are not in any request: the window saves the worker identifier and
+/// team, and the backup rules, and a folder only by asking the backend to open its chooser and
+/// save what the worker picks. A folder sent anyway is refused (share) or ignored (backup rules).
 #[test]
-fn in_the_app_a_folder_setting_changes_only_to_a_folder_chosen_in_the_backend() {
+fn a_folder_setting_is_saved_only_from_the_backends_chooser() {
     let (_data, cx, dir) = unlocked();
     let chosen = dir.path().join("share-chosen");
     let elsewhere = dir.path().join("attacker-share");
     std::fs::create_dir_all(&chosen).expect("mkdir");
     std::fs::create_dir_all(&elsewhere).expect("mkdir");
+
+    let refused = dispatch(
+        &cx,
+        "share_settings_set",
+        json!({"folder": elsewhere.display().to_string(), "worker_id": "aw-0042", "team": "afsw"}),
+    )
+    .expect_err("a folder named by the window");
+    assert_eq!(refused.kind(), "validation", "{refused:?}");
+    dispatch(
+        &cx,
+        "share_settings_set",
+        json!({"worker_id": "aw-0042", "team": "afsw"}),
+    )
+    .expect("worker and team");
+    let settings = dispatch(&cx, "share_settings_get", json!(null)).expect("get");
+    assert_eq!(settings["folder"], "", "no folder yet");
+
+    let mut all = dispatch(&cx, "settings_get", json!(null)).expect("settings");
+    all["backup"]["folder"] = json!(elsewhere.display().to_string());
+    let saved = dispatch(&cx, "settings_update", all).expect("the rules are saved");
+    assert_eq!(
+        saved["backup"]["folder"], "",
+        "the folder sent is not taken"
+    );
+
     let picked = chosen.clone();
     cx.set_chooser(move |_| Some(picked.clone()));
-    let share = |folder: &std::path::Path| {
-        dispatch(
-            &cx,
-            "share_settings_set",
-            json!({"folder": folder.display().to_string(), "worker_id": "aw-0042", "team": "afsw"}),
-        )
-    };
-
-    let refused = share(&elsewhere).expect_err("a folder nobody chose");
-    assert!(
-        matches!(&refused, AppError::Validation { fields, .. } if fields[0].field == "share_folder"),
-        "{refused:?}"
+    let saved = dispatch(&cx, "share_folder_choose", json!(null)).expect("choose");
+    assert_eq!(
+        saved["settings"]["folder"],
+        json!(chosen.display().to_string())
     );
-    let settings = dispatch(&cx, "share_settings_get", json!(null)).expect("get");
-    assert_eq!(settings["folder"], "", "nothing saved");
-
-    let answered = dispatch(&cx, "folder_choose", json!(null)).expect("choose");
-    assert_eq!(answered, json!(chosen.display().to_string()));
-    share(&chosen).expect("the chosen folder is saved");
-    share(&chosen).expect("and saving it again unchanged is fine");
-
-    let mut settings = dispatch(&cx, "settings_get", json!(null)).expect("settings");
-    settings["backup"]["folder"] = json!(elsewhere.display().to_string());
-    let refused =
-        dispatch(&cx, "settings_update", settings.clone()).expect_err("backups elsewhere");
-    assert!(
-        matches!(&refused, AppError::Validation { fields, .. } if fields[0].field == "backup_folder"),
-        "{refused:?}"
+    assert_eq!(saved["settings"]["worker_id"], "aw-0042", "the rest kept");
+    let saved = dispatch(&cx, "backup_folder_choose", json!({})).expect("choose");
+    assert_eq!(
+        saved["backup"]["folder"],
+        json!(chosen.display().to_string())
     );
-    settings["backup"]["folder"] = json!(chosen.display().to_string());
-    dispatch(&cx, "settings_update", settings).expect("the chosen folder for backups");
+    let saved =
+        dispatch(&cx, "backup_folder_choose", json!({"use_default": true})).expect("default");
+    assert_eq!(saved["backup"]["folder"], "");
 }

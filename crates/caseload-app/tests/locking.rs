@@ -109,7 +109,7 @@ fn the_idle_limit_is_the_workers_setting_and_applies_at_once() {
     let (_d, cx) = created(&clock);
     let mut s = settings::settings_get(&cx, ()).expect("settings");
     s.lock_after_minutes = 12;
-    settings::settings_update(&cx, s.clone()).expect("save");
+    settings::settings_save(&cx, s.clone()).expect("save");
     assert_eq!(cx.lock_if_idle(clock.advance(11 * 60 + 59)), None);
     assert_eq!(
         cx.lock_if_idle(clock.advance(1)),
@@ -128,7 +128,7 @@ fn an_idle_limit_outside_one_to_thirty_minutes_is_refused_at_its_field() {
     for minutes in [0, 31] {
         let mut s = settings::settings_get(&cx, ()).expect("settings");
         s.lock_after_minutes = minutes;
-        let err = settings::settings_update(&cx, s).expect_err("refused");
+        let err = settings::settings_save(&cx, s).expect_err("refused");
         assert_eq!(common::field_names(&err), vec!["lock_after_minutes"]);
     }
 }

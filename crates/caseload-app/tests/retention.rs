@@ -161,7 +161,7 @@ fn the_council_changes_the_rule_in_settings_within_bounds() {
         },
         ..s.clone()
     };
-    let e = settings::settings_update(&cx, bad).expect_err("out of range");
+    let e = settings::settings_save(&cx, bad).expect_err("out of range");
     assert_eq!(
         field_names(&e),
         vec![
@@ -170,7 +170,7 @@ fn the_council_changes_the_rule_in_settings_within_bounds() {
             "outbox_purge_days"
         ]
     );
-    assert_eq!(settings::settings_update(&cx, s.clone()).expect("saved"), s);
+    assert_eq!(settings::settings_save(&cx, s.clone()).expect("saved"), s);
     // Closed 30 days ago: due a year after closure (the pupil is already over 18).
     let closed_on = today - Duration::days(30);
     let due_on = caseload_domain::retention::add_years(closed_on, 1);

@@ -26,7 +26,7 @@ fn settings_default_to_the_two_funnel_teams_and_a_six_week_cycle_and_can_change(
         name: "Early help".into(),
     });
     assert_eq!(
-        settings::settings_update(&cx, changed.clone()).expect("update"),
+        settings::settings_save(&cx, changed.clone()).expect("update"),
         changed
     );
     let bad = Settings {
@@ -37,7 +37,7 @@ fn settings_default_to_the_two_funnel_teams_and_a_six_week_cycle_and_can_change(
         ..changed
     };
     assert_eq!(
-        settings::settings_update(&cx, bad).expect_err("bad").kind(),
+        settings::settings_save(&cx, bad).expect_err("bad").kind(),
         "validation"
     );
 }
@@ -53,7 +53,7 @@ fn a_shared_drive_folder_that_cannot_be_found_is_saved_with_a_warning() {
         team: "Team".into(),
     };
     let missing = d.path().join("no-such-share");
-    let saved = exchange::share_settings_set(&cx, settings_with(&missing)).expect("saved");
+    let saved = exchange::share_settings_save(&cx, settings_with(&missing)).expect("saved");
     assert_eq!(saved.settings.folder, missing.display().to_string());
     let warning = saved.warning.expect("a warning");
     assert!(
@@ -70,9 +70,9 @@ fn a_shared_drive_folder_that_cannot_be_found_is_saved_with_a_warning() {
         "kept all the same"
     );
 
-    let there = exchange::share_settings_set(&cx, settings_with(d.path())).expect("saved");
+    let there = exchange::share_settings_save(&cx, settings_with(d.path())).expect("saved");
     assert_eq!(there.warning, None);
     let unset =
-        exchange::share_settings_set(&cx, settings_with(std::path::Path::new(""))).expect("saved");
+        exchange::share_settings_save(&cx, settings_with(std::path::Path::new(""))).expect("saved");
     assert_eq!(unset.warning, None, "no folder yet is not a problem");
 }

@@ -88,6 +88,8 @@ pub enum Command {
     /// Export a summary (funnel, tsm-actions, ward-bands, closures): queued for the shared
     /// drive, or with --out written straight to a folder. Pseudonymised unless --identifiable.
     Export(exchange::ExportArgs),
+    /// The shared-drive settings: folder, worker identifier and team (shown when none is given).
+    Share(exchange::ShareArgs),
     /// Deliver the outbox to the shared drive and take in this worker's inbox.
     Sync(exchange::SyncArgs),
     /// The inbox's proposals from allocation files: list, accept or refuse each.

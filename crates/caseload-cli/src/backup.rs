@@ -18,6 +18,13 @@ pub struct BackupArgs {
     /// List the backups made (newest first) instead of making one.
     #[arg(long)]
     list: bool,
+    /// Set the folder backups go to from now on, instead of making one (the app picks it in
+    /// the system's folder chooser).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["list", "out", "default_folder"])]
+    set_folder: Option<PathBuf>,
+    /// Go back to the default backup folder (Documents/Caseload/Backups), instead of making one.
+    #[arg(long, conflicts_with_all = ["list", "out"])]
+    default_folder: bool,
     #[arg(long)]
     json: bool,
 }
@@ -29,8 +36,20 @@ pub struct RestoreArgs {
     file: PathBuf,
 }
 
-/// `caseload backup [--out DIR] [--list]`.
+/// `caseload backup [--out DIR] [--list] [--set-folder DIR | --default-folder]`.
 pub fn run(cx: &Caseload, args: BackupArgs) -> Result<(), AppError> {
+    if args.set_folder.is_some() || args.default_folder {
+        let mut all = caseload_app::settings::settings_get(cx, ())?;
+        all.backup.folder = args
+            .set_folder
+            .map(|d| d.display().to_string())
+            .unwrap_or_default();
+        let saved = caseload_app::settings::settings_save(cx, all)?;
+        let overview = backup::backup_list(cx, ())?;
+        return output::print(args.json, &saved.backup, || {
+            outln!("Backups go to {} from now on", overview.folder);
+        });
+    }
     if args.list {
         let overview = backup::backup_list(cx, ())?;
         return output::print(args.json, &overview, || print_list(&overview));

@@ -93,6 +93,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Retention(command) => retention::run(open()?, command),
         Command::Demo(args) => demo::run(open()?, args),
         Command::Export(args) => exchange::export(open()?, args),
+        Command::Share(args) => exchange::share(open()?, args),
         Command::Sync(args) => exchange::sync(open()?, args),
         Command::Outbox(command) => exchange::outbox(open()?, command),
         Command::Inbox(command) => exchange::inbox(open()?, command),

@@ -13,11 +13,7 @@ fn worker(dir: &std::path::Path, id: &str, seed: &str) {
         .assert()
         .success();
     caseload(dir)
-        .args([
-            "call",
-            "share_settings_set",
-            &format!(r#"{{"folder":"","worker_id":"{id}","team":"Synthetic team"}}"#),
-        ])
+        .args(["share", "--worker-id", id, "--team", "Synthetic team"])
         .assert()
         .success();
 }

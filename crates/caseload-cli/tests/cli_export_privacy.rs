@@ -47,13 +47,16 @@ fn closing_needs_a_category_and_free_text_leaves_only_scrubbed_after_its_preview
         .stdout(predicate::str::contains("Moved school or out of area"));
 
     let share = tempfile::tempdir().expect("share");
-    let settings = serde_json::json!({
-        "folder": share.path().display().to_string(),
-        "worker_id": "aw-cli",
-        "team": "afsw",
-    });
     caseload(d)
-        .args(["call", "share_settings_set", &settings.to_string()])
+        .args([
+            "share",
+            "--worker-id",
+            "aw-cli",
+            "--team",
+            "afsw",
+            "--folder",
+        ])
+        .arg(share.path())
         .assert()
         .success();
     let out = tempfile::tempdir().expect("out");

@@ -10,13 +10,16 @@ use serde_json::Value;
 
 fn set_up(dir: &std::path::Path, share: &std::path::Path) {
     init(dir);
-    let settings = serde_json::json!({
-        "folder": share.display().to_string(),
-        "worker_id": "aw-cli",
-        "team": "Synthetic team",
-    });
     caseload(dir)
-        .args(["call", "share_settings_set", &settings.to_string()])
+        .args([
+            "share",
+            "--worker-id",
+            "aw-cli",
+            "--team",
+            "Synthetic team",
+            "--folder",
+        ])
+        .arg(share)
         .assert()
         .success();
 }

@@ -87,13 +87,18 @@ test('the shared drive is set in Settings, and a funnel CSV queued on Exports is
     await app.waitForScreen('Settings', { scan: false });
     await waitFor(() => app.exists('#share_folder'), { what: 'the shared-drive form (#share_folder)' });
     // "Choose folder" asks the backend, which opens the folder chooser (answered here through the
-    // debug-only CASELOAD_TEST_DIALOG_ANSWER file) and hands the folder to the form (#14).
+    // debug-only CASELOAD_TEST_DIALOG_ANSWER file) and saves the folder picked: no path crosses
+    // from the window, and the field only shows it (#14).
     fs.writeFileSync(h.ws.dialogAnswer, state.share);
     await app.click('choose-share-folder');
     await waitFor(async () => (await app.session.execute("return document.getElementById('share_folder').value;")) === state.share, {
       what: 'the chosen folder in #share_folder',
     });
     fs.rmSync(h.ws.dialogAnswer, { force: true });
+    assert.equal(await app.session.execute("return document.getElementById('share_folder').readOnly;"), true);
+    await waitFor(() => app.exists('#share-saved'), { what: 'the folder saved by the chooser' });
+    await app.session.execute("document.getElementById('share-drive').scrollIntoView({ block: 'start' });");
+    if (process.env.CASELOAD_E2E_SHOTS) await app.screenshot(path.join(process.env.CASELOAD_E2E_SHOTS, 'settings-share-folder.png'));
     await app.fill('worker_id', WORKER);
     await app.fill('team', 'afsw');
     await submitAndWait(app, 'save-share', () => app.exists('#share-saved'), 'the shared drive settings to be saved');

@@ -57,7 +57,7 @@ test('free text leaves only after a preview with identifiers removed, and names 
   await first.quit();
 
   await h.step('set the shared drive and close a case with identifiers in its reason, with the CLI', async () => {
-    await h.cli(['call', 'share_settings_set', JSON.stringify({ folder: share, worker_id: WORKER, team: 'afsw' })]);
+    await h.cli(['share', '--folder', share, '--worker-id', WORKER, '--team', 'afsw', '--json']);
     const referred = daysAgo(20).iso;
     const added = await h.cli([
       'case', 'add', '--legal-name', PUPIL.legal_name, '--dob', PUPIL.dob, '--upn', PUPIL.upn,

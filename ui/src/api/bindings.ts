@@ -74,6 +74,12 @@ at_seq: number | null,
  */
 message: string, };
 
+export type BackupFolderRequest = { 
+/**
+ * Back to `Documents/Caseload/Backups` instead of choosing.
+ */
+use_default?: boolean, };
+
 export type BackupNowRequest = Record<string, never>;
 
 export type BackupOverview = { 
@@ -93,6 +99,8 @@ days_since_last: number | null,
  * "Your last backup was 9 days ago. Back up now", when a backup is due; else none.
  */
 reminder: string | null, };
+
+export type BackupRules = { keep: number, remind_after_days: number, };
 
 export type BackupSettings = { 
 /**
@@ -961,6 +969,12 @@ lock_after_minutes: number,
  */
 backup: BackupSettings, retention: RetentionSettings, };
 
+export type SettingsUpdate = { teams: Array<Team>, cycle: CycleSettings, 
+/**
+ * Minutes without use before the caseload locks itself (1–30).
+ */
+lock_after_minutes: number, backup: BackupRules, retention: RetentionSettings, };
+
 export type ShareSettings = { 
 /**
  * The shared-drive folder: a mapped drive, UNC path or synced folder.
@@ -970,6 +984,8 @@ folder: string,
  * The worker's identifier, as the council knows it (letters, digits, `-`, `_`, `.`).
  */
 worker_id: WorkerId, team: string, };
+
+export type ShareSettingsRequest = { worker_id: WorkerId, team: string, };
 
 export type ShareSettingsSaved = { settings: ShareSettings, warning: string | null, };
 
@@ -1350,7 +1366,8 @@ export interface Commands {
   report_funnel: { request: FunnelRequest, response: FunnelReport },
   report_caseload_bands: { request: null, response: CaseloadBandsReport },
   settings_get: { request: null, response: Settings },
-  settings_update: { request: Settings, response: Settings },
+  settings_update: { request: SettingsUpdate, response: Settings },
+  backup_folder_choose: { request: BackupFolderRequest, response: Settings | null },
   retention_list: { request: null, response: RetentionList },
   retention_purge: { request: RetentionPurgeRequest, response: RetentionPurgeReport },
   legal_get: { request: LegalGetRequest, response: LegalView },
@@ -1358,11 +1375,11 @@ export interface Commands {
   evidence_bundle_save: { request: EvidenceBundleSaveRequest, response: SavedFile | null },
   save_suggestion: { request: SaveSuggestionRequest, response: SaveSuggestion },
   file_choose: { request: FileChooseRequest, response: ChosenFile | null },
-  folder_choose: { request: null, response: string | null },
   saved_file_open: { request: SavedFileRequest, response: null },
   saved_file_reveal: { request: SavedFileRequest, response: null },
   share_settings_get: { request: null, response: ShareSettings },
-  share_settings_set: { request: ShareSettings, response: ShareSettingsSaved },
+  share_settings_set: { request: ShareSettingsRequest, response: ShareSettingsSaved },
+  share_folder_choose: { request: null, response: ShareSettingsSaved | null },
   export_preview: { request: ExportRequest, response: ExportPreview },
   export_queue: { request: ExportRequest, response: OutboxItem },
   export_save: { request: ExportSaveRequest, response: ExportSaved | null },
@@ -1377,4 +1394,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "folder_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "backup_folder_choose", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

@@ -2,7 +2,7 @@
 // file and folder choosers the backend opens, and how a saved file is opened (by token).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import { call, chooseFile, chooseFolder, CommandError, openSavedFile, revealSavedFile } from './index';
+import { call, chooseFile, CommandError, openSavedFile, revealSavedFile } from './index';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
@@ -49,12 +49,6 @@ describe('the choosers the backend opens, and opening a saved file', () => {
     vi.mocked(invoke).mockResolvedValue({ token: 'tok-9', name: 'marks.csv' });
     await expect(chooseFile('import')).resolves.toEqual({ token: 'tok-9', name: 'marks.csv' });
     expect(invoke).toHaveBeenCalledWith('file_choose', { request: { purpose: 'import' } });
-  });
-
-  it('asks the backend for a folder setting with an empty request, and answers null when cancelled', async () => {
-    vi.mocked(invoke).mockResolvedValue(null);
-    await expect(chooseFolder()).resolves.toBeNull();
-    expect(invoke).toHaveBeenCalledWith('folder_choose', { request: null });
   });
 
   it('opens and reveals a saved file by its token only, never a path', async () => {

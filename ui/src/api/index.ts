@@ -83,14 +83,6 @@ export async function chooseFile(purpose: FilePurpose): Promise<ChosenFile | nul
 }
 
 /**
- * Asks the backend to open the system's folder chooser for a folder setting (the shared drive,
- * backups); `null` if the worker closes it. The folder comes back for the settings form to show.
- */
-export async function chooseFolder(): Promise<string | null> {
-  return call('folder_choose', null);
-}
-
-/**
  * Opens a document Caseload saved this session in the system's application for it. Only the
  * token of the saved file is sent: the webview never names a path to open.
  */

@@ -13,10 +13,6 @@ const bindings = readFileSync(join(srcDir, 'api', 'bindings.ts'), 'utf8');
 /** Field names that say "a place on disk". */
 const PATHLIKE = new Set(['path', 'dir', 'folder', 'share', 'file', 'out', 'directory', 'filename', 'file_name']);
 
-/** The two folder settings the worker sets on purpose (chosen with the backend's folder dialog or
- *  typed for a UNC path): configuration, not a file a command reads or writes now. */
-const SETTINGS_FOLDERS = new Set(['ShareSettings.folder', 'BackupSettings.folder']);
-
 /** Every declared type: name → body, doc comments removed. */
 function declarations(ts: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -49,7 +45,7 @@ function pathFields(ts: string): string[] {
     seen.add(name);
     for (const m of body.matchAll(/(?:^|[{,]\s*|\|\s*\{\s*)"?(\w+)"?\??:/g)) {
       const field = `${name}.${m[1]}`;
-      if (PATHLIKE.has(m[1]) && !SETTINGS_FOLDERS.has(field)) found.push(field);
+      if (PATHLIKE.has(m[1])) found.push(field);
     }
     queue.push(...mentioned(body));
   }

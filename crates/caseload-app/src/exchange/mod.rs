@@ -13,12 +13,12 @@ pub use inbox::{
     inbox_conflict_resolve, inbox_get, inbox_proposal_accept, inbox_proposal_refuse,
     inbox_proposals_accept_all,
 };
-pub use share::{share_settings_get, share_settings_set};
+pub use share::{share_folder_choose, share_settings_get, share_settings_save, share_settings_set};
 pub use sync::{sync, sync_to, sync_using};
 pub use types::{
     ConflictChoice, ConflictResolveRequest, ConflictView, ExportPreview, ExportRequest,
     ExportSaveRequest, ExportSaved, FreeTextRow, IdentifiableReason, InboxFileView, InboxView,
     OutboxFileView, OutboxItem, OutboxStatus, OutboxView, ProposalChangeView,
-    ProposalDecideRequest, ProposalView, ShareSettings, ShareSettingsSaved, SyncReport,
-    SyncRequest,
+    ProposalDecideRequest, ProposalView, ShareSettings, ShareSettingsRequest, ShareSettingsSaved,
+    SyncReport, SyncRequest,
 };

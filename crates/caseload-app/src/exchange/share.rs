@@ -6,7 +6,7 @@ use caseload_store::{Action, Store, settings};
 
 use crate::context::Caseload;
 use crate::error::AppError;
-use crate::exchange::{ShareSettings, ShareSettingsSaved};
+use crate::exchange::{ShareSettings, ShareSettingsRequest, ShareSettingsSaved};
 
 const SHARE: &str = "share";
 const MAX_ID_CHARS: usize = 40;
@@ -75,13 +75,52 @@ fn folder_warning(folder: &str) -> Option<String> {
     })
 }
 
+/// The Shared drive form's save: the worker identifier and team. The folder stays as it is: it
+/// is picked in the backend's chooser (`share_folder_choose`), never named by the window.
 pub fn share_settings_set(
+    cx: &Caseload,
+    req: ShareSettingsRequest,
+) -> Result<ShareSettingsSaved, AppError> {
+    let folder = cx.with_store(|store| load(store))?.folder;
+    share_settings_save(
+        cx,
+        ShareSettings {
+            folder,
+            worker_id: req.worker_id,
+            team: req.team,
+        },
+    )
+}
+
+/// Opens the backend's folder chooser for the shared-drive folder and saves the folder picked;
+/// `None` when the worker cancelled. The worker identifier need not be set yet.
+pub fn share_folder_choose(cx: &Caseload, _: ()) -> Result<Option<ShareSettingsSaved>, AppError> {
+    let Some(folder) = crate::documents::choose_folder(cx, "Choose the shared-drive folder")?
+    else {
+        return Ok(None);
+    };
+    let folder = folder.display().to_string();
+    let warning = folder_warning(&folder);
+    let settings = cx.with_store(|store| {
+        let current = load(store)?;
+        let new = ShareSettings { folder, ..current };
+        store.write(Action::SettingsUpdate, |w| {
+            w.audit_entity("settings", SHARE);
+            w.audit_detail("shared-drive folder chosen");
+            settings::set(w, SHARE, &new)
+        })?;
+        load(store)
+    })?;
+    Ok(Some(ShareSettingsSaved { settings, warning }))
+}
+
+/// Every shared-drive setting, the folder included: for the CLI (`caseload share set`) and
+/// tests. Not a command the window can call.
+pub fn share_settings_save(
     cx: &Caseload,
     new: ShareSettings,
 ) -> Result<ShareSettingsSaved, AppError> {
     let clean = validate(&new)?;
-    let saved = cx.with_store(|store| load(store))?;
-    crate::documents::check_folder_setting(cx, Field::ShareFolder, &saved.folder, &clean.folder)?;
     let warning = folder_warning(&clean.folder);
     let settings = cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {

@@ -21,6 +21,16 @@ pub struct ShareSettings {
     pub team: String,
 }
 
+/// What the Shared drive form saves: the worker identifier and team. No folder: it is picked in
+/// the backend's chooser (`share_folder_choose`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ShareSettingsRequest {
+    pub worker_id: WorkerId,
+    #[serde(default)]
+    pub team: String,
+}
+
 /// The settings as saved, and a word about the folder when it cannot be found now. They are
 /// saved all the same: a mapped or network drive may simply be offline, and deliveries wait for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -8,7 +8,7 @@ use caseload_app::exchange::{ExportRequest, OutboxItem, ShareSettings};
 use caseload_app::{Caseload, exchange};
 
 pub fn worker(cx: &Caseload, id: &str, folder: &Path) {
-    exchange::share_settings_set(
+    exchange::share_settings_save(
         cx,
         ShareSettings {
             folder: folder.display().to_string(),

@@ -3,7 +3,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { chooseFolder } from '../../api';
+import type { SettingsUpdate, ShareSettingsRequest } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve } from '../../test/commands';
 import { settings } from '../../test/fixtures';
@@ -23,7 +23,6 @@ function backupOverview() {
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
-  chooseFolder: vi.fn(),
 }));
 
 function input(id: string): HTMLInputElement {
@@ -56,14 +55,14 @@ describe('Settings', () => {
   });
 
   it('saves the minutes before Caseload locks and shows the server’s range message on that field', async () => {
-    const update = vi.fn((s: ReturnType<typeof settings>) =>
+    const update = vi.fn((s: SettingsUpdate) =>
       s.lock_after_minutes > 30
         ? fail({
             kind: 'validation',
             message: 'x',
             fields: [{ field: 'lock_after_minutes', message: 'Lock after between 1 and 30 minutes without use' }],
           })
-        : s,
+        : { ...s, backup: { folder: '', ...s.backup } },
     );
     serve({
       settings_get: () => settings(),
@@ -86,7 +85,7 @@ describe('Settings', () => {
   });
 
   it('adds a team, removes another and saves the list and cycle as numbers', async () => {
-    const update = vi.fn((s: ReturnType<typeof settings>) => s);
+    const update = vi.fn((s: SettingsUpdate) => ({ ...s, backup: { folder: '', ...s.backup } }));
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
@@ -112,7 +111,7 @@ describe('Settings', () => {
         ],
         cycle: { cycle_weeks: 8, midpoint_week: 3 },
         lock_after_minutes: 5,
-        backup: { folder: '', keep: 5, remind_after_days: 7 },
+        backup: { keep: 5, remind_after_days: 7 },
         retention: { age_years: 25, years_after_closure: 6, outbox_purge_days: 30 },
       },
     ]);
@@ -120,8 +119,8 @@ describe('Settings', () => {
     expect(input('team-id-1')).toHaveValue('early-help');
   });
 
-  it('shows and saves the backup folder, how many to keep and when to remind', async () => {
-    const update = vi.fn((s: ReturnType<typeof settings>) => s);
+  it('shows the backup folder, and saves how many to keep and when to remind without it', async () => {
+    const update = vi.fn((s: SettingsUpdate) => ({ ...s, backup: { folder: '', ...s.backup } }));
     serve({
       settings_get: () => settings({ backup: { folder: '/media/usb', keep: 5, remind_after_days: 7 } }),
       share_settings_get: () => shareSettings(),
@@ -141,12 +140,13 @@ describe('Settings', () => {
     await userEvent.clear(input('backup_remind_after_days'));
     await userEvent.type(input('backup_remind_after_days'), '10');
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(requestsFor('settings_update')[0]?.backup).toEqual({ folder: '/media/usb', keep: 3, remind_after_days: 10 });
+    expect(requestsFor('settings_update')[0]?.backup).toEqual({ keep: 3, remind_after_days: 10 });
+    expect(input('backup_folder')).toHaveAttribute('readonly');
     expect(screen.getByRole('button', { name: 'Back up now' })).toBeInTheDocument();
   });
 
   it('shows and saves the retention rule, and links to the cases due', async () => {
-    const update = vi.fn((s: ReturnType<typeof settings>) => s);
+    const update = vi.fn((s: SettingsUpdate) => ({ ...s, backup: { folder: '', ...s.backup } }));
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
@@ -244,7 +244,10 @@ describe('Settings → Shared drive', () => {
   }
 
   it('shows the stored folder, worker identifier and team, and saves them trimmed', async () => {
-    const set = vi.fn((s: ReturnType<typeof shareSettings>) => ({ settings: s, warning: null }));
+    const set = vi.fn((s: ShareSettingsRequest) => ({
+      settings: { folder: '/mnt/council-share', ...s },
+      warning: null,
+    }));
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
@@ -259,51 +262,54 @@ describe('Settings → Shared drive', () => {
     await userEvent.clear(input('worker_id'));
     await userEvent.type(input('worker_id'), ' afsw-09 ');
     await userEvent.click(screen.getByRole('button', { name: 'Save shared drive settings' }));
-    expect(requestsFor('share_settings_set')).toEqual([
-      { folder: '/mnt/council-share', worker_id: 'afsw-09', team: 'afsw' },
-    ]);
+    expect(requestsFor('share_settings_set')).toEqual([{ worker_id: 'afsw-09', team: 'afsw' }]);
+    expect(input('share_folder')).toHaveAttribute('readonly');
     expect(await screen.findByText('Shared drive settings saved')).toBeInTheDocument();
     expect(document.getElementById('share-folder-warning')).toBeNull();
   });
 
-  it('saves a folder that cannot be found now and says so, with the server’s words', async () => {
+  it('has the backend choose and save the folder, and says so when it cannot be found now', async () => {
     const warning =
       'That folder cannot be found now: S:\\Attendance. Check the path, and that the drive is connected; Caseload will deliver exports when it can reach it';
+    let answer: { settings: ReturnType<typeof shareSettings>; warning: string | null } | null = {
+      settings: shareSettings({ folder: 'S:\\Attendance' }),
+      warning,
+    };
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '' }),
       backup_list: () => backupOverview(),
-      share_settings_set: (s) => ({ settings: s, warning }),
+      share_folder_choose: () => answer,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
     });
     render(Settings);
     await shareLoaded();
-    await userEvent.type(input('share_folder'), 'S:\\Attendance');
-    await userEvent.click(screen.getByRole('button', { name: 'Save shared drive settings' }));
-    const banner = await screen.findByRole('alert');
-    expect(banner).toHaveTextContent('Shared drive settings saved');
+    await userEvent.click(screen.getByRole('button', { name: 'Choose folder' }));
+    expect(requestsFor('share_folder_choose')).toEqual([null]);
+    expect(await screen.findByText('Shared drive settings saved')).toBeInTheDocument();
     expect(input('share-folder-warning')).toHaveTextContent(`Warning ${warning}`);
     expect(input('share_folder')).toHaveValue('S:\\Attendance');
-    expect(document.getElementById('share_folder-error')).toBeNull();
+    answer = null;
+    await userEvent.click(screen.getByRole('button', { name: 'Choose folder' }));
+    expect(input('share_folder')).toHaveValue('S:\\Attendance');
   });
 
-  it('fills the folder from the chooser, and says nothing when the chooser fails', async () => {
+  it('has the backend choose the backup folder, or go back to the default one', async () => {
+    let folder = '/media/usb';
     serve({
       settings_get: () => settings(),
-      share_settings_get: () => shareSettings({ folder: '' }),
+      share_settings_get: () => shareSettings(),
       backup_list: () => backupOverview(),
+      backup_folder_choose: () => settings({ backup: { folder, keep: 5, remind_after_days: 7 } }),
     });
     render(Settings);
-    await shareLoaded();
-    vi.mocked(chooseFolder).mockResolvedValueOnce('/mnt/picked');
-    await userEvent.click(screen.getByRole('button', { name: 'Choose folder' }));
-    expect(input('share_folder')).toHaveValue('/mnt/picked');
-    expect(input('share_folder')).toHaveFocus();
-    vi.mocked(chooseFolder).mockRejectedValueOnce(new Error('no dialog here'));
-    await userEvent.click(screen.getByRole('button', { name: 'Choose folder' }));
-    expect(input('share_folder')).toHaveValue('/mnt/picked');
-    expect(input('share_folder')).toHaveFocus();
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await loaded();
+    await userEvent.click(screen.getByRole('button', { name: 'Choose backup folder' }));
+    expect(input('backup_folder')).toHaveValue('/media/usb');
+    folder = '';
+    await userEvent.click(screen.getByRole('button', { name: 'Use the default folder' }));
+    expect(requestsFor('backup_folder_choose')).toEqual([{}, { use_default: true }]);
+    expect(input('backup_folder')).toHaveValue('');
   });
 
   it('puts the server’s field errors on the folder and worker identifier', async () => {
@@ -323,7 +329,6 @@ describe('Settings → Shared drive', () => {
     });
     render(Settings);
     await shareLoaded();
-    await userEvent.type(input('share_folder'), '/no/such/folder');
     await userEvent.click(screen.getByRole('button', { name: 'Save shared drive settings' }));
     expect(input('share_folder-error')).toHaveTextContent('The shared-drive folder does not exist');
     expect(input('worker_id-error')).toHaveTextContent('Enter your worker identifier');
