@@ -89,12 +89,12 @@ pub enum Command {
     /// drive, or with --out written straight to a folder. Pseudonymised unless --identifiable.
     Export(exchange::ExportArgs),
     /// The shared-drive settings: folder, worker identifier and team (shown when none is given).
-    Share(exchange::ShareArgs),
+    Share(crate::share::ShareArgs),
     /// Deliver the outbox to the shared drive and take in this worker's inbox.
     Sync(exchange::SyncArgs),
     /// The inbox's proposals from allocation files: list, accept or refuse each.
     #[command(subcommand)]
-    Inbox(exchange::InboxCommand),
+    Inbox(crate::inbox::InboxCommand),
     /// The outbox: exports queued, failed and delivered.
     #[command(subcommand)]
     Outbox(exchange::OutboxCommand),
@@ -121,6 +121,30 @@ pub enum NotADate {
         "not a real date and time: write it as \"YYYY-MM-DD HH:MM\", like \"2026-11-23 14:30\""
     )]
     DateTime,
+}
+
+/// A value typed for one of a fixed list (a closure category, a lawful basis) that is none of
+/// them: names every one, as typed on the command line (`-` for `_`). clap prints it after the
+/// argument's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Choose a {what}: {}", choices.join(", "))]
+pub struct NotAChoice {
+    pub what: &'static str,
+    pub choices: Vec<String>,
+}
+
+/// One of a fixed list, typed as `moved-school-or-area` (or with `_`): `parse` reads the
+/// domain's own names, `names` lists them for the error.
+pub fn choice<T>(
+    value: &str,
+    what: &'static str,
+    parse: impl Fn(&str) -> Option<T>,
+    names: impl Iterator<Item = &'static str>,
+) -> Result<T, NotAChoice> {
+    parse(value).ok_or_else(|| NotAChoice {
+        what,
+        choices: names.map(|n| n.replace('_', "-")).collect(),
+    })
 }
 
 /// A date given on the command line: `YYYY-MM-DD` (the app's day, month and year boxes take

@@ -367,12 +367,11 @@ fn print_detail(d: &CaseDetail) {
 }
 
 /// A closure category as typed: `moved-school-or-area` (or with `_`).
-fn closure_category(value: &str) -> Result<ClosureCategory, String> {
-    ClosureCategory::parse(value).ok_or_else(|| {
-        let names: Vec<String> = ClosureCategory::ALL
-            .iter()
-            .map(|c| c.as_str().replace('_', "-"))
-            .collect();
-        format!("Choose a closure category: {}", names.join(", "))
-    })
+fn closure_category(value: &str) -> Result<ClosureCategory, crate::args::NotAChoice> {
+    crate::args::choice(
+        value,
+        "closure category",
+        ClosureCategory::parse,
+        ClosureCategory::ALL.iter().map(|c| c.as_str()),
+    )
 }

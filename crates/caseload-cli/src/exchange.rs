@@ -1,16 +1,15 @@
 //! `caseload export`, `caseload sync`, `caseload outbox list` and `caseload aggregate`: summaries
-//! out to the council's shared drive (queued, or written straight to a folder), delivery and the
-//! inbox, and the team report a service manager builds from every worker's deliveries.
+//! out to the council's shared drive (queued, or written straight to a folder), delivery, and the
+//! team report a service manager builds from every worker's deliveries. The shared-drive settings
+//! are in `share`, the inbox's proposals in `inbox`.
 
 use std::path::PathBuf;
 
 use caseload_app::exchange::{
-    ExportRequest, ExportSaveRequest, IdentifiableReason, InboxView, OutboxStatus,
-    ProposalDecideRequest, SyncRequest,
+    ExportRequest, ExportSaveRequest, IdentifiableReason, OutboxStatus, SyncRequest,
 };
 use caseload_app::support::Destination;
 use caseload_app::{AppError, Caseload, exchange, support};
-use caseload_domain::ProposalId;
 use caseload_domain::disclosure::LawfulBasis;
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::{RealShare, escape_name};
@@ -99,85 +98,6 @@ pub enum OutboxCommand {
     },
 }
 
-#[derive(Debug, Subcommand)]
-pub enum InboxCommand {
-    /// What allocation files propose (new cases, changed details), waiting for you.
-    Proposals {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Accept a proposal by its number (or every open one with --all): the case is created or
-    /// its details changed.
-    Accept {
-        #[arg(required_unless_present = "all", conflicts_with = "all")]
-        id: Option<i64>,
-        #[arg(long)]
-        all: bool,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Refuse a proposal by its number: nothing on your caseload changes.
-    Refuse {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Args)]
-pub struct ShareArgs {
-    /// The shared-drive folder: a mapped drive, UNC path or synced folder (the app picks it in
-    /// the system's folder chooser). Kept as it is when not given.
-    #[arg(long, value_name = "DIR")]
-    folder: Option<PathBuf>,
-    /// Your worker identifier, as the council knows you. Kept as it is when not given.
-    #[arg(long, value_name = "ID")]
-    worker_id: Option<String>,
-    /// Your team's name. Kept as it is when not given.
-    #[arg(long, value_name = "TEAM")]
-    team: Option<String>,
-    #[arg(long)]
-    json: bool,
-}
-
-/// `caseload share [--folder DIR] [--worker-id ID] [--team TEAM]`: the shared-drive settings
-/// (all three shown when none is given).
-pub fn share(cx: &Caseload, args: ShareArgs) -> Result<(), AppError> {
-    let current = exchange::share_settings_get(cx, ())?;
-    if args.folder.is_none() && args.worker_id.is_none() && args.team.is_none() {
-        return output::print(args.json, &current, || print_share(&current));
-    }
-    let saved = exchange::share_settings_save(
-        cx,
-        exchange::ShareSettings {
-            folder: args
-                .folder
-                .map_or(current.folder, |d| d.display().to_string()),
-            worker_id: args.worker_id.map_or(current.worker_id, Into::into),
-            team: args.team.unwrap_or(current.team),
-        },
-    )?;
-    output::print(args.json, &saved, || {
-        print_share(&saved.settings);
-        if let Some(warning) = &saved.warning {
-            outln!("{warning}");
-        }
-    })
-}
-
-fn print_share(s: &exchange::ShareSettings) {
-    outln!(
-        "Shared drive: {}",
-        if s.folder.is_empty() {
-            "not set"
-        } else {
-            &s.folder
-        }
-    );
-    outln!("Worker:       {}", s.worker_id);
-    outln!("Team:         {}", s.team);
-}
-
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// The shared-drive folder (default: the one in settings).
@@ -236,14 +156,13 @@ fn request(args: &ExportArgs) -> ExportRequest {
 }
 
 /// A lawful basis as typed: `legal-proceedings` (or with `_`).
-fn lawful_basis(value: &str) -> Result<LawfulBasis, String> {
-    LawfulBasis::parse(value).ok_or_else(|| {
-        let names: Vec<String> = LawfulBasis::ALL
-            .iter()
-            .map(|b| b.as_str().replace('_', "-"))
-            .collect();
-        format!("Choose a lawful basis: {}", names.join(", "))
-    })
+fn lawful_basis(value: &str) -> Result<LawfulBasis, crate::args::NotAChoice> {
+    crate::args::choice(
+        value,
+        "lawful basis",
+        LawfulBasis::parse,
+        LawfulBasis::ALL.iter().map(|b| b.as_str()),
+    )
 }
 
 pub fn export(cx: &Caseload, args: ExportArgs) -> Result<(), AppError> {
@@ -336,62 +255,6 @@ pub fn sync(cx: &Caseload, args: SyncArgs) -> Result<(), AppError> {
         });
     }
     Ok(())
-}
-
-fn print_proposals(json: bool, view: &InboxView) -> Result<(), AppError> {
-    output::print(json, &view.proposals, || {
-        if view.proposals.is_empty() {
-            outln!("No proposals waiting");
-        }
-        for p in &view.proposals {
-            let what = if p.kind == "new_case" {
-                "new case"
-            } else {
-                "changed details"
-            };
-            outln!(
-                "{}  {what}: {} ({})  from {}",
-                p.id,
-                p.pupil_name,
-                p.upn,
-                p.file_name
-            );
-            for c in &p.changes {
-                if c.from.is_empty() {
-                    outln!("      {}: {}", c.field_label, c.to);
-                } else {
-                    outln!("      {}: {} → {}", c.field_label, c.from, c.to);
-                }
-            }
-        }
-    })
-}
-
-pub fn inbox(cx: &Caseload, command: InboxCommand) -> Result<(), AppError> {
-    match command {
-        InboxCommand::Proposals { json } => print_proposals(json, &exchange::inbox_get(cx, ())?),
-        InboxCommand::Accept { id, all, json } => {
-            let view = match id {
-                Some(id) if !all => exchange::inbox_proposal_accept(
-                    cx,
-                    ProposalDecideRequest { id: ProposalId(id) },
-                )?,
-                _ => exchange::inbox_proposals_accept_all(cx, ())?,
-            };
-            if !json {
-                outln!("Accepted");
-            }
-            print_proposals(json, &view)
-        }
-        InboxCommand::Refuse { id, json } => {
-            let view =
-                exchange::inbox_proposal_refuse(cx, ProposalDecideRequest { id: ProposalId(id) })?;
-            if !json {
-                outln!("Refused; nothing on your caseload changed");
-            }
-            print_proposals(json, &view)
-        }
-    }
 }
 
 pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {

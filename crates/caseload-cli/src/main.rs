@@ -28,6 +28,7 @@ mod demo;
 mod exchange;
 mod family;
 mod imports;
+mod inbox;
 mod legal;
 mod output;
 mod plan;
@@ -37,6 +38,7 @@ mod schools;
 mod search;
 mod secret;
 mod session;
+mod share;
 mod tsm;
 
 use std::process::ExitCode;
@@ -93,10 +95,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Retention(command) => retention::run(open()?, command),
         Command::Demo(args) => demo::run(open()?, args),
         Command::Export(args) => exchange::export(open()?, args),
-        Command::Share(args) => exchange::share(open()?, args),
+        Command::Share(args) => share::share(open()?, args),
         Command::Sync(args) => exchange::sync(open()?, args),
         Command::Outbox(command) => exchange::outbox(open()?, command),
-        Command::Inbox(command) => exchange::inbox(open()?, command),
+        Command::Inbox(command) => inbox::inbox(open()?, command),
         Command::Aggregate(args) => exchange::run_aggregate(args),
         Command::Audit(command) => audit::run(open()?, command),
         Command::Commands => call::commands(),

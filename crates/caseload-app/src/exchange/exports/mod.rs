@@ -3,7 +3,11 @@
 //! delivered) or written straight to a folder as a local copy.
 
 mod build;
+mod outbox_view;
 mod privacy;
+
+pub(crate) use outbox_view::item;
+pub use outbox_view::outbox_list;
 
 use caseload_domain::disclosure::DisclosureReason;
 use caseload_domain::transition::parse_past_date;
@@ -11,7 +15,7 @@ use caseload_domain::tsm::Term;
 use caseload_domain::{ExportId, Field, FieldErrors};
 use caseload_exchange::share::sha256_hex;
 use caseload_exchange::summary::{Cell, ExportFormat, Summary, SummaryKind, render};
-use caseload_store::outbox::{self, NewExport, OutboxEntry, OutboxFile};
+use caseload_store::outbox::{self, NewExport, OutboxFile};
 use caseload_store::report_sources::personal_names;
 use caseload_store::{Action, Store};
 use chrono::{NaiveDate, Utc};
@@ -25,8 +29,7 @@ use super::share;
 use crate::context::Caseload;
 use crate::error::AppError;
 use crate::exchange::{
-    ExportPreview, ExportRequest, ExportSaveRequest, ExportSaved, FreeTextRow, OutboxFileView,
-    OutboxItem, OutboxStatus, OutboxView,
+    ExportPreview, ExportRequest, ExportSaveRequest, ExportSaved, FreeTextRow, OutboxItem,
 };
 use crate::support::saved_file::{self, Destination};
 use crate::support::today;
@@ -421,55 +424,6 @@ pub fn export_save_to(
             files,
         })
     })
-}
-
-pub(crate) fn item(e: OutboxEntry) -> OutboxItem {
-    let kind_label = parse_kind(&e.kind).map_or("Export", kind_label).to_string();
-    OutboxItem {
-        kind_label,
-        status: match e.status {
-            outbox::OutboxStatus::Queued => OutboxStatus::Queued,
-            outbox::OutboxStatus::Failed => OutboxStatus::Failed,
-            outbox::OutboxStatus::Delivered => OutboxStatus::Delivered,
-        },
-        from: e.period_from.map(|d| d.to_string()),
-        to: e.period_to.map(|d| d.to_string()),
-        created_at: e.created_at.to_rfc3339(),
-        last_attempt_at: e.last_attempt_at.map(|t| t.to_rfc3339()),
-        next_attempt_at: e.next_attempt_at.map(|t| t.to_rfc3339()),
-        delivered_at: e.delivered_at.map(|t| t.to_rfc3339()),
-        files: e
-            .files
-            .into_iter()
-            .map(|(name, bytes, _)| OutboxFileView {
-                name,
-                bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
-            })
-            .collect(),
-        export_id: e.export_id.clone(),
-        kind: e.kind,
-        formats: e.formats,
-        identifiable_reason: e.identifiable_reason,
-        attempts: e.attempts,
-        failure_reason: e.failure_reason,
-        delivered_folder: e.delivered_folder,
-    }
-}
-
-pub(crate) fn outbox_view(store: &Store) -> Result<OutboxView, AppError> {
-    let items: Vec<OutboxItem> = outbox::list(&store.read())?.into_iter().map(item).collect();
-    let count = |s: OutboxStatus| items.iter().filter(|i| i.status == s).count() as u32;
-    Ok(OutboxView {
-        share_folder: share::load(store)?.folder,
-        queued: count(OutboxStatus::Queued),
-        failed: count(OutboxStatus::Failed),
-        delivered: count(OutboxStatus::Delivered),
-        items,
-    })
-}
-
-pub fn outbox_list(cx: &Caseload, _: ()) -> Result<OutboxView, AppError> {
-    cx.with_store(|store| outbox_view(store))
 }
 
 #[cfg(test)]
