@@ -4,6 +4,7 @@
 //! penalty notice threshold of §5.6 and the illness notification of §5.7) in [`summary`].
 //! The same counts week by week, for a chart over weeks and terms, in [`weekly`].
 
+pub mod academic_year;
 pub mod codes;
 pub mod marks;
 pub mod summary;

@@ -8,7 +8,7 @@ mod illness;
 mod threshold;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod properties;
 

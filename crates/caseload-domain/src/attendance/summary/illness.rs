@@ -2,9 +2,10 @@
 //! misses 15 school days (30 sessions) through illness within one academic year (1 September
 //! to 31 August). Marks of different academic years never add up.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::in_order;
+use crate::attendance::academic_year::AcademicYear;
 use crate::attendance::codes::ILLNESS_CODE;
 use crate::attendance::marks::SessionMark;
 
@@ -23,7 +24,7 @@ pub(super) fn thirtieth_on_ordered(marks: &[SessionMark]) -> Option<NaiveDate> {
     let mut year = None;
     let mut in_year = 0u32;
     for mark in marks.iter().filter(|m| m.code.code == ILLNESS_CODE) {
-        let this_year = academic_year(mark.date);
+        let this_year = AcademicYear::of(mark.date);
         if year != Some(this_year) {
             year = Some(this_year);
             in_year = 0;
@@ -36,20 +37,12 @@ pub(super) fn thirtieth_on_ordered(marks: &[SessionMark]) -> Option<NaiveDate> {
     None
 }
 
-/// The calendar year in which the date's academic year began (1 September).
-fn academic_year(date: NaiveDate) -> i32 {
-    if date.month() >= 9 {
-        date.year()
-    } else {
-        date.year() - 1
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::fixtures::{day, mark, marks_from};
     use super::*;
     use crate::attendance::marks::Session;
+    use chrono::Datelike;
 
     #[test]
     fn thirty_illness_sessions_in_one_academic_year_give_the_date_of_the_thirtieth() {
