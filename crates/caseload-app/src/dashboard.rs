@@ -15,6 +15,7 @@ use crate::context::Caseload;
 use crate::error::AppError;
 use crate::settings::load;
 use crate::support::today;
+use caseload_domain::attendance::academic_year::AcademicYear;
 
 /// One open case on the dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -29,7 +30,10 @@ pub struct DashboardRow {
     pub status: CaseStatus,
     pub team: Option<TeamId>,
     pub worker: Option<String>,
+    /// The current academic year to date; `null` when no figure is dated in it.
     pub attendance_pct: Option<f64>,
+    /// The latest figure of the academic year before, shown beside the current one.
+    pub last_year_pct: Option<f64>,
     /// Against the previous reading; `null` with fewer than two readings.
     pub trend: Option<Trend>,
     pub persistent_absence: bool,
@@ -43,6 +47,10 @@ pub struct DashboardRow {
 pub struct Dashboard {
     /// The worker's date (Europe/London) the dashboard was worked out for.
     pub today: String,
+    /// The academic year the figures are for, "2026/27" (1 September to 31 August).
+    pub academic_year: String,
+    /// The year before it, "2025/26", whose figures show beside the current ones.
+    pub previous_academic_year: String,
     pub rows: Vec<DashboardRow>,
     /// Ids of rows whose next item is due by Sunday (overdue included), soonest first.
     pub due_this_week: Vec<CaseId>,
@@ -65,7 +73,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let mut due = Vec::new();
         let mut rows = Vec::with_capacity(open.len());
         for c in open {
-            let f = figures.of(&c.pupil_id, c.pupil.upn.as_str());
+            let f = figures.of(&c.pupil_id, c.pupil.upn.as_str(), today);
             let mut alerts = f.alerts(
                 with_plan.contains(c.id.as_str()),
                 part_time.get(&c.pupil_id).copied(),
@@ -98,6 +106,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                 team: c.team.clone().map(TeamId::from),
                 worker: c.worker.clone(),
                 attendance_pct: f.pct().map(|t| t.as_f64()),
+                last_year_pct: f.last_year_pct().map(|t| t.as_f64()),
                 trend: f.trend(),
                 persistent_absence: current.is_some_and(|c| c.persistent_absence()),
                 severe_absence: current.is_some_and(|c| c.severe_absence()),
@@ -111,6 +120,8 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         Ok(Dashboard {
             tsm_actions_due,
             today: today.to_string(),
+            academic_year: AcademicYear::of(today).label(),
+            previous_academic_year: AcademicYear::of(today).previous().label(),
             rows,
             due_this_week: due.into_iter().map(|(_, id)| id).collect(),
         })

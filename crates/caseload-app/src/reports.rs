@@ -160,10 +160,11 @@ pub fn report_caseload_bands(cx: &Caseload, _: ()) -> Result<CaseloadBandsReport
     cx.with_store(|store| {
         let r = store.read();
         let figures = CaseloadFigures::load(&r)?;
+        let today = crate::support::today();
         let counted = CaseloadBands::count(
             cases::list_open(&r)?
                 .iter()
-                .map(|c| figures.of(&c.pupil_id, c.pupil.upn.as_str()).pct()),
+                .map(|c| figures.of(&c.pupil_id, c.pupil.upn.as_str(), today).pct()),
         );
         Ok(CaseloadBandsReport {
             bands: band_labels()

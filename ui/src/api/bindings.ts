@@ -301,7 +301,15 @@ export type Dashboard = {
 /**
  * The worker's date (Europe/London) the dashboard was worked out for.
  */
-today: string, rows: Array<DashboardRow>, 
+today: string, 
+/**
+ * The academic year the figures are for, "2026/27" (1 September to 31 August).
+ */
+academic_year: string, 
+/**
+ * The year before it, "2025/26", whose figures show beside the current ones.
+ */
+previous_academic_year: string, rows: Array<DashboardRow>, 
 /**
  * Ids of rows whose next item is due by Sunday (overdue included), soonest first.
  */
@@ -311,7 +319,15 @@ due_this_week: Array<CaseId>,
  */
 tsm_actions_due: Array<TsmDueAction>, };
 
-export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: TeamId | null, worker: string | null, attendance_pct: number | null, 
+export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: TeamId | null, worker: string | null, 
+/**
+ * The current academic year to date; `null` when no figure is dated in it.
+ */
+attendance_pct: number | null, 
+/**
+ * The latest figure of the academic year before, shown beside the current one.
+ */
+last_year_pct: number | null, 
 /**
  * Against the previous reading; `null` with fewer than two readings.
  */
@@ -625,7 +641,19 @@ phase: string, attendance_champion: ContactInput, dsl: ContactInput, };
 
 export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
 
-export type MarksView = { first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, 
+export type MarksView = { 
+/**
+ * The academic year the counts below are for, to date: "2026/27".
+ */
+academic_year: string, 
+/**
+ * The first and last imported mark, of any year.
+ */
+first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, 
+/**
+ * The academic year before, beside the current one; `null` when it has no marks.
+ */
+previous_year: MarksYearView | null, 
 /**
  * The same marks week by week, earliest first; weeks without possible sessions are left out.
  */
@@ -643,7 +671,11 @@ term: string,
 /**
  * How a worker says it: "Autumn term 2026".
  */
-term_label: string, possible: number, present: number, 
+term_label: string, 
+/**
+ * The academic year of the week: the running percentage starts again in each.
+ */
+academic_year: string, possible: number, present: number, 
 /**
  * The week's own attendance, to one decimal.
  */
@@ -652,6 +684,8 @@ attendance_pct: number,
  * Attendance over every imported session up to the end of the week, to one decimal.
  */
 cumulative_pct: number, };
+
+export type MarksYearView = { academic_year: string, possible: number, attendance_pct: number | null, persistent_absence: boolean, severe_absence: boolean, };
 
 export type NextLegalStepView = { step: LegalStepKind, needs_reason: boolean, 
 /**
@@ -760,7 +794,11 @@ review_dates: Array<string>, };
 
 export type PlanView = { case_id: CaseId, barriers: Array<Barrier>, other_barriers: string | null, target_pct: number | null, target_by: string | null, interventions: string | null, review_dates: Array<string>, actions: Array<PlanActionView>, };
 
-export type PrepPack = { pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
+export type PrepPack = { 
+/**
+ * The academic year the figures are for, "2026/27", and the one before it.
+ */
+academic_year: string, previous_academic_year: string, pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
 
 export type PrepPupil = { case_id: CaseId | null, case_status: CaseStatus | null, 
 /**
@@ -770,7 +808,15 @@ name: string, upn: string, year_group: number | null,
 /**
  * ISO date of the latest attendance figure.
  */
-as_at: string | null, attendance_pct: number | null, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
+as_at: string | null, 
+/**
+ * The current academic year to date; `null` when no figure is dated in it.
+ */
+attendance_pct: number | null, 
+/**
+ * The latest figure of the academic year before, for the trend beside it.
+ */
+last_year_pct: number | null, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
 /**
  * Severely absent with no plan: every severely absent pupil should have one.
  */

@@ -66,7 +66,11 @@ export function plannedTsm(overrides: Partial<TsmView> = {}): TsmView {
     discussions: [],
     general_actions: [],
     carried: [],
-    prep: { pupils: [], persistent_absence: 0, severe_absence: 0, severe_without_plan: 0 },
+    prep: {
+      academic_year: '2026/27',
+      previous_academic_year: '2025/26',
+      pupils: [],
+      persistent_absence: 0, severe_absence: 0, severe_without_plan: 0 },
     problems: [],
     previous_meeting: null,
     ...overrides,

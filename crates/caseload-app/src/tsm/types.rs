@@ -236,7 +236,10 @@ pub struct PrepPupil {
     pub year_group: Option<u8>,
     /// ISO date of the latest attendance figure.
     pub as_at: Option<String>,
+    /// The current academic year to date; `null` when no figure is dated in it.
     pub attendance_pct: Option<f64>,
+    /// The latest figure of the academic year before, for the trend beside it.
+    pub last_year_pct: Option<f64>,
     pub band: Option<String>,
     pub trend: Option<Trend>,
     pub persistent_absence: bool,
@@ -252,6 +255,9 @@ pub struct PrepPupil {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PrepPack {
+    /// The academic year the figures are for, "2026/27", and the one before it.
+    pub academic_year: String,
+    pub previous_academic_year: String,
     pub pupils: Vec<PrepPupil>,
     pub persistent_absence: u32,
     pub severe_absence: u32,
