@@ -34,6 +34,8 @@ pub struct DashboardRow {
     pub attendance_pct: Option<f64>,
     /// The latest figure of the academic year before, shown beside the current one.
     pub last_year_pct: Option<f64>,
+    /// The local model's groups whose range holds the current figure (docs/domain.md §5.11).
+    pub model_groups: Vec<String>,
     /// Against the previous reading; `null` with fewer than two readings.
     pub trend: Option<Trend>,
     pub persistent_absence: bool,
@@ -51,11 +53,25 @@ pub struct Dashboard {
     pub academic_year: String,
     /// The year before it, "2025/26", whose figures show beside the current ones.
     pub previous_academic_year: String,
+    /// The council's local model: its groups name the dashboard's model column and filter.
+    pub local_model: crate::local_model::LocalModel,
     pub rows: Vec<DashboardRow>,
     /// Ids of rows whose next item is due by Sunday (overdue included), soonest first.
     pub due_this_week: Vec<CaseId>,
     /// Open actions from Targeting Support Meetings due by Sunday (overdue included).
     pub tsm_actions_due: Vec<crate::tsm::TsmDueAction>,
+}
+
+/// The names of the model's groups whose range holds `pct`.
+pub(crate) fn group_names(
+    model: &crate::local_model::LocalModel,
+    pct: Option<caseload_domain::attendance::Tenths>,
+) -> Vec<String> {
+    model
+        .groups_for(pct)
+        .into_iter()
+        .map(|g| g.name.clone())
+        .collect()
 }
 
 pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
@@ -65,6 +81,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let cycle = load(store)?.cycle;
         let open = cases::list_open(&r)?;
         let figures = CaseloadFigures::load(&r)?;
+        let local_model = crate::local_model::load(&r)?;
         let with_plan = plans::cases_with_plan(&r)?;
         let part_time = caseload_store::families::part_time_reviews(&r)?;
         let on_ladder = caseload_store::legal::cases_with_steps(&r)?;
@@ -107,6 +124,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                 worker: c.worker.clone(),
                 attendance_pct: f.pct().map(|t| t.as_f64()),
                 last_year_pct: f.last_year_pct().map(|t| t.as_f64()),
+                model_groups: group_names(&local_model, f.pct()),
                 trend: f.trend(),
                 persistent_absence: current.is_some_and(|c| c.persistent_absence()),
                 severe_absence: current.is_some_and(|c| c.severe_absence()),
@@ -122,6 +140,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
             today: today.to_string(),
             academic_year: AcademicYear::of(today).label(),
             previous_academic_year: AcademicYear::of(today).previous().label(),
+            local_model,
             rows,
             due_this_week: due.into_iter().map(|(_, id)| id).collect(),
         })

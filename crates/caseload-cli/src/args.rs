@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::{
     attendance, backup, call, cases, chronology, dashboard, demo, exchange, family, imports, legal,
-    plan, reports, retention, schools, search, session, tsm,
+    local_model, plan, reports, retention, schools, search, session, tsm,
 };
 
 #[derive(Debug, Parser)]
@@ -82,6 +82,10 @@ pub enum Command {
     /// Closed cases due for review for deletion under the retention rule: list, and purge.
     #[command(subcommand)]
     Retention(retention::RetentionCommand),
+    /// The council's local model (named groups over attendance ranges, like Wave 1 71–95%):
+    /// show, set from a file, put back the example, or none.
+    #[command(subcommand, name = "local-model")]
+    LocalModel(local_model::LocalModelCommand),
     /// Add a synthetic caseload (obviously fake pupils, UPNs of LA 999) for demonstrations,
     /// training and benchmarks. Never use it on a real caseload.
     Demo(demo::DemoArgs),

@@ -30,6 +30,7 @@ mod family;
 mod imports;
 mod inbox;
 mod legal;
+mod local_model;
 mod output;
 mod plan;
 mod reports;
@@ -93,6 +94,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Search(args) => search::run(open()?, args),
         Command::Report(command) => reports::run(open()?, command),
         Command::Retention(command) => retention::run(open()?, command),
+        Command::LocalModel(command) => local_model::run(open()?, command),
         Command::Demo(args) => demo::run(open()?, args),
         Command::Export(args) => exchange::export(open()?, args),
         Command::Share(args) => share::share(open()?, args),

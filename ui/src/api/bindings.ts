@@ -309,7 +309,11 @@ academic_year: string,
 /**
  * The year before it, "2025/26", whose figures show beside the current ones.
  */
-previous_academic_year: string, rows: Array<DashboardRow>, 
+previous_academic_year: string, 
+/**
+ * The council's local model: its groups name the dashboard's model column and filter.
+ */
+local_model: LocalModel, rows: Array<DashboardRow>, 
 /**
  * Ids of rows whose next item is due by Sunday (overdue included), soonest first.
  */
@@ -328,6 +332,10 @@ attendance_pct: number | null,
  * The latest figure of the academic year before, shown beside the current one.
  */
 last_year_pct: number | null, 
+/**
+ * The local model's groups whose range holds the current figure (docs/domain.md §5.11).
+ */
+model_groups: Array<string>, 
 /**
  * Against the previous reading; `null` with fewer than two readings.
  */
@@ -641,6 +649,16 @@ phase: string, attendance_champion: ContactInput, dsl: ContactInput, };
 
 export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
 
+export type LocalModel = { 
+/**
+ * What the council calls it, e.g. "Attendance programme waves".
+ */
+name: string, 
+/**
+ * In the order the council lists them; empty when the council uses no model.
+ */
+groups: Array<ModelGroup>, };
+
 export type MarksView = { 
 /**
  * The academic year the counts below are for, to date: "2026/27".
@@ -686,6 +704,25 @@ attendance_pct: number,
 cumulative_pct: number, };
 
 export type MarksYearView = { academic_year: string, possible: number, attendance_pct: number | null, persistent_absence: boolean, severe_absence: boolean, };
+
+export type ModelGroup = { 
+/**
+ * Short, shown as a tag: "Wave 1".
+ */
+name: string, 
+/**
+ * Lowest whole percent in range (0–100).
+ */
+from_pct: number, 
+/**
+ * Highest whole percent in range (0–100, not below `from_pct`).
+ */
+to_pct: number, 
+/**
+ * Who the group is for beyond the range, e.g. "pupils at risk of disconnection or
+ * involvement in crime". May be empty.
+ */
+criteria: string, };
 
 export type NextLegalStepView = { step: LegalStepKind, needs_reason: boolean, 
 /**
@@ -798,7 +835,15 @@ export type PrepPack = {
 /**
  * The academic year the figures are for, "2026/27", and the one before it.
  */
-academic_year: string, previous_academic_year: string, pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
+academic_year: string, previous_academic_year: string, 
+/**
+ * The council's local model, whose groups the pack shows and counts.
+ */
+local_model: LocalModel, 
+/**
+ * How many of the pack's pupils each group of the model holds, in the model's order.
+ */
+model_counts: Array<number>, pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
 
 export type PrepPupil = { case_id: CaseId | null, case_status: CaseStatus | null, 
 /**
@@ -816,7 +861,11 @@ attendance_pct: number | null,
 /**
  * The latest figure of the academic year before, for the trend beside it.
  */
-last_year_pct: number | null, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
+last_year_pct: number | null, 
+/**
+ * The local model's groups whose range holds the current figure (docs/domain.md §5.11).
+ */
+model_groups: Array<string>, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
 /**
  * Severely absent with no plan: every severely absent pupil should have one.
  */
@@ -1414,6 +1463,8 @@ export interface Commands {
   settings_get: { request: null, response: Settings },
   settings_update: { request: SettingsUpdate, response: Settings },
   backup_folder_choose: { request: BackupFolderRequest, response: Settings | null },
+  local_model_get: { request: null, response: LocalModel },
+  local_model_save: { request: LocalModel, response: LocalModel },
   retention_list: { request: null, response: RetentionList },
   retention_purge: { request: RetentionPurgeRequest, response: RetentionPurgeReport },
   legal_get: { request: LegalGetRequest, response: LegalView },
@@ -1440,4 +1491,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "backup_folder_choose", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "backup_folder_choose", "local_model_get", "local_model_save", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

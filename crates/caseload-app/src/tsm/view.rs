@@ -107,6 +107,7 @@ fn prep_pack(
         }
     }
     let figures = CaseloadFigures::load(r)?;
+    let local_model = crate::local_model::load(r)?;
     let with_plan = plans::cases_with_plan(r)?;
     let part_time = caseload_store::families::part_time_reviews(r)?;
     let mut pupils: Vec<PrepPupil> = by_pupil
@@ -123,6 +124,7 @@ fn prep_pack(
                 as_at: f.current.map(|x| x.as_at.to_string()),
                 attendance_pct: f.pct().map(|t| t.as_f64()),
                 last_year_pct: f.last_year_pct().map(|t| t.as_f64()),
+                model_groups: crate::dashboard::group_names(&local_model, f.pct()),
                 band: f.pct().map(|t| Band::of(t).label()),
                 trend: f.trend(),
                 persistent_absence: current.is_some_and(|x| x.persistent_absence()),
@@ -158,6 +160,7 @@ fn prep_pack(
             last_year_pct: last_year
                 .and_then(|x| x.counts.attendance_pct())
                 .map(|t| t.as_f64()),
+            model_groups: crate::dashboard::group_names(&local_model, pct),
             band: pct.map(|t| Band::of(t).label()),
             trend: match (
                 previous.as_ref().and_then(|p| p.counts.attendance_pct()),
@@ -187,7 +190,15 @@ fn prep_pack(
             .then_with(|| a.upn.cmp(&b.upn))
     });
     let count = |f: fn(&PrepPupil) -> bool| pupils.iter().filter(|p| f(p)).count() as u32;
+    // Each pupil's groups were worked out by the model above; count them in the model's order.
+    let model_counts = local_model
+        .groups
+        .iter()
+        .map(|g| count_in(&pupils, &g.name))
+        .collect();
     Ok(PrepPack {
+        local_model,
+        model_counts,
         academic_year: year.label(),
         previous_academic_year: year.previous().label(),
         persistent_absence: count(|p| p.persistent_absence),
@@ -195,6 +206,13 @@ fn prep_pack(
         severe_without_plan: count(|p| p.needs_plan),
         pupils,
     })
+}
+
+fn count_in(pupils: &[PrepPupil], group: &str) -> u32 {
+    pupils
+        .iter()
+        .filter(|p| p.model_groups.iter().any(|g| g == group))
+        .count() as u32
 }
 
 fn draft(a: &ActionRow) -> ActionDraft {
