@@ -72,6 +72,7 @@ macro_rules! for_each_command {
             settings::settings_update: $crate::settings::SettingsUpdate => $crate::settings::Settings,
             settings::backup_folder_choose: $crate::settings::BackupFolderRequest => Option<$crate::settings::Settings>,
             local_model::local_model_get: () => $crate::local_model::LocalModel,
+            local_model::local_model_example: () => $crate::local_model::LocalModel,
             local_model::local_model_save: $crate::local_model::LocalModel => $crate::local_model::LocalModel,
             retention::retention_list: () => $crate::retention::RetentionList,
             retention::retention_purge: $crate::retention::RetentionPurgeRequest => $crate::retention::RetentionPurgeReport,

@@ -20,6 +20,11 @@ pub fn local_model_get(cx: &Caseload, _: ()) -> Result<LocalModel, AppError> {
     cx.with_store(|store| load(&store.read()))
 }
 
+/// The shipped example, for the Settings form's "Use the example" (nothing is saved).
+pub fn local_model_example(_: &Caseload, _: ()) -> Result<LocalModel, AppError> {
+    Ok(LocalModel::example())
+}
+
 /// Saves the model (no groups: the council uses none). Names and ranges are trimmed and checked;
 /// every problem comes back at once.
 pub fn local_model_save(cx: &Caseload, new: LocalModel) -> Result<LocalModel, AppError> {

@@ -103,7 +103,9 @@ fn the_dashboard_shows_and_filters_by_the_local_models_groups() {
         .args(["local-model", "set", "--file", file.to_str().expect("path")])
         .assert()
         .failure()
-        .stderr(predicates::str::contains("the start must not be above the end"));
+        .stderr(predicates::str::contains(
+            "the start must not be above the end",
+        ));
     let model = json_of(caseload(tmp.path()).args(["local-model", "show", "--json"]));
     assert_eq!(model["name"], json!("Support tiers"));
 

@@ -124,9 +124,7 @@ describe('alerts and imported marks on the case view', () => {
     expect(await axeViolations()).toEqual([]);
     // The imported marks are on the Attendance tab.
     await userEvent.click(screen.getByRole('link', { name: 'Attendance' }));
-    expect(
-      await screen.findByRole('heading', { name: 'Imported session marks: 2025/26 to date' }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Imported session marks: 2025/26 to date' })).toBeInTheDocument();
     expect(await axeViolations()).toEqual([]);
   }, 30_000);
 });

@@ -42,6 +42,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -67,6 +68,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -89,6 +91,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -124,6 +127,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings({ backup: { folder: '/media/usb', keep: 5, remind_after_days: 7 } }),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -150,6 +154,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -184,6 +189,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       settings_update: () =>
         fail({
@@ -211,6 +217,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -251,6 +258,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       share_settings_set: set,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -278,6 +286,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '' }),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       share_folder_choose: () => answer,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -299,6 +308,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       backup_folder_choose: () => settings({ backup: { folder, keep: 5, remind_after_days: 7 } }),
     });
@@ -316,6 +326,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '', worker_id: '' }),
+      local_model_get: () => ({ name: '', groups: [] }),
       backup_list: () => backupOverview(),
       share_settings_set: () =>
         fail({

@@ -59,6 +59,7 @@ export function prepPupil(overrides: Partial<PrepPupil> = {}): PrepPupil {
     year_group: 5,
     as_at: '2026-11-20',
     last_year_pct: null,
+    model_groups: [],
     attendance_pct: 48.5,
     band: '41-50',
     trend: 'down',
@@ -156,6 +157,8 @@ export function tsmView(overrides: Partial<TsmView> = {}): TsmView {
     prep: {
       academic_year: '2026/27',
       previous_academic_year: '2025/26',
+      local_model: { name: '', groups: [] },
+      model_counts: [],
       pupils: [
         prepPupil(),
         prepPupil({
