@@ -21,6 +21,8 @@ mod history;
 mod spring_2024_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod worked_example_tests;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
