@@ -103,8 +103,9 @@ pub enum Command {
     #[command(subcommand)]
     Outbox(exchange::OutboxCommand),
     /// Add up every worker's delivered summaries on the share into one team report (no
-    /// caseload or passphrase needed). Only files a manifest vouches for are read.
-    Aggregate(exchange::AggregateArgs),
+    /// caseload or passphrase needed). Only files a manifest vouches for are read; funnels are
+    /// added only within one period (--from and --to choose one).
+    Aggregate(crate::aggregate::AggregateArgs),
     /// The audit trail: list its entries, or check that none was edited, deleted, inserted or
     /// reordered.
     #[command(subcommand)]
@@ -158,6 +159,12 @@ pub fn iso_date(value: &str) -> Result<String, NotADate> {
     chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map(|date| date.format("%Y-%m-%d").to_string())
         .map_err(|_| NotADate::Date)
+}
+
+/// A date given on the command line, as a date (`YYYY-MM-DD`), for commands that use it
+/// directly rather than pass it to the app.
+pub fn iso_day(value: &str) -> Result<chrono::NaiveDate, NotADate> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| NotADate::Date)
 }
 
 /// A local date and time on the command line: `YYYY-MM-DD HH:MM` (24-hour clock).

@@ -16,6 +16,7 @@ macro_rules! outln {
     };
 }
 
+mod aggregate;
 mod args;
 mod attendance;
 mod audit;
@@ -101,7 +102,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Sync(args) => exchange::sync(open()?, args),
         Command::Outbox(command) => exchange::outbox(open()?, command),
         Command::Inbox(command) => inbox::inbox(open()?, command),
-        Command::Aggregate(args) => exchange::run_aggregate(args),
+        Command::Aggregate(args) => aggregate::run(args),
         Command::Audit(command) => audit::run(open()?, command),
         Command::Commands => call::commands(),
         Command::Call(args) => call::run(&cx, passphrase_file, args),

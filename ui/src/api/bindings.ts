@@ -447,7 +447,15 @@ export type FunnelReport = { from: string, to: string, rows: Array<FunnelRowView
  * "Closed with attendance improved" as a % of "closed after the cycle": primary,
  * secondary, total (one decimal, `null` where nothing closed).
  */
-improved_pct: Array<number | null>, };
+improved_pct: Array<number | null>, 
+/**
+ * The label of the improved-share row ("… closed after the 6-week cycle").
+ */
+improved_pct_label: string, 
+/**
+ * The review cycle's length the figures were counted with (Settings).
+ */
+cycle_weeks: number, };
 
 export type FunnelRequest = { 
 /**

@@ -143,11 +143,13 @@ export function funnelReport(overrides: Partial<FunnelReport> = {}): FunnelRepor
       row('cases_accepted', 'Cases accepted', 2, 1, 4),
       row('assigned_afsw', 'Assigned to attendance and family support workers', 1, 1, 2),
       row('assigned_taskforce', 'Assigned to the attendance taskforce', 1, 0, 1),
-      row('closed_after_cycle', 'Closed after the review cycle', 2, 0, 2),
+      row('closed_after_cycle', 'Closed after the 6-week cycle', 2, 0, 2),
       row('closed_improved', 'Closed with attendance improved', 1, 0, 1),
       row('families_declined', 'Families declining support', 0, 1, 1),
     ],
     improved_pct: [50, null, 50],
+    improved_pct_label: 'Closed with attendance improved, % of those closed after the 6-week cycle',
+    cycle_weeks: 6,
     ...overrides,
   };
 }
