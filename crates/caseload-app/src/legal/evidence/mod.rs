@@ -1,32 +1,40 @@
 //! The evidence bundle for a court or panel: everything on the case gathered into the
-//! exchange crate's `EvidenceBundle` (the pupil, attendance readings, the whole chronology,
-//! the plan and its actions, the pupil's TSM actions with their reviews, the legal steps) and
-//! saved as a PDF where the worker chooses. Nothing is filtered out: corrections are included
-//! and marked.
+//! exchange crate's `EvidenceBundle` (the pupil, attendance readings, the register extract and
+//! each academic year's figures from the session marks, the whole chronology, the plan and its
+//! actions, the pupil's TSM actions with their reviews, the legal steps, and what is missing)
+//! and saved as a PDF where the worker chooses. Nothing is filtered out: corrections are
+//! included and marked. A bundle for a supervision order or a prosecution with no session
+//! marks is refused before anything is asked or written (`caseload_domain::legal::bundle`).
+//! The numbered records are in `steps`, the marks in `register`.
+
+mod register;
+mod steps;
 
 use std::collections::HashMap;
 
-use caseload_domain::CaseId;
-use caseload_domain::legal::{PenaltyAssessment, StepDetails};
+use caseload_domain::attendance::marks::SessionMark;
+use caseload_domain::attendance::summary::fpn_threshold_met_on;
+use caseload_domain::legal::LegalStepKind;
+use caseload_domain::legal::bundle::{bundle_refusal, default_purpose, missing_evidence};
+use caseload_domain::{CaseId, Field, FieldErrors};
 use caseload_exchange::evidence::{
-    BundleAction, BundleCase, BundleEntry, BundleLegalStep, BundlePlan, BundlePupil, BundleReading,
-    BundleTsmAction, EvidenceBundle, SessionMarkSummary, to_pdf,
+    BundleAction, BundleCase, BundlePlan, BundlePupil, BundleReading, BundleTsmAction,
+    EvidenceBundle, to_pdf,
 };
-use caseload_store::{Reader, Store, cases, chronology, legal, link_schools, plans, readings};
+use caseload_store::{Reader, Store, cases, imports, legal, link_schools, plans, readings};
 use caseload_store::{tsm_actions, tsms};
-use chrono::NaiveDate;
 
-use super::step_views;
+use super::steps_of;
 use crate::cases::detail::pct;
-use crate::cases::{CaseGetRequest, MarksView};
 use crate::context::Caseload;
 use crate::documents::ask_where;
 use crate::error::AppError;
-use crate::legal::{EvidenceBundleSaveRequest, LegalStepView};
+use crate::legal::EvidenceBundleSaveRequest;
 use crate::support::saved_file::{Destination, save_remembered};
 use crate::support::{SavedFile, today};
 
 use caseload_domain::dates::long_date;
+use steps::{chronology_entries, legal_steps};
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
@@ -34,161 +42,6 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-fn iso(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
-}
-
-fn pounds(pence: u32) -> String {
-    match pence % 100 {
-        0 => format!("£{}", pence / 100),
-        p => format!("£{}.{p:02}", pence / 100),
-    }
-}
-
-fn or(value: &Option<String>, none: &str) -> String {
-    value.clone().unwrap_or_else(|| none.into())
-}
-
-fn penalty_lines(p: &PenaltyAssessment, out: &mut Vec<(String, String)>) {
-    let place = match (p.number, p.window_from) {
-        (Some(n), Some(from)) => format!(
-            "{} in the 3-year window from {}",
-            if n == 1 { "First" } else { "Second" },
-            long_date(from)
-        ),
-        _ => "Issued before 19 August 2024: does not count towards the limit".into(),
-    };
-    out.push(("Notice".into(), place));
-    let amount = match (p.paid_on, p.reduced_by) {
-        (Some(_), _) | (None, None) => pounds(p.amount_pence),
-        (None, Some(by)) => format!(
-            "{} ({} if paid by {})",
-            pounds(p.amount_pence),
-            pounds(p.amount_pence / 2),
-            long_date(by)
-        ),
-    };
-    out.push(("Amount".into(), amount));
-    out.push(("Due by".into(), long_date(p.due_by)));
-}
-
-/// A step's own details as label and value, for people to read.
-pub(crate) fn detail_lines(step: &LegalStepView) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut push = |label: &str, value: String| out.push((label.into(), value));
-    match &step.details {
-        StepDetails::AttendanceContract {
-            parents_present,
-            terms,
-            compliance,
-        } => {
-            push(
-                "Parents present",
-                if *parents_present { "Yes" } else { "No" }.into(),
-            );
-            push("Terms", terms.clone());
-            push("Compliance", or(compliance, "Not recorded"));
-        }
-        StepDetails::NoticeToImprove {
-            improvement_ends_on,
-            sufficient_improvement,
-            outcome,
-        } => {
-            push("Improvement period ends", long_date(*improvement_ends_on));
-            push(
-                "Sufficient improvement means",
-                sufficient_improvement.clone(),
-            );
-            push("Outcome", or(outcome, "Not yet recorded"));
-        }
-        StepDetails::PenaltyNotice {
-            parent_name,
-            paid_on,
-        } => {
-            push("Issued to", parent_name.clone());
-            if let Some(p) = &step.penalty {
-                penalty_lines(p, &mut out);
-            }
-            out.push((
-                "Paid".into(),
-                paid_on.map_or_else(|| "Not paid".into(), long_date),
-            ));
-        }
-        StepDetails::SupervisionOrder { stage, outcome } => {
-            push("Stage", stage.label().into());
-            push("Outcome", outcome.clone());
-        }
-        StepDetails::Prosecution { section, outcome } => {
-            push("Offence", section.label().into());
-            push("Outcome", or(outcome, "Not yet recorded"));
-        }
-    }
-    out
-}
-
-/// Numbers (1, 2, …) by id, and the numbers that correct each.
-fn numbering<'a>(
-    ids: impl Iterator<Item = (&'a str, Option<&'a str>)>,
-) -> (HashMap<&'a str, usize>, HashMap<&'a str, Vec<usize>>) {
-    let mut numbers = HashMap::new();
-    let mut corrected_by: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (id, corrects)) in ids.enumerate() {
-        numbers.insert(id, i + 1);
-        if let Some(c) = corrects {
-            corrected_by.entry(c).or_default().push(i + 1);
-        }
-    }
-    (numbers, corrected_by)
-}
-
-fn chronology_entries(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<BundleEntry>, AppError> {
-    let records = chronology::for_case(r, case_id)?;
-    let (numbers, corrected_by) = numbering(
-        records
-            .iter()
-            .map(|e| (e.id.as_str(), e.corrects.as_ref().map(|c| c.as_str()))),
-    );
-    Ok(records
-        .iter()
-        .enumerate()
-        .map(|(i, e)| BundleEntry {
-            number: i + 1,
-            occurred_at: e.entry.occurred_at,
-            kind: e.entry.kind.label().into(),
-            who: e.entry.who.clone(),
-            what: e.entry.what.clone(),
-            outcome: e.entry.outcome.clone(),
-            next_step: e.entry.next_step.clone(),
-            corrects: e
-                .corrects
-                .as_ref()
-                .and_then(|c| numbers.get(c.as_str()).copied()),
-            corrected_by: corrected_by.get(e.id.as_str()).cloned().unwrap_or_default(),
-        })
-        .collect())
-}
-
-fn legal_steps(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<BundleLegalStep>, AppError> {
-    let views = step_views(&legal::for_case(r, case_id)?);
-    let (numbers, corrected_by) =
-        numbering(views.iter().map(|s| (s.id.as_str(), s.corrects.as_deref())));
-    Ok(views
-        .iter()
-        .enumerate()
-        .map(|(i, s)| BundleLegalStep {
-            number: i + 1,
-            kind: s.step.label().into(),
-            on: iso(&s.on_date).unwrap_or_default(),
-            decided_by: s.decided_by.clone(),
-            details: detail_lines(s),
-            reason: s.reason.clone(),
-            notes: s.notes.clone(),
-            corrects: s.corrects.as_deref().and_then(|c| numbers.get(c).copied()),
-            corrected_by: corrected_by.get(s.id.as_str()).cloned().unwrap_or_default(),
-        })
-        .collect())
 }
 
 fn tsm_action_rows(
@@ -226,11 +79,69 @@ fn tsm_action_rows(
         .collect()
 }
 
+/// The pupil's session marks, every import's.
+fn marks_of_case(r: &Reader<'_>, case_id: &CaseId) -> Result<Vec<SessionMark>, AppError> {
+    let upn = cases::get(r, case_id)?.pupil.upn;
+    Ok(imports::marks_of(r, upn.as_str())?)
+}
+
+/// The step the bundle is for: the one asked for, or the ladder's next rung.
+fn purpose_of(
+    r: &Reader<'_>,
+    case_id: &CaseId,
+    asked: Option<LegalStepKind>,
+) -> Result<LegalStepKind, AppError> {
+    Ok(match asked {
+        Some(k) => k,
+        None => default_purpose(&steps_of(&legal::for_case(r, case_id)?)),
+    })
+}
+
+/// Refuses a bundle that cannot be evidence for its purpose, saying what to import first.
+fn check_purpose(
+    r: &Reader<'_>,
+    case_id: &CaseId,
+    asked: Option<LegalStepKind>,
+) -> Result<(), AppError> {
+    let purpose = purpose_of(r, case_id, asked)?;
+    let has_marks = !marks_of_case(r, case_id)?.is_empty();
+    match bundle_refusal(purpose, has_marks) {
+        Some(why) => Err(AppError::validation(FieldErrors::single(
+            Field::Purpose,
+            why,
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Everything on the case, as the bundle shows it.
-fn bundle(r: &Reader<'_>, case_id: &CaseId) -> Result<EvidenceBundle, AppError> {
+fn bundle(
+    r: &Reader<'_>,
+    case_id: &CaseId,
+    asked: Option<LegalStepKind>,
+) -> Result<EvidenceBundle, AppError> {
     let record = cases::get(r, case_id)?;
     let p = &record.pupil;
     let plan = plans::get(r, case_id)?;
+    let marks = marks_of_case(r, case_id)?;
+    let threshold = fpn_threshold_met_on(&marks);
+    let plan_actions: Vec<BundleAction> = plans::actions(r, case_id)?
+        .into_iter()
+        .map(|a| BundleAction {
+            what: a.what,
+            owner: a.owner,
+            due_on: a.due_on,
+            status: a.status.label().into(),
+            status_on: a.status_on,
+        })
+        .collect();
+    let tsm_actions = tsm_action_rows(r, case_id, p.upn.as_str())?;
+    let has_interventions = plan
+        .interventions
+        .as_deref()
+        .is_some_and(|i| !i.trim().is_empty());
+    let support_offers = plan_actions.len() + tsm_actions.len() + usize::from(has_interventions);
+    let steps = steps_of(&legal::for_case(r, case_id)?);
     Ok(EvidenceBundle {
         pupil: BundlePupil {
             legal_name: p.legal_name.as_str().into(),
@@ -262,7 +173,9 @@ fn bundle(r: &Reader<'_>, case_id: &CaseId) -> Result<EvidenceBundle, AppError> 
                 attendance: pct(reading).map(|v| format!("{v:.1}%")).unwrap_or_default(),
             })
             .collect(),
-        session_marks: None,
+        register: register::register(&marks),
+        purpose: purpose_of(r, case_id, asked)?.label().into(),
+        missing: missing_evidence(!marks.is_empty(), &steps, support_offers),
         chronology: chronology_entries(r, case_id)?,
         plan: BundlePlan {
             barriers: plan.barriers.iter().map(|b| b.label().into()).collect(),
@@ -273,56 +186,11 @@ fn bundle(r: &Reader<'_>, case_id: &CaseId) -> Result<EvidenceBundle, AppError> 
             interventions: plan.interventions.clone(),
             review_dates: plan.review_dates.clone(),
         },
-        plan_actions: plans::actions(r, case_id)?
-            .into_iter()
-            .map(|a| BundleAction {
-                what: a.what,
-                owner: a.owner,
-                due_on: a.due_on,
-                status: a.status.label().into(),
-                status_on: a.status_on,
-            })
-            .collect(),
-        tsm_actions: tsm_action_rows(r, case_id, p.upn.as_str())?,
-        legal_steps: legal_steps(r, case_id)?,
+        plan_actions,
+        tsm_actions,
+        legal_steps: legal_steps(r, case_id, threshold)?,
         produced_on: today(),
         name_pupil_in_title: false,
-    })
-}
-
-/// The summary of the pupil's imported session marks, as the case view shows it.
-fn session_marks(m: &MarksView) -> Option<SessionMarkSummary> {
-    let yes_no = |b: bool| if b { "Yes" } else { "No" }.to_string();
-    let date = |v: &Option<String>, none: &str| {
-        v.as_deref()
-            .and_then(iso)
-            .map_or_else(|| none.to_string(), long_date)
-    };
-    let attendance = match (m.attendance_pct, m.band.as_deref()) {
-        (None, _) => "No possible sessions".to_string(),
-        (Some(p), None) => format!("{p:.1}%"),
-        (Some(p), Some(band)) => format!("{p:.1}% (band {band})"),
-    };
-    Some(SessionMarkSummary {
-        from: iso(&m.first_date)?,
-        to: iso(&m.last_date)?,
-        lines: vec![
-            ("Possible sessions".into(), m.possible.to_string()),
-            ("Present".into(), m.present.to_string()),
-            ("Authorised absence".into(), m.authorised.to_string()),
-            ("Unauthorised absence".into(), m.unauthorised.to_string()),
-            ("Attendance".into(), attendance),
-            ("Persistently absent".into(), yes_no(m.persistent_absence)),
-            ("Severely absent".into(), yes_no(m.severe_absence)),
-            (
-                "Penalty notice threshold met".into(),
-                date(&m.fpn_threshold_met_on, "Not met"),
-            ),
-            (
-                "15 days of illness reached".into(),
-                date(&m.illness_15_days_on, "Not reached"),
-            ),
-        ],
     })
 }
 
@@ -371,7 +239,12 @@ pub(crate) fn bundle_file_stem(
     case_id: &CaseId,
     name_pupil: bool,
 ) -> Result<String, AppError> {
-    cx.with_store(|store: &mut Store| Ok(bundle_stem(&bundle(&store.read(), case_id)?, name_pupil)))
+    cx.with_store(|store: &mut Store| {
+        Ok(bundle_stem(
+            &bundle(&store.read(), case_id, None)?,
+            name_pupil,
+        ))
+    })
 }
 
 /// Saves the bundle where the worker chooses in the save dialog the backend opens (the
@@ -380,6 +253,7 @@ pub fn evidence_bundle_save(
     cx: &Caseload,
     req: EvidenceBundleSaveRequest,
 ) -> Result<Option<SavedFile>, AppError> {
+    cx.with_store(|store: &mut Store| check_purpose(&store.read(), &req.case_id, req.purpose))?;
     let stem = bundle_file_stem(cx, &req.case_id, req.name_pupil)?;
     match ask_where(cx, "evidence bundle", &stem, "pdf")? {
         Some(to) => evidence_bundle_save_to(cx, req, &to).map(Some),
@@ -393,15 +267,11 @@ pub fn evidence_bundle_save_to(
     req: EvidenceBundleSaveRequest,
     to: &Destination,
 ) -> Result<SavedFile, AppError> {
-    let marks = crate::cases::case_get(
-        cx,
-        CaseGetRequest {
-            id: req.case_id.clone(),
-        },
-    )?
-    .marks;
-    let mut bundle = cx.with_store(|store: &mut Store| bundle(&store.read(), &req.case_id))?;
-    bundle.session_marks = marks.as_ref().and_then(session_marks);
+    let mut bundle = cx.with_store(|store: &mut Store| {
+        let r = store.read();
+        check_purpose(&r, &req.case_id, req.purpose)?;
+        bundle(&r, &req.case_id, req.purpose)
+    })?;
     bundle.name_pupil_in_title = req.name_pupil;
     let bytes = to_pdf(&bundle).map_err(|e| AppError::Storage {
         message: format!("The evidence bundle could not be produced: {e}"),
