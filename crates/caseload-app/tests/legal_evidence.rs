@@ -213,7 +213,7 @@ fn a_prosecution_bundle_without_marks_is_refused_and_with_marks_holds_the_regist
         "Key to the codes used".into(),
         "O Absent in other or unknown circumstances".into(),
         format!("Attendance evidence Threshold met on {}", long_date(met)),
-        "Issued before the threshold was met Synthetic reason for the bundle".into(),
+        "Taken out of the ladder's order; issued before the threshold was met Synthetic reason for the bundle".into(),
         "No notice to improve recorded".into(),
     ] {
         assert!(text.contains(&phrase), "missing {phrase:?} in {text}");

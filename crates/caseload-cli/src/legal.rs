@@ -26,7 +26,8 @@ pub enum LegalCommand {
     },
     /// Record a step on the ladder, or correct one with --corrects. A step out of the
     /// ladder's order (contract, notice to improve, penalty notice, supervision order,
-    /// prosecution) needs --reason.
+    /// prosecution) needs --reason, and so does a penalty notice without the threshold met in
+    /// the pupil's imported session marks or before a notice to improve's period has ended.
     Add(Box<LegalAddArgs>),
 }
 
@@ -78,7 +79,8 @@ pub struct LegalAddArgs {
     /// Who made the decision.
     #[arg(long, value_name = "NAME")]
     pub decided_by: String,
-    /// Why the step is taken out of the ladder's order.
+    /// Why the step is taken as an exception: out of the ladder's order, or a penalty notice
+    /// without the threshold met or before the improvement period has ended.
     #[arg(long)]
     pub reason: Option<String>,
     #[arg(long)]
@@ -131,6 +133,11 @@ pub struct EvidenceArgs {
     /// names the case reference only. The name of the file is the one given with --out.
     #[arg(long)]
     pub name_pupil: bool,
+    /// The step the bundle is for (default: the next rung of the case's ladder). A bundle for a
+    /// supervision order or a prosecution is refused until the pupil's session marks are
+    /// imported.
+    #[arg(long = "for", value_enum, value_name = "STEP")]
+    pub purpose: Option<StepArg>,
 }
 
 fn add_request(a: LegalAddArgs) -> LegalStepAddRequest {
@@ -219,8 +226,12 @@ fn print_view(v: &LegalView) {
             s.decided_by
         );
         outln!("    {}", details(s));
+        if let Some(threshold) = &s.threshold {
+            outln!("    {threshold}");
+        }
         if let Some(reason) = &s.reason {
-            outln!("    reason: {reason}");
+            let label = s.reason_label.as_deref().unwrap_or("Reason");
+            outln!("    {label}: {reason}");
         }
         if let Some(corrects) = &s.corrects {
             outln!("    corrects {corrects}");
@@ -229,6 +240,7 @@ fn print_view(v: &LegalView) {
     for a in &v.alerts {
         outln!("! {}: {}", a.title, a.message);
     }
+    outln!("Penalty notice threshold: {}", v.threshold);
     if let Some(next) = v.suggested {
         outln!("Next on the ladder: {}", next.label());
     }
@@ -268,6 +280,7 @@ pub fn evidence(cx: &Caseload, args: EvidenceArgs) -> Result<(), AppError> {
         EvidenceBundleSaveRequest {
             case_id: CaseId(args.id),
             name_pupil: args.name_pupil,
+            purpose: args.purpose.map(StepArg::kind),
         },
         &Destination::file(args.out),
     )?;

@@ -18,8 +18,8 @@ use caseload_domain::FieldErrors;
 use caseload_domain::attendance::summary::fpn_threshold_met_on;
 use caseload_domain::family::PupilFlag;
 use caseload_domain::legal::evidence::{
-    check_evidence, exceptions, improvement_periods, next_steps_checked, reason_label,
-    recorded_exceptions, threshold_line,
+    check_evidence, exceptions, improvement_periods, next_steps_checked, recorded_reason_label,
+    threshold_line,
 };
 use caseload_domain::legal::{
     LegalStepKind, RecordedStep, StepDraft, admit, assess_penalties, effective, legal_alerts,
@@ -89,7 +89,7 @@ pub(crate) fn step_views(
                     .step
                     .reason
                     .as_ref()
-                    .map(|_| reason_label(&recorded_exceptions(&steps, s, threshold_met_on))),
+                    .map(|_| recorded_reason_label(&steps, s, threshold_met_on)),
                 threshold: is_notice.then(|| threshold_line(threshold_met_on)),
                 corrects: s.corrects.clone(),
                 corrected_by: corrected_by.get(s.id.as_str()).cloned().unwrap_or_default(),

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::ladder::{NextStep, next_steps};
+use super::ladder::{NextStep, next_steps, preceded};
 use super::{LegalStepKind, RecordedStep, StepDetails, effective};
 use crate::dates::long_date;
 use crate::field::{Field, FieldErrors};
@@ -171,18 +171,52 @@ pub fn threshold_line(threshold_met_on: Option<NaiveDate>) -> String {
     }
 }
 
-/// The label a recorded reason is shown under: the exceptions it answers ("Issued before the
-/// threshold was met"), or, for a step out of the ladder's order only, that.
-pub fn reason_label(found: &[EvidenceException]) -> String {
-    if found.is_empty() {
-        "Reason for taking this step out of order".into()
-    } else {
-        found
-            .iter()
-            .map(|x| x.label())
-            .collect::<Vec<_>>()
-            .join("; ")
+/// The label a recorded reason is shown under: what it answers. "Issued before the threshold
+/// was met", "Reason for taking this step out of order", or both when both apply.
+pub fn reason_label(out_of_order: bool, found: &[EvidenceException]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if out_of_order {
+        parts.push(if found.is_empty() {
+            "Reason for taking this step out of order".into()
+        } else {
+            "Taken out of the ladder's order".into()
+        });
     }
+    for (i, x) in found.iter().enumerate() {
+        let label = x.label();
+        parts.push(if i == 0 && !out_of_order {
+            label
+        } else {
+            let mut chars = label.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        });
+    }
+    if parts.is_empty() {
+        "Reason".into()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// The label of a recorded step's reason, judged against the case's other current steps and
+/// the threshold date the pupil's marks give now.
+pub fn recorded_reason_label(
+    steps: &[RecordedStep],
+    step: &RecordedStep,
+    threshold_met_on: Option<NaiveDate>,
+) -> String {
+    let others: Vec<&RecordedStep> = effective(steps)
+        .into_iter()
+        .filter(|s| s.id != step.id)
+        .collect();
+    let out_of_order = !preceded(&others, step.step.kind(), step.step.on);
+    reason_label(
+        out_of_order,
+        &recorded_exceptions(steps, step, threshold_met_on),
+    )
 }
 
 #[cfg(test)]
@@ -334,10 +368,22 @@ mod tests {
         );
         assert_eq!(threshold_line(None), "Threshold not met");
         let found = exceptions(LegalStepKind::PenaltyNotice, d(2026, 11, 1), None, &[]);
-        assert_eq!(reason_label(&found), "Issued before the threshold was met");
         assert_eq!(
-            reason_label(&[]),
+            reason_label(false, &found),
+            "Issued before the threshold was met"
+        );
+        assert_eq!(
+            reason_label(true, &found),
+            "Taken out of the ladder's order; issued before the threshold was met"
+        );
+        assert_eq!(
+            reason_label(true, &[]),
             "Reason for taking this step out of order"
+        );
+        let alone = step("p", d(2026, 11, 1), pn("Parent One"));
+        assert_eq!(
+            recorded_reason_label(std::slice::from_ref(&alone), &alone, None),
+            "Taken out of the ladder's order; issued before the threshold was met"
         );
     }
 }
