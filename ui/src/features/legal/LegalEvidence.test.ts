@@ -66,7 +66,7 @@ describe('legal steps that check their evidence', () => {
     expect(document.getElementById('legal-step-step-2-threshold')).toBeNull();
   });
 
-  it('warns when the server refuses a penalty notice for want of a reason, and saves it with one', async () => {
+  it('asks for a reason when the server refuses a penalty notice for want of one, and saves it with one', async () => {
     let tries = 0;
     const saved = legalView({ steps: [legalStep(), noticeStep(), penaltyStep()] });
     await showLegal(legalView(), {
@@ -89,8 +89,11 @@ describe('legal steps that check their evidence', () => {
       'legal-parent': 'Mr Testparent',
     });
     await userEvent.click(el('save-legal-step'));
-    expect(el('legal-reason-warning')).toHaveTextContent(`Warning ${NOT_MET}`);
-    expect(el('legal-reason-warning')).toHaveClass('govuk-warning-text');
+    expect(el('legal-reason-error')).toHaveTextContent(NOT_MET);
+    expect(within(screen.getByRole('alert')).getByRole('link', { name: NOT_MET })).toHaveAttribute(
+      'href',
+      '#legal-reason',
+    );
     expect(screen.getByLabelText('Reason for issuing the penalty notice now')).toBeInTheDocument();
     expect(el('legal-form')).toBeInTheDocument();
     await fillIn({ 'legal-reason': 'Synthetic: the register was late' });
@@ -107,10 +110,16 @@ describe('legal steps that check their evidence', () => {
   it('warns before saving when the ladder says a penalty notice today needs a reason', async () => {
     const view = legalView();
     view.next = view.next.map((n) => (n.step === 'penalty_notice' ? { ...n, needs_reason: true, why: NOT_MET } : n));
-    await showLegal(view);
+    await showLegal(view, {
+      legal_step_add: () => fail({ kind: 'validation', message: 'x', fields: [{ field: 'reason', message: NOT_MET }] }),
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Record a legal step' }));
-    expect(el('legal-reason-warning')).toHaveTextContent(NOT_MET);
+    expect(el('legal-reason-warning')).toHaveTextContent(`Warning ${NOT_MET}`);
+    expect(el('legal-reason-warning')).toHaveClass('govuk-warning-text');
     expect(el('legal-reason')).toBeInTheDocument();
+    await userEvent.click(el('save-legal-step'));
+    expect(el('legal-reason-error')).toHaveTextContent(NOT_MET);
+    expect(document.getElementById('legal-reason-warning')).toBeNull();
   });
 
   it('says to import the session marks when a prosecution bundle is refused', async () => {
