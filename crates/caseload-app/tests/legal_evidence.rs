@@ -157,6 +157,7 @@ fn save(
             case_id: case.clone(),
             name_pupil: false,
             purpose,
+            format: None,
         },
         &Destination::file(out),
     )

@@ -8,6 +8,7 @@ use caseload_app::legal::{
     EvidenceBundleSaveRequest, LegalGetRequest, LegalStepAddRequest, LegalStepView, LegalView,
 };
 use caseload_app::support::Destination;
+use caseload_app::tsm::RecordFormat;
 use caseload_app::{AppError, Caseload, legal};
 use caseload_domain::CaseId;
 use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection, StepDetails};
@@ -126,7 +127,7 @@ pub struct LegalAddArgs {
 pub struct EvidenceArgs {
     /// The case's id.
     pub id: String,
-    /// The PDF file to write (never replaced: if it exists, " (2)" is added to the new name).
+    /// The file to write (never replaced: if it exists, " (2)" is added to the new name).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Put the pupil's legal name in the PDF's title (its metadata). Off by default: the title
@@ -138,6 +139,9 @@ pub struct EvidenceArgs {
     /// imported.
     #[arg(long = "for", value_enum, value_name = "STEP")]
     pub purpose: Option<StepArg>,
+    /// pdf (the default) or docx: the same bundle, in the same order.
+    #[arg(long, value_enum)]
+    pub format: Option<crate::tsm::Format>,
 }
 
 fn add_request(a: LegalAddArgs) -> LegalStepAddRequest {
@@ -281,6 +285,10 @@ pub fn evidence(cx: &Caseload, args: EvidenceArgs) -> Result<(), AppError> {
             case_id: CaseId(args.id),
             name_pupil: args.name_pupil,
             purpose: args.purpose.map(StepArg::kind),
+            format: args.format.map(|f| match f {
+                crate::tsm::Format::Pdf => RecordFormat::Pdf,
+                crate::tsm::Format::Docx => RecordFormat::Docx,
+            }),
         },
         &Destination::file(args.out),
     )?;

@@ -398,6 +398,34 @@ fn the_prosecution_bundle_is_refused_without_marks_and_holds_the_register_extrac
         .success();
     let text = pdf_text(&out);
     let met = caseload_domain::dates::long_date(met);
+    let docx = dir.path().join("prosecution.docx");
+    caseload(dir.path())
+        .args([
+            "evidence",
+            &id,
+            "--for",
+            "prosecution",
+            "--format",
+            "docx",
+            "--out",
+        ])
+        .arg(&docx)
+        .assert()
+        .success();
+    let xml = std::process::Command::new("unzip")
+        .args(["-p"])
+        .arg(&docx)
+        .arg("word/document.xml")
+        .output()
+        .expect("unzip");
+    let xml = String::from_utf8_lossy(&xml.stdout);
+    for phrase in [
+        "Register extract",
+        "Key to the codes used",
+        "Absent in other or unknown circumstances",
+    ] {
+        assert!(xml.contains(phrase), "the DOCX lacks {phrase:?}");
+    }
     for phrase in [
         "Bundle for Prosecution".to_string(),
         "Register extract".into(),

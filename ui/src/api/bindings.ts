@@ -354,7 +354,11 @@ name_pupil: boolean,
  * once one is recorded). A bundle for a supervision order or a prosecution is refused
  * while no session marks are imported for the pupil.
  */
-purpose?: LegalStepKind, };
+purpose?: LegalStepKind, 
+/**
+ * PDF when absent; DOCX says the same in the same order.
+ */
+format?: RecordFormat, };
 
 export type ExportId = string;
 

@@ -159,4 +159,8 @@ pub struct EvidenceBundleSaveRequest {
     #[serde(default)]
     #[ts(optional)]
     pub purpose: Option<LegalStepKind>,
+    /// PDF when absent; DOCX says the same in the same order.
+    #[serde(default)]
+    #[ts(optional)]
+    pub format: Option<crate::tsm::RecordFormat>,
 }

@@ -2,7 +2,7 @@
 //! exchange crate's `EvidenceBundle` (the pupil, attendance readings, the register extract and
 //! each academic year's figures from the session marks, the whole chronology, the plan and its
 //! actions, the pupil's TSM actions with their reviews, the legal steps, and what is missing)
-//! and saved as a PDF where the worker chooses. Nothing is filtered out: corrections are
+//! and saved as a PDF (or DOCX) where the worker chooses. Nothing is filtered out: corrections are
 //! included and marked. A bundle for a supervision order or a prosecution with no session
 //! marks is refused before anything is asked or written (`caseload_domain::legal::bundle`).
 //! The numbered records are in `steps`, the marks in `register`.
@@ -19,7 +19,7 @@ use caseload_domain::legal::bundle::{bundle_refusal, default_purpose, missing_ev
 use caseload_domain::{CaseId, Field, FieldErrors};
 use caseload_exchange::evidence::{
     BundleAction, BundleCase, BundlePlan, BundlePupil, BundleReading, BundleTsmAction,
-    EvidenceBundle, to_pdf,
+    EvidenceBundle, to_docx, to_pdf,
 };
 use caseload_store::{Reader, Store, cases, imports, legal, link_schools, plans, readings};
 use caseload_store::{tsm_actions, tsms};
@@ -32,6 +32,7 @@ use crate::error::AppError;
 use crate::legal::EvidenceBundleSaveRequest;
 use crate::support::saved_file::{Destination, save_remembered};
 use crate::support::{SavedFile, today};
+use crate::tsm::RecordFormat;
 
 use caseload_domain::dates::long_date;
 use steps::{chronology_entries, legal_steps};
@@ -255,7 +256,11 @@ pub fn evidence_bundle_save(
 ) -> Result<Option<SavedFile>, AppError> {
     cx.with_store(|store: &mut Store| check_purpose(&store.read(), &req.case_id, req.purpose))?;
     let stem = bundle_file_stem(cx, &req.case_id, req.name_pupil)?;
-    match ask_where(cx, "evidence bundle", &stem, "pdf")? {
+    let ext = match req.format.unwrap_or(RecordFormat::Pdf) {
+        RecordFormat::Pdf => "pdf",
+        RecordFormat::Docx => "docx",
+    };
+    match ask_where(cx, "evidence bundle", &stem, ext)? {
         Some(to) => evidence_bundle_save_to(cx, req, &to).map(Some),
         None => Ok(None),
     }
@@ -273,7 +278,11 @@ pub fn evidence_bundle_save_to(
         bundle(&r, &req.case_id, req.purpose)
     })?;
     bundle.name_pupil_in_title = req.name_pupil;
-    let bytes = to_pdf(&bundle).map_err(|e| AppError::Storage {
+    let (rendered, ext) = match req.format.unwrap_or(RecordFormat::Pdf) {
+        RecordFormat::Pdf => (to_pdf(&bundle), "pdf"),
+        RecordFormat::Docx => (to_docx(&bundle), "docx"),
+    };
+    let bytes = rendered.map_err(|e| AppError::Storage {
         message: format!("The evidence bundle could not be produced: {e}"),
     })?;
     let saved = save_remembered(
@@ -281,7 +290,7 @@ pub fn evidence_bundle_save_to(
         to,
         "evidence bundle",
         &bundle_stem(&bundle, req.name_pupil),
-        "pdf",
+        ext,
         &bytes,
     )?;
     // The entry names the case and the document, never the file's path (it holds the name).
@@ -291,7 +300,7 @@ pub fn evidence_bundle_save_to(
             caseload_store::Action::DocumentSaved,
             Some(("evidence_bundle", req.case_id.as_str())),
             Some(req.case_id.as_str()),
-            "evidence bundle (pdf)",
+            &format!("evidence bundle ({ext})"),
         )
     })?;
     Ok(saved)
