@@ -372,7 +372,17 @@ export type EvidenceBundleSaveRequest = { case_id: CaseId,
  * Put the pupil's legal name in the file name and the PDF's title. Off by default: both
  * name the case reference and the date only (the UPN never).
  */
-name_pupil: boolean, };
+name_pupil: boolean, 
+/**
+ * The step the bundle is for. Absent: the rung after the highest recorded (a prosecution
+ * once one is recorded). A bundle for a supervision order or a prosecution is refused
+ * while no session marks are imported for the pupil.
+ */
+purpose?: LegalStepKind, 
+/**
+ * PDF when absent; DOCX says the same in the same order.
+ */
+format?: RecordFormat, };
 
 export type ExportId = string;
 
@@ -610,6 +620,16 @@ export type LegalStepKind = "attendance_contract" | "notice_to_improve" | "penal
 
 export type LegalStepView = { id: LegalStepId, step: LegalStepKind, on_date: string, decided_by: string, notes: string | null, reason: string | null, 
 /**
+ * What the reason answers, shown as its label: "Issued before the threshold was met", or
+ * "Reason for taking this step out of order"; `null` when no reason is recorded.
+ */
+reason_label: string | null, 
+/**
+ * For a penalty notice: "Threshold met on 6 November 2026" or "Threshold not met", from
+ * the pupil's imported session marks.
+ */
+threshold: string | null, 
+/**
  * The step this one corrects.
  */
 corrects: LegalStepId | null, 
@@ -647,7 +667,16 @@ suggested: LegalStepKind | null,
  * The pupil is flagged as looked after: an education supervision order can only be
  * considered.
  */
-looked_after: boolean, };
+looked_after: boolean, 
+/**
+ * "Threshold met on 6 November 2026" or "Threshold not met": the penalty notice threshold
+ * (§5.6) over the pupil's imported session marks.
+ */
+threshold: string, 
+/**
+ * ISO date the threshold was first met; `null` when it has not been (or no marks).
+ */
+threshold_met_on: string | null, };
 
 export type LinkSchoolSetRequest = { urn: string, name: string, 
 /**
