@@ -1,6 +1,7 @@
 // Display helpers: composing the date of birth, London time, names and year groups.
 import { describe, expect, it, vi } from 'vitest';
 import {
+  groupsLabel,
   dueLabel,
   clockTime,
   composeDate,
@@ -162,5 +163,14 @@ describe('dueLabel', () => {
     expect(dueLabel('action', null)).toBe('Action');
     expect(dueLabel('midpoint_check')).toBe('Midpoint check');
     expect(dueLabel('plan_review')).toBe('Plan review');
+  });
+});
+
+describe('groupsLabel', () => {
+  it('writes a shared first word once and otherwise joins the names', () => {
+    expect(groupsLabel([])).toBe('');
+    expect(groupsLabel(['Wave 1'])).toBe('Wave 1');
+    expect(groupsLabel(['Wave 2', 'Wave 3'])).toBe('Wave 2, 3');
+    expect(groupsLabel(['Tier A', 'Universal'])).toBe('Tier A, Universal');
   });
 });

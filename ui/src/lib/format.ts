@@ -268,3 +268,12 @@ export function nowInLondonTime(now: Date = new Date()): string {
   const minutes = Math.floor(Number(parts.minute) / 5) * 5;
   return `${parts.hour}:${String(minutes).padStart(2, '0')}`;
 }
+
+/** A pupil's local-model groups in few characters: "Wave 2, 3" for "Wave 2" and "Wave 3" (a first
+ *  word the names share is written once); otherwise the names joined. */
+export function groupsLabel(names: string[]): string {
+  if (names.length < 2) return names.join('');
+  const first = names[0]!.split(' ')[0]!;
+  const shared = names.every((n) => n.startsWith(`${first} `));
+  return shared ? `${first} ${names.map((n) => n.slice(first.length + 1)).join(', ')}` : names.join(', ');
+}

@@ -220,7 +220,7 @@ describe('CaseloadList (the dashboard)', () => {
     serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
     await screen.findByRole('table', { name: CASE_TABLE });
-    const attendance = screen.getByRole('button', { name: 'Attendance 2024/25' });
+    const attendance = screen.getByRole('button', { name: 'Attendance' });
     const header = attendance.closest('th');
     expect(header).toHaveAttribute('aria-sort', 'none');
 
