@@ -1273,7 +1273,7 @@ export const RULE_EXPLANATIONS: Record<RuleId, string> = {
 };
 
 /** `ImportField::label()` by `canonical_header()`: a field as a sentence names it. */
-export const IMPORT_FIELD_LABELS: Record<"upn" | "date" | "session" | "code" | "possible_sessions" | "present_sessions" | "authorised_absence_sessions" | "unauthorised_absence_sessions" | "as_at" | "school_urn" | "school_phase" | "year_group" | "ward" | "legal_name" | "preferred_name" | "date_of_birth" | "school_name" | "referral_date" | "referral_source", string> = {
+export const IMPORT_FIELD_LABELS: Record<"upn" | "date" | "session" | "code" | "possible_sessions" | "present_sessions" | "authorised_absence_sessions" | "unauthorised_absence_sessions" | "as_at" | "school_urn" | "school_phase" | "year_group" | "ward" | "postcode" | "legal_name" | "preferred_name" | "date_of_birth" | "school_name" | "referral_date" | "referral_source", string> = {
   "upn": "UPN",
   "date": "date",
   "session": "session",
@@ -1287,6 +1287,7 @@ export const IMPORT_FIELD_LABELS: Record<"upn" | "date" | "session" | "code" | "
   "school_phase": "school phase",
   "year_group": "year group",
   "ward": "ward",
+  "postcode": "postcode",
   "legal_name": "legal name",
   "preferred_name": "preferred name",
   "date_of_birth": "date of birth",

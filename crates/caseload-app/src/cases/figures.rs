@@ -176,6 +176,7 @@ mod tests {
             school_phase: None,
             year_group: None,
             ward: None,
+            postcode: None,
         }
     }
 
