@@ -132,7 +132,7 @@ pub fn load_postcode_lookup_from(
                         return ControlFlow::Break(());
                     }
                     n += 1;
-                    if n % 100_000 == 0 {
+                    if n.is_multiple_of(100_000) {
                         return progress(n);
                     }
                     ControlFlow::Continue(())
