@@ -35,6 +35,14 @@ pub struct PostcodeLookupStatus {
     pub left_out: u64,
 }
 
+/// Loads the lookup file the worker chose in the backend's file chooser (`file_choose` with
+/// purpose `postcode_lookup`), by the token it answered: no path crosses from the window.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PostcodeLookupLoadRequest {
+    pub chosen: String,
+}
+
 /// What a load took in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PostcodeLookupLoaded {
@@ -91,6 +99,15 @@ fn refused(failure: LookupFailure) -> AppError {
         missing_columns: vec![],
         found_headers: vec![],
     }
+}
+
+/// Replaces the lookup with the file the worker chose (Settings → Postcode-to-ward lookup).
+pub fn postcode_lookup_load(
+    cx: &Caseload,
+    req: PostcodeLookupLoadRequest,
+) -> Result<PostcodeLookupLoaded, AppError> {
+    let path = crate::documents::chosen_file(cx, &req.chosen)?;
+    load_postcode_lookup_from(cx, &path, &mut |_| ControlFlow::Continue(()))
 }
 
 /// Replaces the lookup with a CSV file the CLI names (the app's Settings loads the file the
