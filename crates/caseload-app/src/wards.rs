@@ -62,6 +62,7 @@ pub struct PostcodeLookupLoaded {
     #[ts(type = "number")]
     pub no_ward: u64,
     /// The first left-out rows' line numbers (the header is line 1); never their values.
+    #[ts(type = "Array<number>")]
     pub left_out_lines: Vec<u64>,
     /// The file's headers that were read as postcode, ward code and ward name (none: the
     /// names are the codes).

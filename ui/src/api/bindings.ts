@@ -782,7 +782,7 @@ no_ward: number,
 /**
  * The first left-out rows' line numbers (the header is line 1); never their values.
  */
-left_out_lines: Array<bigint>, 
+left_out_lines: Array<number>, 
 /**
  * The file's headers that were read as postcode, ward code and ward name (none: the
  * names are the codes).

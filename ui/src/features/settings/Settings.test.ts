@@ -20,6 +20,10 @@ function backupOverview() {
   };
 }
 
+function noLookup() {
+  return { loaded: false, file_name: null, loaded_at: null, postcodes: 0, wards: 0, left_out: 0 };
+}
+
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
@@ -42,6 +46,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -67,6 +72,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -89,6 +95,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -124,6 +131,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings({ backup: { folder: '/media/usb', keep: 5, remind_after_days: 7 } }),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -150,6 +158,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -184,6 +193,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: () =>
         fail({
@@ -211,6 +221,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -251,6 +262,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_settings_set: set,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -278,6 +290,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '' }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_folder_choose: () => answer,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -299,6 +312,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       backup_folder_choose: () => settings({ backup: { folder, keep: 5, remind_after_days: 7 } }),
     });
@@ -316,6 +330,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '', worker_id: '' }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_settings_set: () =>
         fail({
