@@ -241,6 +241,17 @@ impl WardFigures {
         total
     }
 
+    /// The table's rows as the council publishes them: each ward, then "Postcode unmatched"
+    /// (always, with zeros when every pupil has a ward), then the LA Total.
+    pub fn rows_with_totals(&self) -> Vec<WardRow> {
+        let mut rows = self.wards.clone();
+        if !rows.iter().any(|r| r.ward == NO_WARD) {
+            rows.push(WardRow::new(NO_WARD));
+        }
+        rows.push(self.la_total());
+        rows
+    }
+
     /// A row's share of the authority's pupils in each band: the row's count in the band ÷ the
     /// LA's count in the band × 100, one decimal, half away from zero; `None` for a band with no
     /// pupils anywhere. Down the wards (the unmatched row included) each band's shares add to
@@ -392,6 +403,24 @@ mod tests {
         assert_eq!(f.grand_total_share(&f.wards[1]), Some(Tenths(404)));
         // The unmatched row is a row like any other: 1 of the 4 at 95%.
         assert_eq!(f.column_shares(&f.wards[3])[9], Some(Tenths(250)));
+        let rows: Vec<String> = f.rows_with_totals().into_iter().map(|r| r.ward).collect();
+        assert_eq!(rows, ["Abbey", "Meadow", "Orchard", NO_WARD, LA_TOTAL]);
+    }
+
+    #[test]
+    fn the_unmatched_row_is_shown_even_when_every_pupil_has_a_ward() {
+        let f = ward_figures(
+            &[pupil(Some("Meadow"), SchoolPhase::Primary, 100, 95)],
+            &[],
+            None,
+            None,
+            vec![],
+        );
+        let rows = f.rows_with_totals();
+        let names: Vec<&str> = rows.iter().map(|r| r.ward.as_str()).collect();
+        assert_eq!(names, ["Meadow", NO_WARD, LA_TOTAL]);
+        assert_eq!(rows[1].banded_pupils(), 0);
+        assert_eq!(f.column_shares(&rows[1])[9], Some(Tenths(0)));
     }
 
     #[test]

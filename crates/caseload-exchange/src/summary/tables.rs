@@ -144,14 +144,6 @@ fn no_band_column() -> SummaryColumn {
     )
 }
 
-/// The rows of the ward tables in order: each ward (sorted, "Postcode unmatched" last), then the
-/// LA Total row.
-fn ward_rows(w: &WardFigures) -> Vec<WardRow> {
-    let mut rows = w.wards.clone();
-    rows.push(w.la_total());
-    rows
-}
-
 /// Attendance by ward as the council publishes it: each ward's share of the authority's pupils
 /// in each band (a column adds to 100 down the wards) with a Grand Total column and an LA Total
 /// row; attendance this year against last; and the counts behind the shares, in the same
@@ -160,7 +152,7 @@ pub fn ward_tables(w: &WardFigures) -> Vec<SummaryTable> {
     let this_year = as_at(w.this_year_as_at, "as at the latest attendance file");
     let last_year = as_at(w.last_year_as_at, "with no file from last year: blank");
     let labels = band_labels();
-    let rows = ward_rows(w);
+    let rows = w.rows_with_totals();
 
     let mut share_columns = vec![ward_column()];
     let mut count_columns = vec![ward_column()];
