@@ -145,7 +145,7 @@ describe('accessibility', () => {
   it('finds no axe violations on the dashboard when sorted and filtered', async () => {
     await startAt(unlocked);
     await screen.findByRole('table');
-    await userEvent.click(screen.getByRole('button', { name: 'Attendance' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Attendance 2024/25' }));
     await userEvent.type(screen.getByLabelText('Filter by name, UPN or school'), 'Testschool');
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'Active');
     expect(await axeViolations()).toEqual([]);

@@ -120,7 +120,7 @@ fn main() {
         report.delivered
     );
     let start = Instant::now();
-    let team = aggregate(&RealShare, &share, today, "bench", 5).expect("aggregate");
+    let team = aggregate(&RealShare, &share, today, "bench", 5, None).expect("aggregate");
     println!(
         "aggregate {} deliveries: {:.1} ms",
         team.included.len(),

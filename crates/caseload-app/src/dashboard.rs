@@ -15,6 +15,7 @@ use crate::context::Caseload;
 use crate::error::AppError;
 use crate::settings::load;
 use crate::support::today;
+use caseload_domain::attendance::academic_year::AcademicYear;
 
 /// One open case on the dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -29,7 +30,12 @@ pub struct DashboardRow {
     pub status: CaseStatus,
     pub team: Option<TeamId>,
     pub worker: Option<String>,
+    /// The current academic year to date; `null` when no figure is dated in it.
     pub attendance_pct: Option<f64>,
+    /// The latest figure of the academic year before, shown beside the current one.
+    pub last_year_pct: Option<f64>,
+    /// The local model's groups whose range holds the current figure (docs/domain.md §5.11).
+    pub model_groups: Vec<String>,
     /// Against the previous reading; `null` with fewer than two readings.
     pub trend: Option<Trend>,
     pub persistent_absence: bool,
@@ -43,11 +49,29 @@ pub struct DashboardRow {
 pub struct Dashboard {
     /// The worker's date (Europe/London) the dashboard was worked out for.
     pub today: String,
+    /// The academic year the figures are for, "2026/27" (1 September to 31 August).
+    pub academic_year: String,
+    /// The year before it, "2025/26", whose figures show beside the current ones.
+    pub previous_academic_year: String,
+    /// The council's local model: its groups name the dashboard's model column and filter.
+    pub local_model: crate::local_model::LocalModel,
     pub rows: Vec<DashboardRow>,
     /// Ids of rows whose next item is due by Sunday (overdue included), soonest first.
     pub due_this_week: Vec<CaseId>,
     /// Open actions from Targeting Support Meetings due by Sunday (overdue included).
     pub tsm_actions_due: Vec<crate::tsm::TsmDueAction>,
+}
+
+/// The names of the model's groups whose range holds `pct`.
+pub(crate) fn group_names(
+    model: &crate::local_model::LocalModel,
+    pct: Option<caseload_domain::attendance::Tenths>,
+) -> Vec<String> {
+    model
+        .groups_for(pct)
+        .into_iter()
+        .map(|g| g.name.clone())
+        .collect()
 }
 
 pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
@@ -57,6 +81,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let cycle = load(store)?.cycle;
         let open = cases::list_open(&r)?;
         let figures = CaseloadFigures::load(&r)?;
+        let local_model = crate::local_model::load(&r)?;
         let with_plan = plans::cases_with_plan(&r)?;
         let part_time = caseload_store::families::part_time_reviews(&r)?;
         let on_ladder = caseload_store::legal::cases_with_steps(&r)?;
@@ -65,7 +90,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let mut due = Vec::new();
         let mut rows = Vec::with_capacity(open.len());
         for c in open {
-            let f = figures.of(&c.pupil_id, c.pupil.upn.as_str());
+            let f = figures.of(&c.pupil_id, c.pupil.upn.as_str(), today);
             let mut alerts = f.alerts(
                 with_plan.contains(c.id.as_str()),
                 part_time.get(&c.pupil_id).copied(),
@@ -98,6 +123,8 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
                 team: c.team.clone().map(TeamId::from),
                 worker: c.worker.clone(),
                 attendance_pct: f.pct().map(|t| t.as_f64()),
+                last_year_pct: f.last_year_pct().map(|t| t.as_f64()),
+                model_groups: group_names(&local_model, f.pct()),
                 trend: f.trend(),
                 persistent_absence: current.is_some_and(|c| c.persistent_absence()),
                 severe_absence: current.is_some_and(|c| c.severe_absence()),
@@ -111,6 +138,9 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         Ok(Dashboard {
             tsm_actions_due,
             today: today.to_string(),
+            academic_year: AcademicYear::of(today).label(),
+            previous_academic_year: AcademicYear::of(today).previous().label(),
+            local_model,
             rows,
             due_this_week: due.into_iter().map(|(_, id)| id).collect(),
         })

@@ -26,6 +26,7 @@ pub mod family;
 pub mod imports;
 mod labels;
 pub mod legal;
+pub mod local_model;
 pub mod locking;
 pub mod plan;
 pub mod reports;

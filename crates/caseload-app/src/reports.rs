@@ -1,7 +1,7 @@
 //! Council reports from the worker's own caseload: the termly case funnel by phase (docs/domain.md
 //! §9) and the open caseload by attendance band (§5.8).
 
-use caseload_domain::funnel::{CaseHistory, Funnel, HistoryEvent, funnel};
+use caseload_domain::funnel::{CaseHistory, Funnel, HistoryEvent, funnel, improved_share_label};
 use caseload_domain::report::CaseloadBands;
 use caseload_domain::report::ward::band_labels;
 use caseload_domain::transition::parse_past_date;
@@ -39,6 +39,10 @@ pub struct FunnelReport {
     /// "Closed with attendance improved" as a % of "closed after the cycle": primary,
     /// secondary, total (one decimal, `null` where nothing closed).
     pub improved_pct: Vec<Option<f64>>,
+    /// The label of the improved-share row ("… closed after the 6-week cycle").
+    pub improved_pct_label: String,
+    /// The review cycle's length the figures were counted with (Settings).
+    pub cycle_weeks: u8,
 }
 
 pub(crate) fn period(req: &FunnelRequest) -> Result<(NaiveDate, NaiveDate), AppError> {
@@ -102,10 +106,10 @@ pub(crate) fn case_histories(
     Ok(histories)
 }
 
-/// The funnel of every case for the period.
+/// The funnel of every case for the period, with the review cycle in Settings.
 pub(crate) fn funnel_of(store: &Store, from: NaiveDate, to: NaiveDate) -> Result<Funnel, AppError> {
     let histories: Vec<CaseHistory> = case_histories(store)?.into_iter().map(|(_, h)| h).collect();
-    Ok(funnel(&histories, from, to))
+    Ok(funnel(&histories, from, to, crate::settings::cycle(store)?))
 }
 
 pub fn report_funnel(cx: &Caseload, req: FunnelRequest) -> Result<FunnelReport, AppError> {
@@ -123,7 +127,7 @@ pub fn report_funnel(cx: &Caseload, req: FunnelRequest) -> Result<FunnelReport, 
                         .ok()
                         .and_then(|v| v.as_str().map(String::from))
                         .unwrap_or_default(),
-                    label: key.label().to_string(),
+                    label: key.label(result.cycle_weeks),
                     primary: c.primary,
                     secondary: c.secondary,
                     total: c.total,
@@ -134,6 +138,8 @@ pub fn report_funnel(cx: &Caseload, req: FunnelRequest) -> Result<FunnelReport, 
                 .iter()
                 .map(|s| s.map(|t| t.as_f64()))
                 .collect(),
+            improved_pct_label: improved_share_label(result.cycle_weeks),
+            cycle_weeks: result.cycle_weeks,
         })
     })
 }
@@ -160,10 +166,11 @@ pub fn report_caseload_bands(cx: &Caseload, _: ()) -> Result<CaseloadBandsReport
     cx.with_store(|store| {
         let r = store.read();
         let figures = CaseloadFigures::load(&r)?;
+        let today = crate::support::today();
         let counted = CaseloadBands::count(
             cases::list_open(&r)?
                 .iter()
-                .map(|c| figures.of(&c.pupil_id, c.pupil.upn.as_str()).pct()),
+                .map(|c| figures.of(&c.pupil_id, c.pupil.upn.as_str(), today).pct()),
         );
         Ok(CaseloadBandsReport {
             bands: band_labels()

@@ -68,6 +68,12 @@ pub(crate) fn retention(store: &Store) -> Result<RetentionSettings, AppError> {
     Ok(settings::get(&store.read(), RETENTION)?.unwrap_or_default())
 }
 
+/// The review cycle (its default until changed in Settings): the funnel counts a closure after
+/// a full cycle of this length.
+pub(crate) fn cycle(store: &Store) -> Result<CycleSettings, AppError> {
+    Ok(settings::get(&store.read(), CYCLE)?.unwrap_or_default())
+}
+
 pub(crate) fn load(store: &Store) -> Result<Settings, AppError> {
     let r = store.read();
     Ok(Settings {

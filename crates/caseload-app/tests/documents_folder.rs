@@ -94,6 +94,8 @@ fn the_suggestion_is_in_the_documents_folder_under_a_name_that_replaces_nothing(
         EvidenceBundleSaveRequest {
             case_id: case,
             name_pupil: false,
+            purpose: None,
+            format: None,
         },
         &Destination::documents_folder(),
     )

@@ -201,7 +201,8 @@ fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out(
         expected.iter().any(|n| *n > 0),
         "the demo caseloads have a funnel"
     );
-    let team = aggregate(&RealShare, share.path(), common::today(), "test", 0).expect("aggregate");
+    let team =
+        aggregate(&RealShare, share.path(), common::today(), "test", 0, None).expect("aggregate");
     assert!(team.rejected.is_empty(), "{:?}", team.rejected);
     assert_eq!(team.included.len(), 3);
     assert_eq!(funnel_totals(&team.summary), expected);
@@ -220,7 +221,8 @@ fn three_workers_deliveries_add_up_and_a_tampered_file_is_reported_and_left_out(
         serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
     json["figures"]["funnel"]["rows"][0]["total"] = serde_json::json!(999);
     std::fs::write(&path, serde_json::to_vec(&json).expect("bytes")).expect("tamper");
-    let team = aggregate(&RealShare, share.path(), common::today(), "test", 0).expect("aggregate");
+    let team =
+        aggregate(&RealShare, share.path(), common::today(), "test", 0, None).expect("aggregate");
     assert_eq!(team.rejected.len(), 1, "{:?}", team.rejected);
     assert!(
         team.rejected[0].1.contains("SHA-256") || team.rejected[0].1.contains("match"),

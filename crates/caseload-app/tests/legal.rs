@@ -31,6 +31,7 @@ fn a_new_case_has_no_steps_and_the_ladder_starts_with_an_attendance_contract() {
 fn steps_in_ladder_order_are_admitted_and_an_ended_notice_is_flagged_until_a_penalty_follows() {
     let (_d, cx) = created();
     let case = add(&cx, "B801200005001", "secondary", 60);
+    threshold_met(&cx, "B801200005001", 40);
     add_step(&cx, contract(&case, 40));
     let v = add_step(&cx, notice(&case, 25));
     assert_eq!(rules(&v), vec![RuleId::NoticeToImproveEnding]);
@@ -107,6 +108,7 @@ fn a_step_out_of_order_is_refused_without_a_reason_and_kept_with_one() {
 fn a_third_penalty_notice_to_the_same_parent_within_3_years_is_refused() {
     let (_d, cx) = created();
     let case = add(&cx, "B801200005001", "secondary", 300);
+    threshold_met(&cx, "B801200005001", 250);
     add_step(&cx, contract(&case, 250));
     add_step(&cx, notice(&case, 200));
     add_step(&cx, penalty(&case, 150, "Parent Demo"));
@@ -129,6 +131,7 @@ fn a_third_penalty_notice_to_the_same_parent_within_3_years_is_refused() {
 fn a_payment_is_recorded_as_a_correction_that_keeps_the_original() {
     let (_d, cx) = created();
     let case = add(&cx, "B801200005001", "secondary", 60);
+    threshold_met(&cx, "B801200005001", 50);
     add_step(&cx, contract(&case, 50));
     add_step(&cx, notice(&case, 40));
     let v = add_step(&cx, penalty(&case, 14, "Parent Demo"));

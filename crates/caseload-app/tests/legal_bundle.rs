@@ -52,6 +52,8 @@ fn the_bundle_is_named_by_case_and_date_and_names_the_pupil_only_when_asked() {
             EvidenceBundleSaveRequest {
                 case_id: case.clone(),
                 name_pupil,
+                purpose: None,
+                format: None,
             },
             &Destination::folder(&out),
         )
@@ -158,6 +160,8 @@ fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_rep
             EvidenceBundleSaveRequest {
                 case_id: case.clone(),
                 name_pupil: false,
+                purpose: None,
+                format: None,
             },
             &Destination::folder(&out),
         )
@@ -203,6 +207,8 @@ fn the_evidence_bundle_holds_every_entry_offer_of_support_and_step_and_never_rep
         EvidenceBundleSaveRequest {
             case_id: case,
             name_pupil: false,
+            purpose: None,
+            format: None,
         },
         &Destination::file(&exact),
     )

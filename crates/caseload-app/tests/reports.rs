@@ -54,6 +54,92 @@ fn the_funnel_counts_the_worked_cases_of_the_period_by_phase() {
     assert_eq!(report.improved_pct, vec![Some(100.0), None, Some(100.0)]);
 }
 
+fn funnel_row(report: &reports::FunnelReport, key: &str) -> reports::FunnelRowView {
+    report
+        .rows
+        .iter()
+        .find(|r| r.key == key)
+        .expect("row")
+        .clone()
+}
+
+#[test]
+fn a_family_declining_at_triage_is_triaged_and_a_closure_two_days_into_the_cycle_is_not_after_it() {
+    let (_d, cx) = created();
+    let family = add(&cx, "B801200005001", "primary", 30);
+    step(&cx, &family, TransitionKind::FamilyDeclined, 28).expect("family declined at triage");
+    let moved = add(&cx, "P207000016049", "secondary", 40);
+    for (kind, days) in [
+        (TransitionKind::Accept, 39),
+        (TransitionKind::Allocate, 38),
+        (TransitionKind::StartCycle, 20),
+        (TransitionKind::Close, 18),
+    ] {
+        step(&cx, &moved, kind, days).expect("step");
+    }
+    let report = reports::report_funnel(
+        &cx,
+        FunnelRequest {
+            from: ago(90),
+            to: ago(0),
+        },
+    )
+    .expect("funnel");
+    let triaged = funnel_row(&report, "cases_triaged");
+    assert_eq!((triaged.primary, triaged.secondary), (1, 1));
+    assert_eq!(funnel_row(&report, "families_declined").primary, 1);
+    let closed = funnel_row(&report, "closed_after_cycle");
+    assert_eq!(closed.label, "Closed after the 6-week cycle");
+    assert_eq!(closed.total, 0, "closed two days into its cycle");
+    assert_eq!(report.improved_pct, vec![None, None, None]);
+    assert_eq!(
+        report.improved_pct_label,
+        "Closed with attendance improved, % of those closed after the 6-week cycle"
+    );
+}
+
+#[test]
+fn the_funnel_counts_a_full_cycle_of_the_length_in_settings() {
+    use caseload_app::settings;
+    use caseload_domain::CycleSettings;
+
+    let (_d, cx) = created();
+    let case = add(&cx, "B801200005001", "primary", 80);
+    for (kind, days) in [
+        (TransitionKind::Accept, 79),
+        (TransitionKind::Allocate, 78),
+        (TransitionKind::StartCycle, 50),
+        (TransitionKind::Close, 50 - 7 * 6),
+    ] {
+        step(&cx, &case, kind, days).expect("step");
+    }
+    let run = || {
+        reports::report_funnel(
+            &cx,
+            FunnelRequest {
+                from: ago(90),
+                to: ago(0),
+            },
+        )
+        .expect("funnel")
+    };
+    assert_eq!(funnel_row(&run(), "closed_after_cycle").primary, 1);
+    let mut s = settings::settings_get(&cx, ()).expect("settings");
+    s.cycle = CycleSettings {
+        cycle_weeks: 8,
+        midpoint_week: 4,
+    };
+    settings::settings_save(&cx, s).expect("save");
+    let eight = run();
+    let closed = funnel_row(&eight, "closed_after_cycle");
+    assert_eq!(closed.label, "Closed after the 8-week cycle");
+    assert_eq!(
+        closed.primary, 0,
+        "six weeks is not a full eight-week cycle"
+    );
+    assert_eq!(eight.cycle_weeks, 8);
+}
+
 #[test]
 fn the_open_caseload_is_counted_by_the_band_of_each_cases_latest_attendance() {
     let (_d, cx) = created();

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::{
     attendance, backup, call, cases, chronology, dashboard, demo, exchange, family, imports, legal,
-    plan, reports, retention, schools, search, session, tsm,
+    local_model, plan, reports, retention, schools, search, session, tsm,
 };
 
 #[derive(Debug, Parser)]
@@ -82,6 +82,10 @@ pub enum Command {
     /// Closed cases due for review for deletion under the retention rule: list, and purge.
     #[command(subcommand)]
     Retention(retention::RetentionCommand),
+    /// The council's local model (named groups over attendance ranges, like Wave 1 71–95%):
+    /// show, set from a file, put back the example, or none.
+    #[command(subcommand, name = "local-model")]
+    LocalModel(local_model::LocalModelCommand),
     /// Add a synthetic caseload (obviously fake pupils, UPNs of LA 999) for demonstrations,
     /// training and benchmarks. Never use it on a real caseload.
     Demo(demo::DemoArgs),
@@ -102,8 +106,9 @@ pub enum Command {
     #[command(subcommand)]
     Outbox(exchange::OutboxCommand),
     /// Add up every worker's delivered summaries on the share into one team report (no
-    /// caseload or passphrase needed). Only files a manifest vouches for are read.
-    Aggregate(exchange::AggregateArgs),
+    /// caseload or passphrase needed). Only files a manifest vouches for are read; funnels are
+    /// added only within one period (--from and --to choose one).
+    Aggregate(crate::aggregate::AggregateArgs),
     /// The audit trail: list its entries, or check that none was edited, deleted, inserted or
     /// reordered.
     #[command(subcommand)]
@@ -157,6 +162,12 @@ pub fn iso_date(value: &str) -> Result<String, NotADate> {
     chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .map(|date| date.format("%Y-%m-%d").to_string())
         .map_err(|_| NotADate::Date)
+}
+
+/// A date given on the command line, as a date (`YYYY-MM-DD`), for commands that use it
+/// directly rather than pass it to the app.
+pub fn iso_day(value: &str) -> Result<chrono::NaiveDate, NotADate> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| NotADate::Date)
 }
 
 /// A local date and time on the command line: `YYYY-MM-DD HH:MM` (24-hour clock).

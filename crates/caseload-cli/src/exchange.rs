@@ -1,7 +1,7 @@
-//! `caseload export`, `caseload sync`, `caseload outbox list` and `caseload aggregate`: summaries
-//! out to the council's shared drive (queued, or written straight to a folder), delivery, and the
-//! team report a service manager builds from every worker's deliveries. The shared-drive settings
-//! are in `share`, the inbox's proposals in `inbox`.
+//! `caseload export`, `caseload sync` and `caseload outbox list`: summaries out to the council's
+//! shared drive (queued, or written straight to a folder) and their delivery. The team report a
+//! service manager builds from every worker's deliveries is in `aggregate`, the shared-drive
+//! settings in `share`, the inbox's proposals in `inbox`.
 
 use std::path::PathBuf;
 
@@ -9,11 +9,8 @@ use caseload_app::exchange::{
     ExportRequest, ExportSaveRequest, IdentifiableReason, OutboxStatus, SyncRequest,
 };
 use caseload_app::support::Destination;
-use caseload_app::{AppError, Caseload, exchange, support};
+use caseload_app::{AppError, Caseload, exchange};
 use caseload_domain::disclosure::LawfulBasis;
-use caseload_exchange::aggregate::aggregate;
-use caseload_exchange::share::{RealShare, escape_name};
-use caseload_exchange::summary::{ExportFormat, render, suppress};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::output;
@@ -105,25 +102,6 @@ pub struct SyncArgs {
     share: Option<PathBuf>,
     #[arg(long)]
     json: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct AggregateArgs {
-    /// The shared-drive folder holding the workers' deliveries.
-    #[arg(long, value_name = "DIR")]
-    share: PathBuf,
-    /// The team report to write; its format follows the extension (.csv, .xlsx, .pdf, .json).
-    /// An existing file is never replaced: " (2)" is added to the new name.
-    #[arg(long, value_name = "FILE")]
-    out: PathBuf,
-    /// Hide counts below this (2 to 100; default 5, as councils publish), and others with
-    /// them so no total gives one back.
-    #[arg(long, value_name = "N", default_value_t = suppress::DEFAULT_THRESHOLD,
-          value_parser = clap::value_parser!(u64).range(2..=100), conflicts_with = "no_suppression")]
-    threshold: u64,
-    /// Show every count, however small: only for a report that stays inside the service.
-    #[arg(long)]
-    no_suppression: bool,
 }
 
 fn request(args: &ExportArgs) -> ExportRequest {
@@ -288,52 +266,4 @@ pub fn outbox(cx: &Caseload, command: OutboxCommand) -> Result<(), AppError> {
             );
         }
     })
-}
-
-pub fn run_aggregate(args: AggregateArgs) -> Result<(), AppError> {
-    let format = args
-        .out
-        .extension()
-        .and_then(|e| e.to_str())
-        .and_then(ExportFormat::parse)
-        .ok_or_else(|| AppError::File {
-            message: "Name the team report .csv, .xlsx, .pdf or .json".into(),
-            path: args.out.display().to_string(),
-        })?;
-    let report = aggregate(
-        &RealShare,
-        &args.share,
-        caseload_app::support::today(),
-        env!("CARGO_PKG_VERSION"),
-        if args.no_suppression {
-            0
-        } else {
-            args.threshold
-        },
-    )
-    .map_err(|e| AppError::File {
-        message: e.to_string(),
-        path: args.share.display().to_string(),
-    })?;
-    let bytes = render(&report.summary, format)?;
-    let saved = support::save_file_at(&args.out, "team report", &bytes)?;
-    outln!(
-        "Wrote the team report to {} from {} deliveries",
-        saved.path,
-        report.included.len()
-    );
-    for i in report.included.iter().filter(|i| !i.added) {
-        outln!(
-            "  {} {}: the same attendance files as another worker's; counted once",
-            i.worker_id,
-            i.kind.as_str()
-        );
-    }
-    for (path, reason) in &report.rejected {
-        eprintln!(
-            "Left out {}: {reason}",
-            escape_name(&path.display().to_string())
-        );
-    }
-    Ok(())
 }

@@ -8,6 +8,7 @@ use caseload_app::legal::{
     EvidenceBundleSaveRequest, LegalGetRequest, LegalStepAddRequest, LegalStepView, LegalView,
 };
 use caseload_app::support::Destination;
+use caseload_app::tsm::RecordFormat;
 use caseload_app::{AppError, Caseload, legal};
 use caseload_domain::CaseId;
 use caseload_domain::legal::{EsoStage, LegalStepKind, ProsecutionSection, StepDetails};
@@ -26,7 +27,8 @@ pub enum LegalCommand {
     },
     /// Record a step on the ladder, or correct one with --corrects. A step out of the
     /// ladder's order (contract, notice to improve, penalty notice, supervision order,
-    /// prosecution) needs --reason.
+    /// prosecution) needs --reason, and so does a penalty notice without the threshold met in
+    /// the pupil's imported session marks or before a notice to improve's period has ended.
     Add(Box<LegalAddArgs>),
 }
 
@@ -78,7 +80,8 @@ pub struct LegalAddArgs {
     /// Who made the decision.
     #[arg(long, value_name = "NAME")]
     pub decided_by: String,
-    /// Why the step is taken out of the ladder's order.
+    /// Why the step is taken as an exception: out of the ladder's order, or a penalty notice
+    /// without the threshold met or before the improvement period has ended.
     #[arg(long)]
     pub reason: Option<String>,
     #[arg(long)]
@@ -124,13 +127,21 @@ pub struct LegalAddArgs {
 pub struct EvidenceArgs {
     /// The case's id.
     pub id: String,
-    /// The PDF file to write (never replaced: if it exists, " (2)" is added to the new name).
+    /// The file to write (never replaced: if it exists, " (2)" is added to the new name).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Put the pupil's legal name in the PDF's title (its metadata). Off by default: the title
     /// names the case reference only. The name of the file is the one given with --out.
     #[arg(long)]
     pub name_pupil: bool,
+    /// The step the bundle is for (default: the next rung of the case's ladder). A bundle for a
+    /// supervision order or a prosecution is refused until the pupil's session marks are
+    /// imported.
+    #[arg(long = "for", value_enum, value_name = "STEP")]
+    pub purpose: Option<StepArg>,
+    /// pdf (the default) or docx: the same bundle, in the same order.
+    #[arg(long, value_enum)]
+    pub format: Option<crate::tsm::Format>,
 }
 
 fn add_request(a: LegalAddArgs) -> LegalStepAddRequest {
@@ -219,8 +230,12 @@ fn print_view(v: &LegalView) {
             s.decided_by
         );
         outln!("    {}", details(s));
+        if let Some(threshold) = &s.threshold {
+            outln!("    {threshold}");
+        }
         if let Some(reason) = &s.reason {
-            outln!("    reason: {reason}");
+            let label = s.reason_label.as_deref().unwrap_or("Reason");
+            outln!("    {label}: {reason}");
         }
         if let Some(corrects) = &s.corrects {
             outln!("    corrects {corrects}");
@@ -229,6 +244,7 @@ fn print_view(v: &LegalView) {
     for a in &v.alerts {
         outln!("! {}: {}", a.title, a.message);
     }
+    outln!("Penalty notice threshold: {}", v.threshold);
     if let Some(next) = v.suggested {
         outln!("Next on the ladder: {}", next.label());
     }
@@ -268,6 +284,11 @@ pub fn evidence(cx: &Caseload, args: EvidenceArgs) -> Result<(), AppError> {
         EvidenceBundleSaveRequest {
             case_id: CaseId(args.id),
             name_pupil: args.name_pupil,
+            purpose: args.purpose.map(StepArg::kind),
+            format: args.format.map(|f| match f {
+                crate::tsm::Format::Pdf => RecordFormat::Pdf,
+                crate::tsm::Format::Docx => RecordFormat::Docx,
+            }),
         },
         &Destination::file(args.out),
     )?;

@@ -16,6 +16,7 @@ macro_rules! outln {
     };
 }
 
+mod aggregate;
 mod args;
 mod attendance;
 mod audit;
@@ -30,6 +31,7 @@ mod family;
 mod imports;
 mod inbox;
 mod legal;
+mod local_model;
 mod output;
 mod plan;
 mod reports;
@@ -94,13 +96,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Search(args) => search::run(open()?, args),
         Command::Report(command) => reports::run(open()?, command),
         Command::Retention(command) => retention::run(open()?, command),
+        Command::LocalModel(command) => local_model::run(open()?, command),
         Command::Demo(args) => demo::run(open()?, args),
         Command::Export(args) => exchange::export(open()?, args),
         Command::Share(args) => share::share(open()?, args),
         Command::Sync(args) => exchange::sync(open()?, args),
         Command::Outbox(command) => exchange::outbox(open()?, command),
         Command::Inbox(command) => inbox::inbox(open()?, command),
-        Command::Aggregate(args) => exchange::run_aggregate(args),
+        Command::Aggregate(args) => aggregate::run(args),
         Command::Wards(command) => wards::run(open()?, command),
         Command::Audit(command) => audit::run(open()?, command),
         Command::Commands => call::commands(),

@@ -48,8 +48,15 @@ fn print_bands(b: &CaseloadBandsReport) {
 
 fn print_funnel(f: &FunnelReport) {
     outln!("Case funnel {} to {}", f.from, f.to);
+    let width = f
+        .rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .chain([f.improved_pct_label.chars().count()])
+        .max()
+        .unwrap_or(0);
     outln!(
-        "{:<52}  {:>7}  {:>9}  {:>5}",
+        "{:<width$}  {:>7}  {:>9}  {:>5}",
         "",
         "PRIMARY",
         "SECONDARY",
@@ -57,7 +64,7 @@ fn print_funnel(f: &FunnelReport) {
     );
     for r in &f.rows {
         outln!(
-            "{:<52}  {:>7}  {:>9}  {:>5}",
+            "{:<width$}  {:>7}  {:>9}  {:>5}",
             r.label,
             r.primary,
             r.secondary,
@@ -67,8 +74,8 @@ fn print_funnel(f: &FunnelReport) {
     let pct = |p: &Option<f64>| p.map(|v| format!("{v:.1}%")).unwrap_or_else(|| "-".into());
     if let [p, s, t] = f.improved_pct.as_slice() {
         outln!(
-            "{:<52}  {:>7}  {:>9}  {:>5}",
-            "Improved, as % of closed",
+            "{:<width$}  {:>7}  {:>9}  {:>5}",
+            f.improved_pct_label,
             pct(p),
             pct(s),
             pct(t)

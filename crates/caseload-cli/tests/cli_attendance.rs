@@ -60,7 +60,20 @@ fn compute_prints_the_fixed_fields_sorted_by_upn_without_any_caseload() {
                 "severe_absence": true,
                 "attendance_band": "41-50",
                 "fpn_threshold_met_on": null,
-                "illness_15_days_on": null
+                "illness_15_days_on": null,
+                "academic_year": [{
+                    "academic_year": "2024/25",
+                    "possible_sessions": 2,
+                    "present_sessions": 1,
+                    "authorised_absence_sessions": 1,
+                    "unauthorised_absence_sessions": 0,
+                    "attendance_pct": 50.0,
+                    "persistent_absence": true,
+                    "severe_absence": true,
+                    "attendance_band": "41-50",
+                    "fpn_threshold_met_on": null,
+                    "illness_15_days_on": null
+                }]
             },
             {
                 "upn": "P207000016049",
@@ -73,7 +86,20 @@ fn compute_prints_the_fixed_fields_sorted_by_upn_without_any_caseload() {
                 "severe_absence": true,
                 "attendance_band": "41-50",
                 "fpn_threshold_met_on": "2025-06-06",
-                "illness_15_days_on": null
+                "illness_15_days_on": null,
+                "academic_year": [{
+                    "academic_year": "2024/25",
+                    "possible_sessions": 20,
+                    "present_sessions": 10,
+                    "authorised_absence_sessions": 0,
+                    "unauthorised_absence_sessions": 10,
+                    "attendance_pct": 50.0,
+                    "persistent_absence": true,
+                    "severe_absence": true,
+                    "attendance_band": "41-50",
+                    "fpn_threshold_met_on": "2025-06-06",
+                    "illness_15_days_on": null
+                }]
             }
         ])
     );

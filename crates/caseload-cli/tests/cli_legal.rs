@@ -1,7 +1,9 @@
 //! The built `caseload` binary on the legal ladder and the evidence bundle: steps added in
-//! order, a step out of order refused without --reason, the third penalty notice refused, a
-//! payment recorded as a correction, and the bundle written as a PDF poppler can read, through
-//! no planted symlink and replacing no file.
+//! order, a step out of order refused without --reason, a penalty notice without the threshold
+//! met refused without --reason, the third penalty notice refused, a payment recorded as a
+//! correction, and the bundle written as a PDF poppler can read (with the register extract once
+//! marks are imported; refused for a prosecution without them), through no planted symlink and
+//! replacing no file.
 
 mod common;
 
@@ -14,6 +16,46 @@ fn ago(days: i64) -> String {
         .date_naive()
         - chrono::Duration::days(days))
     .to_string()
+}
+
+/// Imports a week of unauthorised absence (ten `O` marks) for `upn` in the week before the one
+/// `days_ago` falls in, through `caseload import marks`: the threshold is met on its Friday.
+/// Returns that Friday.
+fn import_threshold(dir: &std::path::Path, upn: &str, days_ago: i64) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let day = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive()
+        - chrono::Duration::days(days_ago + 7);
+    let monday = day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    let mut csv = String::from("upn,date,session,code\n");
+    for offset in 0..5 {
+        for session in ["AM", "PM"] {
+            let date = monday + chrono::Duration::days(offset);
+            csv.push_str(&format!("{upn},{date},{session},O\n"));
+        }
+    }
+    let file = dir.join(format!("marks-{days_ago}.csv"));
+    std::fs::write(&file, csv).expect("marks file");
+    caseload(dir)
+        .args(["import", "marks"])
+        .arg(&file)
+        .assert()
+        .success();
+    monday + chrono::Duration::days(4)
+}
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (install poppler-utils)");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn legal_add(dir: &std::path::Path, id: &str, step: &str, days_ago: i64) -> assert_cmd::Command {
@@ -32,6 +74,7 @@ fn the_ladder_is_climbed_in_order_and_the_third_penalty_notice_is_refused() {
         .as_str()
         .expect("id")
         .to_string();
+    import_threshold(dir.path(), "B801200005001", 300);
     legal_add(dir.path(), &id, "contract", 300)
         .args(["--terms", "In school by 8:45 every day"])
         .assert()
@@ -270,4 +313,129 @@ fn the_evidence_pdf_title_names_the_pupil_only_with_name_pupil() {
         .assert()
         .success();
     assert_eq!(pdf_title(&named), format!("Evidence bundle: {name}"));
+}
+
+/// #15: a penalty notice with no threshold met in the pupil's marks is refused until --reason
+/// is given, and is then shown with "Threshold not met" and the reason under the exception.
+#[test]
+fn a_penalty_notice_without_the_threshold_met_is_refused_without_reason() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let id = add(dir.path(), "B801200005001")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    legal_add(dir.path(), &id, "contract", 90)
+        .args(["--parents-present", "--terms", "Synthetic contract terms"])
+        .assert()
+        .success();
+    legal_add(dir.path(), &id, "notice-to-improve", 60)
+        .args(["--ends-on", &ago(60 - 28)])
+        .args(["--sufficient-improvement", "No unauthorised absence"])
+        .assert()
+        .success();
+    legal_add(dir.path(), &id, "penalty-notice", 10)
+        .args(["--parent", "Parent Demo"])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("reason: The penalty notice threshold")
+                .and(predicate::str::contains("give the reason")),
+        );
+    let shown = json_of(caseload(dir.path()).args(["legal", "show", &id, "--json"]));
+    assert_eq!(
+        shown["steps"].as_array().expect("steps").len(),
+        2,
+        "refused"
+    );
+    assert_eq!(shown["threshold"], "Threshold not met");
+    legal_add(dir.path(), &id, "penalty-notice", 10)
+        .args(["--parent", "Parent Demo"])
+        .args(["--reason", "Synthetic: the register was late"])
+        .assert()
+        .success();
+    caseload(dir.path())
+        .args(["legal", "show", &id])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("    Threshold not met")
+                .and(predicate::str::contains(
+                    "Issued before the threshold was met: Synthetic: the register was late",
+                ))
+                .and(predicate::str::contains(
+                    "Penalty notice threshold: Threshold not met",
+                )),
+        );
+}
+
+/// #15: the bundle for a prosecution is refused while the pupil has no session marks, saying
+/// to import them; once imported, the PDF holds the register extract.
+#[test]
+fn the_prosecution_bundle_is_refused_without_marks_and_holds_the_register_extract_with_them() {
+    let dir = tempfile::tempdir().expect("tmp");
+    init(dir.path());
+    let id = add(dir.path(), "B801200005001")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let out = dir.path().join("prosecution.pdf");
+    caseload(dir.path())
+        .args(["evidence", &id, "--for", "prosecution", "--out"])
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("import the pupil's session marks first")
+                .and(predicate::str::contains("caseload import marks")),
+        );
+    assert!(!out.exists());
+    let met = import_threshold(dir.path(), "B801200005001", 0);
+    caseload(dir.path())
+        .args(["evidence", &id, "--for", "prosecution", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let text = pdf_text(&out);
+    let met = caseload_domain::dates::long_date(met);
+    let docx = dir.path().join("prosecution.docx");
+    caseload(dir.path())
+        .args([
+            "evidence",
+            &id,
+            "--for",
+            "prosecution",
+            "--format",
+            "docx",
+            "--out",
+        ])
+        .arg(&docx)
+        .assert()
+        .success();
+    let xml = std::process::Command::new("unzip")
+        .args(["-p"])
+        .arg(&docx)
+        .arg("word/document.xml")
+        .output()
+        .expect("unzip");
+    let xml = String::from_utf8_lossy(&xml.stdout);
+    for phrase in [
+        "Register extract",
+        "Key to the codes used",
+        "Absent in other or unknown circumstances",
+    ] {
+        assert!(xml.contains(phrase), "the DOCX lacks {phrase:?}");
+    }
+    for phrase in [
+        "Bundle for Prosecution".to_string(),
+        "Register extract".into(),
+        "Week beginning Mon AM Mon PM".into(),
+        "O O O O O O O O O O".into(),
+        "O Absent in other or unknown circumstances".into(),
+        format!("Penalty notice threshold Met on {met}"),
+        "What is missing".into(),
+        "No attendance contract recorded".into(),
+    ] {
+        assert!(text.contains(&phrase), "missing {phrase:?} in {text}");
+    }
 }

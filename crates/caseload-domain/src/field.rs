@@ -99,6 +99,7 @@ pub enum Field {
     RetentionYearsAfterClosure,
     OutboxPurgeDays,
     Cases,
+    ModelGroups,
 }
 
 impl Field {
@@ -195,6 +196,7 @@ impl Field {
             Field::RetentionYearsAfterClosure => "retention_years_after_closure",
             Field::OutboxPurgeDays => "outbox_purge_days",
             Field::Cases => "cases",
+            Field::ModelGroups => "model_groups",
         }
     }
 }

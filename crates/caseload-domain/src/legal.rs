@@ -3,10 +3,14 @@
 //! Steps are never edited: a correction is a new step of the same kind naming the one it
 //! corrects, and only the latest version of a step counts. This module owns the steps' values;
 //! `draft` checks a step's own fields as typed, `ladder` checks it against the case's record,
-//! `penalty` holds the penalty-notice limits and amounts, `alerts` what must not be missed.
+//! `penalty` holds the penalty-notice limits and amounts, `evidence` whether a penalty notice
+//! stands on its evidence (the threshold met, the improvement period over), `bundle` what an
+//! evidence bundle must hold, `alerts` what must not be missed.
 
 mod alerts;
+pub mod bundle;
 mod draft;
+pub mod evidence;
 mod ladder;
 pub mod penalty;
 

@@ -15,6 +15,7 @@ pub mod funnel;
 pub mod ids;
 pub mod legal;
 pub mod link_school;
+pub mod local_model;
 pub mod locking;
 pub mod passphrase;
 pub mod plan;

@@ -2,19 +2,26 @@
 //! a delivery manifest lists with a matching SHA-256 are trusted (see [`crate::share::trusted_files`]);
 //! anything else is reported and left out. Each worker's latest funnel and latest ward figures
 //! count once; ward figures from the very same attendance files are the same pupils and are not
-//! added twice.
+//! added twice. Funnels are added only within one period ([`periods`]): each period has its own
+//! table, and with a period asked for, only funnels for exactly that period are added and every
+//! other is named.
+
+mod periods;
 
 use std::path::{Path, PathBuf};
 
 use caseload_domain::ExportId;
-use caseload_domain::report::{FunnelFigures, WardFigures};
+use caseload_domain::report::WardFigures;
 use chrono::NaiveDate;
 
 use crate::share::{DeliveryError, ShareFs, trusted_files};
 use crate::summary::{
     Cell, ColumnType, Figures, Summary, SummaryColumn, SummaryHeader, SummaryKind, SummaryTable,
-    funnel_table, read_json, suppress, ward_tables,
+    read_json, suppress, ward_tables,
 };
+
+use periods::{FunnelsByPeriod, notes_table};
+pub use periods::{LeftOut, Period, period_text};
 
 /// One delivery counted in the team report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +32,8 @@ pub struct Included {
     pub created_at: String,
     /// False for ward figures left out because another worker sent the same files' figures.
     pub added: bool,
+    /// The period the figures count, where the kind has one (the funnel).
+    pub period: Option<Period>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +42,10 @@ pub struct TeamReport {
     pub included: Vec<Included>,
     /// Files left out, each with why (hash mismatch, unreadable manifest or summary).
     pub rejected: Vec<(PathBuf, String)>,
+    /// Trusted deliveries not added because their period is not the one asked for.
+    pub left_out: Vec<LeftOut>,
+    /// The funnel periods reported, each in its own table, earliest first.
+    pub funnel_periods: Vec<Period>,
 }
 
 struct Candidate {
@@ -43,15 +56,25 @@ struct Candidate {
     summary: Summary,
 }
 
+fn funnel_period(summary: &Summary) -> Option<Period> {
+    match &summary.figures {
+        Some(Figures::Funnel(f)) => Some((f.from, f.to)),
+        _ => None,
+    }
+}
+
 /// Reads every trusted delivery under `root` and adds them up. Counts from 1 to
 /// `suppress_below - 1` are hidden, with secondary suppression (see [`suppress`]); 0 or 1 turns
-/// suppression off (the CLI asks for an explicit `--no-suppression` for that).
+/// suppression off (the CLI asks for an explicit `--no-suppression` for that). With `only`,
+/// funnels for any other period are left out and named (in `left_out` and the report's notes);
+/// without it, each period's funnels are added up in a table of their own.
 pub fn aggregate(
     fs: &dyn ShareFs,
     root: &Path,
     produced_on: NaiveDate,
     app_version: &str,
     suppress_below: u64,
+    only: Option<Period>,
 ) -> Result<TeamReport, DeliveryError> {
     let trust = trusted_files(fs, root)?;
     let mut rejected: Vec<(PathBuf, String)> = trust
@@ -73,8 +96,36 @@ pub fn aggregate(
             Err(e) => rejected.push((file.folder.join(&file.name), format!("{e} — left out"))),
         }
     }
-    // Each worker's latest delivery of each kind.
     candidates.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    // With a period asked for, a funnel for any other period is named and left out (once for
+    // each worker and period), before each worker's latest is chosen.
+    let mut left_out: Vec<LeftOut> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(wanted) = only {
+        candidates.retain(|c| match funnel_period(&c.summary) {
+            Some(period) if period != wanted => {
+                if !left_out
+                    .iter()
+                    .any(|l| l.worker_id == c.worker_id && l.period == period)
+                {
+                    left_out.push(LeftOut {
+                        worker_id: c.worker_id.clone(),
+                        kind: c.summary.header.kind,
+                        export_id: c.export_id.clone(),
+                        period,
+                        reason: format!(
+                            "its period is not the one asked for ({})",
+                            period_text(wanted)
+                        ),
+                    });
+                }
+                false
+            }
+            _ => true,
+        });
+        left_out.sort_by(|a, b| (&a.worker_id, a.period).cmp(&(&b.worker_id, b.period)));
+    }
+    // Each worker's latest delivery of each kind.
     let mut latest: Vec<Candidate> = Vec::new();
     for c in candidates {
         if !latest
@@ -89,19 +140,22 @@ pub fn aggregate(
             .cmp(&(&b.worker_id, b.summary.header.kind.as_str()))
     });
 
-    let mut funnel: Option<FunnelFigures> = None;
+    let mut funnels = FunnelsByPeriod::default();
     let mut wards: Option<WardFigures> = None;
     let mut included = Vec::new();
     let mut teams: Vec<String> = Vec::new();
     for c in &latest {
         let added = match &c.summary.figures {
-            Some(Figures::Funnel(f)) => {
-                match &mut funnel {
-                    Some(total) => total.add(f),
-                    None => funnel = Some(f.clone()),
+            Some(Figures::Funnel(f)) => match funnels.add(f) {
+                Ok(()) => true,
+                Err(mismatch) => {
+                    notes.push(format!(
+                        "{}'s funnel was not added: {mismatch}",
+                        c.worker_id
+                    ));
+                    false
                 }
-                true
-            }
+            },
             Some(Figures::Wards(w)) => match &mut wards {
                 Some(total) => total.add(w),
                 None => {
@@ -120,12 +174,36 @@ pub fn aggregate(
             export_id: c.export_id.clone(),
             created_at: c.created_at.clone(),
             added,
+            period: funnel_period(&c.summary),
         });
     }
-    let mut tables = Vec::new();
-    if let Some(f) = &funnel {
-        tables.push(funnel_table(f));
+    for l in &left_out {
+        notes.push(format!(
+            "Left out: {}'s {} for {} (export {}): {}.",
+            l.worker_id,
+            l.kind.as_str(),
+            period_text(l.period),
+            l.export_id,
+            l.reason
+        ));
     }
+    if let Some(wanted) = only {
+        if funnels.len() == 0 {
+            notes.push(format!(
+                "No funnel delivered is for {}: the report has no funnel.",
+                period_text(wanted)
+            ));
+        }
+        if wards.is_some() {
+            notes.push(
+                "The ward tables are as at the attendance files each worker imported, not for a \
+                 period, so --from and --to do not choose them."
+                    .into(),
+            );
+        }
+    }
+    notes.extend(funnels.notes());
+    let mut tables = funnels.tables();
     if let Some(w) = &wards {
         tables.extend(ward_tables(w));
     }
@@ -140,7 +218,11 @@ pub fn aggregate(
             );
         }
     }
+    if !notes.is_empty() {
+        tables.push(notes_table(&notes));
+    }
     tables.push(sources_table(&included));
+    let single = funnels.single_period();
     let summary = Summary {
         header: SummaryHeader {
             kind: SummaryKind::Team,
@@ -149,8 +231,9 @@ pub fn aggregate(
             produced_on,
             worker_id: format!("{} workers", count_workers(&included)),
             team: teams.join(", "),
-            from: funnel.as_ref().map(|f| f.from),
-            to: funnel.as_ref().map(|f| f.to),
+            // The header's period only where the report has one; several are in the tables.
+            from: single.map(|(from, _)| from),
+            to: single.map(|(_, to)| to),
             identifiable_reason: None,
             app_version: app_version.to_string(),
         },
@@ -161,6 +244,8 @@ pub fn aggregate(
         summary,
         included,
         rejected,
+        left_out,
+        funnel_periods: funnels.periods(),
     })
 }
 
@@ -184,6 +269,12 @@ fn sources_table(included: &[Included]) -> SummaryTable {
             ),
             col("kind", "Summary", "funnel or ward-bands"),
             col(
+                "period",
+                "Period",
+                "The period the delivery's funnel counts (from to to, both days included); \
+                 blank for ward figures, which are as at the attendance files",
+            ),
+            col(
                 "export_id",
                 "Export id",
                 "The delivery's export id, as in its manifest",
@@ -205,6 +296,7 @@ fn sources_table(included: &[Included]) -> SummaryTable {
                 vec![
                     Cell::text(i.worker_id.clone()),
                     Cell::text(i.kind.as_str()),
+                    i.period.map_or(Cell::Empty, |p| Cell::text(period_text(p))),
                     Cell::text(i.export_id.clone()),
                     Cell::text(i.created_at.clone()),
                     Cell::text(if i.added { "yes" } else { "no" }),

@@ -2,14 +2,16 @@
 //! attendance record, the whole chronology (corrections included and marked), every offer of
 //! support and its outcome, and the legal steps with the notices and the contract's terms and
 //! compliance. It leaves nothing out: a bundle that hides a corrected entry is not evidence.
-//! This module owns the bundle's values; what it says, in what order, is in `sections`.
+//! This module owns the bundle's values; what it says, in what order, is in `sections` (the
+//! attendance record and register extract in `attendance`).
 
+mod attendance;
 mod sections;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::ExchangeError;
-use crate::pdf;
+use crate::{docx, pdf};
 
 pub const TITLE: &str = "Evidence bundle";
 
@@ -20,8 +22,13 @@ pub struct EvidenceBundle {
     pub case: BundleCase,
     /// Attendance readings, oldest first.
     pub attendance: Vec<BundleReading>,
-    /// Figures worked out from the school's session marks, when the caller has them.
-    pub session_marks: Option<SessionMarkSummary>,
+    /// What the school's session marks show, when any are imported: figures per academic
+    /// year, the threshold and illness dates, and the register extract.
+    pub register: Option<BundleRegister>,
+    /// The step the bundle is for, e.g. "Prosecution".
+    pub purpose: String,
+    /// What the record does not hold that a bundle normally has; empty when nothing is missing.
+    pub missing: Vec<String>,
     /// Every chronology entry in the order things happened, corrections included.
     pub chronology: Vec<BundleEntry>,
     pub plan: BundlePlan,
@@ -71,13 +78,45 @@ pub struct BundleReading {
     pub attendance: String,
 }
 
-/// A summary of the session marks: the period they cover and label/value lines (counts by
-/// code, the penalty notice threshold date…).
+/// The school's session marks as evidence: the period, each academic year's figures, the
+/// dates the threshold and the illness notification were reached, and the register extract.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionMarkSummary {
+pub struct BundleRegister {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    pub lines: Vec<(String, String)>,
+    /// Oldest year first.
+    pub years: Vec<BundleYear>,
+    /// §5.6: the first date the penalty notice threshold was met.
+    pub threshold_met_on: Option<NaiveDate>,
+    /// §5.7: the date of an academic year's 30th illness mark (15 school days).
+    pub illness_15_days_on: Option<NaiveDate>,
+    /// Every week with a mark, earliest first.
+    pub weeks: Vec<RegisterRow>,
+    /// Show Saturday and Sunday columns: some week has a weekend mark.
+    pub weekend: bool,
+    /// Each code used, with what it means: ("O", "Unauthorised absence: …").
+    pub key: Vec<(String, String)>,
+}
+
+/// One academic year's figures from the marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleYear {
+    /// e.g. "2026/27".
+    pub label: String,
+    pub possible: u32,
+    pub present: u32,
+    /// e.g. "84.2%"; empty when there were no possible sessions.
+    pub attendance: String,
+    pub persistent_absence: bool,
+    pub severe_absence: bool,
+}
+
+/// One week of the register: the Monday it starts on and the code of each session, Monday AM
+/// first (14 sessions, Saturday and Sunday last); empty where nothing was recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterRow {
+    pub week_start: NaiveDate,
+    pub sessions: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,8 +177,9 @@ pub struct BundleLegalStep {
     pub decided_by: String,
     /// The step's own details as label and value, e.g. ("Terms", …), ("Compliance", …).
     pub details: Vec<(String, String)>,
-    /// Why it was taken out of the ladder's order.
-    pub reason: Option<String>,
+    /// The recorded reason for an exception, with the exception it answers as its label:
+    /// ("Issued before the threshold was met", "…").
+    pub reason: Option<(String, String)>,
     pub notes: Option<String>,
     pub corrects: Option<usize>,
     pub corrected_by: Vec<usize>,
@@ -148,6 +188,11 @@ pub struct BundleLegalStep {
 /// The bundle as a PDF: A4 pages, standard fonts, "Page N of M" at the foot of each page.
 pub fn to_pdf(bundle: &EvidenceBundle) -> Result<Vec<u8>, ExchangeError> {
     Ok(pdf::render(&sections::document(bundle)))
+}
+
+/// The bundle as a Word document: the same blocks in the same order as the PDF.
+pub fn to_docx(bundle: &EvidenceBundle) -> Result<Vec<u8>, ExchangeError> {
+    docx::render(&sections::document(bundle))
 }
 
 #[cfg(test)]
@@ -179,7 +224,9 @@ pub(crate) fn sample() -> EvidenceBundle {
             unauthorised: 15,
             attendance: "80.0%".into(),
         }],
-        session_marks: None,
+        register: None,
+        purpose: "Penalty notice".into(),
+        missing: vec![],
         chronology: vec![
             BundleEntry {
                 number: 1,

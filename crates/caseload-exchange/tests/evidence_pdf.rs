@@ -1,12 +1,13 @@
 //! The evidence bundle as PDF, read back by poppler as a panel's clerk would: every
 //! chronology entry (corrections included and marked) and every legal step is in it, over as
-//! many numbered pages as it takes.
+//! many numbered pages as it takes; the register extract (week by week, with the key to the
+//! codes), each academic year's figures and what is missing, in the PDF and in the DOCX.
 
 mod common;
 
 use caseload_exchange::evidence::{
     BundleAction, BundleCase, BundleEntry, BundleLegalStep, BundlePlan, BundlePupil, BundleReading,
-    BundleTsmAction, EvidenceBundle, SessionMarkSummary, to_pdf,
+    BundleRegister, BundleTsmAction, BundleYear, EvidenceBundle, RegisterRow, to_docx, to_pdf,
 };
 use chrono::NaiveDate;
 use common::*;
@@ -108,7 +109,10 @@ fn bundle() -> EvidenceBundle {
     ];
     legal_steps[2].corrected_by = vec![4];
     legal_steps[3].corrects = Some(3);
-    legal_steps[4].reason = Some("Synthetic reason: the order was not appropriate".into());
+    legal_steps[4].reason = Some((
+        "Reason for taking this step out of order".into(),
+        "Synthetic reason: the order was not appropriate".into(),
+    ));
     EvidenceBundle {
         pupil: BundlePupil {
             legal_name: "Testpupil Bundle-Synthetic".into(),
@@ -144,14 +148,9 @@ fn bundle() -> EvidenceBundle {
                 attendance: "71.0%".into(),
             },
         ],
-        session_marks: Some(SessionMarkSummary {
-            from: d(9, 3),
-            to: d(11, 20),
-            lines: vec![(
-                "Penalty notice threshold met".into(),
-                "16 October 2026".into(),
-            )],
-        }),
+        register: Some(register()),
+        purpose: "Prosecution".into(),
+        missing: vec!["No notice to improve recorded".into()],
         chronology,
         plan: BundlePlan {
             barriers: vec!["Transport".into(), "SEMH or EBSA".into()],
@@ -181,6 +180,59 @@ fn bundle() -> EvidenceBundle {
         legal_steps,
         produced_on: d(11, 23),
         name_pupil_in_title: false,
+    }
+}
+
+/// Twelve weeks of marks over two academic years, mostly "O" in the autumn.
+fn register() -> BundleRegister {
+    let codes = ["/", "\\", "O", "O", "/", "\\", "I", "I", "O", "O"];
+    let weeks = (0..12)
+        .map(|w| RegisterRow {
+            week_start: NaiveDate::from_ymd_opt(2026, 8, 24).expect("date")
+                + chrono::Days::new(7 * w),
+            sessions: codes
+                .iter()
+                .map(|c| c.to_string())
+                .chain(std::iter::repeat_n(String::new(), 4))
+                .collect(),
+        })
+        .collect();
+    BundleRegister {
+        from: NaiveDate::from_ymd_opt(2026, 8, 24).expect("date"),
+        to: d(11, 13),
+        years: vec![
+            BundleYear {
+                label: "2025/26".into(),
+                possible: 10,
+                present: 4,
+                attendance: "40.0%".into(),
+                persistent_absence: true,
+                severe_absence: true,
+            },
+            BundleYear {
+                label: "2026/27".into(),
+                possible: 110,
+                present: 44,
+                attendance: "40.0%".into(),
+                persistent_absence: true,
+                severe_absence: true,
+            },
+        ],
+        threshold_met_on: Some(d(10, 16)),
+        illness_15_days_on: None,
+        weeks,
+        weekend: false,
+        key: vec![
+            ("/".into(), "Present (AM)".into()),
+            (
+                "I".into(),
+                "Illness (not medical or dental appointments)".into(),
+            ),
+            (
+                "O".into(),
+                "Unauthorised absence not covered by any other code".into(),
+            ),
+        ],
     }
 }
 
@@ -217,14 +269,23 @@ fn every_chronology_entry_and_every_legal_step_is_in_the_pdf() {
         "Carried forward, 20 October 2026".into(),
         "Apply for a bus pass".into(),
         "Mentor check-in every morning".into(),
-        "Penalty notice threshold met 16 October 2026".into(),
+        "Penalty notice threshold Met on 16 October 2026".into(),
+        "15 days of illness Not reached".into(),
+        "Bundle for Prosecution".into(),
+        "What is missing No notice to improve recorded".into(),
+        "2026/27 110 44 40.0% Yes Yes".into(),
+        "Register extract".into(),
+        "Week beginning Mon AM Mon PM Tue AM".into(),
+        "5 October 2026 / \\ O O / \\ I I O O".into(),
+        "O Unauthorised absence not covered by any other code".into(),
         "71.0%".into(),
         "UPN B801200005001".into(),
         "Date of birth 2 April 2013".into(),
     ]);
     assert_mentions_all(&text, &phrases);
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s:?}"));
-    assert!(at("Attendance record") < at("Chronology"));
+    assert!(at("Attendance record") < at("Register extract"));
+    assert!(at("Register extract") < at("Chronology"));
     assert!(at("Synthetic contact number 60") < at("Support offered and its outcome"));
     assert!(at("Support offered and its outcome") < at("Legal action"));
 }
@@ -271,5 +332,27 @@ fn the_pdf_title_names_the_case_not_the_pupil_unless_asked() {
     assert!(
         info.contains("Title:") && info.contains("Evidence bundle: Testpupil Bundle-Synthetic"),
         "the name asked for is in the title: {info}"
+    );
+}
+
+/// The DOCX says the same as the PDF: LibreOffice prints the register extract, the key and each
+/// academic year's figures from it.
+#[test]
+fn the_docx_bundle_prints_the_register_extract_and_its_key() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let docx = dir.path().join("evidence.docx");
+    std::fs::write(&docx, to_docx(&bundle()).expect("render")).expect("write");
+    let text = pdf_text(&docx_to_pdf(&docx, dir.path()));
+    assert_mentions_all_across_page_breaks(
+        &text,
+        &[
+            "Register extract".to_string(),
+            "Week beginning".into(),
+            "5 October 2026".into(),
+            "Unauthorised absence not covered by any other code".into(),
+            "2026/27".into(),
+            "Met on 16 October 2026".into(),
+            "No notice to improve recorded".into(),
+        ],
     );
 }

@@ -63,13 +63,14 @@ async function recordReading(app, date, counts) {
 }
 
 test('a case goes from referral to closure, the dashboard follows it, and the funnel counts it in the app and the CLI alike', async (t) => {
-  const referred = daysAgo(40);
-  const accepted = daysAgo(39);
-  const allocated = daysAgo(35);
-  const cycleStart = daysAgo(30);
+  const referred = daysAgo(60);
+  const accepted = daysAgo(59);
+  const allocated = daysAgo(55);
+  // The cycle started over six weeks ago, so closing today is closing after the 6-week cycle.
+  const cycleStart = daysAgo(50);
   const firstReading = daysAgo(25);
   const secondReading = daysAgo(2);
-  const periodFrom = daysAgo(45);
+  const periodFrom = daysAgo(65);
   const today = daysAgo(0);
   let caseId;
 
@@ -113,11 +114,11 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
     assert.match(await (await app.el('case-history')).text(), /Referred/);
   });
 
-  await h.step('accept it 39 days ago', () => takeStep(app, 'accept', accepted));
+  await h.step('accept it 59 days ago', () => takeStep(app, 'accept', accepted));
   await h.step('allocate it to the attendance and family support team', () =>
     takeStep(app, 'allocate', allocated, { 'step-team': 'afsw', 'step-worker': WORKER }),
   );
-  await h.step('start the review cycle 30 days ago', () => takeStep(app, 'start_cycle', cycleStart));
+  await h.step('start the review cycle 50 days ago', () => takeStep(app, 'start_cycle', cycleStart));
 
   await h.step('the case is active, allocated, with its midpoint check overdue and every step in its history', async () => {
     assert.equal((await (await app.el('case-status')).text()).trim(), 'Active');
@@ -233,6 +234,8 @@ test('a case goes from referral to closure, the dashboard follows it, and the fu
       [inApp.cases_accepted.primary, inApp.cases_accepted.secondary, inApp.cases_accepted.total],
       ['1', '0', '1'],
     );
+    assert.equal(inApp.closed_after_cycle?.label, 'Closed after the 6-week cycle');
+    assert.equal(inApp.closed_after_cycle.total, '1');
     assert.equal(inApp.closed_improved?.label, 'Closed with attendance improved');
     assert.equal(inApp.closed_improved.total, '1');
     assert.equal(inApp.closed_improved.primary, '1');

@@ -301,7 +301,19 @@ export type Dashboard = {
 /**
  * The worker's date (Europe/London) the dashboard was worked out for.
  */
-today: string, rows: Array<DashboardRow>, 
+today: string, 
+/**
+ * The academic year the figures are for, "2026/27" (1 September to 31 August).
+ */
+academic_year: string, 
+/**
+ * The year before it, "2025/26", whose figures show beside the current ones.
+ */
+previous_academic_year: string, 
+/**
+ * The council's local model: its groups name the dashboard's model column and filter.
+ */
+local_model: LocalModel, rows: Array<DashboardRow>, 
 /**
  * Ids of rows whose next item is due by Sunday (overdue included), soonest first.
  */
@@ -311,7 +323,19 @@ due_this_week: Array<CaseId>,
  */
 tsm_actions_due: Array<TsmDueAction>, };
 
-export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: TeamId | null, worker: string | null, attendance_pct: number | null, 
+export type DashboardRow = { id: CaseId, legal_name: string, preferred_name: string | null, upn: string, school_name: string, school_phase: SchoolPhase | null, year_group: number, status: CaseStatus, team: TeamId | null, worker: string | null, 
+/**
+ * The current academic year to date; `null` when no figure is dated in it.
+ */
+attendance_pct: number | null, 
+/**
+ * The latest figure of the academic year before, shown beside the current one.
+ */
+last_year_pct: number | null, 
+/**
+ * The local model's groups whose range holds the current figure (docs/domain.md §5.11).
+ */
+model_groups: Array<string>, 
 /**
  * Against the previous reading; `null` with fewer than two readings.
  */
@@ -348,7 +372,17 @@ export type EvidenceBundleSaveRequest = { case_id: CaseId,
  * Put the pupil's legal name in the file name and the PDF's title. Off by default: both
  * name the case reference and the date only (the UPN never).
  */
-name_pupil: boolean, };
+name_pupil: boolean, 
+/**
+ * The step the bundle is for. Absent: the rung after the highest recorded (a prosecution
+ * once one is recorded). A bundle for a supervision order or a prosecution is refused
+ * while no session marks are imported for the pupil.
+ */
+purpose?: LegalStepKind, 
+/**
+ * PDF when absent; DOCX says the same in the same order.
+ */
+format?: RecordFormat, };
 
 export type ExportId = string;
 
@@ -423,7 +457,15 @@ export type FunnelReport = { from: string, to: string, rows: Array<FunnelRowView
  * "Closed with attendance improved" as a % of "closed after the cycle": primary,
  * secondary, total (one decimal, `null` where nothing closed).
  */
-improved_pct: Array<number | null>, };
+improved_pct: Array<number | null>, 
+/**
+ * The label of the improved-share row ("… closed after the 6-week cycle").
+ */
+improved_pct_label: string, 
+/**
+ * The review cycle's length the figures were counted with (Settings).
+ */
+cycle_weeks: number, };
 
 export type FunnelRequest = { 
 /**
@@ -578,6 +620,16 @@ export type LegalStepKind = "attendance_contract" | "notice_to_improve" | "penal
 
 export type LegalStepView = { id: LegalStepId, step: LegalStepKind, on_date: string, decided_by: string, notes: string | null, reason: string | null, 
 /**
+ * What the reason answers, shown as its label: "Issued before the threshold was met", or
+ * "Reason for taking this step out of order"; `null` when no reason is recorded.
+ */
+reason_label: string | null, 
+/**
+ * For a penalty notice: "Threshold met on 6 November 2026" or "Threshold not met", from
+ * the pupil's imported session marks.
+ */
+threshold: string | null, 
+/**
  * The step this one corrects.
  */
 corrects: LegalStepId | null, 
@@ -615,7 +667,16 @@ suggested: LegalStepKind | null,
  * The pupil is flagged as looked after: an education supervision order can only be
  * considered.
  */
-looked_after: boolean, };
+looked_after: boolean, 
+/**
+ * "Threshold met on 6 November 2026" or "Threshold not met": the penalty notice threshold
+ * (§5.6) over the pupil's imported session marks.
+ */
+threshold: string, 
+/**
+ * ISO date the threshold was first met; `null` when it has not been (or no marks).
+ */
+threshold_met_on: string | null, };
 
 export type LinkSchoolSetRequest = { urn: string, name: string, 
 /**
@@ -625,7 +686,29 @@ phase: string, attendance_champion: ContactInput, dsl: ContactInput, };
 
 export type LinkSchoolView = { urn: string, name: string, phase: SchoolPhase, attendance_champion: ContactView | null, dsl: ContactView | null, };
 
-export type MarksView = { first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, 
+export type LocalModel = { 
+/**
+ * What the council calls it, e.g. "Attendance programme waves".
+ */
+name: string, 
+/**
+ * In the order the council lists them; empty when the council uses no model.
+ */
+groups: Array<ModelGroup>, };
+
+export type MarksView = { 
+/**
+ * The academic year the counts below are for, to date: "2026/27".
+ */
+academic_year: string, 
+/**
+ * The first and last imported mark, of any year.
+ */
+first_date: string, last_date: string, possible: number, present: number, authorised: number, unauthorised: number, attendance_pct: number | null, band: string | null, persistent_absence: boolean, severe_absence: boolean, fpn_threshold_met_on: string | null, illness_15_days_on: string | null, 
+/**
+ * The academic year before, beside the current one; `null` when it has no marks.
+ */
+previous_year: MarksYearView | null, 
 /**
  * The same marks week by week, earliest first; weeks without possible sessions are left out.
  */
@@ -643,7 +726,11 @@ term: string,
 /**
  * How a worker says it: "Autumn term 2026".
  */
-term_label: string, possible: number, present: number, 
+term_label: string, 
+/**
+ * The academic year of the week: the running percentage starts again in each.
+ */
+academic_year: string, possible: number, present: number, 
 /**
  * The week's own attendance, to one decimal.
  */
@@ -652,6 +739,27 @@ attendance_pct: number,
  * Attendance over every imported session up to the end of the week, to one decimal.
  */
 cumulative_pct: number, };
+
+export type MarksYearView = { academic_year: string, possible: number, attendance_pct: number | null, persistent_absence: boolean, severe_absence: boolean, };
+
+export type ModelGroup = { 
+/**
+ * Short, shown as a tag: "Wave 1".
+ */
+name: string, 
+/**
+ * Lowest whole percent in range (0–100).
+ */
+from_pct: number, 
+/**
+ * Highest whole percent in range (0–100, not below `from_pct`).
+ */
+to_pct: number, 
+/**
+ * Who the group is for beyond the range, e.g. "pupils at risk of disconnection or
+ * involvement in crime". May be empty.
+ */
+criteria: string, };
 
 export type NextLegalStepView = { step: LegalStepKind, needs_reason: boolean, 
 /**
@@ -803,7 +911,19 @@ file_name: string | null, loaded_at: string | null, postcodes: number, wards: nu
  */
 left_out: number, };
 
-export type PrepPack = { pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
+export type PrepPack = { 
+/**
+ * The academic year the figures are for, "2026/27", and the one before it.
+ */
+academic_year: string, previous_academic_year: string, 
+/**
+ * The council's local model, whose groups the pack shows and counts.
+ */
+local_model: LocalModel, 
+/**
+ * How many of the pack's pupils each group of the model holds, in the model's order.
+ */
+model_counts: Array<number>, pupils: Array<PrepPupil>, persistent_absence: number, severe_absence: number, severe_without_plan: number, };
 
 export type PrepPupil = { case_id: CaseId | null, case_status: CaseStatus | null, 
 /**
@@ -813,7 +933,19 @@ name: string, upn: string, year_group: number | null,
 /**
  * ISO date of the latest attendance figure.
  */
-as_at: string | null, attendance_pct: number | null, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
+as_at: string | null, 
+/**
+ * The current academic year to date; `null` when no figure is dated in it.
+ */
+attendance_pct: number | null, 
+/**
+ * The latest figure of the academic year before, for the trend beside it.
+ */
+last_year_pct: number | null, 
+/**
+ * The local model's groups whose range holds the current figure (docs/domain.md §5.11).
+ */
+model_groups: Array<string>, band: string | null, trend: Trend | null, persistent_absence: boolean, severe_absence: boolean, has_plan: boolean, 
 /**
  * Severely absent with no plan: every severely absent pupil should have one.
  */
@@ -1414,6 +1546,9 @@ export interface Commands {
   postcode_lookup_status: { request: null, response: PostcodeLookupStatus },
   postcode_lookup_load: { request: PostcodeLookupLoadRequest, response: PostcodeLookupLoaded },
   backup_folder_choose: { request: BackupFolderRequest, response: Settings | null },
+  local_model_get: { request: null, response: LocalModel },
+  local_model_example: { request: null, response: LocalModel },
+  local_model_save: { request: LocalModel, response: LocalModel },
   retention_list: { request: null, response: RetentionList },
   retention_purge: { request: RetentionPurgeRequest, response: RetentionPurgeReport },
   legal_get: { request: LegalGetRequest, response: LegalView },
@@ -1440,4 +1575,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "postcode_lookup_status", "postcode_lookup_load", "backup_folder_choose", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "postcode_lookup_status", "postcode_lookup_load", "backup_folder_choose", "local_model_get", "local_model_example", "local_model_save", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

@@ -93,6 +93,8 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
 
 export function marksView(overrides: Partial<MarksView> = {}): MarksView {
   return {
+    academic_year: '2025/26',
+    previous_year: null,
     first_date: '2025-09-03',
     last_date: '2026-03-04',
     possible: 240,

@@ -9,6 +9,8 @@ export function legalStep(overrides: Partial<LegalStepView> = {}): LegalStepView
     decided_by: 'Ms Testmanager',
     notes: null,
     reason: null,
+    reason_label: null,
+    threshold: null,
     corrects: null,
     corrected_by: [],
     current: true,
@@ -45,6 +47,7 @@ export function penaltyStep(overrides: Partial<LegalStepView> = {}): LegalStepVi
     step: 'penalty_notice',
     on_date: '2025-03-10',
     details: { kind: 'penalty_notice', parent_name: 'Mr Testparent', paid_on: null },
+    threshold: 'Threshold met on 20 February 2025',
     penalty: {
       number: 1,
       window_from: '2025-03-10',
@@ -87,6 +90,8 @@ export function legalView(overrides: Partial<LegalView> = {}): LegalView {
     next: next([false, false, false, true, true]),
     suggested: 'penalty_notice',
     looked_after: false,
+    threshold: 'Threshold met on 20 February 2025',
+    threshold_met_on: '2025-02-20',
     ...overrides,
   };
 }

@@ -110,8 +110,11 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
     let history = events::history(&r, &record.id)?;
     let attendance = readings::for_pupil(&r, &record.pupil_id)?;
     let today = today();
-    let figures = CaseloadFigures::load_one(&r, &record.pupil_id, record.pupil.upn.as_str())?
-        .of(&record.pupil_id, record.pupil.upn.as_str());
+    let figures = CaseloadFigures::load_one(&r, &record.pupil_id, record.pupil.upn.as_str())?.of(
+        &record.pupil_id,
+        record.pupil.upn.as_str(),
+        today,
+    );
     let has_plan = plans::cases_with_plan(&r)?.contains(record.id.as_str());
     let alerts = if record.status.is_open() {
         // Only a pupil flagged as on a part-time timetable has a review date that counts.
@@ -124,7 +127,7 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
     } else {
         Vec::new()
     };
-    let marks = marks_view(&r, record.pupil.upn.as_str(), figures.marks.as_ref())?;
+    let marks = marks_view(&r, record.pupil.upn.as_str(), &figures)?;
     let cycle_item = next_cycle_item(
         record.status,
         record.cycle_start,
@@ -178,14 +181,18 @@ pub(crate) fn case_detail(store: &Store, record: CaseRecord) -> Result<CaseDetai
 fn marks_view(
     r: &caseload_store::Reader<'_>,
     upn: &str,
-    summary: Option<&caseload_domain::attendance::summary::MarksSummary>,
+    figures: &super::figures::Figures,
 ) -> Result<Option<crate::cases::MarksView>, AppError> {
-    let Some(m) = summary else { return Ok(None) };
     let marks = caseload_store::imports::marks_of(r, upn)?;
     let (Some(first), Some(last)) = (marks.first(), marks.last()) else {
         return Ok(None);
     };
+    // The current academic year to date; a pupil whose marks are all from an earlier year
+    // shows no current figures, with the year before beside them (docs/domain.md §5.10).
+    let empty = caseload_domain::attendance::summary::summarise(&[]);
+    let m = figures.marks.unwrap_or(empty);
     Ok(Some(crate::cases::MarksView {
+        academic_year: figures.year.label(),
         first_date: first.date.to_string(),
         last_date: last.date.to_string(),
         possible: m.counts.possible,
@@ -198,12 +205,22 @@ fn marks_view(
         severe_absence: m.severe_absence,
         fpn_threshold_met_on: m.fpn_threshold_met_on.map(|d| d.to_string()),
         illness_15_days_on: m.illness_15_days_on.map(|d| d.to_string()),
+        previous_year: figures
+            .marks_last_year
+            .map(|p| crate::cases::MarksYearView {
+                academic_year: figures.year.previous().label(),
+                possible: p.counts.possible,
+                attendance_pct: p.attendance_pct.map(|t| t.as_f64()),
+                persistent_absence: p.persistent_absence,
+                severe_absence: p.severe_absence,
+            }),
         weeks: caseload_domain::attendance::weekly::weekly(&marks)
             .iter()
             .map(|w| crate::cases::MarksWeekView {
                 week_start: w.week_start.to_string(),
                 term: w.term.key(),
                 term_label: w.term.label(),
+                academic_year: w.academic_year.label(),
                 possible: w.counts.possible,
                 present: w.counts.present,
                 attendance_pct: w.attendance_pct.as_f64(),

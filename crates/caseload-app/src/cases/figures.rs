@@ -2,11 +2,17 @@
 //! worker's own readings, imported summaries and imported session marks. The latest date wins;
 //! on the same date the worker's reading comes first, so an import never hides what the worker
 //! typed. The marks also give the penalty-notice and illness dates (§5.6, §5.7).
+//!
+//! "Current" means the current academic year to date (docs/domain.md §5.10): a figure dated in
+//! an earlier academic year is never the current one, and marks of different years never pool
+//! (the split is the domain's [`current_and_previous`]). The previous year's latest figure is
+//! kept beside it for the case and the TSM pack.
 
 use std::collections::HashMap;
 
 use caseload_domain::PupilId;
-use caseload_domain::attendance::summary::{MarksSummary, summarise};
+use caseload_domain::attendance::academic_year::{AcademicYear, current_and_previous};
+use caseload_domain::attendance::summary::MarksSummary;
 use caseload_domain::attendance::{SessionCounts, Tenths, Trend};
 use caseload_domain::rules::{Alert, AttendanceFacts, attendance_alerts};
 use caseload_store::imports::{self, SummaryRecord};
@@ -29,16 +35,30 @@ pub(crate) struct Figure {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Figures {
+    /// The academic year of the worker's today.
+    pub year: AcademicYear,
+    /// The latest figure dated in `year`.
     pub current: Option<Figure>,
+    /// The figure before `current` (of any year), for the trend.
     pub previous: Option<Figure>,
+    /// The latest figure dated in the academic year before `year`.
+    pub last_year: Option<Figure>,
+    /// `year`'s imported marks, summarised.
     pub marks: Option<MarksSummary>,
+    /// The previous year's imported marks, summarised.
+    pub marks_last_year: Option<MarksSummary>,
 }
 
 impl Figures {
     pub fn pct(&self) -> Option<Tenths> {
         self.current.and_then(|f| f.counts.attendance_pct())
+    }
+
+    /// The latest percentage of the academic year before the current one.
+    pub fn last_year_pct(&self) -> Option<Tenths> {
+        self.last_year.and_then(|f| f.counts.attendance_pct())
     }
 
     pub fn trend(&self) -> Option<Trend> {
@@ -99,8 +119,9 @@ impl CaseloadFigures {
         })
     }
 
-    /// The figures of the pupil with this id and UPN.
-    pub fn of(&self, pupil_id: &PupilId, upn: &str) -> Figures {
+    /// The figures of the pupil with this id and UPN, for the academic year of `today`.
+    pub fn of(&self, pupil_id: &PupilId, upn: &str, today: NaiveDate) -> Figures {
+        let year = AcademicYear::of(today);
         let mut all: Vec<Figure> = Vec::new();
         for r in self
             .readings
@@ -121,23 +142,30 @@ impl CaseloadFigures {
                 source: Source::Summary,
             });
         }
-        let marks = self.marks.get(upn).filter(|m| !m.is_empty()).map(|m| {
-            let summary = summarise(m);
-            let last = m.iter().map(|x| x.date).max();
-            (summary, last)
-        });
-        if let Some((summary, Some(last))) = &marks {
+        let split = self.marks.get(upn).map(|m| current_and_previous(m, today));
+        let (this_marks, last_marks) = split
+            .map(|s| (s.current, s.previous))
+            .unwrap_or((None, None));
+        for y in [this_marks, last_marks].into_iter().flatten() {
             all.push(Figure {
-                as_at: *last,
-                counts: summary.counts,
+                as_at: y.last_mark_on,
+                counts: y.summary.counts,
                 source: Source::Marks,
             });
         }
         all.sort_by(|a, b| b.as_at.cmp(&a.as_at).then(a.source.cmp(&b.source)));
+        let in_year = |f: &&Figure| year.contains(f.as_at);
+        let at = all.iter().position(|f| in_year(&f));
         Figures {
-            current: all.first().copied(),
-            previous: all.get(1).copied(),
-            marks: marks.map(|(s, _)| s),
+            year,
+            current: at.map(|i| all[i]),
+            previous: at.and_then(|i| all.get(i + 1).copied()),
+            last_year: all
+                .iter()
+                .find(|f| year.previous().contains(f.as_at))
+                .copied(),
+            marks: this_marks.map(|y| y.summary),
+            marks_last_year: last_marks.map(|y| y.summary),
         }
     }
 }
@@ -163,7 +191,7 @@ mod tests {
         };
         f.readings.insert("p".into(), readings);
         f.summaries.insert("U".into(), summaries);
-        f.of(&PupilId::from("p"), "U")
+        f.of(&PupilId::from("p"), "U", d(30))
     }
 
     fn summary(as_at: NaiveDate, present: u32) -> SummaryRecord {

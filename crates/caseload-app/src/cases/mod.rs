@@ -13,5 +13,5 @@ pub use record::{case_add, case_get, case_list, case_update};
 pub use types::{
     AttendanceRecordRequest, AttendanceView, CaseAddRequest, CaseDetail, CaseEventView,
     CaseGetRequest, CaseSummary, CaseTransitionRequest, CaseUpdateRequest, DueView, MarksView,
-    MarksWeekView, PupilInput, PupilView,
+    MarksWeekView, MarksYearView, PupilInput, PupilView,
 };

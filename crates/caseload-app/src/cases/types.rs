@@ -114,6 +114,9 @@ pub struct CaseDetail {
 /// A pupil's imported session marks, summarised (docs/domain.md §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct MarksView {
+    /// The academic year the counts below are for, to date: "2026/27".
+    pub academic_year: String,
+    /// The first and last imported mark, of any year.
     pub first_date: String,
     pub last_date: String,
     pub possible: u32,
@@ -126,8 +129,20 @@ pub struct MarksView {
     pub severe_absence: bool,
     pub fpn_threshold_met_on: Option<String>,
     pub illness_15_days_on: Option<String>,
+    /// The academic year before, beside the current one; `null` when it has no marks.
+    pub previous_year: Option<MarksYearView>,
     /// The same marks week by week, earliest first; weeks without possible sessions are left out.
     pub weeks: Vec<MarksWeekView>,
+}
+
+/// One academic year's figures from a pupil's marks, shown beside the current year's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MarksYearView {
+    pub academic_year: String,
+    pub possible: u32,
+    pub attendance_pct: Option<f64>,
+    pub persistent_absence: bool,
+    pub severe_absence: bool,
 }
 
 /// One school week of a pupil's imported marks.
@@ -139,6 +154,8 @@ pub struct MarksWeekView {
     pub term: String,
     /// How a worker says it: "Autumn term 2026".
     pub term_label: String,
+    /// The academic year of the week: the running percentage starts again in each.
+    pub academic_year: String,
     pub possible: u32,
     pub present: u32,
     /// The week's own attendance, to one decimal.

@@ -14,14 +14,20 @@ pub use types::{
 
 use std::collections::HashMap;
 
+use caseload_domain::FieldErrors;
+use caseload_domain::attendance::summary::fpn_threshold_met_on;
 use caseload_domain::family::PupilFlag;
+use caseload_domain::legal::evidence::{
+    check_evidence, exceptions, improvement_periods, next_steps_checked, recorded_reason_label,
+    threshold_line,
+};
 use caseload_domain::legal::{
-    RecordedStep, StepDraft, admit, assess_penalties, effective, legal_alerts, next_steps,
+    LegalStepKind, RecordedStep, StepDraft, admit, assess_penalties, effective, legal_alerts,
     suggested_step,
 };
 use caseload_domain::{CaseId, LegalStepId};
 use caseload_store::legal::StepRecord;
-use caseload_store::{Action, Reader, Store, cases, families, legal};
+use caseload_store::{Action, Reader, Store, cases, families, imports, legal};
 use chrono::{NaiveDate, Utc};
 
 use crate::context::Caseload;
@@ -40,7 +46,21 @@ pub(crate) fn steps_of(records: &[StepRecord]) -> Vec<RecordedStep> {
     records.iter().map(|r| r.recorded.clone()).collect()
 }
 
-pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
+/// The first date the case's pupil met the penalty notice threshold (§5.6), from every session
+/// mark imported for them; `None` when it was never met or no marks are imported.
+pub(crate) fn threshold_of(
+    r: &Reader<'_>,
+    case_id: &CaseId,
+) -> Result<Option<NaiveDate>, AppError> {
+    let upn = cases::get(r, case_id)?.pupil.upn;
+    Ok(fpn_threshold_met_on(&imports::marks_of(r, upn.as_str())?))
+}
+
+/// `threshold_met_on` is the pupil's threshold date from their marks (see `threshold_of`).
+pub(crate) fn step_views(
+    records: &[StepRecord],
+    threshold_met_on: Option<NaiveDate>,
+) -> Vec<LegalStepView> {
     let steps = steps_of(records);
     let current = effective(&steps);
     let penalties = assess_penalties(&current);
@@ -57,6 +77,7 @@ pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
         .iter()
         .map(|r| {
             let s = &r.recorded;
+            let is_notice = s.step.kind() == LegalStepKind::PenaltyNotice;
             LegalStepView {
                 id: s.id.clone(),
                 step: s.step.kind(),
@@ -64,6 +85,12 @@ pub(crate) fn step_views(records: &[StepRecord]) -> Vec<LegalStepView> {
                 decided_by: s.step.decided_by.clone(),
                 notes: s.step.notes.clone(),
                 reason: s.step.reason.clone(),
+                reason_label: s
+                    .step
+                    .reason
+                    .as_ref()
+                    .map(|_| recorded_reason_label(&steps, s, threshold_met_on)),
+                threshold: is_notice.then(|| threshold_line(threshold_met_on)),
                 corrects: s.corrects.clone(),
                 corrected_by: corrected_by.get(s.id.as_str()).cloned().unwrap_or_default(),
                 current: current.iter().any(|c| c.id == s.id),
@@ -92,6 +119,7 @@ pub(crate) fn view(
 ) -> Result<LegalView, AppError> {
     let records = legal::for_case(r, case_id)?;
     let steps = steps_of(&records);
+    let threshold = threshold_of(r, case_id)?;
     Ok(LegalView {
         case_id: case_id.clone(),
         alerts: legal_alerts(&steps, today)
@@ -104,7 +132,7 @@ pub(crate) fn view(
                 message: a.message,
             })
             .collect(),
-        next: next_steps(&steps, today)
+        next: next_steps_checked(&steps, today, threshold)
             .into_iter()
             .map(|n| NextLegalStepView {
                 step: n.kind,
@@ -114,7 +142,9 @@ pub(crate) fn view(
             .collect(),
         suggested: suggested_step(&steps),
         looked_after: looked_after(r, case_id)?,
-        steps: step_views(&records),
+        threshold: threshold_line(threshold),
+        threshold_met_on: threshold.map(|d| d.to_string()),
+        steps: step_views(&records, threshold),
     })
 }
 
@@ -157,13 +187,44 @@ pub fn legal_step_add(cx: &Caseload, req: LegalStepAddRequest) -> Result<LegalVi
         let r = store.read();
         let existing = steps_of(&legal::for_case(&r, &req.case_id)?);
         let looked_after = looked_after(&r, &req.case_id)?;
-        admit(&existing, &step, corrects.as_ref(), looked_after).map_err(AppError::validation)?;
+        let threshold = threshold_of(&r, &req.case_id)?;
+        // The improvement periods that count: those of the steps this one does not replace.
+        let others: Vec<RecordedStep> = existing
+            .iter()
+            .filter(|s| Some(&s.id) != corrects.as_ref())
+            .cloned()
+            .collect();
+        let periods = improvement_periods(&others);
+        let mut refused = FieldErrors::default();
+        if let Err(e) = admit(&existing, &step, corrects.as_ref(), looked_after) {
+            refused.append(e);
+        }
+        if let Err(e) = check_evidence(
+            step.kind(),
+            step.on,
+            threshold,
+            &periods,
+            step.reason.as_deref(),
+        ) {
+            refused.append(e);
+        }
+        if !refused.is_empty() {
+            return Err(AppError::validation(refused));
+        }
+        let excepted = exceptions(step.kind(), step.on, threshold, &periods);
         store.write(Action::LegalStepAdd, |w| {
             w.audit_entity("case", req.case_id.as_str());
             let id = legal::add(w, &req.case_id, &step, corrects.as_ref(), Utc::now())?;
             w.audit_entity("legal_step", id.as_str());
             if let Some(corrected) = &corrects {
                 w.audit_detail(&format!("corrects step {}", corrected.as_str()));
+            }
+            // The exception, never the reason's text (it may name people).
+            for x in &excepted {
+                w.audit_detail(&format!(
+                    "{}, with a recorded reason",
+                    x.label().to_lowercase()
+                ));
             }
             Ok(id)
         })?;

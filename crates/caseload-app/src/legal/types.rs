@@ -83,6 +83,12 @@ pub struct LegalStepView {
     pub decided_by: String,
     pub notes: Option<String>,
     pub reason: Option<String>,
+    /// What the reason answers, shown as its label: "Issued before the threshold was met", or
+    /// "Reason for taking this step out of order"; `null` when no reason is recorded.
+    pub reason_label: Option<String>,
+    /// For a penalty notice: "Threshold met on 6 November 2026" or "Threshold not met", from
+    /// the pupil's imported session marks.
+    pub threshold: Option<String>,
     /// The step this one corrects.
     pub corrects: Option<LegalStepId>,
     /// Steps that correct this one, oldest first.
@@ -129,6 +135,11 @@ pub struct LegalView {
     /// The pupil is flagged as looked after: an education supervision order can only be
     /// considered.
     pub looked_after: bool,
+    /// "Threshold met on 6 November 2026" or "Threshold not met": the penalty notice threshold
+    /// (§5.6) over the pupil's imported session marks.
+    pub threshold: String,
+    /// ISO date the threshold was first met; `null` when it has not been (or no marks).
+    pub threshold_met_on: Option<String>,
 }
 
 /// Saves the bundle where the worker chooses in the save dialog the backend opens (or in the
@@ -142,4 +153,14 @@ pub struct EvidenceBundleSaveRequest {
     /// name the case reference and the date only (the UPN never).
     #[serde(default)]
     pub name_pupil: bool,
+    /// The step the bundle is for. Absent: the rung after the highest recorded (a prosecution
+    /// once one is recorded). A bundle for a supervision order or a prosecution is refused
+    /// while no session marks are imported for the pupil.
+    #[serde(default)]
+    #[ts(optional)]
+    pub purpose: Option<LegalStepKind>,
+    /// PDF when absent; DOCX says the same in the same order.
+    #[serde(default)]
+    #[ts(optional)]
+    pub format: Option<crate::tsm::RecordFormat>,
 }

@@ -62,7 +62,7 @@ pub fn tsm_attendees_set(cx: &Caseload, req: TsmAttendeesSetRequest) -> Result<T
 /// The figures a discussion starts with for a pupil on the caseload.
 fn from_case(r: &Reader<'_>, c: &CaseRecord) -> Result<NewDiscussion, AppError> {
     let upn = c.pupil.upn.as_str();
-    let f = CaseloadFigures::load_one(r, &c.pupil_id, upn)?.of(&c.pupil_id, upn);
+    let f = CaseloadFigures::load_one(r, &c.pupil_id, upn)?.of(&c.pupil_id, upn, today());
     let current = f.current.map(|x| x.counts);
     Ok(NewDiscussion {
         upn: Some(upn.to_string()),

@@ -236,7 +236,12 @@ pub struct PrepPupil {
     pub year_group: Option<u8>,
     /// ISO date of the latest attendance figure.
     pub as_at: Option<String>,
+    /// The current academic year to date; `null` when no figure is dated in it.
     pub attendance_pct: Option<f64>,
+    /// The latest figure of the academic year before, for the trend beside it.
+    pub last_year_pct: Option<f64>,
+    /// The local model's groups whose range holds the current figure (docs/domain.md §5.11).
+    pub model_groups: Vec<String>,
     pub band: Option<String>,
     pub trend: Option<Trend>,
     pub persistent_absence: bool,
@@ -252,6 +257,13 @@ pub struct PrepPupil {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PrepPack {
+    /// The academic year the figures are for, "2026/27", and the one before it.
+    pub academic_year: String,
+    pub previous_academic_year: String,
+    /// The council's local model, whose groups the pack shows and counts.
+    pub local_model: crate::local_model::LocalModel,
+    /// How many of the pack's pupils each group of the model holds, in the model's order.
+    pub model_counts: Vec<u32>,
     pub pupils: Vec<PrepPupil>,
     pub persistent_absence: u32,
     pub severe_absence: u32,

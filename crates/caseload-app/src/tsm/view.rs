@@ -93,6 +93,7 @@ fn prep_pack(
     discussed: &HashSet<String>,
 ) -> Result<PrepPack, AppError> {
     let today = crate::support::today();
+    let year = caseload_domain::attendance::academic_year::AcademicYear::of(today);
     let mut by_pupil: HashMap<PupilId, &CaseRecord> = HashMap::new();
     for c in all.iter().filter(|c| c.pupil.school_urn.as_str() == urn) {
         let keep = match by_pupil.get(&c.pupil_id) {
@@ -106,12 +107,13 @@ fn prep_pack(
         }
     }
     let figures = CaseloadFigures::load(r)?;
+    let local_model = crate::local_model::load(r)?;
     let with_plan = plans::cases_with_plan(r)?;
     let part_time = caseload_store::families::part_time_reviews(r)?;
     let mut pupils: Vec<PrepPupil> = by_pupil
         .into_values()
         .map(|c| {
-            let f = figures.of(&c.pupil_id, c.pupil.upn.as_str());
+            let f = figures.of(&c.pupil_id, c.pupil.upn.as_str(), today);
             let has_plan = with_plan.contains(c.id.as_str());
             let current = f.current.map(|x| x.counts);
             let severe = current.is_some_and(|x| x.severe_absence());
@@ -121,6 +123,8 @@ fn prep_pack(
                 year_group: Some(c.pupil.year_group.get()),
                 as_at: f.current.map(|x| x.as_at.to_string()),
                 attendance_pct: f.pct().map(|t| t.as_f64()),
+                last_year_pct: f.last_year_pct().map(|t| t.as_f64()),
+                model_groups: crate::dashboard::group_names(&local_model, f.pct()),
                 band: f.pct().map(|t| Band::of(t).label()),
                 trend: f.trend(),
                 persistent_absence: current.is_some_and(|x| x.persistent_absence()),
@@ -139,19 +143,33 @@ fn prep_pack(
         if on_caseload.contains(&s.upn) {
             continue;
         }
-        let pct = s.counts.attendance_pct();
-        let severe = s.counts.severe_absence();
+        // The school's latest import counts only if it is dated in this academic year; the
+        // year before is shown beside it (docs/domain.md §5.10).
+        let this = year.contains(s.as_at).then_some(&s);
+        let last_year = [Some(&s), previous.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|x| year.previous().contains(x.as_at));
+        let pct = this.and_then(|x| x.counts.attendance_pct());
+        let severe = this.is_some_and(|x| x.counts.severe_absence());
         pupils.push(PrepPupil {
             name: String::new(),
             year_group: s.year_group,
-            as_at: Some(s.as_at.to_string()),
+            as_at: this.map(|x| x.as_at.to_string()),
             attendance_pct: pct.map(|t| t.as_f64()),
+            last_year_pct: last_year
+                .and_then(|x| x.counts.attendance_pct())
+                .map(|t| t.as_f64()),
+            model_groups: crate::dashboard::group_names(&local_model, pct),
             band: pct.map(|t| Band::of(t).label()),
-            trend: match (previous.and_then(|p| p.counts.attendance_pct()), pct) {
+            trend: match (
+                previous.as_ref().and_then(|p| p.counts.attendance_pct()),
+                pct,
+            ) {
                 (Some(p), Some(c)) => Some(Trend::between(p, c)),
                 _ => None,
             },
-            persistent_absence: s.counts.persistent_absence(),
+            persistent_absence: this.is_some_and(|x| x.counts.persistent_absence()),
             severe_absence: severe,
             // Not on the caseload, so no plan is known to Caseload.
             has_plan: false,
@@ -172,12 +190,29 @@ fn prep_pack(
             .then_with(|| a.upn.cmp(&b.upn))
     });
     let count = |f: fn(&PrepPupil) -> bool| pupils.iter().filter(|p| f(p)).count() as u32;
+    // Each pupil's groups were worked out by the model above; count them in the model's order.
+    let model_counts = local_model
+        .groups
+        .iter()
+        .map(|g| count_in(&pupils, &g.name))
+        .collect();
     Ok(PrepPack {
+        local_model,
+        model_counts,
+        academic_year: year.label(),
+        previous_academic_year: year.previous().label(),
         persistent_absence: count(|p| p.persistent_absence),
         severe_absence: count(|p| p.severe_absence),
         severe_without_plan: count(|p| p.needs_plan),
         pupils,
     })
+}
+
+fn count_in(pupils: &[PrepPupil], group: &str) -> u32 {
+    pupils
+        .iter()
+        .filter(|p| p.model_groups.iter().any(|g| g == group))
+        .count() as u32
 }
 
 fn draft(a: &ActionRow) -> ActionDraft {

@@ -7,7 +7,7 @@ use caseload_domain::CaseId;
 use caseload_domain::legal::LegalStepKind;
 use caseload_domain::rules::RuleId;
 
-use super::ago;
+use super::{ago, today};
 
 pub fn request(case: &CaseId, step: LegalStepKind, days_ago: i64) -> LegalStepAddRequest {
     LegalStepAddRequest {
@@ -54,6 +54,27 @@ pub fn penalty(case: &CaseId, days_ago: i64, parent: &str) -> LegalStepAddReques
         parent_name: Some(parent.into()),
         ..request(case, LegalStepKind::PenaltyNotice, days_ago)
     }
+}
+
+/// Imports a week of unauthorised absence (ten `O` marks, Monday to Friday) for `upn`, in the
+/// week before the one `days_ago` falls in: the penalty notice threshold is met on its Friday,
+/// before `days_ago`. Returns that Friday.
+pub fn threshold_met(cx: &Caseload, upn: &str, days_ago: i64) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let day = today() - chrono::Duration::days(days_ago + 7);
+    let monday = day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    let mut csv = String::from("upn,date,session,code\n");
+    for offset in 0..5 {
+        let date = monday + chrono::Duration::days(offset);
+        for session in ["AM", "PM"] {
+            csv.push_str(&format!("{upn},{date},{session},O\n"));
+        }
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("marks.csv");
+    std::fs::write(&file, csv).expect("write marks");
+    caseload_app::imports::import_marks_file_at(cx, &file, None).expect("import marks");
+    monday + chrono::Duration::days(4)
 }
 
 pub fn add_step(cx: &Caseload, req: LegalStepAddRequest) -> LegalView {

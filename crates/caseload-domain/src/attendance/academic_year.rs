@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::marks::SessionMark;
-use super::summary::{MarksSummary, summarise};
+use super::summary::{MarksSummary, fpn_threshold_met_on_or_after, summarise};
 
 /// An academic year, named by the calendar year of its 1 September.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -65,6 +65,9 @@ impl std::fmt::Display for AcademicYear {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearSummary {
     pub year: AcademicYear,
+    /// §5 over this year's marks alone, except the penalty notice threshold date: the first
+    /// date in this year at which the rolling count (which may reach back into the year
+    /// before, §5.6) was ten or more.
     pub summary: MarksSummary,
     /// The date of the year's last mark.
     pub last_mark_on: NaiveDate,
@@ -79,35 +82,33 @@ pub fn marks_in(marks: &[SessionMark], year: AcademicYear) -> Vec<SessionMark> {
         .collect()
 }
 
-/// §5 for each academic year the marks cover, oldest first. Each year's figures count only that
-/// year's marks, except the penalty notice threshold (§5.6), whose rolling ten school weeks may
-/// span school years: each year's threshold date is the first date, within that year, at which
-/// the count over all the marks up to it reached ten.
+/// The figures of `year` from a pupil's marks (any years, any order); `None` when the year has
+/// no marks.
+pub fn year_summary(marks: &[SessionMark], year: AcademicYear) -> Option<YearSummary> {
+    let these = marks_in(marks, year);
+    let last_mark_on = these.iter().map(|m| m.date).max()?;
+    let mut summary = summarise(&these);
+    let upto: Vec<SessionMark> = marks
+        .iter()
+        .filter(|m| m.date <= year.end())
+        .copied()
+        .collect();
+    summary.fpn_threshold_met_on = fpn_threshold_met_on_or_after(&upto, year.start());
+    Some(YearSummary {
+        year,
+        summary,
+        last_mark_on,
+    })
+}
+
+/// [`year_summary`] for each academic year the marks cover, oldest first.
 pub fn by_academic_year(marks: &[SessionMark]) -> Vec<YearSummary> {
     let mut years: Vec<AcademicYear> = marks.iter().map(|m| AcademicYear::of(m.date)).collect();
     years.sort();
     years.dedup();
     years
         .into_iter()
-        .filter_map(|year| {
-            let these = marks_in(marks, year);
-            let last_mark_on = these.iter().map(|m| m.date).max()?;
-            let mut summary = summarise(&these);
-            // The threshold runs over every mark up to the end of this year; the date only
-            // counts for this year if it falls in it.
-            let upto: Vec<SessionMark> = marks
-                .iter()
-                .filter(|m| m.date <= year.end())
-                .copied()
-                .collect();
-            summary.fpn_threshold_met_on =
-                super::summary::fpn_threshold_met_on(&upto).filter(|d| year.contains(*d));
-            Some(YearSummary {
-                year,
-                summary,
-                last_mark_on,
-            })
-        })
+        .filter_map(|year| year_summary(marks, year))
         .collect()
 }
 
@@ -118,8 +119,6 @@ pub struct CurrentAndPrevious {
     pub year: AcademicYear,
     pub current: Option<YearSummary>,
     pub previous: Option<YearSummary>,
-    /// §5.6 over every mark (the rolling weeks span years): the first date the threshold was met.
-    pub fpn_threshold_met_on: Option<NaiveDate>,
 }
 
 /// Splits a pupil's marks into the current academic year (the one `today` falls in, marks up to
@@ -127,20 +126,10 @@ pub struct CurrentAndPrevious {
 pub fn current_and_previous(marks: &[SessionMark], today: NaiveDate) -> CurrentAndPrevious {
     let year = AcademicYear::of(today);
     let to_date: Vec<SessionMark> = marks.iter().filter(|m| m.date <= today).copied().collect();
-    let pick = |y: AcademicYear| {
-        let these = marks_in(&to_date, y);
-        let last_mark_on = these.iter().map(|m| m.date).max()?;
-        Some(YearSummary {
-            year: y,
-            summary: summarise(&these),
-            last_mark_on,
-        })
-    };
     CurrentAndPrevious {
         year,
-        current: pick(year),
-        previous: pick(year.previous()),
-        fpn_threshold_met_on: super::summary::fpn_threshold_met_on(&to_date),
+        current: year_summary(&to_date, year),
+        previous: year_summary(&to_date, year.previous()),
     }
 }
 
@@ -172,7 +161,7 @@ mod tests {
         assert!(current.severe_absence && current.persistent_absence);
         let previous = split.previous.expect("last year has marks").summary;
         assert_eq!(previous.attendance_pct.map(|p| p.0), Some(1000));
-        assert_eq!(split.fpn_threshold_met_on, Some(day(2026, 11, 6)));
+        assert_eq!(current.fpn_threshold_met_on, Some(day(2026, 11, 6)));
     }
 
     #[test]
@@ -198,5 +187,21 @@ mod tests {
             Some(day(2026, 9, 11))
         );
         assert_eq!(years[0].summary.fpn_threshold_met_on, None);
+    }
+
+    #[test]
+    fn the_rolling_weeks_reach_back_over_the_summer_into_the_year_before() {
+        // Six unauthorised sessions in the last school week of July, four in the first of
+        // September: ten within two school weeks, met on the fourth, in the new year.
+        let mut marks = marks_from(day(2026, 7, 13), &["N"; 6]);
+        marks.extend(marks_from(day(2026, 9, 7), &["N"; 4]));
+        let years = by_academic_year(&marks);
+        assert_eq!(years[0].summary.fpn_threshold_met_on, None);
+        assert_eq!(years[1].summary.fpn_threshold_met_on, Some(day(2026, 9, 8)));
+        // Counted alone, the new year has only four.
+        assert_eq!(
+            summarise(&marks_in(&marks, AcademicYear(2026))).fpn_threshold_met_on,
+            None
+        );
     }
 }

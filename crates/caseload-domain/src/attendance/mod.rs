@@ -2,11 +2,13 @@
 //! percentage, persistent and severe absence, the council's 10-point band, and the trend arrow.
 //! The codes of §4 are in [`codes`]; the computations over a pupil's marks (including the
 //! penalty notice threshold of §5.6 and the illness notification of §5.7) in [`summary`].
-//! The same counts week by week, for a chart over weeks and terms, in [`weekly`].
+//! The same counts week by week, for a chart over weeks and terms, in [`weekly`]; the marks
+//! themselves week by week, for an evidence bundle's register extract, in [`register`].
 
 pub mod academic_year;
 pub mod codes;
 pub mod marks;
+pub mod register;
 pub mod summary;
 pub mod weekly;
 

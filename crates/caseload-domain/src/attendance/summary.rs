@@ -22,7 +22,7 @@ use super::marks::SessionMark;
 use super::{Band, SessionCounts, Tenths};
 
 pub use illness::illness_15_days_on;
-pub use threshold::fpn_threshold_met_on;
+pub use threshold::{fpn_threshold_met_on, fpn_threshold_met_on_or_after};
 
 /// Everything §5 computes for one pupil over a set of session marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

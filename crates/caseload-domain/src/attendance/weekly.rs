@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::academic_year::AcademicYear;
 use super::marks::SessionMark;
 use super::summary::session_counts;
 use super::{SessionCounts, Tenths};
@@ -19,12 +20,15 @@ pub struct WeekFigures {
     /// The term of the week's first possible session (a week that starts in one term's last
     /// days and goes on into the next belongs to the term its sessions begin in).
     pub term: Term,
+    /// The academic year of the week's first possible session.
+    pub academic_year: AcademicYear,
     /// The week's own counts; `possible` is never 0 (weeks without possible sessions are left
     /// out).
     pub counts: SessionCounts,
     /// §5.4 over the week's sessions.
     pub attendance_pct: Tenths,
-    /// §5.4 over every session from the first mark to the end of this week.
+    /// §5.4 over every session of the week's academic year from its first mark to the end of
+    /// this week: the year to date, starting again each 1 September (§5.10).
     pub cumulative_pct: Tenths,
 }
 
@@ -46,6 +50,7 @@ pub fn weekly(marks: &[SessionMark]) -> Vec<WeekFigures> {
         authorised_absence: 0,
         unauthorised_absence: 0,
     };
+    let mut year: Option<AcademicYear> = None;
     let mut out = Vec::with_capacity(weeks.len());
     for (start, week) in weeks {
         let counts = session_counts(&week);
@@ -57,6 +62,16 @@ pub fn weekly(marks: &[SessionMark]) -> Vec<WeekFigures> {
         let (Some(first), Some(attendance_pct)) = (first_possible, counts.attendance_pct()) else {
             continue;
         };
+        let academic_year = AcademicYear::of(first);
+        if year != Some(academic_year) {
+            year = Some(academic_year);
+            so_far = SessionCounts {
+                possible: 0,
+                present: 0,
+                authorised_absence: 0,
+                unauthorised_absence: 0,
+            };
+        }
         so_far = SessionCounts {
             possible: so_far.possible.saturating_add(counts.possible),
             present: so_far.present.saturating_add(counts.present),
@@ -73,6 +88,7 @@ pub fn weekly(marks: &[SessionMark]) -> Vec<WeekFigures> {
         out.push(WeekFigures {
             week_start: start,
             term: Term::containing(first),
+            academic_year,
             counts,
             attendance_pct,
             cumulative_pct,
@@ -210,6 +226,23 @@ mod tests {
         // 6 of 8 = 75%; running 19 of 24 = 79.16…% → 79.2%.
         assert_eq!(weeks[2].attendance_pct, Tenths(750));
         assert_eq!(weeks[2].cumulative_pct, Tenths(792));
+    }
+
+    #[test]
+    fn the_running_percentage_starts_again_each_first_of_september() {
+        // A clean last week of July 2026, then a week of unauthorised absence in September.
+        let mut marks = run(day(2026, 7, 13), &["/"; 10]);
+        marks.extend(run(day(2026, 9, 7), &["O"; 10]));
+        let weeks = weekly(&marks);
+        assert_eq!(
+            weeks
+                .iter()
+                .map(|w| w.academic_year.label())
+                .collect::<Vec<_>>(),
+            ["2025/26", "2026/27"]
+        );
+        // Pooled, the second week would read 50% so far; the year to date is 0%.
+        assert_eq!(weeks[1].cumulative_pct, Tenths(0));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub fn effective(steps: &[RecordedStep]) -> Vec<&RecordedStep> {
 }
 
 /// Whether the rung before `kind` is recorded on or before `on`.
-fn preceded(current: &[&RecordedStep], kind: LegalStepKind, on: NaiveDate) -> bool {
+pub(super) fn preceded(current: &[&RecordedStep], kind: LegalStepKind, on: NaiveDate) -> bool {
     kind.previous().is_none_or(|prev| {
         current
             .iter()

@@ -69,12 +69,22 @@ pub(super) fn document(b: &EvidenceBundle) -> Document {
         ),
         ("Case status".into(), b.case.status.clone()),
         ("Worker".into(), or_none(b.case.worker.as_deref())),
+        ("Bundle for".into(), b.purpose.clone()),
     ]));
     blocks.push(Block::Paragraph(
         "Nothing recorded on this case is left out. Entries in the chronology and legal steps are never edited: a correction is a later entry, and both are shown, the corrected one marked."
             .into(),
     ));
-    attendance(b, &mut blocks);
+    blocks.push(Block::Heading("What is missing".into()));
+    if b.missing.is_empty() {
+        blocks.push(Block::Paragraph(
+            "Nothing: the register, support offered, the attendance contract and the notice to improve are all recorded."
+                .into(),
+        ));
+    } else {
+        blocks.push(Block::Paragraph(b.missing.join("\n")));
+    }
+    super::attendance::attendance(b, &mut blocks);
     blocks.push(Block::Heading("Chronology".into()));
     blocks.push(table_or(
         NONE,
@@ -109,45 +119,6 @@ pub(super) fn document(b: &EvidenceBundle) -> Document {
             long_date(b.produced_on)
         ),
         produced_on: b.produced_on,
-    }
-}
-
-fn attendance(b: &EvidenceBundle, blocks: &mut Vec<Block>) {
-    blocks.push(Block::Heading("Attendance record".into()));
-    blocks.push(table_or(
-        "No attendance figures recorded",
-        vec![
-            Column::new("As at", 1.4),
-            Column::new("Possible sessions", 1.0),
-            Column::new("Present", 1.0),
-            Column::new("Authorised absence", 1.0),
-            Column::new("Unauthorised absence", 1.0),
-            Column::new("Attendance", 1.0),
-        ],
-        b.attendance
-            .iter()
-            .map(|r| {
-                vec![
-                    long_date(r.as_at),
-                    r.possible.to_string(),
-                    r.present.to_string(),
-                    r.authorised.to_string(),
-                    r.unauthorised.to_string(),
-                    match r.attendance.trim() {
-                        "" => "No possible sessions".into(),
-                        pct => pct.into(),
-                    },
-                ]
-            })
-            .collect(),
-    ));
-    if let Some(marks) = &b.session_marks {
-        blocks.push(Block::Subheading(format!(
-            "Session marks, {} to {}",
-            long_date(marks.from),
-            long_date(marks.to)
-        )));
-        blocks.push(Block::Fields(marks.lines.clone()));
     }
 }
 
@@ -281,11 +252,8 @@ fn legal_step(s: &BundleLegalStep, blocks: &mut Vec<Block>) {
         fields.push(("Corrects".into(), format!("Step {n}")));
     }
     fields.extend(s.details.iter().cloned());
-    if let Some(reason) = s.reason.as_deref() {
-        fields.push((
-            "Reason for taking this step out of order".into(),
-            reason.trim().into(),
-        ));
+    if let Some((label, reason)) = &s.reason {
+        fields.push((label.clone(), reason.trim().into()));
     }
     fields.push(("Notes".into(), or_none(s.notes.as_deref())));
     blocks.push(Block::Fields(fields));
@@ -313,6 +281,7 @@ mod tests {
         assert_eq!(
             headings(&doc),
             vec![
+                "What is missing",
                 "Attendance record",
                 "Chronology",
                 "Support offered and its outcome",
@@ -347,7 +316,10 @@ mod tests {
         b.plan_actions.clear();
         b.legal_steps.clear();
         let doc = document(&b);
-        for text in ["No attendance figures recorded", "No legal steps recorded"] {
+        for text in [
+            "No attendance figures recorded by hand",
+            "No legal steps recorded",
+        ] {
             assert!(
                 doc.blocks.contains(&Block::Paragraph(text.into())),
                 "{text}"

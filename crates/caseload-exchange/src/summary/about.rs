@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::model::SummaryHeader;
+use super::model::{SummaryHeader, SummaryKind};
 
 /// The label of the line that says the export is identifiable; its value is the reason given.
 pub(crate) const IDENTIFIABLE: &str = "Identifiable export";
@@ -18,6 +18,10 @@ pub(crate) fn about_fields(
         (Some(from), Some(to)) => format!("{} to {}", date(from), date(to)),
         (Some(from), None) => format!("From {}", date(from)),
         (None, Some(to)) => format!("Up to {}", date(to)),
+        // A team report of several periods: each funnel table's title names its own.
+        (None, None) if header.kind == SummaryKind::Team => {
+            "Each table names its own period".to_string()
+        }
         (None, None) => "Not applicable".to_string(),
     };
     let privacy = match &header.identifiable_reason {

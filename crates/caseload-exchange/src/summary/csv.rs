@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(
             records[funnel + 9],
             [
-                "Closed with attendance improved, % of closed",
+                "Closed with attendance improved, % of those closed after the 6-week cycle",
                 "50.0",
                 "",
                 "66.7"

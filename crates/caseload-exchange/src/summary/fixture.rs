@@ -43,6 +43,7 @@ pub(crate) fn funnel_figures() -> FunnelFigures {
                 total,
             })
             .collect(),
+        cycle_weeks: 6,
     }
 }
 

@@ -20,7 +20,7 @@ pub use self::json::render_json;
 pub use self::json_read::read_json;
 pub use self::neutralise::neutralise;
 pub use self::pdf::render_pdf;
-pub use self::tables::{IMPROVED_SHARE_LABEL, funnel_table, ward_tables};
+pub use self::tables::{funnel_table, ward_tables};
 pub use self::xlsx::render_xlsx;
 pub use model::*;
 

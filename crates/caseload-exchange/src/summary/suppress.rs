@@ -121,9 +121,10 @@ pub fn suppress_team_tables(tables: &mut [SummaryTable], threshold: u64) {
         return;
     }
     for table in tables.iter_mut() {
-        if table.id == "funnel" {
+        // One funnel table per period: `funnel`, or `funnel_<from>_<to>` where there are several.
+        if table.id == "funnel" || table.id.starts_with("funnel_") {
             // Rows 0-6 are counts; row 7 is "closed with attendance improved" (row 5) as a
-            // percentage of "closed after the review cycle" (row 4).
+            // percentage of "closed after the cycle" (row 4).
             suppress_grid(table, threshold, &[(7, [5, 4])]);
         }
     }

@@ -2,7 +2,7 @@
 //! the case funnel by phase and attendance by ward. A worker's export and the team aggregation
 //! both build their tables here, so a team report reads exactly like a worker's.
 
-use caseload_domain::funnel::FunnelRowKey;
+use caseload_domain::funnel::{FunnelRowKey, improved_share_label};
 use caseload_domain::report::ward::band_labels;
 use caseload_domain::report::{FunnelFigures, SessionSums, WardFigures, WardRow};
 use chrono::NaiveDate;
@@ -10,38 +10,40 @@ use chrono::NaiveDate;
 use super::about::iso;
 use super::model::{Cell, ColumnType, SummaryColumn, SummaryTable};
 
-/// The label of the funnel's derived eighth row.
-pub const IMPROVED_SHARE_LABEL: &str = "Closed with attendance improved, % of closed";
-
-/// The funnel for a period: the seven counted rows in order, then the improved share.
+/// The funnel for a period: the seven counted rows in order (the council's labels, the cycle
+/// row naming the cycle's length), then the improved share. Its title names its one period.
 pub fn funnel_table(f: &FunnelFigures) -> SummaryTable {
     let funnel = f.to_funnel();
+    let weeks = f.cycle_weeks;
+    let closed_label = FunnelRowKey::ClosedAfterCycle.label(weeks);
+    let share_label = improved_share_label(weeks);
     let mut rows: Vec<Vec<Cell>> = FunnelRowKey::ALL
         .into_iter()
         .map(|key| {
             let c = funnel.get(key);
             vec![
-                Cell::text(key.label()),
+                Cell::text(key.label(weeks)),
                 Cell::Count(u64::from(c.primary)),
                 Cell::Count(u64::from(c.secondary)),
                 Cell::Count(u64::from(c.total)),
             ]
         })
         .collect();
-    let mut share_row = vec![Cell::text(IMPROVED_SHARE_LABEL)];
+    let mut share_row = vec![Cell::text(share_label.clone())];
     share_row.extend(f.improved_share().map(Cell::percent));
     rows.push(share_row);
 
     let mut row_definitions: Vec<(String, String)> = FunnelRowKey::ALL
         .into_iter()
-        .map(|key| (key.label().to_string(), funnel_row_definition(key).into()))
+        .map(|key| (key.label(weeks), funnel_row_definition(key, weeks)))
         .collect();
     row_definitions.push((
-        IMPROVED_SHARE_LABEL.into(),
-        "\"Closed with attendance improved\" as a percentage of \"Closed after the review \
-         cycle\", in each column: improved ÷ closed × 100, one decimal, half away from zero; \
-         blank where nothing closed."
-            .into(),
+        share_label,
+        format!(
+            "\"Closed with attendance improved\" as a percentage of \"{closed_label}\", in \
+             each column: improved ÷ closed × 100, one decimal, half away from zero; blank \
+             where nothing closed."
+        ),
     ));
 
     SummaryTable {
@@ -81,10 +83,11 @@ pub fn funnel_table(f: &FunnelFigures) -> SummaryTable {
 }
 
 /// When a case is counted in a funnel row (docs/reports.md, "Case funnel by phase").
-fn funnel_row_definition(key: FunnelRowKey) -> &'static str {
-    match key {
+fn funnel_row_definition(key: FunnelRowKey, weeks: u8) -> String {
+    let text = match key {
         FunnelRowKey::CasesTriaged => {
-            "Cases accepted or declined at triage on a date in the period."
+            "Cases accepted, declined, or whose family declined support at triage (before the \
+             case was accepted), on a date in the period."
         }
         FunnelRowKey::CasesAccepted => "Cases accepted on a date in the period.",
         FunnelRowKey::AssignedAfsw => {
@@ -96,19 +99,27 @@ fn funnel_row_definition(key: FunnelRowKey) -> &'static str {
              period."
         }
         FunnelRowKey::ClosedAfterCycle => {
-            "Cases closed on a date in the period, having started a review cycle on or before \
-             that date."
+            return format!(
+                "Cases closed on a date in the period having completed a full {weeks}-week \
+                 review cycle: a review was recorded between the start of the cycle and the \
+                 closure, or the closure came {weeks} weeks or more after the cycle started \
+                 (or restarted on reopening). A case closed early in its cycle is not counted."
+            );
         }
         FunnelRowKey::ClosedImproved => {
-            "Cases counted in \"Closed after the review cycle\" whose attendance at closure \
-             (the latest reading on or before the closure date) is higher than at referral \
-             (the latest reading on or before the referral date, else the first after it), \
-             both known, compared to one decimal place; equal is not improved."
+            return format!(
+                "Cases counted in \"{}\" whose attendance at closure (the latest reading on or \
+                 before the closure date) is higher than at referral (the latest reading on or \
+                 before the referral date, else the first after it), both known, compared to \
+                 one decimal place; equal is not improved.",
+                FunnelRowKey::ClosedAfterCycle.label(weeks)
+            );
         }
         FunnelRowKey::FamiliesDeclined => {
-            "Cases whose family declined support on a date in the period."
+            "Cases whose family declined support on a date in the period, at triage or later."
         }
-    }
+    };
+    text.to_string()
 }
 
 /// A band column's key: `0-10` becomes `band_0_10`.
@@ -316,15 +327,22 @@ mod tests {
     }
 
     #[test]
-    fn the_funnel_has_the_seven_rows_in_order_then_the_improved_share() {
+    fn the_funnel_has_the_councils_seven_rows_in_order_then_the_improved_share() {
         let table = funnel_table(&fixture::funnel_figures());
         let labels: Vec<String> = table.rows.iter().map(|r| r[0].display()).collect();
-        let mut expected: Vec<String> = FunnelRowKey::ALL
-            .iter()
-            .map(|k| k.label().to_string())
-            .collect();
-        expected.push(IMPROVED_SHARE_LABEL.into());
-        assert_eq!(labels, expected);
+        assert_eq!(
+            labels,
+            [
+                "Cases triaged",
+                "Cases accepted",
+                "Assigned to attendance and family support workers",
+                "Assigned to the attendance taskforce",
+                "Closed after the 6-week cycle",
+                "Closed with attendance improved",
+                "Families declining support",
+                "Closed with attendance improved, % of those closed after the 6-week cycle",
+            ]
+        );
         assert_eq!(table.row_definitions.len(), 8);
         assert!(table.rows.iter().all(|r| r.len() == table.columns.len()));
     }

@@ -124,7 +124,7 @@ describe('alerts and imported marks on the case view', () => {
     expect(await axeViolations()).toEqual([]);
     // The imported marks are on the Attendance tab.
     await userEvent.click(screen.getByRole('link', { name: 'Attendance' }));
-    expect(await screen.findByRole('heading', { name: 'Imported session marks' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Imported session marks: 2025/26 to date' })).toBeInTheDocument();
     expect(await axeViolations()).toEqual([]);
   }, 30_000);
 });
@@ -132,7 +132,7 @@ describe('alerts and imported marks on the case view', () => {
 describe('the imported marks summary', () => {
   it('shows the dates covered, the sessions, attendance and band, flags and the dates rules were met', () => {
     render(AttendanceSection, { detail: caseDetail({ marks: marksView() }), onChanged: () => {} });
-    expect(el('marks-title')).toHaveTextContent('Imported session marks');
+    expect(el('marks-title')).toHaveTextContent('Imported session marks: 2025/26 to date');
     expect(el('marks-dates')).toHaveTextContent('3 September 2025 to 4 March 2026');
     expect(el('marks-possible')).toHaveTextContent('240');
     expect(el('marks-present')).toHaveTextContent('180 (including approved educational activity)');
@@ -162,5 +162,24 @@ describe('the imported marks summary', () => {
     expect(el('marks-flags')).toHaveTextContent('Not persistently or severely absent');
     expect(el('marks-penalty')).toHaveTextContent('Not met');
     expect(el('marks-illness')).toHaveTextContent('Reached on 10 February 2026');
+  });
+
+  it('shows last academic year beside this year’s figures, never pooled with them', () => {
+    const marks = marksView({
+      attendance_pct: 0,
+      severe_absence: true,
+      persistent_absence: true,
+      previous_year: {
+        academic_year: '2024/25',
+        possible: 100,
+        attendance_pct: 100,
+        persistent_absence: false,
+        severe_absence: false,
+      },
+    });
+    render(AttendanceSection, { detail: caseDetail({ marks }), onChanged: () => {} });
+    expect(el('marks-attendance')).toHaveTextContent('0.0%');
+    expect(el('marks-last-year')).toHaveTextContent('100.0%');
+    expect(within(el('marks-summary')).getByText('Attendance 2024/25')).toBeInTheDocument();
   });
 });

@@ -56,7 +56,7 @@ describe('with imported marks', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(5);
     const cells = (row: HTMLElement) => [...row.querySelectorAll('th, td')].map((c) => c.textContent.trim());
-    expect(cells(rows[0]!)).toEqual(['Week commencing', 'Term', 'Week', 'So far']);
+    expect(cells(rows[0]!)).toEqual(['Week commencing', 'Term', 'Week', 'Academic year so far']);
     expect(cells(rows[1]!)).toEqual(['8 December 2025', 'Autumn term 2025', '100.0%', '100.0%']);
     expect(cells(rows[3]!)).toEqual(['5 January 2026', 'Spring term 2026', '50.0%', '73.3%']);
     expect(cells(rows[4]!)).toEqual(['12 January 2026', 'Spring term 2026', '75.0%', '73.7%']);

@@ -160,6 +160,27 @@ describe('CaseloadList (the dashboard)', () => {
     expect(within(table).getByRole('row', { name: 'No attendance figure yet 2' })).toBeInTheDocument();
   });
 
+  it('shows the local model’s groups as a column and filters by one', async () => {
+    const model = {
+      name: 'Attendance programme waves',
+      groups: [
+        { name: 'Wave 1', from_pct: 71, to_pct: 95, criteria: '' },
+        { name: 'Wave 2', from_pct: 41, to_pct: 70, criteria: '' },
+      ],
+    };
+    const rows = ROWS.map((row, i) => ({ ...row, model_groups: i === 0 ? ['Wave 2'] : ['Wave 1'] }));
+    serve({
+      dashboard: () => dashboard(rows, { local_model: model }),
+      report_caseload_bands: () => caseloadBands(),
+    });
+    render(CaseloadList);
+    const table = await screen.findByRole('table', { name: CASE_TABLE });
+    expect(within(table).getByRole('columnheader', { name: 'Group' })).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Attendance programme waves'), 'Wave 2 (41–70%)');
+    expect(names()).toHaveLength(1);
+    expect(screen.getByText('Showing 1 of 3 open cases')).toBeInTheDocument();
+  });
+
   it('filters the table by name, UPN or school as the worker types', async () => {
     serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
@@ -199,7 +220,7 @@ describe('CaseloadList (the dashboard)', () => {
     serve({ dashboard: () => dashboard(ROWS), report_caseload_bands: () => caseloadBands() });
     render(CaseloadList);
     await screen.findByRole('table', { name: CASE_TABLE });
-    const attendance = screen.getByRole('button', { name: 'Attendance' });
+    const attendance = screen.getByRole('button', { name: 'Attendance 2024/25' });
     const header = attendance.closest('th');
     expect(header).toHaveAttribute('aria-sort', 'none');
 

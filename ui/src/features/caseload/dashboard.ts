@@ -12,10 +12,11 @@ export const OPEN_STATUSES = ['referred', 'accepted', 'allocated', 'active'] as 
 
 /** Rows whose name (preferred or legal), UPN or school contains `text` (any case), and whose
  *  status is `status` when one is chosen. */
-export function filterRows(rows: DashboardRow[], text: string, status: string): DashboardRow[] {
+export function filterRows(rows: DashboardRow[], text: string, status: string, group = ''): DashboardRow[] {
   const needle = text.trim().toLowerCase();
   return rows.filter((row) => {
     if (status && row.status !== status) return false;
+    if (group && !row.model_groups.includes(group)) return false;
     if (!needle) return true;
     return [row.legal_name, row.preferred_name ?? '', row.upn, row.school_name].some((value) =>
       value.toLowerCase().includes(needle),

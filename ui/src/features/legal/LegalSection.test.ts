@@ -136,7 +136,7 @@ describe('legal action', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Record a legal step' }));
     await userEvent.click(el('legal-kind-prosecution'));
     expect(el('legal-reason')).toBeInTheDocument();
-    expect(el('legal-reason-hint')).toHaveTextContent('give the reason for taking this step now');
+    expect(el('legal-reason-warning')).toHaveTextContent('give the reason for taking this step now');
     await fillIn({
       'legal-on-day': '4',
       'legal-on-month': '3',

@@ -86,7 +86,11 @@ describe('Funnel', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['2', '1', '4']);
+    expect(rows[4]).toHaveTextContent('Closed after the 6-week cycle');
     expect(rows[5]).toHaveTextContent('Closed with attendance improved');
+    expect(within(rows[7]!).getByRole('rowheader')).toHaveTextContent(
+      'Closed with attendance improved, % of those closed after the 6-week cycle',
+    );
     expect(
       within(rows[7]!)
         .getAllByRole('cell')

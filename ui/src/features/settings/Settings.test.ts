@@ -46,6 +46,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
     });
@@ -72,6 +73,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
@@ -95,6 +97,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
@@ -131,6 +134,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings({ backup: { folder: '/media/usb', keep: 5, remind_after_days: 7 } }),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
@@ -158,6 +162,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
@@ -193,6 +198,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: () =>
@@ -221,6 +227,7 @@ describe('Settings', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
     });
@@ -262,6 +269,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_settings_set: set,
@@ -290,6 +298,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '' }),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_folder_choose: () => answer,
@@ -312,6 +321,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       backup_folder_choose: () => settings({ backup: { folder, keep: 5, remind_after_days: 7 } }),
@@ -330,6 +340,7 @@ describe('Settings → Shared drive', () => {
     serve({
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '', worker_id: '' }),
+      local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_settings_set: () =>

@@ -31,6 +31,18 @@ pub fn fpn_threshold_met_on(marks: &[SessionMark]) -> Option<NaiveDate> {
 /// adds nothing while a new school week can only push an older one (and its marks) out. So
 /// the walk skips not-possible marks and checks the count only at unauthorised ones.
 pub(super) fn met_on_ordered(marks: &[SessionMark]) -> Option<NaiveDate> {
+    met_on_or_after_ordered(marks, NaiveDate::MIN)
+}
+
+/// §5.6 from a date on: the first mark dated on or after `from` at which the count reaches 10.
+/// The earlier marks still count towards the rolling weeks (they may span school years), so a
+/// pupil over the threshold at the end of one academic year is over it on the first
+/// unauthorised mark of the next. The marks may come in any order.
+pub fn fpn_threshold_met_on_or_after(marks: &[SessionMark], from: NaiveDate) -> Option<NaiveDate> {
+    met_on_or_after_ordered(&in_order(marks), from)
+}
+
+fn met_on_or_after_ordered(marks: &[SessionMark], from: NaiveDate) -> Option<NaiveDate> {
     // The latest school weeks, oldest first, each with its unauthorised marks so far; never
     // more than SCHOOL_WEEKS of them. `in_window` is the sum of their counts.
     let mut weeks: VecDeque<(IsoWeek, u32)> = VecDeque::with_capacity(SCHOOL_WEEKS + 1);
@@ -56,7 +68,7 @@ pub(super) fn met_on_ordered(marks: &[SessionMark]) -> Option<NaiveDate> {
                 *n += 1;
             }
             in_window += 1;
-            if in_window >= UNAUTHORISED_SESSIONS {
+            if in_window >= UNAUTHORISED_SESSIONS && mark.date >= from {
                 return Some(mark.date);
             }
         }

@@ -10,6 +10,10 @@ import PrepPackCharts from './PrepPackCharts.svelte';
 
 function pack(): PrepPack {
   return {
+    academic_year: '2026/27',
+    previous_academic_year: '2025/26',
+    local_model: { name: '', groups: [] },
+    model_counts: [],
     pupils: [
       prepPupil(), // 48.5%, 41-50, down
       prepPupil({ upn: 'P207000016049', attendance_pct: 45, band: '41-50', trend: 'up' }),

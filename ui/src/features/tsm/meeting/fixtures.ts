@@ -58,6 +58,8 @@ export function prepPupil(overrides: Partial<PrepPupil> = {}): PrepPupil {
     upn: 'B801200005001',
     year_group: 5,
     as_at: '2026-11-20',
+    last_year_pct: null,
+    model_groups: [],
     attendance_pct: 48.5,
     band: '41-50',
     trend: 'down',
@@ -153,6 +155,10 @@ export function tsmView(overrides: Partial<TsmView> = {}): TsmView {
     ],
     carried: [carriedAction()],
     prep: {
+      academic_year: '2026/27',
+      previous_academic_year: '2025/26',
+      local_model: { name: '', groups: [] },
+      model_counts: [],
       pupils: [
         prepPupil(),
         prepPupil({
