@@ -112,6 +112,24 @@ pub(crate) fn funnel_of(store: &Store, from: NaiveDate, to: NaiveDate) -> Result
     Ok(funnel(&histories, from, to, crate::settings::cycle(store)?))
 }
 
+/// The funnel for each group of the local model (none without a model), and the model's name.
+pub(crate) fn funnel_by_model_group(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(String, Vec<(String, Funnel)>), AppError> {
+    let model = crate::local_model::load(&store.read())?;
+    let histories: Vec<CaseHistory> = case_histories(store)?.into_iter().map(|(_, h)| h).collect();
+    let groups = caseload_domain::funnel::by_model_group(
+        &histories,
+        from,
+        to,
+        crate::settings::cycle(store)?,
+        &model,
+    );
+    Ok((model.name, groups))
+}
+
 pub fn report_funnel(cx: &Caseload, req: FunnelRequest) -> Result<FunnelReport, AppError> {
     let (from, to) = period(&req)?;
     cx.with_store(|store| {

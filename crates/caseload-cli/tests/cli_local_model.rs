@@ -123,3 +123,61 @@ fn the_dashboard_shows_and_filters_by_the_local_models_groups() {
             .all(|r| r["model_groups"] == json!([]))
     );
 }
+
+/// The funnel export's table for the local model, read back from its JSON file.
+fn model_table(dir: &std::path::Path, out: &std::path::Path) -> Option<serde_json::Value> {
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive();
+    let from = (today - chrono::Days::new(120)).to_string();
+    caseload(dir)
+        .args([
+            "export", "funnel", "--format", "json", "--from", &from, "--out",
+        ])
+        .arg(out)
+        .assert()
+        .success();
+    let file = std::fs::read_dir(out)
+        .expect("out")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .expect("a file");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).expect("read")).expect("json");
+    json["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .find(|t| t["id"] == json!("model_groups"))
+        .cloned()
+}
+
+#[test]
+fn the_funnel_export_counts_each_group_of_the_model_and_none_without_one() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    init(tmp.path());
+    caseload(tmp.path())
+        .args(["demo", "--pupils", "12"])
+        .assert()
+        .success();
+    let out = tempfile::tempdir().expect("out");
+    let table = model_table(tmp.path(), out.path()).expect("a model table");
+    let headers: Vec<&str> = table["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .filter_map(|c| c["header"].as_str())
+        .collect();
+    assert_eq!(headers, ["Row", "Wave 1", "Wave 2", "Wave 3"]);
+    assert_eq!(table["rows"][0]["row"], json!("Cases triaged"));
+    // The overlapping waves hold the same cases.
+    assert_eq!(table["rows"][0]["group_2"], table["rows"][0]["group_3"]);
+
+    caseload(tmp.path())
+        .args(["local-model", "none"])
+        .assert()
+        .success();
+    let out = tempfile::tempdir().expect("out");
+    assert!(model_table(tmp.path(), out.path()).is_none());
+}

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attendance::Tenths;
 use crate::case::{CycleSettings, TransitionKind};
+use crate::local_model::LocalModel;
 use crate::school::SchoolPhase;
 use crate::transition::{AFSW_TEAM, TASKFORCE_TEAM};
 
@@ -192,4 +193,28 @@ pub fn funnel(
         rows: FunnelRowKey::ALL.into_iter().zip(counts).collect(),
         cycle_weeks: cycle.cycle_weeks,
     }
+}
+
+/// The funnel again for each group of the council's local model (docs/domain.md §5.11): the
+/// cases whose attendance at referral is in the group's range, in the model's order. A case in
+/// range for two groups counts in both; a case with no attendance at referral is in none.
+pub fn by_model_group(
+    cases: &[CaseHistory],
+    from: NaiveDate,
+    to: NaiveDate,
+    cycle: CycleSettings,
+    model: &LocalModel,
+) -> Vec<(String, Funnel)> {
+    model
+        .groups
+        .iter()
+        .map(|group| {
+            let in_range: Vec<CaseHistory> = cases
+                .iter()
+                .filter(|c| c.attendance_at_referral().is_some_and(|p| group.holds(p)))
+                .cloned()
+                .collect();
+            (group.name.clone(), funnel(&in_range, from, to, cycle))
+        })
+        .collect()
 }

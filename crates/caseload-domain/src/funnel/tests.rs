@@ -333,3 +333,37 @@ fn a_case_reopened_after_a_decline_and_triaged_again_counts_once() {
     assert_eq!(f.get(FunnelRowKey::CasesTriaged).primary, 1);
     assert_eq!(f.get(FunnelRowKey::FamiliesDeclined).primary, 1);
 }
+
+#[test]
+fn the_funnel_by_local_model_group_counts_cases_by_attendance_at_referral() {
+    let model = crate::local_model::LocalModel::example();
+    // At referral: 80% (Wave 1), 50% (Waves 2 and 3), 30% (no wave).
+    let cases = [
+        worked_case(SchoolPhase::Primary, 800, 900),
+        worked_case(SchoolPhase::Secondary, 500, 600),
+        worked_case(SchoolPhase::Secondary, 300, 400),
+    ];
+    let groups = by_model_group(
+        &cases,
+        d(FROM.0, FROM.1),
+        d(TO.0, TO.1),
+        CycleSettings::default(),
+        &model,
+    );
+    let triaged: Vec<(String, u32, u32)> = groups
+        .iter()
+        .map(|(name, f)| {
+            let c = f.get(FunnelRowKey::CasesTriaged);
+            (name.clone(), c.primary, c.secondary)
+        })
+        .collect();
+    assert_eq!(
+        triaged,
+        [
+            ("Wave 1".to_string(), 1, 0),
+            ("Wave 2".to_string(), 0, 1),
+            ("Wave 3".to_string(), 0, 1),
+        ]
+    );
+    assert_eq!(run(&cases).get(FunnelRowKey::CasesTriaged).total, 3);
+}

@@ -13,7 +13,7 @@ use caseload_domain::tsm::Term;
 use caseload_exchange::scrub::scrub_identifiers;
 use caseload_exchange::summary::{
     Cell, ColumnType, Figures, Summary, SummaryColumn, SummaryHeader, SummaryKind, SummaryTable,
-    funnel_table, ward_tables,
+    funnel_by_model_group_table, funnel_table, ward_tables,
 };
 use caseload_store::report_sources::{latest_summaries_between, latest_summary_date};
 use caseload_store::{Store, link_schools, tsm_actions, tsm_pupils, tsms};
@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 
 use super::privacy::{Pseudonymiser, Scrubber};
 use crate::error::AppError;
-use crate::reports::{case_histories, funnel_of};
+use crate::reports::{case_histories, funnel_by_model_group, funnel_of};
 
 /// What the worker asked for, validated.
 pub(crate) struct Spec {
@@ -87,7 +87,17 @@ pub(crate) fn build(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<
         SummaryKind::Funnel => {
             let funnel = funnel_of(store, spec.from, spec.to)?;
             let figures = FunnelFigures::from_funnel(&funnel, spec.from, spec.to);
-            (vec![funnel_table(&figures)], Some(Figures::Funnel(figures)))
+            let mut tables = vec![funnel_table(&figures)];
+            // The local model's groups, when the council has one (docs/domain.md §5.11).
+            let (model, groups) = funnel_by_model_group(store, spec.from, spec.to)?;
+            tables.extend(funnel_by_model_group_table(
+                &model,
+                &groups,
+                funnel.cycle_weeks,
+                spec.from,
+                spec.to,
+            ));
+            (tables, Some(Figures::Funnel(figures)))
         }
         SummaryKind::WardBands => {
             let figures = wards(store)?;
