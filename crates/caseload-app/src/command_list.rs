@@ -70,6 +70,8 @@ macro_rules! for_each_command {
             reports::report_caseload_bands: () => $crate::reports::CaseloadBandsReport,
             settings::settings_get: () => $crate::settings::Settings,
             settings::settings_update: $crate::settings::SettingsUpdate => $crate::settings::Settings,
+            wards::postcode_lookup_status: () => $crate::wards::PostcodeLookupStatus,
+            wards::postcode_lookup_load: $crate::wards::PostcodeLookupLoadRequest => $crate::wards::PostcodeLookupLoaded,
             settings::backup_folder_choose: $crate::settings::BackupFolderRequest => Option<$crate::settings::Settings>,
             local_model::local_model_get: () => $crate::local_model::LocalModel,
             local_model::local_model_example: () => $crate::local_model::LocalModel,

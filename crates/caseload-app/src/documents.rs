@@ -231,6 +231,8 @@ pub enum FilePurpose {
     Import,
     /// A Caseload backup to restore (ZIP).
     Restore,
+    /// The council's postcode-to-ward lookup (CSV).
+    PostcodeLookup,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -261,6 +263,11 @@ pub fn file_choose(cx: &Caseload, req: FileChooseRequest) -> Result<Option<Chose
             &["csv", "xlsx"],
         ),
         FilePurpose::Restore => ("Choose the backup file", "Caseload backups", &["zip"]),
+        FilePurpose::PostcodeLookup => (
+            "Choose the postcode-to-ward lookup",
+            "Postcode lookups (CSV)",
+            &["csv"],
+        ),
     };
     let Some(path) = chooser(Choice::OpenFile {
         title,

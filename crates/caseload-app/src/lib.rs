@@ -37,6 +37,7 @@ pub mod session;
 pub mod settings;
 pub mod support;
 pub mod tsm;
+pub mod wards;
 
 pub use context::{Caseload, Choice, Chooser, Clock, KdfProfile, OpenAction, Opener};
 pub use dispatch::{COMMAND_NAMES, dispatch};

@@ -99,6 +99,9 @@ pub enum Command {
     /// The inbox's proposals from allocation files: list, accept or refuse each.
     #[command(subcommand)]
     Inbox(crate::inbox::InboxCommand),
+    /// The council's postcode-to-ward lookup for the ward table: load a CSV, or show its status.
+    #[command(subcommand)]
+    Wards(crate::wards::WardsCommand),
     /// The outbox: exports queued, failed and delivered.
     #[command(subcommand)]
     Outbox(exchange::OutboxCommand),

@@ -42,6 +42,7 @@ mod secret;
 mod session;
 mod share;
 mod tsm;
+mod wards;
 
 use std::process::ExitCode;
 
@@ -103,6 +104,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Outbox(command) => exchange::outbox(open()?, command),
         Command::Inbox(command) => inbox::inbox(open()?, command),
         Command::Aggregate(args) => aggregate::run(args),
+        Command::Wards(command) => wards::run(open()?, command),
         Command::Audit(command) => audit::run(open()?, command),
         Command::Commands => call::commands(),
         Command::Call(args) => call::run(&cx, passphrase_file, args),

@@ -64,6 +64,8 @@ pub struct SummaryRecord {
     pub school_phase: Option<String>,
     pub year_group: Option<u8>,
     pub ward: Option<String>,
+    /// The pupil's home postcode, normalised; its ward is looked up when a report is made.
+    pub postcode: Option<String>,
 }
 
 /// How often the row loops report, and can be cancelled.
@@ -158,8 +160,8 @@ pub fn insert_summaries<'s>(
 ) -> Result<usize, StoreError> {
     let mut stmt = w.conn.prepare_cached(
         "INSERT INTO attendance_summaries (import_id, upn, as_at, possible, present, authorised, unauthorised,
-            school_urn, school_phase, year_group, ward)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            school_urn, school_phase, year_group, ward, postcode)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     let mut n = 0;
     for s in rows {
@@ -175,7 +177,8 @@ pub fn insert_summaries<'s>(
             s.school_urn,
             s.school_phase,
             s.year_group,
-            s.ward
+            s.ward,
+            s.postcode
         ])?;
         n += 1;
         if n % PROGRESS_EVERY == 0 && progress(n).is_break() {
@@ -247,14 +250,15 @@ pub fn marks_of(r: &Reader<'_>, upn: &str) -> Result<Vec<SessionMark>, StoreErro
 const SUMMARY_COLUMNS: &str = "s.import_id AS import_id, s.upn AS upn, s.as_at AS as_at,
     s.possible AS possible, s.present AS present, s.authorised AS authorised,
     s.unauthorised AS unauthorised, s.school_urn AS school_urn, s.school_phase AS school_phase,
-    s.year_group AS year_group, s.ward AS ward";
+    s.year_group AS year_group, s.ward AS ward, s.postcode AS postcode";
 
 /// The previous import's summary, joined beside a summary as `p`.
 const PREVIOUS_COLUMNS: &str = "p.import_id AS previous_import_id, p.upn AS previous_upn,
     p.as_at AS previous_as_at, p.possible AS previous_possible, p.present AS previous_present,
     p.authorised AS previous_authorised, p.unauthorised AS previous_unauthorised,
     p.school_urn AS previous_school_urn, p.school_phase AS previous_school_phase,
-    p.year_group AS previous_year_group, p.ward AS previous_ward";
+    p.year_group AS previous_year_group, p.ward AS previous_ward,
+    p.postcode AS previous_postcode";
 
 /// The names a summary's columns go by in a result: [`SUMMARY_COLUMNS`] or
 /// [`PREVIOUS_COLUMNS`].
@@ -270,6 +274,7 @@ struct SummaryNames {
     school_phase: &'static str,
     year_group: &'static str,
     ward: &'static str,
+    postcode: &'static str,
 }
 
 const SUMMARY: SummaryNames = SummaryNames {
@@ -284,6 +289,7 @@ const SUMMARY: SummaryNames = SummaryNames {
     school_phase: "school_phase",
     year_group: "year_group",
     ward: "ward",
+    postcode: "postcode",
 };
 
 const PREVIOUS: SummaryNames = SummaryNames {
@@ -298,6 +304,7 @@ const PREVIOUS: SummaryNames = SummaryNames {
     school_phase: "previous_school_phase",
     year_group: "previous_year_group",
     ward: "previous_ward",
+    postcode: "previous_postcode",
 };
 
 fn summary(row: &Row<'_>) -> Result<SummaryRecord, StoreError> {
@@ -321,6 +328,7 @@ fn summary_named(row: &Row<'_>, n: &SummaryNames) -> Result<SummaryRecord, Store
         school_phase: row.get(n.school_phase)?,
         year_group: row.get(n.year_group)?,
         ward: row.get(n.ward)?,
+        postcode: row.get(n.postcode)?,
     })
 }
 

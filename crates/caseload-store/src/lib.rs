@@ -23,6 +23,7 @@ mod migrate;
 mod open;
 pub mod outbox;
 pub mod plans;
+pub mod postcode_wards;
 pub mod readings;
 pub mod report_sources;
 pub mod retention;

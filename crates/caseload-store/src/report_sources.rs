@@ -74,17 +74,22 @@ fn ward_summary(row: &Row<'_>) -> Result<WardSummary, StoreError> {
     })
 }
 
-/// For each pupil, the latest imported summary with an as-at date in `from..=to`.
+/// For each pupil, the latest imported summary with an as-at date in `from..=to`. Its ward is
+/// the one the file gave, else its postcode's ward in the postcode-to-ward lookup as it is now
+/// (so a lookup loaded after an import still places that import's pupils), else none.
 pub fn latest_summaries_between(
     r: &Reader<'_>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<WardSummary>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT s.as_at AS as_at, s.ward AS ward, s.school_phase AS school_phase,
+        "SELECT s.as_at AS as_at,
+                coalesce(nullif(trim(s.ward), ''), pw.ward_name) AS ward,
+                s.school_phase AS school_phase,
                 s.possible AS possible, s.present AS present, s.authorised AS authorised,
                 s.unauthorised AS unauthorised, i.sha256 AS sha256
          FROM attendance_summaries s JOIN imports i ON i.id = s.import_id
+         LEFT JOIN postcode_wards pw ON pw.postcode = s.postcode
          WHERE s.as_at BETWEEN ?1 AND ?2
            AND NOT EXISTS (
              SELECT 1 FROM attendance_summaries later

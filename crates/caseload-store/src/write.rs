@@ -39,6 +39,8 @@ pub enum Action {
     TsmReferral,
     ImportMarks,
     ImportSummary,
+    /// The postcode-to-ward lookup was replaced by a file the worker loaded.
+    PostcodeLookupLoad,
     LegalStepAdd,
     ExportQueue,
     ExportDelivery,

@@ -108,6 +108,7 @@ fn each_summary_import_is_kept_so_the_latest_two_can_be_compared() {
                     school_phase: None,
                     year_group: Some(7),
                     ward: None,
+                    postcode: None,
                 };
                 imports::insert_summaries(w, id, [&row], &mut |_| ControlFlow::Continue(()))?;
                 Ok(())
@@ -122,4 +123,78 @@ fn each_summary_import_is_kept_so_the_latest_two_can_be_compared() {
     let school = imports::school_latest(&store.read(), "100000").expect("school");
     assert_eq!(school.len(), 1);
     assert_eq!(school[0].1.as_ref().map(|p| p.counts.present), Some(90));
+}
+
+fn summary_at(upn: &str, ward: Option<&str>, postcode: Option<&str>) -> SummaryRecord {
+    SummaryRecord {
+        import_id: ImportId(0),
+        upn: upn.into(),
+        as_at: day(0),
+        counts: SessionCounts::new(10, 9, 1, 0).expect("counts"),
+        school_urn: None,
+        school_phase: None,
+        year_group: None,
+        ward: ward.map(String::from),
+        postcode: postcode.map(String::from),
+    }
+}
+
+/// The ward is looked up when a report reads the summaries: a lookup loaded after the import
+/// places its pupils, the file's own ward wins, and a failed load leaves the lookup as it was.
+#[test]
+fn the_postcode_lookup_places_pupils_already_imported_and_the_files_ward_wins() {
+    use caseload_store::postcode_wards::{self, PostcodeWard};
+    use caseload_store::report_sources::latest_summaries_between;
+    let (_dir, mut store) = store();
+    let rows = [
+        summary_at("A1", Some("Synthetic Abbey"), Some("ZZ99 1AA")),
+        summary_at("A2", None, Some("ZZ99 1AA")),
+        summary_at("A3", None, Some("ZZ99 9ZZ")),
+        summary_at("A4", Some("  "), None),
+    ];
+    store
+        .write(Action::ImportSummary, |w| {
+            let id = imports::record(w, &record(ImportKind::Summary), Utc::now())?;
+            imports::insert_summaries(w, id, &rows, &mut |_| ControlFlow::Continue(()))
+        })
+        .expect("import");
+    let wards = |store: &Store| -> Vec<Option<String>> {
+        let mut found = latest_summaries_between(&store.read(), day(0), day(0)).expect("read");
+        found.sort_by_key(|s| s.ward.clone());
+        found.into_iter().map(|s| s.ward).collect()
+    };
+    assert_eq!(
+        wards(&store),
+        [None, None, None, Some("Synthetic Abbey".into())]
+    );
+    let meadow = PostcodeWard {
+        postcode: "ZZ99 1AA".into(),
+        ward_code: "E05000001".into(),
+        ward_name: "Synthetic Meadow".into(),
+    };
+    store
+        .write(Action::PostcodeLookupLoad, |w| {
+            postcode_wards::replace_all(w, [meadow.clone()], &mut |_| ControlFlow::Continue(()))
+        })
+        .expect("load");
+    assert_eq!(
+        wards(&store),
+        [
+            None,
+            None,
+            Some("Synthetic Abbey".into()),
+            Some("Synthetic Meadow".into())
+        ]
+    );
+    // A load that fails part-way rolls back: the lookup still has its postcode.
+    let failed = store.write(Action::PostcodeLookupLoad, |w| {
+        postcode_wards::clear(w)?;
+        Err::<(), _>(StoreError::Cancelled)
+    });
+    assert!(failed.is_err());
+    assert_eq!(postcode_wards::count(&store.read()).expect("count"), 1);
+    assert_eq!(
+        postcode_wards::ward_of(&store.read(), "ZZ99 1AA").expect("ward"),
+        Some(("E05000001".into(), "Synthetic Meadow".into()))
+    );
 }

@@ -434,7 +434,7 @@ export type FieldError = { field: string, message: string, };
 
 export type FileChooseRequest = { purpose: FilePurpose, };
 
-export type FilePurpose = "import" | "restore";
+export type FilePurpose = "import" | "restore" | "postcode_lookup";
 
 export type FinishProblem = { place: ProblemAt, message: string, };
 
@@ -867,6 +867,49 @@ target_pct?: string, target_by?: string, interventions?: string,
 review_dates: Array<string>, };
 
 export type PlanView = { case_id: CaseId, barriers: Array<Barrier>, other_barriers: string | null, target_pct: number | null, target_by: string | null, interventions: string | null, review_dates: Array<string>, actions: Array<PlanActionView>, };
+
+export type PostcodeLookupLoadRequest = { chosen: string, };
+
+export type PostcodeLookupLoaded = { file_name: string, 
+/**
+ * Data rows in the file.
+ */
+rows: number, 
+/**
+ * Postcodes now in the lookup (a postcode given twice counts once).
+ */
+postcodes: number, wards: number, 
+/**
+ * Rows left out because the postcode is not a UK postcode.
+ */
+malformed_postcode: number, 
+/**
+ * Rows left out because the ward code is blank.
+ */
+no_ward: number, 
+/**
+ * The first left-out rows' line numbers (the header is line 1); never their values.
+ */
+left_out_lines: Array<number>, 
+/**
+ * The file's headers that were read as postcode, ward code and ward name (none: the
+ * names are the codes).
+ */
+columns: Array<string | null>, };
+
+export type PostcodeLookupStatus = { 
+/**
+ * False until a lookup has been loaded.
+ */
+loaded: boolean, 
+/**
+ * The last file loaded (its name only), when, and what it gave.
+ */
+file_name: string | null, loaded_at: string | null, postcodes: number, wards: number, 
+/**
+ * Rows of that file left out (a malformed postcode, or no ward code).
+ */
+left_out: number, };
 
 export type PrepPack = { 
 /**
@@ -1405,7 +1448,7 @@ export const RULE_EXPLANATIONS: Record<RuleId, string> = {
 };
 
 /** `ImportField::label()` by `canonical_header()`: a field as a sentence names it. */
-export const IMPORT_FIELD_LABELS: Record<"upn" | "date" | "session" | "code" | "possible_sessions" | "present_sessions" | "authorised_absence_sessions" | "unauthorised_absence_sessions" | "as_at" | "school_urn" | "school_phase" | "year_group" | "ward" | "legal_name" | "preferred_name" | "date_of_birth" | "school_name" | "referral_date" | "referral_source", string> = {
+export const IMPORT_FIELD_LABELS: Record<"upn" | "date" | "session" | "code" | "possible_sessions" | "present_sessions" | "authorised_absence_sessions" | "unauthorised_absence_sessions" | "as_at" | "school_urn" | "school_phase" | "year_group" | "ward" | "postcode" | "legal_name" | "preferred_name" | "date_of_birth" | "school_name" | "referral_date" | "referral_source", string> = {
   "upn": "UPN",
   "date": "date",
   "session": "session",
@@ -1419,6 +1462,7 @@ export const IMPORT_FIELD_LABELS: Record<"upn" | "date" | "session" | "code" | "
   "school_phase": "school phase",
   "year_group": "year group",
   "ward": "ward",
+  "postcode": "postcode",
   "legal_name": "legal name",
   "preferred_name": "preferred name",
   "date_of_birth": "date of birth",
@@ -1499,6 +1543,8 @@ export interface Commands {
   report_caseload_bands: { request: null, response: CaseloadBandsReport },
   settings_get: { request: null, response: Settings },
   settings_update: { request: SettingsUpdate, response: Settings },
+  postcode_lookup_status: { request: null, response: PostcodeLookupStatus },
+  postcode_lookup_load: { request: PostcodeLookupLoadRequest, response: PostcodeLookupLoaded },
   backup_folder_choose: { request: BackupFolderRequest, response: Settings | null },
   local_model_get: { request: null, response: LocalModel },
   local_model_example: { request: null, response: LocalModel },
@@ -1529,4 +1575,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "backup_folder_choose", "local_model_get", "local_model_example", "local_model_save", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "postcode_lookup_status", "postcode_lookup_load", "backup_folder_choose", "local_model_get", "local_model_example", "local_model_save", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

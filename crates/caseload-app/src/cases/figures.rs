@@ -204,6 +204,7 @@ mod tests {
             school_phase: None,
             year_group: None,
             ward: None,
+            postcode: None,
         }
     }
 

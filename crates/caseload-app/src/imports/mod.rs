@@ -125,7 +125,7 @@ pub fn import_cancel(cx: &Caseload, _: ()) -> Result<bool, AppError> {
 }
 
 /// The file's SHA-256 and size; a file that cannot be opened is reported as such.
-fn hash_file(path: &Path) -> Result<(String, u64), AppError> {
+pub(crate) fn hash_file(path: &Path) -> Result<(String, u64), AppError> {
     let unreadable = |e: std::io::Error| AppError::File {
         message: if e.kind() == std::io::ErrorKind::NotFound {
             format!(
@@ -351,6 +351,7 @@ pub(crate) fn summary_records(
             school_phase: p.school_phase.map(|ph| ph.as_str().to_string()),
             year_group: p.year_group.map(|y| y.get()),
             ward: p.ward.clone(),
+            postcode: p.postcode.clone(),
         })
         .collect();
     let dates = rows.iter().map(|r| r.as_at);

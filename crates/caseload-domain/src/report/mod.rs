@@ -9,7 +9,10 @@ pub mod bands;
 pub mod ward;
 
 pub use bands::CaseloadBands;
-pub use ward::{PhaseSessions, SessionSums, WardFigures, WardPupil, WardRow, ward_figures};
+pub use ward::{
+    LA_TOTAL, NO_WARD, PhaseSessions, SessionSums, WardFigures, WardPupil, WardRow, share,
+    ward_figures,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

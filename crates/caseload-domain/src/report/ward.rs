@@ -1,7 +1,9 @@
-//! Attendance by ward (docs/domain.md §9): for each ward, how many of the authority's pupils are in
-//! each 10-point band (§5.8), and the ward's overall attendance this year against the same
-//! point last year, split all / primary / secondary. Kept as counts and session sums, so two
-//! workers' figures add up; percentages are derived at the end.
+//! Attendance by ward (docs/domain.md §9), as the council publishes it: for each ward, its share
+//! of the authority's pupils in each 10-point band (§5.8) — a band's column sums to 100% down the
+//! wards — with a Grand Total column (the ward's share of all banded pupils), an LA Total row and
+//! a "Postcode unmatched" row for pupils with no ward; beside it each ward's overall attendance
+//! this year against the same point last year, split all / primary / secondary. Kept as counts
+//! and session sums, so two workers' figures add up; shares are derived at the end, here.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -9,8 +11,22 @@ use serde::{Deserialize, Serialize};
 use crate::attendance::{Band, SessionCounts, Tenths};
 use crate::school::SchoolPhase;
 
-/// Pupils with no ward recorded are counted under this name, so totals still add up.
-pub const NO_WARD: &str = "Ward not recorded";
+/// Pupils with no ward (none in the import, and their postcode not in the postcode-to-ward
+/// lookup, or no postcode) are counted under this name, so the columns still add up.
+pub const NO_WARD: &str = "Postcode unmatched";
+/// What [`NO_WARD`] was called before the council's shape (in deliveries from older builds).
+const OLD_NO_WARD: &str = "Ward not recorded";
+/// The label of the authority's totals row.
+pub const LA_TOTAL: &str = "LA Total";
+
+/// `part` as a percentage of `whole`, one decimal, half away from zero; `None` when `whole` is 0.
+pub fn share(part: u64, whole: u64) -> Option<Tenths> {
+    SessionSums {
+        present: part,
+        possible: whole,
+    }
+    .pct()
+}
 
 /// One pupil's figure as the ward tables need it: no name, no UPN.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,20 +108,18 @@ impl WardRow {
         }
     }
 
+    /// The ward's pupils with a band: the count behind its Grand Total share.
     pub fn banded_pupils(&self) -> u32 {
         self.bands.iter().sum()
     }
 
-    /// The share of the ward's banded pupils in each band, one decimal.
-    pub fn band_shares(&self) -> [Option<Tenths>; 10] {
-        let total = u64::from(self.banded_pupils());
-        self.bands.map(|n| {
-            SessionSums {
-                present: u64::from(n),
-                possible: total,
-            }
-            .pct()
-        })
+    fn add(&mut self, other: &WardRow) {
+        for (a, b) in self.bands.iter_mut().zip(other.bands) {
+            *a += b;
+        }
+        self.no_band += other.no_band;
+        self.this_year.add(&other.this_year);
+        self.last_year.add(&other.last_year);
     }
 }
 
@@ -134,6 +148,8 @@ pub struct WardFigures {
     pub wards: Vec<WardRow>,
 }
 
+/// A pupil's ward comes from the import, or from its postcode through the lookup (the caller
+/// resolves it); a pupil with neither is unmatched.
 fn ward_name(p: &WardPupil) -> &str {
     p.ward
         .as_deref()
@@ -143,6 +159,7 @@ fn ward_name(p: &WardPupil) -> &str {
 }
 
 fn row_for<'a>(rows: &'a mut Vec<WardRow>, ward: &str) -> &'a mut WardRow {
+    let ward = if ward == OLD_NO_WARD { NO_WARD } else { ward };
     match rows.iter().position(|r| r.ward == ward) {
         Some(i) => &mut rows[i],
         None => {
@@ -202,13 +219,7 @@ impl WardFigures {
             return false;
         }
         for row in &other.wards {
-            let target = row_for(&mut self.wards, &row.ward);
-            for (a, b) in target.bands.iter_mut().zip(row.bands) {
-                *a += b;
-            }
-            target.no_band += row.no_band;
-            target.this_year.add(&row.this_year);
-            target.last_year.add(&row.last_year);
+            row_for(&mut self.wards, &row.ward).add(row);
         }
         sort_wards(&mut self.wards);
         self.this_year_as_at = self.this_year_as_at.max(other.this_year_as_at);
@@ -219,6 +230,43 @@ impl WardFigures {
             }
         }
         true
+    }
+
+    /// The LA Total row: every ward's counts and sessions added, the unmatched row included.
+    pub fn la_total(&self) -> WardRow {
+        let mut total = WardRow::new(LA_TOTAL);
+        for row in &self.wards {
+            total.add(row);
+        }
+        total
+    }
+
+    /// The table's rows as the council publishes them: each ward, then "Postcode unmatched"
+    /// (always, with zeros when every pupil has a ward), then the LA Total.
+    pub fn rows_with_totals(&self) -> Vec<WardRow> {
+        let mut rows = self.wards.clone();
+        if !rows.iter().any(|r| r.ward == NO_WARD) {
+            rows.push(WardRow::new(NO_WARD));
+        }
+        rows.push(self.la_total());
+        rows
+    }
+
+    /// A row's share of the authority's pupils in each band: the row's count in the band ÷ the
+    /// LA's count in the band × 100, one decimal, half away from zero; `None` for a band with no
+    /// pupils anywhere. Down the wards (the unmatched row included) each band's shares add to
+    /// 100, give or take the rounding of each cell.
+    pub fn column_shares(&self, row: &WardRow) -> [Option<Tenths>; 10] {
+        let la = self.la_total();
+        std::array::from_fn(|i| share(u64::from(row.bands[i]), u64::from(la.bands[i])))
+    }
+
+    /// The Grand Total column: a row's banded pupils ÷ the LA's banded pupils × 100.
+    pub fn grand_total_share(&self, row: &WardRow) -> Option<Tenths> {
+        share(
+            u64::from(row.banded_pupils()),
+            u64::from(self.la_total().banded_pupils()),
+        )
     }
 }
 
@@ -252,7 +300,16 @@ mod tests {
         assert_eq!(meadow.this_year.all.pct(), Some(Tenths(700)));
         assert_eq!(meadow.this_year.primary.pct(), Some(Tenths(950)));
         assert_eq!(meadow.last_year.all.pct(), Some(Tenths(800)));
-        assert_eq!(meadow.band_shares()[9], Some(Tenths(500)));
+        assert_eq!(
+            f.column_shares(meadow)[9],
+            Some(Tenths(1000)),
+            "the only 91-100"
+        );
+        assert_eq!(
+            f.grand_total_share(meadow),
+            Some(Tenths(667)),
+            "2 of 3 banded"
+        );
         assert_eq!(f.wards[0].bands[1], 1, "10.5% rounds to 11, so 11-20");
         assert_eq!(f.wards[2].no_band, 1);
         assert_eq!(band_labels()[0], "0-10");
@@ -284,5 +341,103 @@ mod tests {
             "the same files are not added twice"
         );
         assert_eq!(team.wards[0].banded_pupils(), 2);
+    }
+
+    /// Three wards and the unmatched, with counts that do not divide evenly: each band's column
+    /// of shares adds to 100 (±0.1 for rounding), the Grand Total column too, and the LA Total
+    /// row holds each band's count and 100%.
+    #[test]
+    fn each_bands_shares_sum_to_100_down_the_wards_with_an_la_total_and_grand_total() {
+        let mut this_year = Vec::new();
+        let spread: [(Option<&str>, u32, [u32; 3]); 4] = [
+            (Some("Abbey"), 7, [1, 2, 3]),
+            (Some("Meadow"), 11, [2, 5, 1]),
+            (Some("Orchard"), 4, [0, 6, 2]),
+            (None, 1, [1, 1, 0]),
+        ];
+        // Pupils at 95%, 55% and 25% in the numbers given, plus some at 75%.
+        for (ward, at_75, [at_95, at_55, at_25]) in spread {
+            for (n, present) in [(at_95, 95), (at_55, 55), (at_25, 25), (at_75, 75)] {
+                for _ in 0..n {
+                    this_year.push(pupil(ward, SchoolPhase::Primary, 100, present));
+                }
+            }
+        }
+        this_year.push(pupil(Some("Abbey"), SchoolPhase::Secondary, 0, 0));
+        let f = ward_figures(&this_year, &[], None, None, vec![]);
+        let names: Vec<&str> = f.wards.iter().map(|w| w.ward.as_str()).collect();
+        assert_eq!(names, ["Abbey", "Meadow", "Orchard", NO_WARD]);
+
+        let la = f.la_total();
+        assert_eq!(la.ward, LA_TOTAL);
+        assert_eq!(la.bands[9], 4, "95%: 1 + 2 + 0 + 1");
+        assert_eq!(la.bands[7], 23, "75%: 7 + 11 + 4 + 1");
+        assert_eq!(la.banded_pupils(), 47);
+        assert_eq!(la.no_band, 1);
+        assert_eq!(f.column_shares(&la)[7], Some(Tenths(1000)));
+        assert_eq!(f.column_shares(&la)[0], None, "no pupil below 11%");
+        assert_eq!(f.grand_total_share(&la), Some(Tenths(1000)));
+
+        for band in 0..10 {
+            let shares: Vec<Tenths> = f
+                .wards
+                .iter()
+                .filter_map(|w| f.column_shares(w)[band])
+                .collect();
+            if la.bands[band] == 0 {
+                assert!(shares.is_empty());
+                continue;
+            }
+            let sum: i32 = shares.iter().map(|t| i32::from(t.0)).sum();
+            assert!((sum - 1000).abs() <= 1, "band {band}: {sum} tenths");
+        }
+        let grand: i32 = f
+            .wards
+            .iter()
+            .filter_map(|w| f.grand_total_share(w))
+            .map(|t| i32::from(t.0))
+            .sum();
+        assert!((grand - 1000).abs() <= 1, "Grand Total column: {grand}");
+        // Meadow has 11 of the 23 at 75%: 47.8%; and 19 of 47 pupils: 40.4%.
+        assert_eq!(f.column_shares(&f.wards[1])[7], Some(Tenths(478)));
+        assert_eq!(f.grand_total_share(&f.wards[1]), Some(Tenths(404)));
+        // The unmatched row is a row like any other: 1 of the 4 at 95%.
+        assert_eq!(f.column_shares(&f.wards[3])[9], Some(Tenths(250)));
+        let rows: Vec<String> = f.rows_with_totals().into_iter().map(|r| r.ward).collect();
+        assert_eq!(rows, ["Abbey", "Meadow", "Orchard", NO_WARD, LA_TOTAL]);
+    }
+
+    #[test]
+    fn the_unmatched_row_is_shown_even_when_every_pupil_has_a_ward() {
+        let f = ward_figures(
+            &[pupil(Some("Meadow"), SchoolPhase::Primary, 100, 95)],
+            &[],
+            None,
+            None,
+            vec![],
+        );
+        let rows = f.rows_with_totals();
+        let names: Vec<&str> = rows.iter().map(|r| r.ward.as_str()).collect();
+        assert_eq!(names, ["Meadow", NO_WARD, LA_TOTAL]);
+        assert_eq!(rows[1].banded_pupils(), 0);
+        assert_eq!(f.column_shares(&rows[1])[9], Some(Tenths(0)));
+    }
+
+    #[test]
+    fn an_older_deliverys_ward_not_recorded_row_joins_postcode_unmatched() {
+        let mut team = ward_figures(
+            &[pupil(None, SchoolPhase::Primary, 100, 95)],
+            &[],
+            None,
+            None,
+            vec!["aaa".into()],
+        );
+        let mut old = team.clone();
+        old.sources = vec!["bbb".into()];
+        old.wards[0].ward = OLD_NO_WARD.into();
+        assert!(team.add(&old));
+        assert_eq!(team.wards.len(), 1);
+        assert_eq!(team.wards[0].ward, NO_WARD);
+        assert_eq!(team.wards[0].bands[9], 2);
     }
 }

@@ -213,6 +213,14 @@ pub(crate) fn ward(cell: Cell<'_>) -> Result<Option<String>, Problem> {
     Ok(Some(text.into_owned()))
 }
 
+/// A pupil's home postcode, normalised ("AB1 2CD"), for the ward lookup. Blank is none; a cell
+/// that is not a UK postcode (a school's "NFA", a partial one) is none too rather than a
+/// refused file: the pupil is then counted as "Postcode unmatched" in the ward table.
+pub(crate) fn postcode(cell: Cell<'_>) -> Option<String> {
+    let text = optional_text(cell)?;
+    caseload_domain::family::parse_postcode(&text).ok()
+}
+
 #[cfg(test)]
 #[path = "cells_tests.rs"]
 mod tests;

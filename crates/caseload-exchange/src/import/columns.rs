@@ -26,6 +26,7 @@ pub enum ImportField {
     SchoolPhase,
     YearGroup,
     Ward,
+    Postcode,
     LegalName,
     PreferredName,
     DateOfBirth,
@@ -35,7 +36,7 @@ pub enum ImportField {
 }
 
 impl ImportField {
-    pub const ALL: [ImportField; 19] = [
+    pub const ALL: [ImportField; 20] = [
         ImportField::Upn,
         ImportField::Date,
         ImportField::Session,
@@ -49,6 +50,7 @@ impl ImportField {
         ImportField::SchoolPhase,
         ImportField::YearGroup,
         ImportField::Ward,
+        ImportField::Postcode,
         ImportField::LegalName,
         ImportField::PreferredName,
         ImportField::DateOfBirth,
@@ -78,6 +80,7 @@ impl ImportField {
             ImportField::SchoolPhase => "school phase",
             ImportField::YearGroup => "year group",
             ImportField::Ward => "ward",
+            ImportField::Postcode => "postcode",
             ImportField::LegalName => "legal name",
             ImportField::PreferredName => "preferred name",
             ImportField::DateOfBirth => "date of birth",
@@ -164,6 +167,13 @@ impl ImportField {
                 "year grp",
             ],
             ImportField::Ward => &["ward", "ward name", "electoral ward", "home ward"],
+            ImportField::Postcode => &[
+                "postcode",
+                "post code",
+                "home postcode",
+                "pupil postcode",
+                "address postcode",
+            ],
             ImportField::LegalName => &[
                 "legal_name",
                 "name",

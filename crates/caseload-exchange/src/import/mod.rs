@@ -18,6 +18,7 @@ mod columns;
 mod csv_table;
 mod error;
 mod marks;
+mod postcode_lookup;
 mod shown;
 mod source;
 mod summaries;
@@ -28,6 +29,9 @@ pub use allocations::{AllocationFile, AllocationRow, import_allocations};
 pub use columns::{ColumnMapping, ImportField, normalise_header};
 pub use error::{ImportError, ImportFailure, MAX_LISTED_ERRORS, UnreadableReason};
 pub use marks::{MarksFile, PupilMarks, import_marks};
+pub use postcode_lookup::{
+    LookupFailure, LookupRead, LookupRow, MAX_LISTED_LINES, read_postcode_lookup,
+};
 pub use source::ImportSource;
 pub use summaries::{SummaryFile, SummaryRow, import_summaries};
 pub use table::{PROGRESS_EVERY_ROWS, Progress, ProgressFn};

@@ -23,6 +23,8 @@ pub struct SummaryRow {
     pub school_phase: Option<SchoolPhase>,
     pub year_group: Option<YearGroup>,
     pub ward: Option<String>,
+    /// The pupil's home postcode, normalised; `None` when blank or not a UK postcode.
+    pub postcode: Option<String>,
 }
 
 /// An attendance-summary file, read whole.
@@ -45,11 +47,12 @@ const REQUIRED: [ImportField; 6] = [
     ImportField::AsAt,
 ];
 
-const OPTIONAL: [ImportField; 4] = [
+const OPTIONAL: [ImportField; 5] = [
     ImportField::SchoolUrn,
     ImportField::SchoolPhase,
     ImportField::YearGroup,
     ImportField::Ward,
+    ImportField::Postcode,
 ];
 
 /// Reads an attendance-summary file (CSV or XLSX) whole, or says everything wrong with it.
@@ -124,6 +127,7 @@ impl RowSink for SummarySink<'_> {
         let ward = cells::ward(cell(F::Ward))
             .map_err(|p| report(F::Ward, p))
             .ok();
+        let postcode = cells::postcode(cell(F::Postcode));
 
         let Some(upn) = upn else { return };
         if let Err(p) = self
@@ -181,6 +185,7 @@ impl RowSink for SummarySink<'_> {
             school_phase,
             year_group,
             ward,
+            postcode,
         });
     }
 }

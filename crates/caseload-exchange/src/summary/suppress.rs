@@ -113,7 +113,7 @@ fn suppress_grid(table: &mut SummaryTable, threshold: u64, percent_of: &[(usize,
 }
 
 /// Suppresses the team report's tables in place: the funnel, and the ward tables (the band
-/// counts with each ward's pupil total as one grid; a band's share wherever its count is
+/// counts with each row's Grand Total and the LA Total row as one grid; a band's share wherever its count is
 /// hidden; a ward's attendance wherever its pupils are fewer than the threshold). Other tables
 /// (the list of deliveries counted) hold no counts of pupils and are left as they are.
 pub fn suppress_team_tables(tables: &mut [SummaryTable], threshold: u64) {
@@ -133,22 +133,10 @@ pub fn suppress_team_tables(tables: &mut [SummaryTable], threshold: u64) {
     else {
         return;
     };
-    // One grid per ward: its band counts and no-band count (ward_counts, columns 1..), then its
-    // banded-pupil total (ward_bands column 1), so no count can be had back from the total.
-    let mut grid: Vec<Vec<Option<u64>>> = counts_of(&tables[counts]);
-    let totals: Vec<Option<u64>> = tables[bands]
-        .rows
-        .iter()
-        .map(|row| match row.get(1) {
-            Some(Cell::Count(n)) => Some(*n),
-            _ => None,
-        })
-        .collect();
-    for (r, row) in grid.iter_mut().enumerate() {
-        row.push(totals.get(r).copied().flatten());
-    }
+    // One grid: every row's band counts, its Grand Total and no-band count, the LA Total row
+    // included, so no count can be had back from a total.
+    let grid = counts_of(&tables[counts]);
     let mask = suppression_mask(&grid, threshold);
-    let width = tables[counts].columns.len();
     for (r, row) in tables[counts].rows.iter_mut().enumerate() {
         for (c, cell) in row.iter_mut().enumerate() {
             if mask[r][c] {
@@ -156,20 +144,17 @@ pub fn suppress_team_tables(tables: &mut [SummaryTable], threshold: u64) {
             }
         }
     }
-    // ward_bands: ward, pupils, ten band shares, no band; ward_counts: ward, ten bands, no band.
+    // ward_bands has ward_counts' columns up to the Grand Total, in the same places: a share
+    // whose count is hidden is hidden too. A ward with fewer pupils than the threshold has its
+    // attendance hidden.
     let mut small_wards = Vec::new();
     for (r, row) in tables[bands].rows.iter_mut().enumerate() {
-        let pupils = totals.get(r).copied().flatten().unwrap_or(0);
-        let no_band = grid[r].get(width - 1).copied().flatten().unwrap_or(0);
-        if pupils + no_band < threshold {
+        let pupils: u64 = grid[r].iter().rev().take(2).flatten().sum();
+        if pupils < threshold {
             small_wards.push(r);
         }
-        if mask[r][width] {
-            hide(&mut row[1]);
-        }
-        // Counts column c (1 to width - 1) is bands table column c + 1.
-        for (c, hidden) in mask[r].iter().enumerate().take(width).skip(1) {
-            if *hidden && let Some(cell) = row.get_mut(c + 1) {
+        for (c, cell) in row.iter_mut().enumerate().skip(1) {
+            if mask[r].get(c) == Some(&true) {
                 hide(cell);
             }
         }
@@ -254,11 +239,12 @@ mod tests {
                 .flatten()
                 .all(|c| !matches!(c, Cell::Count(n) if *n >= 1 && *n < 5))
         );
-        // A band hidden in the counts is hidden in the shares.
+        // A band hidden in the counts is hidden in the shares (same columns, Grand Total
+        // included).
         for (r, row) in counts.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate().skip(1) {
+            for (c, cell) in row.iter().enumerate().take(12).skip(1) {
                 if *cell == Cell::text(SUPPRESSED) {
-                    assert_eq!(tables[0].rows[r][c + 1], Cell::text(SUPPRESSED));
+                    assert_eq!(tables[0].rows[r][c], Cell::text(SUPPRESSED));
                 }
             }
         }

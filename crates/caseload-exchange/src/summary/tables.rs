@@ -139,8 +139,9 @@ fn ward_column() -> SummaryColumn {
         "ward",
         "Ward",
         ColumnType::Text,
-        "The ward of the pupil's home address; pupils with none recorded are counted under \
-         \"Ward not recorded\".",
+        "The ward of the pupil's home address: the ward in the attendance file, else the ward \
+         of the pupil's postcode in the postcode-to-ward lookup. \"Postcode unmatched\" counts \
+         pupils with neither; \"LA Total\" is every pupil in the figures.",
     )
 }
 
@@ -149,26 +150,22 @@ fn no_band_column() -> SummaryColumn {
         "no_band",
         "No band",
         ColumnType::Count,
-        "Pupils this year with no possible sessions, so no attendance and no band.",
+        "Pupils this year with no possible sessions, so no attendance and no band; not in the \
+         bands or the Grand Total.",
     )
 }
 
-/// Attendance by ward: band shares, attendance this year against last, and the band counts
-/// behind the shares (so a reader can check them).
+/// Attendance by ward as the council publishes it: each ward's share of the authority's pupils
+/// in each band (a column adds to 100 down the wards) with a Grand Total column and an LA Total
+/// row; attendance this year against last; and the counts behind the shares, in the same
+/// columns, so a reader can check them and the team report can hide small ones.
 pub fn ward_tables(w: &WardFigures) -> Vec<SummaryTable> {
     let this_year = as_at(w.this_year_as_at, "as at the latest attendance file");
     let last_year = as_at(w.last_year_as_at, "with no file from last year: blank");
     let labels = band_labels();
+    let rows = w.rows_with_totals();
 
-    let mut share_columns = vec![
-        ward_column(),
-        SummaryColumn::new(
-            "pupils",
-            "Pupils",
-            ColumnType::Count,
-            &format!("Pupils in the ward with a band this year ({this_year})."),
-        ),
-    ];
+    let mut share_columns = vec![ward_column()];
     let mut count_columns = vec![ward_column()];
     for label in &labels {
         share_columns.push(SummaryColumn::new(
@@ -176,9 +173,11 @@ pub fn ward_tables(w: &WardFigures) -> Vec<SummaryTable> {
             label,
             ColumnType::Percent,
             &format!(
-                "Share of the ward's banded pupils whose attendance this year ({this_year}) is \
-                 in the {label}% band, one decimal, half away from zero; blank where the ward \
-                 has no banded pupils. {BANDING}"
+                "The row's share of the authority's pupils whose attendance this year \
+                 ({this_year}) is in the {label}% band: the row's pupils in the band ÷ the LA \
+                 Total's pupils in the band × 100, one decimal, half away from zero, so the \
+                 column adds to 100 down the wards (give or take the rounding of each cell); \
+                 blank where no pupil is in the band. {BANDING}"
             ),
         ));
         count_columns.push(SummaryColumn::new(
@@ -186,26 +185,36 @@ pub fn ward_tables(w: &WardFigures) -> Vec<SummaryTable> {
             label,
             ColumnType::Count,
             &format!(
-                "Pupils in the ward whose attendance this year ({this_year}) is in the \
-                 {label}% band. {BANDING}"
+                "Pupils whose attendance this year ({this_year}) is in the {label}% band. \
+                 {BANDING}"
             ),
         ));
     }
-    share_columns.push(no_band_column());
+    share_columns.push(SummaryColumn::new(
+        "grand_total",
+        "Grand Total",
+        ColumnType::Percent,
+        "The row's share of all the authority's pupils with a band: the row's banded pupils ÷ \
+         the LA Total's × 100, one decimal, half away from zero.",
+    ));
+    count_columns.push(SummaryColumn::new(
+        "grand_total",
+        "Grand Total",
+        ColumnType::Count,
+        &format!("Pupils with a band this year ({this_year}): the row's bands added."),
+    ));
     count_columns.push(no_band_column());
 
-    let share_rows = w.wards.iter().map(|r| {
-        let mut row = vec![
-            Cell::text(&r.ward),
-            Cell::Count(u64::from(r.banded_pupils())),
-        ];
-        row.extend(r.band_shares().map(Cell::percent));
-        row.push(Cell::Count(u64::from(r.no_band)));
+    let share_rows = rows.iter().map(|r| {
+        let mut row = vec![Cell::text(&r.ward)];
+        row.extend(w.column_shares(r).map(Cell::percent));
+        row.push(Cell::percent(w.grand_total_share(r)));
         row
     });
-    let count_rows = w.wards.iter().map(|r| {
+    let count_rows = rows.iter().map(|r| {
         let mut row = vec![Cell::text(&r.ward)];
         row.extend(r.bands.map(|n| Cell::Count(u64::from(n))));
+        row.push(Cell::Count(u64::from(r.banded_pupils())));
         row.push(Cell::Count(u64::from(r.no_band)));
         row
     });
@@ -213,12 +222,12 @@ pub fn ward_tables(w: &WardFigures) -> Vec<SummaryTable> {
     vec![
         SummaryTable {
             id: "ward_bands".into(),
-            title: "Attendance bands by ward".into(),
+            title: "Attendance bands by ward: share of the authority's pupils in each band".into(),
             columns: share_columns,
             rows: share_rows.collect(),
             row_definitions: vec![],
         },
-        attendance_table(w, &this_year, &last_year),
+        attendance_table(&rows, &this_year, &last_year),
         SummaryTable {
             id: "ward_counts".into(),
             title: "Pupils in each attendance band by ward".into(),
@@ -229,7 +238,7 @@ pub fn ward_tables(w: &WardFigures) -> Vec<SummaryTable> {
     ]
 }
 
-fn attendance_table(w: &WardFigures, this_year: &str, last_year: &str) -> SummaryTable {
+fn attendance_table(rows: &[WardRow], this_year: &str, last_year: &str) -> SummaryTable {
     type Pick = fn(&WardRow) -> SessionSums;
     let columns: [(&str, &str, String, Pick); 6] = [
         (
@@ -283,8 +292,7 @@ fn attendance_table(w: &WardFigures, this_year: &str, last_year: &str) -> Summar
             ),
         )
     }));
-    let rows = w
-        .wards
+    let rows = rows
         .iter()
         .map(|r| {
             let mut row = vec![Cell::text(&r.ward)];
@@ -358,29 +366,67 @@ mod tests {
     }
 
     #[test]
-    fn ward_tables_give_shares_attendance_and_the_counts_behind_the_shares() {
+    fn ward_tables_give_column_shares_a_grand_total_an_la_total_and_the_counts_behind_them() {
         let tables = ward_tables(&fixture::ward_figures());
         let ids: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["ward_bands", "ward_attendance", "ward_counts"]);
         let bands = &tables[0];
-        assert_eq!(bands.columns.len(), 13);
-        assert_eq!(bands.columns[2].key, "band_0_10");
-        assert_eq!(bands.columns[11].key, "band_91_100");
+        assert_eq!(bands.columns.len(), 12);
+        assert_eq!(bands.columns[1].key, "band_0_10");
+        assert_eq!(bands.columns[10].key, "band_91_100");
+        assert_eq!(bands.columns[11].key, "grand_total");
+        let wards: Vec<String> = bands.rows.iter().map(|r| r[0].display()).collect();
+        assert_eq!(
+            wards,
+            ["Meadow", "Orchard", "Postcode unmatched", "LA Total"]
+        );
         let meadow = &bands.rows[0];
-        assert_eq!(meadow[0], Cell::text("Meadow"));
-        assert_eq!(meadow[1], Cell::Count(2));
-        assert_eq!(meadow[11], Cell::Percent(Tenths(500)));
-        assert_eq!(tables[2].rows[0][10], Cell::Count(1), "one pupil in 91-100");
+        // Meadow holds the only pupil at 91-100.
+        assert_eq!(meadow[10], Cell::Percent(Tenths(1000)));
+        assert_eq!(
+            meadow[11],
+            Cell::Percent(Tenths(667)),
+            "2 of 3 banded pupils"
+        );
+        assert_eq!(bands.rows[1][11], Cell::Percent(Tenths(333)));
+        assert_eq!(
+            bands.rows[2][11],
+            Cell::Percent(Tenths(0)),
+            "unmatched: no band"
+        );
+        let la = &bands.rows[3];
+        assert_eq!(la[10], Cell::Percent(Tenths(1000)));
+        assert_eq!(la[1], Cell::Empty, "no pupil in 0-10");
+        assert_eq!(la[11], Cell::Percent(Tenths(1000)));
+        let counts = &tables[2];
+        assert_eq!(counts.columns[11].key, "grand_total");
+        assert_eq!(counts.rows[0][10], Cell::Count(1), "one pupil in 91-100");
+        assert_eq!(
+            counts.rows[3][11],
+            Cell::Count(3),
+            "LA Total: 3 banded pupils"
+        );
+        assert_eq!(
+            counts.rows[3][12],
+            Cell::Count(1),
+            "LA Total: 1 with no band"
+        );
         let attendance = &tables[1];
         assert_eq!(attendance.rows[0][1], Cell::Percent(Tenths(700)));
         assert_eq!(attendance.rows[0][2], Cell::Empty, "no file from last year");
+        assert_eq!(attendance.rows[3][0], Cell::text("LA Total"));
+        assert_eq!(
+            attendance.rows[3][1],
+            Cell::Percent(Tenths(650)),
+            "260 of 400"
+        );
         assert!(
             tables
                 .iter()
                 .all(|t| t.rows.iter().all(|r| r.len() == t.columns.len()))
         );
         assert!(
-            bands.columns[2]
+            bands.columns[1]
                 .definition
                 .contains("rounded half away from zero")
         );

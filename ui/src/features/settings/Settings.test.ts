@@ -20,6 +20,10 @@ function backupOverview() {
   };
 }
 
+function noLookup() {
+  return { loaded: false, file_name: null, loaded_at: null, postcodes: 0, wards: 0, left_out: 0 };
+}
+
 vi.mock('../../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../api')>()),
   call: vi.fn(),
@@ -43,6 +47,7 @@ describe('Settings', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -69,6 +74,7 @@ describe('Settings', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -92,6 +98,7 @@ describe('Settings', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -128,6 +135,7 @@ describe('Settings', () => {
       settings_get: () => settings({ backup: { folder: '/media/usb', keep: 5, remind_after_days: 7 } }),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -155,6 +163,7 @@ describe('Settings', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -190,6 +199,7 @@ describe('Settings', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       settings_update: () =>
         fail({
@@ -218,6 +228,7 @@ describe('Settings', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -259,6 +270,7 @@ describe('Settings → Shared drive', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_settings_set: set,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -287,6 +299,7 @@ describe('Settings → Shared drive', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '' }),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_folder_choose: () => answer,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -309,6 +322,7 @@ describe('Settings → Shared drive', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       backup_folder_choose: () => settings({ backup: { folder, keep: 5, remind_after_days: 7 } }),
     });
@@ -327,6 +341,7 @@ describe('Settings → Shared drive', () => {
       settings_get: () => settings(),
       share_settings_get: () => shareSettings({ folder: '', worker_id: '' }),
       local_model_get: () => ({ name: '', groups: [] }),
+      postcode_lookup_status: () => noLookup(),
       backup_list: () => backupOverview(),
       share_settings_set: () =>
         fail({

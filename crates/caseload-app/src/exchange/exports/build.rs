@@ -4,6 +4,7 @@
 //! is scrubbed of every name the caseload holds.
 
 use caseload_domain::ExportId;
+use caseload_domain::attendance::academic_year::AcademicYear;
 use caseload_domain::case::TransitionKind;
 use caseload_domain::closure::CLOSURE_NOT_RECORDED;
 use caseload_domain::disclosure::DisclosureReason;
@@ -16,7 +17,7 @@ use caseload_exchange::summary::{
 };
 use caseload_store::report_sources::{latest_summaries_between, latest_summary_date};
 use caseload_store::{Store, link_schools, tsm_actions, tsm_pupils, tsms};
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 
 use super::privacy::{Pseudonymiser, Scrubber};
 use crate::error::AppError;
@@ -129,16 +130,6 @@ pub(crate) fn build(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<
     })
 }
 
-/// 1 September of the academic year `date` is in.
-fn academic_year_start(date: NaiveDate) -> NaiveDate {
-    let year = if date.month() >= 9 {
-        date.year()
-    } else {
-        date.year() - 1
-    };
-    NaiveDate::from_ymd_opt(year, 9, 1).unwrap_or(date)
-}
-
 /// This year: each pupil's latest imported summary in the academic year of the latest one.
 /// Last year: each pupil's latest summary from the previous academic year up to the same point.
 fn wards(store: &Store) -> Result<caseload_domain::report::WardFigures, AppError> {
@@ -146,13 +137,10 @@ fn wards(store: &Store) -> Result<caseload_domain::report::WardFigures, AppError
     let Some(latest) = latest_summary_date(&r)? else {
         return Ok(ward_figures(&[], &[], None, None, vec![]));
     };
-    let this_start = academic_year_start(latest);
-    let last_start = academic_year_start(this_start.pred_opt().unwrap_or(this_start));
-    let same_point = latest
-        .checked_sub_months(Months::new(12))
-        .unwrap_or(last_start);
-    let this = latest_summaries_between(&r, this_start, latest)?;
-    let last = latest_summaries_between(&r, last_start, same_point)?;
+    let year = AcademicYear::of(latest);
+    let same_point = AcademicYear::same_point_last_year(latest);
+    let this = latest_summaries_between(&r, year.start(), latest)?;
+    let last = latest_summaries_between(&r, year.previous().start(), same_point)?;
     let mut sources: Vec<String> = this.iter().chain(&last).map(|s| s.source.clone()).collect();
     sources.sort();
     sources.dedup();
