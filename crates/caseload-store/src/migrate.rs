@@ -24,9 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_retention.sql"),
     include_str!("migrations/0015_inbox_proposals.sql"),
     include_str!("migrations/0016_closure_category.sql"),
-    // On this branch only: 0017 is another change's; its own file replaces this at the merge.
-    include_str!("migrations/0017_reserved.sql"),
-    include_str!("migrations/0018_postcode_wards.sql"),
+    include_str!("migrations/0017_postcode_wards.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,6 @@
 -- CSV of postcode, ward code and ward name (the shape of the national postcode lookup files).
 -- Held in the encrypted database like everything else. Loading a file replaces the whole
 -- lookup; each load is recorded (file name only, its hash, counts) for "wards status".
--- Numbered 0018: 0017 belongs to another change of issue 15.
 CREATE TABLE postcode_wards (
     postcode   TEXT PRIMARY KEY,   -- normalised: upper case, one space before the inward code
     ward_code  TEXT NOT NULL,
