@@ -222,3 +222,52 @@ fn a_lookup_without_a_postcode_column_is_refused_and_the_status_says_none_is_loa
     let status = json_of(caseload(dir).args(["wards", "status", "--json"]));
     assert_eq!(status["loaded"], false);
 }
+
+#[test]
+fn ward_bands_count_each_wards_pupils_in_each_group_of_the_local_model() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path();
+    init(dir);
+    caseload(dir)
+        .args([
+            "share",
+            "--worker-id",
+            "aw-ward",
+            "--team",
+            "Synthetic team",
+        ])
+        .assert()
+        .success();
+    summary(
+        dir,
+        "groups.csv",
+        &[
+            (1, 80, "Abbey", ""),
+            (2, 50, "Abbey", ""),
+            (3, 90, "Riverside", ""),
+            (4, 30, "Riverside", ""),
+        ],
+    );
+    let bands = ward_bands(dir);
+    let groups = table(&bands, "ward_model_groups");
+    let abbey = row(groups, "Abbey");
+    assert_eq!(
+        (&abbey["group_1"], &abbey["group_2"], &abbey["group_3"]),
+        (&Value::from(1), &Value::from(1), &Value::from(1))
+    );
+    let riverside = row(groups, "Riverside");
+    assert_eq!(
+        riverside["group_1"],
+        Value::from(1),
+        "90% is Wave 1; 30% none"
+    );
+    assert_eq!(riverside["group_2"], Value::from(0));
+    assert_eq!(row(groups, "LA Total")["group_1"], Value::from(2));
+    let headers: Vec<&str> = groups["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .filter_map(|c| c["header"].as_str())
+        .collect();
+    assert_eq!(headers, ["Ward", "Wave 1", "Wave 2", "Wave 3"]);
+}

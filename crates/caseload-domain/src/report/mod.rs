@@ -7,6 +7,7 @@
 
 pub mod bands;
 pub mod ward;
+pub mod ward_groups;
 
 pub use bands::CaseloadBands;
 pub use ward::{

@@ -150,7 +150,7 @@ pub struct WardFigures {
 
 /// A pupil's ward comes from the import, or from its postcode through the lookup (the caller
 /// resolves it); a pupil with neither is unmatched.
-fn ward_name(p: &WardPupil) -> &str {
+pub(super) fn ward_name(p: &WardPupil) -> &str {
     p.ward
         .as_deref()
         .map(str::trim)

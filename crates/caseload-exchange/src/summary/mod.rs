@@ -19,7 +19,7 @@ mod xlsx;
 pub use self::csv::render_csv;
 pub use self::json::render_json;
 pub use self::json_read::read_json;
-pub use self::model_groups::funnel_by_model_group_table;
+pub use self::model_groups::{funnel_by_model_group_table, ward_model_groups_table};
 pub use self::neutralise::neutralise;
 pub use self::pdf::render_pdf;
 pub use self::tables::{funnel_table, ward_tables};

@@ -58,3 +58,48 @@ pub fn funnel_by_model_group_table(
         row_definitions: Vec::new(),
     })
 }
+
+/// The ward report's count of each ward's pupils in each group of the model (rows from the
+/// domain's `ward_model_counts`, the LA Total last). `None` without rows (no model).
+pub fn ward_model_groups_table(
+    model_name: &str,
+    group_names: &[String],
+    rows: &[(String, Vec<u64>)],
+) -> Option<SummaryTable> {
+    if rows.is_empty() {
+        return None;
+    }
+    let mut columns = vec![SummaryColumn::new(
+        "ward",
+        "Ward",
+        ColumnType::Text,
+        "The ward of the pupil's home (from the attendance file, else from the postcode lookup); \
+         LA Total adds every ward.",
+    )];
+    for (i, name) in group_names.iter().enumerate() {
+        columns.push(SummaryColumn::new(
+            &format!("group_{}", i + 1),
+            name,
+            ColumnType::Count,
+            &format!(
+                "Pupils this academic year whose attendance is in the range of \"{name}\" (whole \
+                 percent, rounded half away from zero). A pupil in range for two groups counts \
+                 in both."
+            ),
+        ));
+    }
+    Some(SummaryTable {
+        id: "ward_model_groups".into(),
+        title: format!("Pupils by ward and {model_name}"),
+        columns,
+        rows: rows
+            .iter()
+            .map(|(ward, counts)| {
+                let mut row = vec![Cell::text(ward.clone())];
+                row.extend(counts.iter().map(|n| Cell::Count(*n)));
+                row
+            })
+            .collect(),
+        row_definitions: Vec::new(),
+    })
+}

@@ -8,12 +8,13 @@ use caseload_domain::attendance::academic_year::AcademicYear;
 use caseload_domain::case::TransitionKind;
 use caseload_domain::closure::CLOSURE_NOT_RECORDED;
 use caseload_domain::disclosure::DisclosureReason;
+use caseload_domain::report::ward_groups::ward_model_counts;
 use caseload_domain::report::{FunnelFigures, WardPupil, ward_figures};
 use caseload_domain::tsm::Term;
 use caseload_exchange::scrub::scrub_identifiers;
 use caseload_exchange::summary::{
     Cell, ColumnType, Figures, Summary, SummaryColumn, SummaryHeader, SummaryKind, SummaryTable,
-    funnel_by_model_group_table, funnel_table, ward_tables,
+    funnel_by_model_group_table, funnel_table, ward_model_groups_table, ward_tables,
 };
 use caseload_store::report_sources::{latest_summaries_between, latest_summary_date};
 use caseload_store::{Store, link_schools, tsm_actions, tsm_pupils, tsms};
@@ -100,8 +101,17 @@ pub(crate) fn build(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<
             (tables, Some(Figures::Funnel(figures)))
         }
         SummaryKind::WardBands => {
-            let figures = wards(store)?;
-            (ward_tables(&figures), Some(Figures::Wards(figures)))
+            let (figures, this_year) = wards(store)?;
+            let mut tables = ward_tables(&figures);
+            // The local model's groups by ward, when the council has one (docs/domain.md §5.11).
+            let model = crate::local_model::load(&store.read())?;
+            let names: Vec<String> = model.groups.iter().map(|g| g.name.clone()).collect();
+            tables.extend(ward_model_groups_table(
+                &model.name,
+                &names,
+                &ward_model_counts(&this_year, &model),
+            ));
+            (tables, Some(Figures::Wards(figures)))
         }
         SummaryKind::Closures => (vec![closures(store, spec, cx)?], None),
         SummaryKind::TsmActions => (vec![tsm_actions_table(store, spec, cx)?], None),
@@ -132,10 +142,12 @@ pub(crate) fn build(store: &mut Store, spec: &Spec, cx: &Context<'_>) -> Result<
 
 /// This year: each pupil's latest imported summary in the academic year of the latest one.
 /// Last year: each pupil's latest summary from the previous academic year up to the same point.
-fn wards(store: &Store) -> Result<caseload_domain::report::WardFigures, AppError> {
+fn wards(
+    store: &Store,
+) -> Result<(caseload_domain::report::WardFigures, Vec<WardPupil>), AppError> {
     let r = store.read();
     let Some(latest) = latest_summary_date(&r)? else {
-        return Ok(ward_figures(&[], &[], None, None, vec![]));
+        return Ok((ward_figures(&[], &[], None, None, vec![]), Vec::new()));
     };
     let year = AcademicYear::of(latest);
     let same_point = AcademicYear::same_point_last_year(latest);
@@ -154,12 +166,16 @@ fn wards(store: &Store) -> Result<caseload_domain::report::WardFigures, AppError
             })
             .collect()
     };
-    Ok(ward_figures(
-        &pupils(&this),
-        &pupils(&last),
-        Some(latest),
-        last_as_at,
-        sources,
+    let this_year = pupils(&this);
+    Ok((
+        ward_figures(
+            &this_year,
+            &pupils(&last),
+            Some(latest),
+            last_as_at,
+            sources,
+        ),
+        this_year,
     ))
 }
 
