@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Harness } from '../lib/app.mjs';
+import { docScreenshot } from '../lib/driver.mjs';
 import { createCaseload, unlock } from '../lib/flows.mjs';
 import { showCaseTab, showDashboard } from '../lib/steps.mjs';
 import { waitFor } from '../lib/webdriver.mjs';
@@ -68,13 +69,13 @@ function marksCsv() {
   return { csv: `${rows.join('\n')}\n`, year, days: thisYear.length };
 }
 
+/** Scrolls `id` into view, then (with CASELOAD_E2E_SHOTS) saves a screenshot named `name`. */
 async function shot(app, id, name) {
-  if (!process.env.CASELOAD_E2E_SHOTS) return;
   await app.session.executeAsync(
     'const done = arguments[arguments.length - 1]; const el = document.getElementById(arguments[0]); if (el) el.scrollIntoView(); requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
     [id],
   );
-  await app.screenshot(path.join(process.env.CASELOAD_E2E_SHOTS, name));
+  if (process.env.CASELOAD_E2E_SHOTS) await app.screenshot(path.join(process.env.CASELOAD_E2E_SHOTS, name));
 }
 
 test('this academic year is never pooled with the last, and the local model is set in Settings and shown on the dashboard', async () => {
@@ -128,6 +129,8 @@ test('this academic year is never pooled with the last, and the local model is s
     assert.match(lastYear, /100\.0%/);
     await app.scan('case view, attendance by academic year');
     await shot(app, 'marks-summary', 'case-marks-academic-year.png');
+    // The user guide's picture of this year's marks with last year beside them.
+    await docScreenshot(app, '24-marks-academic-year.png');
   });
 
   await h.step('Settings → Local model: the example is there; a group for 0–40% is added and saved', async () => {
@@ -145,6 +148,7 @@ test('this academic year is never pooled with the last, and the local model is s
     await waitFor(() => app.exists('#local-model-saved'), { what: 'the saved banner' });
     await app.scan('Settings, local model saved');
     await shot(app, 'local-model', 'settings-local-model.png');
+    await docScreenshot(app, '25-settings-local-model.png');
     const model = await h.cli(['local-model', 'show', '--json']);
     assert.deepEqual(
       model.groups.map((g) => [g.name, g.from_pct, g.to_pct]),
