@@ -1,5 +1,7 @@
 //! Formula neutralising for spreadsheet exports: text a spreadsheet could take for a formula
-//! (CSV/formula injection) is prefixed with `'` so it is shown as text and never run. Only text
+//! (CSV/formula injection) is kept as text and never run. A CSV has no cell styles, so there the
+//! text is prefixed with `'`; an XLSX cell keeps the text exactly and carries Excel's
+//! quote-prefix style instead (`summary::xlsx`), so nothing extra shows in the cell. Only text
 //! passes through here; counts, percentages and dates are typed cells and are left alone.
 
 use std::borrow::Cow;
@@ -8,12 +10,18 @@ use std::borrow::Cow;
 /// carriage return, shift it into one).
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// The text as it is safe to write into a CSV or XLSX cell: unchanged unless it starts with a
-/// formula trigger, then prefixed with a single quote.
+/// Whether a spreadsheet could take this text for a formula: it starts with a trigger.
+pub fn looks_like_formula(text: &str) -> bool {
+    text.chars().next().is_some_and(|first| TRIGGERS.contains(&first))
+}
+
+/// The text as it is safe to write into a CSV cell: unchanged unless it looks like a formula,
+/// then prefixed with a single quote.
 pub fn neutralise(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some(first) if TRIGGERS.contains(&first) => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
+    if looks_like_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
     }
 }
 

@@ -1,6 +1,7 @@
 //! A summary as an XLSX workbook: one formatted sheet per table (typed cells: counts and
 //! percentages as numbers, dates as Excel dates), an "About" sheet and a "Definitions" sheet.
-//! Text is neutralised against formulas. The creation date is the summary's produced-on date,
+//! Text that looks like a formula is written as it is, with Excel's quote-prefix style, so it
+//! shows unchanged and is never run. The creation date is the summary's produced-on date,
 //! so the same summary always gives the same bytes.
 
 use chrono::{Datelike, NaiveDate};
@@ -10,7 +11,7 @@ use rust_xlsxwriter::{
 
 use super::about::{about_fields, iso};
 use super::model::{Cell, ColumnType, Summary, SummaryTable};
-use super::neutralise::neutralise;
+use super::neutralise::looks_like_formula;
 use crate::error::ExchangeError;
 
 pub(crate) const ABOUT_SHEET: &str = "About";
@@ -28,6 +29,8 @@ struct Formats {
     percent: Format,
     date: Format,
     wrap: Format,
+    /// No styling: the base of text cells without a format of their own.
+    plain: Format,
 }
 
 impl Formats {
@@ -40,6 +43,7 @@ impl Formats {
             percent: Format::new().set_num_format("0.0"),
             date: Format::new().set_num_format("yyyy-mm-dd"),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            plain: Format::new(),
         }
     }
 }
@@ -117,9 +121,28 @@ fn width_of<'a>(texts: impl Iterator<Item = &'a str>) -> f64 {
     (longest + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64
 }
 
+/// Writes text exactly as given. Text a spreadsheet could take for a formula gets Excel's
+/// quote-prefix style on top of `format`: shown as typed, never evaluated, even after the
+/// cell is edited, and with no apostrophe in the cell's value.
+fn write_text<'s>(
+    sheet: &'s mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    format: &Format,
+) -> Result<&'s mut Worksheet, XlsxError> {
+    if looks_like_formula(value) {
+        sheet.write_string_with_format(row, col, value, &format.clone().set_quote_prefix())
+    } else if *format == Format::new() {
+        sheet.write_string(row, col, value)
+    } else {
+        sheet.write_string_with_format(row, col, value, format)
+    }
+}
+
 fn write_header(sheet: &mut Worksheet, headers: &[&str], f: &Formats) -> Result<(), XlsxError> {
     for (col, header) in headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, neutralise(header), &f.header)?;
+        write_text(sheet, 0, col as u16, header, &f.header)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
@@ -136,7 +159,7 @@ fn write_cell(
         Cell::Count(n) => sheet.write_number(row, col, *n as f64)?,
         Cell::Percent(t) => sheet.write_number_with_format(row, col, t.as_f64(), &f.percent)?,
         Cell::Date(d) => sheet.write_date_with_format(row, col, excel_date(*d)?, &f.date)?,
-        Cell::Text(text) => sheet.write_string(row, col, neutralise(text))?,
+        Cell::Text(text) => write_text(sheet, row, col, text, &f.plain)?,
         Cell::Empty => sheet,
     };
     Ok(())
@@ -191,8 +214,8 @@ fn about_sheet(
     }
     for (i, (label, value)) in lines.iter().enumerate() {
         let row = i as u32 + 1;
-        sheet.write_string(row, 0, neutralise(label))?;
-        sheet.write_string(row, 1, neutralise(value))?;
+        write_text(sheet, row, 0, label, &f.plain)?;
+        write_text(sheet, row, 1, value, &f.plain)?;
     }
     sheet.set_column_width(0, width_of(lines.iter().map(|(l, _)| l.as_str())))?;
     sheet.set_column_width(1, width_of(lines.iter().map(|(_, v)| v.as_str())))?;
@@ -221,10 +244,10 @@ fn definitions_sheet(
                 .into_iter()
                 .enumerate()
             {
-                sheet.write_string(row, col as u16, neutralise(text))?;
+                write_text(sheet, row, col as u16, text, &f.plain)?;
             }
             sheet.write_string(row, 3, kind)?;
-            sheet.write_string_with_format(row, 4, neutralise(&column.definition), &f.wrap)?;
+            write_text(sheet, row, 4, &column.definition, &f.wrap)?;
             row += 1;
         }
     }
@@ -241,9 +264,9 @@ fn definitions_sheet(
         }
         for (table, (label, definition)) in row_definitions {
             row += 1;
-            sheet.write_string(row, 0, neutralise(table))?;
-            sheet.write_string(row, 1, neutralise(label))?;
-            sheet.write_string_with_format(row, 4, neutralise(definition), &f.wrap)?;
+            write_text(sheet, row, 0, table, &f.plain)?;
+            write_text(sheet, row, 1, label, &f.plain)?;
+            write_text(sheet, row, 4, definition, &f.wrap)?;
         }
     }
     sheet.set_column_width(0, 18)?;
@@ -335,33 +358,60 @@ mod tests {
         assert!(declined[4].contains("declined support"));
     }
 
-    #[test]
-    fn a_formula_in_an_action_text_is_stored_as_quoted_text_in_the_workbook() {
-        let bytes = render_xlsx(&fixture::summary()).expect("xlsx");
+    fn part(bytes: &[u8], name: &str) -> String {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
         let mut xml = String::new();
-        zip.by_name("xl/sharedStrings.xml")
-            .expect("shared strings")
+        zip.by_name(name)
+            .expect("part")
             .read_to_string(&mut xml)
             .expect("utf-8");
-        // Quotes may or may not be escaped in XML text; accept either spelling.
-        let spellings = [FORMULA.to_string(), FORMULA.replace('"', "&quot;")];
-        assert!(
-            spellings
-                .iter()
-                .any(|f| xml.contains(&format!("<t>'{f}</t>")))
-        );
-        assert!(
-            !spellings
-                .iter()
-                .any(|f| xml.contains(&format!("<t>{f}</t>")))
-        );
-        let mut sheet = String::new();
-        zip.by_name("xl/worksheets/sheet2.xml")
-            .expect("actions sheet")
-            .read_to_string(&mut sheet)
-            .expect("utf-8");
+        xml
+    }
+
+    #[test]
+    fn a_formula_in_an_action_text_is_kept_exactly_with_the_quote_prefix_style() {
+        let bytes = render_xlsx(&fixture::summary()).expect("xlsx");
+        // The cell's value is the text as typed: no apostrophe added.
+        let mut workbook = open(bytes.clone());
+        let actions = workbook.worksheet_range("tsm_actions").expect("actions");
+        let cell = actions
+            .rows()
+            .flatten()
+            .find(|c| matches!(c, Data::String(s) if s.contains(FORMULA)))
+            .expect("the formula text is in the sheet");
+        assert_eq!(string(cell), FORMULA);
+        assert!(!actions.rows().flatten().any(|c| c.to_string().starts_with('\'')));
+
+        // Its cell carries a style with quotePrefix="1"; no cell is a formula.
+        let sheet = part(&bytes, "xl/worksheets/sheet2.xml");
         assert!(!sheet.contains("<f>"), "no cell is a formula");
+        let styles = part(&bytes, "xl/styles.xml");
+        let xfs = &styles[styles.find("<cellXfs").expect("cellXfs")..];
+        let xfs = &xfs[..xfs.find("</cellXfs>").expect("end")];
+        let quoted: Vec<usize> = xfs
+            .split("<xf ")
+            .skip(1)
+            .enumerate()
+            .filter(|(_, xf)| xf.contains(r#"quotePrefix="1""#))
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!quoted.is_empty(), "a quote-prefix style exists: {xfs}");
+        let strings = part(&bytes, "xl/sharedStrings.xml");
+        let index = strings
+            .split("<si>")
+            .skip(1)
+            .position(|si| si.contains("HYPERLINK("))
+            .expect("the formula text is a shared string");
+        let cell = sheet
+            .split("<c ")
+            .find(|c| c.contains(&format!("<v>{index}</v>")))
+            .expect("the cell holding it");
+        assert!(
+            quoted
+                .iter()
+                .any(|i| cell.contains(&format!(r#"s="{i}""#))),
+            "the formula cell uses a quote-prefix style: {cell}"
+        );
     }
 
     #[test]
