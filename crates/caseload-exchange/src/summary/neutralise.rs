@@ -12,7 +12,9 @@ const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Whether a spreadsheet could take this text for a formula: it starts with a trigger.
 pub fn looks_like_formula(text: &str) -> bool {
-    text.chars().next().is_some_and(|first| TRIGGERS.contains(&first))
+    text.chars()
+        .next()
+        .is_some_and(|first| TRIGGERS.contains(&first))
 }
 
 /// The text as it is safe to write into a CSV cell: unchanged unless it looks like a formula,

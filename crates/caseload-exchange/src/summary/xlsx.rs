@@ -380,7 +380,12 @@ mod tests {
             .find(|c| matches!(c, Data::String(s) if s.contains(FORMULA)))
             .expect("the formula text is in the sheet");
         assert_eq!(string(cell), FORMULA);
-        assert!(!actions.rows().flatten().any(|c| c.to_string().starts_with('\'')));
+        assert!(
+            !actions
+                .rows()
+                .flatten()
+                .any(|c| c.to_string().starts_with('\''))
+        );
 
         // Its cell carries a style with quotePrefix="1"; no cell is a formula.
         let sheet = part(&bytes, "xl/worksheets/sheet2.xml");
@@ -407,9 +412,7 @@ mod tests {
             .find(|c| c.contains(&format!("<v>{index}</v>")))
             .expect("the cell holding it");
         assert!(
-            quoted
-                .iter()
-                .any(|i| cell.contains(&format!(r#"s="{i}""#))),
+            quoted.iter().any(|i| cell.contains(&format!(r#"s="{i}""#))),
             "the formula cell uses a quote-prefix style: {cell}"
         );
     }

@@ -5,6 +5,7 @@
 mod build;
 mod outbox_view;
 mod privacy;
+mod tsm_actions;
 
 pub(crate) use outbox_view::item;
 pub use outbox_view::outbox_list;
