@@ -152,3 +152,70 @@ fn validation_kind(e: &ValidationError) -> &'static str {
         _ => "another requirement",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use krilla::text::{GlyphId, KrillaGlyph};
+
+    /// A page drawn with `glyph` standing for the text "Ł", written to `profile`.
+    fn with_glyph(profile: Profile, glyph: u32) -> Result<Vec<u8>, KrillaError> {
+        let mut pdf = PdfDocument::new_with(settings(profile).expect("settings"));
+        let size = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4");
+        let mut page = pdf.start_page_with(size);
+        let mut surface = page.surface();
+        let glyphs = [KrillaGlyph::new(
+            GlyphId::new(glyph),
+            0.5,
+            0.0,
+            0.0,
+            0.0,
+            0..2,
+            None,
+        )];
+        let font = fonts::Font::Regular.face().embedded.clone();
+        let at = Point::from_xy(MARGIN, MARGIN);
+        let id = surface.start_tagged(krilla::tagging::ContentTag::Span(
+            krilla::tagging::SpanTag::empty(),
+        ));
+        surface.draw_glyphs(at, &glyphs, font, "Ł", 10.0, false);
+        surface.end_tagged();
+        surface.finish();
+        page.finish();
+        let mut p = krilla::tagging::TagGroup::new(krilla::tagging::Tag::P);
+        p.push(id);
+        let mut tree = krilla::tagging::TagTree::new().with_lang(Some(LANGUAGE.into()));
+        tree.push(p);
+        pdf.set_tag_tree(tree);
+        pdf.set_outline(Outline::new());
+        let date = DateTime::new(2026).month(11).day(23);
+        let metadata = Metadata::new().title("T".into()).language(LANGUAGE.into());
+        pdf.set_metadata(metadata.creation_date(date));
+        pdf.finish()
+    }
+
+    #[test]
+    fn the_validators_refuse_a_file_that_would_not_conform_and_the_error_quotes_no_text() {
+        for profile in [Profile::Accessible, Profile::Archival] {
+            let notdef = with_glyph(profile, 0).expect_err("a missing glyph is refused");
+            assert!(matches!(notdef, KrillaError::Validation(_)), "{profile:?}");
+            let message = pdf_error_from(&notdef).to_string();
+            assert!(message.contains("a character the font lacks"), "{message}");
+            assert!(!message.contains('Ł'), "{message}");
+        }
+    }
+
+    #[test]
+    fn the_same_page_with_a_real_glyph_passes_both_validators() {
+        let glyph = fonts::Font::Regular
+            .face()
+            .shaper
+            .glyph_index('Ł')
+            .expect("Ł");
+        for profile in [Profile::Accessible, Profile::Archival] {
+            let written = with_glyph(profile, u32::from(glyph.0));
+            let problem = written.as_ref().err().map(pdf_error_from);
+            assert!(problem.is_none(), "{profile:?}: {problem:?}");
+        }
+    }
+}
