@@ -226,15 +226,20 @@ pub(crate) fn wrap(text: &str, font: Font, size: f32, max: f32) -> Vec<Line> {
                 (start, end) = (Some(word.start), word.end);
                 continue;
             }
-            // A word wider than the line: as many clusters as fit, then the rest.
+            // A word wider than the line: as many clusters as fit, ending after a hyphen if
+            // one fits, then the rest.
             let mut piece = word.start;
             let bounds = shaped.cluster_bounds();
             let inner = bounds.iter().filter(|&&b| b > word.start && b <= word.end);
-            let mut last = word.start;
+            let (mut last, mut hyphen) = (word.start, None);
             for &bound in inner {
-                if last > piece && shaped.ems(piece..bound) > max_ems {
-                    lines.push(shaped.line(piece..last));
-                    piece = last;
+                while last > piece && shaped.ems(piece..bound) > max_ems {
+                    let at = hyphen.filter(|&h| h > piece && h <= last).unwrap_or(last);
+                    lines.push(shaped.line(piece..at));
+                    piece = at;
+                }
+                if joined[..bound].ends_with('-') {
+                    hyphen = Some(bound);
                 }
                 last = bound;
             }
@@ -345,6 +350,13 @@ mod tests {
         for l in &lines {
             assert!(l.width(10.0) <= 50.0);
         }
+    }
+
+    #[test]
+    fn a_hyphenated_word_too_wide_for_its_column_breaks_after_a_hyphen() {
+        let width = line("Synthetic-", Font::Regular).width(9.0) + 1.0;
+        let lines = wrap("Pupil Synthetic-Two", Font::Regular, 9.0, width);
+        assert_eq!(texts(&lines), vec!["Pupil", "Synthetic-", "Two"]);
     }
 
     #[test]
