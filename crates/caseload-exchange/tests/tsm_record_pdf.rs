@@ -33,7 +33,7 @@ fn the_sample_pdf_names_the_school_every_attendee_pupil_action_and_owner() {
     let (_dir, pdf) = write_pdf(&record);
     let text = pdf_text(&pdf);
     assert_mentions_all(&text, &expected_phrases(&record));
-    // Characters that need escaping or cp1252 come through as typed.
+    // Characters that need escaping in PDF strings, and accented ones, come through as typed.
     for phrase in [
         "Synthetic Primary & Nursery <Demo>",
         "Pupil Synthetic-Óne",
