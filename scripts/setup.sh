@@ -13,13 +13,14 @@ TAURI_DRIVER_VERSION="2.1.0"
 
 # Build deps of the Tauri 2 shell on Linux (webkit2gtk 4.1), then what the e2e run uses:
 # Xvfb (+ xauth for xvfb-run) and WebKitWebDriver (webkit2gtk-driver); and the tools the tests
-# use to check the documents Caseload writes: poppler's pdftoppm/pdftotext for PDFs, and
+# use to check the documents Caseload writes: poppler's pdftoppm/pdftotext/pdffonts for PDFs,
+# qpdf to check a PDF's structure and expand it for searching (the bundle's PDF/A marks), and
 # LibreOffice Writer (no GUI) to convert DOCX to PDF as Word users' files are opened.
 APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver
-  poppler-utils libreoffice-writer-nogui
+  poppler-utils qpdf libreoffice-writer-nogui
 )
 
 WITH_E2E=1

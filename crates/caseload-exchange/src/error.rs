@@ -9,6 +9,10 @@ pub enum ExchangeError {
         part: &'static str,
         source: zip::result::ZipError,
     },
+    /// Writing a PDF failed, or the file would not have met its standards (PDF/UA, PDF/A).
+    /// The reason names the kind of problem only, never the document's text.
+    #[error("could not write the PDF because {reason}")]
+    Pdf { reason: String },
     /// Writing a summary's CSV failed.
     #[error("could not write the summary as CSV: {source}")]
     SummaryCsv { source: csv::Error },

@@ -185,9 +185,10 @@ pub struct BundleLegalStep {
     pub corrected_by: Vec<usize>,
 }
 
-/// The bundle as a PDF: A4 pages, standard fonts, "Page N of M" at the foot of each page.
+/// The bundle as a tagged PDF/A-2a file: A4 pages in the embedded Noto Sans, "Page N of M" at the
+/// foot of each page.
 pub fn to_pdf(bundle: &EvidenceBundle) -> Result<Vec<u8>, ExchangeError> {
-    Ok(pdf::render(&sections::document(bundle)))
+    pdf::render_archival(&sections::document(bundle))
 }
 
 /// The bundle as a Word document: the same blocks in the same order as the PDF.

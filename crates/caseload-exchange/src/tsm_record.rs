@@ -13,9 +13,10 @@ pub const DRAFT_MARKER: &str = "DRAFT – meeting not finished";
 const NONE: &str = "None";
 const NOT_RECORDED: &str = "Not recorded";
 
-/// The record as a PDF: A4 pages, standard fonts, "Page N of M" at the foot of each page.
+/// The record as a tagged PDF: A4 pages in the embedded Noto Sans, "Page N of M" at the foot of
+/// each page.
 pub fn to_pdf(record: &TsmRecord) -> Result<Vec<u8>, ExchangeError> {
-    Ok(pdf::render(&document(record)))
+    pdf::render(&document(record))
 }
 
 /// The record as a Word document: A4, real tables, Heading styles a school can restyle.

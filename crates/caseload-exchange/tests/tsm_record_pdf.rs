@@ -3,7 +3,7 @@
 
 mod common;
 
-use caseload_domain::tsm::record::TsmRecord;
+use caseload_domain::tsm::record::{RecordAttendee, TsmRecord};
 use caseload_exchange::to_pdf;
 use common::*;
 
@@ -33,7 +33,7 @@ fn the_sample_pdf_names_the_school_every_attendee_pupil_action_and_owner() {
     let (_dir, pdf) = write_pdf(&record);
     let text = pdf_text(&pdf);
     assert_mentions_all(&text, &expected_phrases(&record));
-    // Characters that need escaping or cp1252 come through as typed.
+    // Characters that need escaping in PDF strings, and accented ones, come through as typed.
     for phrase in [
         "Synthetic Primary & Nursery <Demo>",
         "Pupil Synthetic-Óne",
@@ -110,7 +110,44 @@ fn sections_with_nothing_in_them_say_none() {
 }
 
 #[test]
-fn parentheses_backslashes_and_characters_outside_cp1252_survive_as_text() {
+fn names_in_any_european_script_print_exactly_in_an_embedded_subset_font() {
+    let mut record = TsmRecord::sample();
+    let template = record.attendees[0].clone();
+    record.attendees = NAMES
+        .iter()
+        .map(|name| RecordAttendee {
+            name: name.to_string(),
+            ..template.clone()
+        })
+        .collect();
+    // In bold too: a pupil's name is the heading of their part of the record.
+    record.pupils[0].name = NAMES[0].into();
+    record.school_name = "Școala Gimnazială Nr. 1 Демо".into();
+    let (_dir, pdf) = write_pdf(&record);
+    let text = pdf_text(&pdf);
+    let mut names: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
+    names.push(record.school_name.clone());
+    assert_mentions_all(&text, &names);
+    assert_eq!(text.matches(NAMES[0]).count(), 2, "{text}");
+    assert!(!text.contains('?'), "{text}");
+    let fonts = assert_fonts_are_embedded_noto_sans_subsets(&pdf);
+    assert!(fonts.iter().any(|f| f.ends_with("+NotoSans-Regular")));
+    assert!(fonts.iter().any(|f| f.ends_with("+NotoSans-Bold")));
+    let title = format!("Targeting Support Meeting record: {}", record.school_name);
+    assert_tagged_with_title(&pdf, &title);
+}
+
+#[test]
+fn the_same_record_renders_to_the_same_bytes() {
+    let record = large_record(false);
+    assert_eq!(
+        to_pdf(&record).expect("render"),
+        to_pdf(&record).expect("render")
+    );
+}
+
+#[test]
+fn parentheses_backslashes_and_characters_the_font_lacks_survive_as_text() {
     let mut record = TsmRecord::sample();
     record.general_actions[0].what = r"Call (urgent)) back \ check ((2) → office".into();
     record.pupils[0].name = "Pupil Synthetic 日本".into();

@@ -1,9 +1,12 @@
 //! Lays a document's blocks out on PDF pages: type sizes, spacing, keeping headings with what
 //! follows, and rows that break across pages (a table's header row repeats on each page). Any
-//! amount of text fits: a row taller than a page is split between its lines.
+//! amount of text fits: a row taller than a page is split between its lines. Records, beside
+//! the drawing, what each piece is (heading, paragraph, table cell) for the tagged structure.
 
-use super::pages::{BORDER, FILL, INK, MARGIN, PAGE_ROOM, Pages, RED, Rgb, Style, TEXT_WIDTH};
-use super::text::{Font, wrap};
+use super::fonts::Font;
+use super::pages::{BORDER, FILL, MARGIN, Mark, Op, PAGE_ROOM, Pages, RED, Rgb, Style, TEXT_WIDTH};
+use super::structure::{Bookmark, Child, Element, Role, Structure};
+use super::text::{Line, wrap};
 use crate::document::{Block, Document, Table};
 
 const TITLE: Style = style(Font::Bold, 22.0, 27.0);
@@ -29,12 +32,14 @@ const fn style(font: Font, size: f32, leading: f32) -> Style {
     }
 }
 
-/// One cell's text, already wrapped, and where it goes.
+/// One cell's text, already wrapped, where it goes, and what it is in the structure.
+#[derive(Clone)]
 struct Cell {
     x: f32,
     width: f32,
-    lines: Vec<Vec<u8>>,
+    lines: Vec<Line>,
     style: Style,
+    mark: Mark,
 }
 
 /// How a row is framed: a table row has borders and padding, a field row has neither.
@@ -56,77 +61,105 @@ const FIELD_FRAME: Frame = Frame {
     fill: None,
 };
 
-/// The document's content streams, one per page.
-pub(crate) fn lay_out(doc: &Document) -> Vec<Vec<u8>> {
+/// The document's pages (their drawing operations) and its logical structure.
+pub(crate) fn lay_out(doc: &Document) -> (Vec<Vec<Op>>, Structure) {
     let mut pages = Pages::new();
+    let mut s = Structure::default();
     for block in &doc.blocks {
         match block {
             Block::Title(text) => {
+                let (slot, _) = s.heading(1, text);
                 let lines = wrap(text, TITLE.font, TITLE.size, TEXT_WIDTH);
-                flowing(&mut pages, &lines, TITLE, 0.0);
+                flowing(&mut pages, &lines, TITLE, Mark::Content(slot));
                 pages.y -= 10.0;
             }
-            Block::Marker(text) => marker(&mut pages, text),
+            Block::Marker(text) => marker(&mut pages, text, s.paragraph()),
             Block::Heading(text) => {
                 pages.gap(18.0);
-                heading(&mut pages, text, HEADING, 3.0 * BODY.leading);
+                heading(&mut pages, &mut s, 2, text, HEADING, 3.0 * BODY.leading);
                 let y = pages.y - 3.0;
                 pages.rule(MARGIN, y, TEXT_WIDTH, 0.75, BORDER);
                 pages.y -= 9.0;
             }
             Block::Subheading(text) => {
                 pages.gap(12.0);
-                heading(&mut pages, text, SUBHEADING, 4.0 * BODY.leading);
+                heading(&mut pages, &mut s, 3, text, SUBHEADING, 4.0 * BODY.leading);
                 pages.y -= 3.0;
             }
             Block::Label(text) => {
                 pages.gap(6.0);
-                heading(&mut pages, text, LABEL, 3.0 * CELL.leading);
+                let lines = wrap(text, LABEL.font, LABEL.size, TEXT_WIDTH);
+                pages.keep(lines.len() as f32 * LABEL.leading + 3.0 * CELL.leading);
+                flowing(&mut pages, &lines, LABEL, Mark::Content(s.label(text)));
                 pages.y -= 2.0;
             }
             Block::Paragraph(text) => {
                 let lines = wrap(text, BODY.font, BODY.size, TEXT_WIDTH);
-                flowing(&mut pages, &lines, BODY, 0.0);
+                flowing(&mut pages, &lines, BODY, Mark::Content(s.paragraph()));
                 pages.y -= 4.0;
             }
             Block::Fields(fields) => {
+                let mut rows = Vec::with_capacity(fields.len());
                 for (label, value) in fields {
+                    let (label_slot, value_slot) = (s.slot(), s.slot());
                     let label_width = FIELD_LABEL_WIDTH - 12.0;
                     let value_width = TEXT_WIDTH - FIELD_LABEL_WIDTH;
+                    let value_x = MARGIN + FIELD_LABEL_WIDTH;
                     let cells = [
-                        cell(MARGIN, label_width, label, LABEL),
-                        cell(MARGIN + FIELD_LABEL_WIDTH, value_width, value, BODY),
+                        cell(MARGIN, label_width, label, LABEL, Mark::Content(label_slot)),
+                        cell(value_x, value_width, value, BODY, Mark::Content(value_slot)),
                     ];
                     row(&mut pages, &cells, FIELD_FRAME, None);
+                    rows.push(row_element(&[
+                        (Role::HeaderCell { for_row: true }, label_slot),
+                        (Role::Cell, value_slot),
+                    ]));
                 }
+                let body = Element::new(Role::TableBody, rows);
+                s.push(Element::new(Role::Table, vec![Child::Element(body)]));
                 pages.y -= 4.0;
             }
-            Block::Table(table) => self::table(&mut pages, table),
+            Block::Table(table) => self::table(&mut pages, &mut s, table),
         }
     }
-    pages.finish(&doc.title, &doc.footer)
+    (pages.finish(&doc.title, &doc.footer), s)
 }
 
-/// Lines that may break across pages anywhere, indented by `indent`.
-fn flowing(pages: &mut Pages, lines: &[Vec<u8>], style: Style, indent: f32) {
+/// Lines that may break across pages anywhere.
+fn flowing(pages: &mut Pages, lines: &[Line], style: Style, mark: Mark) {
     for line in lines {
         pages.keep(style.leading);
         let top = pages.y;
-        pages.lines(MARGIN + indent, top, std::slice::from_ref(line), style, INK);
+        pages.lines(MARGIN, top, std::slice::from_ref(line), style, mark);
         pages.y -= style.leading;
     }
 }
 
-/// A heading kept on the same page as at least `with_next` of what follows it.
-fn heading(pages: &mut Pages, text: &str, style: Style, with_next: f32) {
+/// A section heading kept on the same page as at least `with_next` of what follows it, and
+/// marked in the outline.
+fn heading(
+    pages: &mut Pages,
+    s: &mut Structure,
+    level: u16,
+    text: &str,
+    style: Style,
+    with_next: f32,
+) {
     let lines = wrap(text, style.font, style.size, TEXT_WIDTH);
     let height = lines.len() as f32 * style.leading;
     pages.keep(height + with_next);
-    flowing(pages, &lines, style, 0.0);
+    let (slot, level) = s.heading(level, text);
+    s.bookmarks.push(Bookmark {
+        level,
+        text: text.to_string(),
+        page: pages.index(),
+        top: pages.y,
+    });
+    flowing(pages, &lines, style, Mark::Content(slot));
 }
 
 /// A red-bordered box a reader cannot miss.
-fn marker(pages: &mut Pages, text: &str) {
+fn marker(pages: &mut Pages, text: &str, slot: usize) {
     let pad = 10.0;
     let lines = wrap(text, MARKER.font, MARKER.size, TEXT_WIDTH - 2.0 * pad - 6.0);
     let height = lines.len() as f32 * MARKER.leading + 2.0 * pad;
@@ -135,20 +168,30 @@ fn marker(pages: &mut Pages, text: &str) {
     pages.stroke_rect(MARGIN, bottom, TEXT_WIDTH, height, 2.5, RED);
     pages.fill_rect(MARGIN, bottom, 6.0, height, RED);
     let top = pages.y - pad;
-    pages.lines(MARGIN + 6.0 + pad, top, &lines, MARKER, INK);
+    pages.lines(MARGIN + 6.0 + pad, top, &lines, MARKER, Mark::Content(slot));
     pages.y = bottom - 12.0;
 }
 
-fn cell(x: f32, width: f32, text: &str, style: Style) -> Cell {
+fn cell(x: f32, width: f32, text: &str, style: Style, mark: Mark) -> Cell {
     Cell {
         x,
         width,
         lines: wrap(text, style.font, style.size, width),
         style,
+        mark,
     }
 }
 
-fn table(pages: &mut Pages, table: &Table) {
+/// A table row in the structure: each cell's role and slot.
+fn row_element(cells: &[(Role, usize)]) -> Child {
+    let cells = cells
+        .iter()
+        .map(|(role, slot)| Child::Element(Element::new(role.clone(), vec![Child::Content(*slot)])))
+        .collect();
+    Child::Element(Element::new(Role::Row, cells))
+}
+
+fn table(pages: &mut Pages, s: &mut Structure, table: &Table) {
     let mut x = MARGIN;
     let widths: Vec<f32> = table.fractions().iter().map(|f| f * TEXT_WIDTH).collect();
     let mut columns = Vec::with_capacity(widths.len());
@@ -156,38 +199,61 @@ fn table(pages: &mut Pages, table: &Table) {
         columns.push((x, *w));
         x += w;
     }
-    let cells = |texts: &[String], style: Style| -> Vec<Cell> {
-        columns
+    let mut cells = |texts: &[String], style: Style, role: Role| -> (Vec<Cell>, Child) {
+        let slots: Vec<usize> = texts.iter().map(|_| s.slot()).collect();
+        let cells = columns
             .iter()
             .zip(texts)
-            .map(|((x, w), text)| cell(x + CELL_PAD_X, w - 2.0 * CELL_PAD_X, text, style))
-            .collect()
+            .zip(&slots)
+            .map(|(((x, w), text), slot)| {
+                cell(
+                    x + CELL_PAD_X,
+                    w - 2.0 * CELL_PAD_X,
+                    text,
+                    style,
+                    Mark::Content(*slot),
+                )
+            })
+            .collect();
+        let roles: Vec<(Role, usize)> = slots.iter().map(|&slot| (role.clone(), slot)).collect();
+        (cells, row_element(&roles))
     };
     let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
-    let header = cells(&headers, CELL_HEAD);
+    let (header, head_row) = cells(&headers, CELL_HEAD, Role::HeaderCell { for_row: false });
+    let rows: Vec<(Vec<Cell>, Child)> = table
+        .rows
+        .iter()
+        .map(|texts| cells(texts, CELL, Role::Cell))
+        .collect();
+    // Drawn again at the top of each page a row moves to: a repeat, not new content.
+    let repeated: Vec<Cell> = header
+        .iter()
+        .map(|c| Cell {
+            mark: Mark::Repeated,
+            ..c.clone()
+        })
+        .collect();
     let header_frame = Frame {
         fill: Some(FILL),
         ..TABLE_FRAME
     };
     // Keep the header with the start of the first row.
-    let first_row = table.rows.first().map_or(0, |r| {
-        cells(r, CELL)
-            .iter()
-            .map(|c| c.lines.len())
-            .max()
-            .unwrap_or(1)
+    let first_row = rows.first().map_or(0, |(r, _)| {
+        r.iter().map(|c| c.lines.len()).max().unwrap_or(1)
     });
     let head_height = row_height(&header, TABLE_FRAME);
     pages.keep(head_height + 2.0 * CELL_PAD_Y + first_row.min(3) as f32 * CELL.leading);
     row(pages, &header, header_frame, None);
-    for texts in &table.rows {
-        row(
-            pages,
-            &cells(texts, CELL),
-            TABLE_FRAME,
-            Some((&header, header_frame)),
-        );
+    let mut body = Vec::with_capacity(rows.len());
+    for (cells, element) in rows {
+        row(pages, &cells, TABLE_FRAME, Some((&repeated, header_frame)));
+        body.push(element);
     }
+    let parts = vec![
+        Child::Element(Element::new(Role::TableHead, vec![head_row])),
+        Child::Element(Element::new(Role::TableBody, body)),
+    ];
+    s.push(Element::new(Role::Table, parts));
     pages.y -= 6.0;
 }
 
@@ -237,7 +303,13 @@ fn row(pages: &mut Pages, cells: &[Cell], frame: Frame, repeat: Option<(&[Cell],
         for c in cells {
             let end = c.lines.len().min(done + count);
             let start = done.min(end);
-            pages.lines(c.x, top - frame.pad, &c.lines[start..end], c.style, INK);
+            // A cell's empty remainder on a later page is not new content.
+            let mark = if start == end && done > 0 {
+                Mark::Repeated
+            } else {
+                c.mark
+            };
+            pages.lines(c.x, top - frame.pad, &c.lines[start..end], c.style, mark);
         }
         pages.y -= height;
         done += count;

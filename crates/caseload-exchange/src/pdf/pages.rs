@@ -1,10 +1,10 @@
-//! The page sequence of a PDF being laid out: a cursor moving down A4 pages, page breaks,
-//! drawing primitives (text lines, rules, boxes), and the running header and footer added once
-//! the page count is known. Knows nothing of blocks or records.
+//! The page sequence of a PDF being laid out: a cursor moving down A4 pages, page breaks, and
+//! what each page shows (text lines, rules, boxes), recorded as drawing operations with what
+//! each is in the document's structure; the running header and footer are added once the page
+//! count is known. Knows nothing of blocks or records, nor of how the file is written.
 
-use pdf_writer::{Content, Name, Str};
-
-use super::text::{Font, width};
+use super::fonts::Font;
+use super::text::{Line, fit, line};
 
 /// A4 in points.
 pub(crate) const PAGE_WIDTH: f32 = 595.276;
@@ -38,14 +38,64 @@ pub(crate) struct Style {
 impl Style {
     /// Baseline of a line whose box starts at `top`: capitals centred in the line box.
     fn baseline(self, top: f32) -> f32 {
-        let cap = 0.718 * self.size;
+        let cap = self.font.face().cap_height * self.size;
         top - (self.leading - cap) / 2.0 - cap
     }
 }
 
+/// What drawn content is to a reader: part of the document's structure (its slot, see
+/// `structure.rs`), or an artifact a screen reader skips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Content(usize),
+    /// A table's header row drawn again at the top of a page.
+    Repeated,
+    /// Borders, fills and rules.
+    Decoration,
+    Header,
+    Footer,
+}
+
+/// One drawing operation, in PDF coordinates (origin bottom left, y up).
+#[derive(Debug, Clone)]
+pub(crate) enum Op {
+    Text {
+        x: f32,
+        baseline: f32,
+        line: Line,
+        style: Style,
+        color: Rgb,
+        mark: Mark,
+    },
+    /// Content with nothing to draw (an empty table cell), so its place in the structure holds.
+    Empty { slot: usize },
+    FillRect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Rgb,
+    },
+    StrokeRect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        line: f32,
+        color: Rgb,
+    },
+    Rule {
+        x: f32,
+        y: f32,
+        w: f32,
+        line: f32,
+        color: Rgb,
+    },
+}
+
 pub(crate) struct Pages {
-    done: Vec<Content>,
-    current: Content,
+    done: Vec<Vec<Op>>,
+    current: Vec<Op>,
     /// Top of the free space on the current page.
     pub y: f32,
 }
@@ -54,15 +104,20 @@ impl Pages {
     pub fn new() -> Pages {
         Pages {
             done: Vec::new(),
-            current: Content::new(),
+            current: Vec::new(),
             y: TOP,
         }
     }
 
     pub fn new_page(&mut self) {
-        let finished = std::mem::replace(&mut self.current, Content::new());
+        let finished = std::mem::take(&mut self.current);
         self.done.push(finished);
         self.y = TOP;
+    }
+
+    /// Index of the page being filled, from 0.
+    pub fn index(&self) -> usize {
+        self.done.len()
     }
 
     /// Height left above the footer on this page.
@@ -89,51 +144,49 @@ impl Pages {
     }
 
     /// Draws lines one under another, the first line box starting at `top`.
-    pub fn lines(&mut self, x: f32, top: f32, lines: &[Vec<u8>], style: Style, color: Rgb) {
-        if lines.iter().all(|l| l.is_empty()) {
-            return;
-        }
-        let c = &mut self.current;
-        c.begin_text();
-        c.set_fill_rgb(color.0, color.1, color.2);
-        c.set_font(Name(style.font.resource()), style.size);
-        c.next_line(x, style.baseline(top));
+    pub fn lines(&mut self, x: f32, top: f32, lines: &[Line], style: Style, mark: Mark) {
+        let mut drawn = false;
         for (i, line) in lines.iter().enumerate() {
-            if i > 0 {
-                c.next_line(0.0, -style.leading);
+            if line.is_empty() {
+                continue;
             }
-            c.show(Str(line));
+            let baseline = style.baseline(top) - i as f32 * style.leading;
+            self.text_at(x, baseline, line.clone(), style, INK, mark);
+            drawn = true;
         }
-        c.end_text();
+        if let (false, Mark::Content(slot)) = (drawn, mark) {
+            self.current.push(Op::Empty { slot });
+        }
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb) {
-        let c = &mut self.current;
-        c.set_fill_rgb(color.0, color.1, color.2);
-        c.rect(x, y, w, h);
-        c.fill_nonzero();
+        self.current.push(Op::FillRect { x, y, w, h, color });
     }
 
     pub fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32, line: f32, color: Rgb) {
-        let c = &mut self.current;
-        c.set_line_width(line);
-        c.set_stroke_rgb(color.0, color.1, color.2);
-        c.rect(x, y, w, h);
-        c.stroke();
+        self.current.push(Op::StrokeRect {
+            x,
+            y,
+            w,
+            h,
+            line,
+            color,
+        });
     }
 
     pub fn rule(&mut self, x: f32, y: f32, w: f32, line: f32, color: Rgb) {
-        let c = &mut self.current;
-        c.set_line_width(line);
-        c.set_stroke_rgb(color.0, color.1, color.2);
-        c.move_to(x, y);
-        c.line_to(x + w, y);
-        c.stroke();
+        self.current.push(Op::Rule {
+            x,
+            y,
+            w,
+            line,
+            color,
+        });
     }
 
-    /// Every page's content stream, each with `header` (from page 2 on) and `footer` beside
-    /// "Page N of M". Drawn last so a text extractor reads the body first.
-    pub fn finish(mut self, header: &str, footer: &str) -> Vec<Vec<u8>> {
+    /// Every page's operations, each with `header` (from page 2 on) and `footer` beside
+    /// "Page N of M". Added last so a text extractor reads the body first.
+    pub fn finish(mut self, header: &str, footer: &str) -> Vec<Vec<Op>> {
         self.new_page();
         let total = self.done.len();
         let small = Style {
@@ -141,55 +194,63 @@ impl Pages {
             size: 8.0,
             leading: 10.0,
         };
-        let header = super::text::encode(header);
-        let footer = super::text::encode(footer);
+        let header = fit(header, small.font, small.size, TEXT_WIDTH);
         let pages = std::mem::take(&mut self.done);
         pages
             .into_iter()
             .enumerate()
-            .map(|(i, content)| {
+            .map(|(i, ops)| {
                 let mut page = Pages {
                     done: Vec::new(),
-                    current: content,
+                    current: ops,
                     y: TOP,
                 };
                 if i > 0 {
-                    let header = fit(&header, small, TEXT_WIDTH);
-                    page.text_at(MARGIN, HEADER_BASELINE, &header, small, SECONDARY);
+                    let header = header.clone();
+                    page.text_at(
+                        MARGIN,
+                        HEADER_BASELINE,
+                        header,
+                        small,
+                        SECONDARY,
+                        Mark::Header,
+                    );
                 }
                 page.rule(MARGIN, FOOTER_BASELINE + 12.0, TEXT_WIDTH, 0.5, BORDER);
-                let number = format!("Page {} of {total}", i + 1).into_bytes();
-                let number_width = width(&number, small.font, small.size);
-                let footer = fit(&footer, small, TEXT_WIDTH - number_width - 12.0);
-                page.text_at(MARGIN, FOOTER_BASELINE, &footer, small, SECONDARY);
+                let number = line(&format!("Page {} of {total}", i + 1), small.font);
+                let number_width = number.width(small.size);
+                let room = TEXT_WIDTH - number_width - 12.0;
+                let footer = fit(footer, small.font, small.size, room);
+                page.text_at(
+                    MARGIN,
+                    FOOTER_BASELINE,
+                    footer,
+                    small,
+                    SECONDARY,
+                    Mark::Footer,
+                );
                 let right = MARGIN + TEXT_WIDTH - number_width;
-                page.text_at(right, FOOTER_BASELINE, &number, small, SECONDARY);
-                page.current.finish().to_vec()
+                page.text_at(
+                    right,
+                    FOOTER_BASELINE,
+                    number,
+                    small,
+                    SECONDARY,
+                    Mark::Footer,
+                );
+                page.current
             })
             .collect()
     }
 
-    fn text_at(&mut self, x: f32, baseline: f32, text: &[u8], style: Style, color: Rgb) {
-        let c = &mut self.current;
-        c.begin_text();
-        c.set_fill_rgb(color.0, color.1, color.2);
-        c.set_font(Name(style.font.resource()), style.size);
-        c.next_line(x, baseline);
-        c.show(Str(text));
-        c.end_text();
+    fn text_at(&mut self, x: f32, baseline: f32, line: Line, style: Style, color: Rgb, mark: Mark) {
+        self.current.push(Op::Text {
+            x,
+            baseline,
+            line,
+            style,
+            color,
+            mark,
+        });
     }
-}
-
-/// Text cut with an ellipsis to fit one line (for running headers built from typed names).
-fn fit(text: &[u8], style: Style, max: f32) -> Vec<u8> {
-    if width(text, style.font, style.size) <= max {
-        return text.to_vec();
-    }
-    const ELLIPSIS: u8 = 0x85;
-    let mut cut = text.to_vec();
-    while !cut.is_empty() && width(&cut, style.font, style.size) + 8.0 > max {
-        cut.pop();
-    }
-    cut.push(ELLIPSIS);
-    cut
 }

@@ -1,138 +1,254 @@
-//! Text for the standard-14 Helvetica fonts: Unicode to WinAnsi (cp1252) bytes, widths from the
-//! committed metrics, and greedy word-wrapping to a width. Works on encoded bytes, so what is
+//! Text in the embedded font: cleaning what a worker typed into what can be drawn, shaping it
+//! with rustybuzz (kerning, accents placed on their letters, ligatures), and greedy
+//! word-wrapping to a width. A line keeps the very glyphs it was measured with, so what is
 //! measured is exactly what is drawn.
 
-use super::metrics::{HELVETICA, HELVETICA_BOLD};
+use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Font {
-    Regular,
-    Bold,
+use std::cell::RefCell;
+
+use krilla::text::{GlyphId, KrillaGlyph};
+use rustybuzz::{Direction, Script, ShapePlan};
+
+use super::fonts::Font;
+
+/// One line of shaped text. Glyph positions are in ems; their text ranges index `text`.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub text: String,
+    pub glyphs: Vec<KrillaGlyph>,
+    /// Advance width of the whole line, in ems.
+    ems: f32,
 }
 
-impl Font {
-    /// The resource name the page's font dictionary gives this font.
-    pub fn resource(self) -> &'static [u8] {
-        match self {
-            Font::Regular => b"F1",
-            Font::Bold => b"F2",
-        }
+impl Line {
+    /// Width in points at a font size.
+    pub fn width(&self, size: f32) -> f32 {
+        self.ems * size
     }
 
-    fn widths(self) -> &'static [u16; 256] {
-        match self {
-            Font::Regular => &HELVETICA,
-            Font::Bold => &HELVETICA_BOLD,
-        }
+    pub fn is_empty(&self) -> bool {
+        self.glyphs.is_empty()
     }
 }
 
-/// cp1252's assignments in 0x80..=0x9F (the rest of 0xA0..=0xFF is Latin-1 as is).
-const CP1252_HIGH: [(char, u8); 27] = [
-    ('€', 0x80),
-    ('‚', 0x82),
-    ('ƒ', 0x83),
-    ('„', 0x84),
-    ('…', 0x85),
-    ('†', 0x86),
-    ('‡', 0x87),
-    ('ˆ', 0x88),
-    ('‰', 0x89),
-    ('Š', 0x8A),
-    ('‹', 0x8B),
-    ('Œ', 0x8C),
-    ('Ž', 0x8E),
-    ('\u{2018}', 0x91),
-    ('\u{2019}', 0x92),
-    ('\u{201C}', 0x93),
-    ('\u{201D}', 0x94),
-    ('•', 0x95),
-    ('–', 0x96),
-    ('—', 0x97),
-    ('˜', 0x98),
-    ('™', 0x99),
-    ('š', 0x9A),
-    ('›', 0x9B),
-    ('œ', 0x9C),
-    ('ž', 0x9E),
-    ('Ÿ', 0x9F),
-];
-
-/// One character as a WinAnsi byte. Newlines stay newlines (the wrapper breaks on them); other
-/// whitespace becomes a space; other control characters vanish; anything cp1252 cannot show
-/// becomes '?', so a missing glyph is visible rather than silently dropped.
-fn encode_char(c: char) -> Option<u8> {
+/// One character as drawn. Newlines stay newlines (the wrapper breaks on them); other
+/// whitespace becomes a space; other control characters vanish; a character the font cannot
+/// draw becomes '?', so a missing glyph is visible rather than silently dropped.
+fn clean_char(c: char, font: Font) -> Option<char> {
     match c {
-        '\n' => Some(b'\n'),
+        '\n' => Some('\n'),
         // A carriage return ends a line already ended by '\n'; a soft hyphen is a hint for
-        // hyphenation this wrapper does not do, and WinAnsi would draw it as a hard hyphen.
+        // hyphenation this wrapper does not do.
         '\r' | '\u{AD}' => None,
-        c if c.is_whitespace() => Some(b' '),
+        c if c.is_whitespace() => Some(' '),
         c if c.is_control() => None,
-        ' '..='~' | '\u{A1}'..='\u{FF}' => u8::try_from(u32::from(c)).ok(),
-        c => Some(
-            CP1252_HIGH
-                .iter()
-                .find(|(ch, _)| *ch == c)
-                .map_or(b'?', |(_, b)| *b),
-        ),
+        c if font.has(c) => Some(c),
+        _ => Some('?'),
     }
 }
 
-/// Text as WinAnsi bytes (see [`encode_char`]).
-pub(crate) fn encode(text: &str) -> Vec<u8> {
-    text.chars().filter_map(encode_char).collect()
+/// Shaped text: glyphs in visual order (left to right), each with the byte range of the
+/// cluster it belongs to.
+struct Shaped {
+    text: String,
+    glyphs: Vec<KrillaGlyph>,
 }
 
-/// Width in points of encoded text at a size.
-pub(crate) fn width(bytes: &[u8], font: Font, size: f32) -> f32 {
-    let widths = font.widths();
-    let units: u32 = bytes
+const LTR: Direction = Direction::LeftToRight;
+
+thread_local! {
+    /// Shaping plans (the font's features compiled for a script) by font and script: making
+    /// one costs far more than shaping a line with it.
+    static PLANS: RefCell<Vec<(Font, Script, ShapePlan)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Noto Sans's glyph composition feature splits some accented letters it has whole (ị) into
+/// a letter and a mark. Drawn that way, the letter needs an ActualText span to be read back, and
+/// poppler then loses the space after it ("Thị Ánh" reads "ThịÁnh"); whole glyphs read back
+/// plainly. Marks typed separately (e + ◌̂ + ◌̃) are still composed or placed by the shaper.
+fn no_ccmp() -> rustybuzz::Feature {
+    rustybuzz::Feature::new(rustybuzz::ttf_parser::Tag::from_bytes(b"ccmp"), 0, ..)
+}
+
+fn shape(text: &str, font: Font) -> Shaped {
+    let face = font.face();
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(LTR);
+    buffer.guess_segment_properties();
+    let script = buffer.script();
+    let output = PLANS.with_borrow_mut(|plans| {
+        let at = match plans
+            .iter()
+            .position(|(f, s, _)| *f == font && *s == script)
+        {
+            Some(at) => at,
+            None => {
+                let plan = ShapePlan::new(&face.shaper, LTR, Some(script), None, &[no_ccmp()]);
+                plans.push((font, script, plan));
+                plans.len() - 1
+            }
+        };
+        rustybuzz::shape_with_plan(&face.shaper, &plans[at].2, buffer)
+    });
+    let infos = output.glyph_infos();
+    let em = face.units_per_em;
+    let glyphs = output
+        .glyph_positions()
         .iter()
-        .map(|&b| u32::from(widths[usize::from(b)]))
-        .sum();
-    units as f32 * size / 1000.0
+        .zip(infos)
+        .enumerate()
+        .map(|(i, (pos, info))| {
+            let start = info.cluster as usize;
+            let end = infos[i..]
+                .iter()
+                .map(|next| next.cluster as usize)
+                .find(|&c| c != start)
+                .unwrap_or(text.len());
+            KrillaGlyph::new(
+                GlyphId::new(info.glyph_id),
+                pos.x_advance as f32 / em,
+                pos.x_offset as f32 / em,
+                pos.y_offset as f32 / em,
+                pos.y_advance as f32 / em,
+                start..end,
+                None,
+            )
+        })
+        .collect();
+    Shaped {
+        text: text.to_string(),
+        glyphs,
+    }
 }
 
-/// Encodes and wraps text into lines no wider than `max` points. Breaks at spaces (runs of
-/// spaces collapse), keeps the text's own newlines (a blank line stays blank), and splits a
-/// word wider than the line between characters. Always returns at least one line.
-pub(crate) fn wrap(text: &str, font: Font, size: f32, max: f32) -> Vec<Vec<u8>> {
-    let encoded = encode(text);
-    let space = width(b" ", font, size);
-    let mut lines = Vec::new();
-    for paragraph in encoded.split(|&b| b == b'\n') {
-        let mut line: Vec<u8> = Vec::new();
-        let mut line_width = 0.0;
-        for word in paragraph.split(|&b| b == b' ').filter(|w| !w.is_empty()) {
-            let word_width = width(word, font, size);
-            if !line.is_empty() && line_width + space + word_width <= max {
-                line.push(b' ');
-                line.extend_from_slice(word);
-                line_width += space + word_width;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            if word_width <= max {
-                line.extend_from_slice(word);
-                line_width = word_width;
-                continue;
-            }
-            // A word wider than the line: as many characters as fit, then the rest.
-            line_width = 0.0;
-            for &b in word {
-                let w = width(&[b], font, size);
-                if !line.is_empty() && line_width + w > max {
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
-                }
-                line.push(b);
-                line_width += w;
-            }
+impl Shaped {
+    /// Index of the first glyph whose cluster starts at or after byte `at`.
+    fn glyph_at(&self, at: usize) -> usize {
+        self.glyphs.partition_point(|g| g.text_range.start < at)
+    }
+
+    /// Width in ems of the text in `bytes` (which start and end on cluster boundaries).
+    fn ems(&self, bytes: Range<usize>) -> f32 {
+        let glyphs = self.glyph_at(bytes.start)..self.glyph_at(bytes.end);
+        self.glyphs[glyphs].iter().map(|g| g.x_advance).sum()
+    }
+
+    /// The text in `bytes` as a line of its own, keeping the glyphs shaped in context.
+    fn line(&self, bytes: Range<usize>) -> Line {
+        let glyphs: Vec<KrillaGlyph> = self.glyphs
+            [self.glyph_at(bytes.start)..self.glyph_at(bytes.end)]
+            .iter()
+            .map(|g| {
+                let mut g = g.clone();
+                let end = g.text_range.end.min(bytes.end);
+                g.text_range = (g.text_range.start - bytes.start)..(end - bytes.start);
+                g
+            })
+            .collect();
+        Line {
+            ems: glyphs.iter().map(|g| g.x_advance).sum(),
+            text: self.text[bytes].to_string(),
+            glyphs,
         }
-        lines.push(line);
+    }
+
+    /// Byte offsets where clusters start, then the end of the text.
+    fn cluster_bounds(&self) -> Vec<usize> {
+        let mut bounds: Vec<usize> = self.glyphs.iter().map(|g| g.text_range.start).collect();
+        bounds.dedup();
+        bounds.push(self.text.len());
+        bounds
+    }
+}
+
+/// Text cleaned and shaped as one line, however wide.
+pub(crate) fn line(text: &str, font: Font) -> Line {
+    let cleaned: String = text
+        .chars()
+        .filter_map(|c| clean_char(c, font))
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let shaped = shape(&cleaned, font);
+    shaped.line(0..cleaned.len())
+}
+
+/// Text on one line no wider than `max` points, cut with an ellipsis if it is longer (for
+/// running headers built from typed names).
+pub(crate) fn fit(text: &str, font: Font, size: f32, max: f32) -> Line {
+    let whole = line(text, font);
+    if whole.width(size) <= max {
+        return whole;
+    }
+    let shaped = shape(&whole.text, font);
+    let room = max - line("…", font).width(size);
+    let cut = shaped
+        .cluster_bounds()
+        .into_iter()
+        .take_while(|&end| shaped.ems(0..end) * size <= room)
+        .last()
+        .unwrap_or(0);
+    line(&format!("{}…", whole.text[..cut].trim_end()), font)
+}
+
+/// Cleans, shapes and wraps text into lines no wider than `max` points. Breaks at spaces (runs
+/// of spaces collapse), keeps the text's own newlines (a blank line stays blank), and splits a
+/// word wider than the line between clusters. Always returns at least one line.
+pub(crate) fn wrap(text: &str, font: Font, size: f32, max: f32) -> Vec<Line> {
+    let cleaned: String = text.chars().filter_map(|c| clean_char(c, font)).collect();
+    let max_ems = max / size;
+    let mut lines = Vec::new();
+    for paragraph in cleaned.split('\n') {
+        let joined = paragraph
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let shaped = shape(&joined, font);
+        let mut words = Vec::new();
+        let mut at = 0;
+        for word in joined.split(' ') {
+            words.push(at..at + word.len());
+            at += word.len() + 1;
+        }
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        for word in words.into_iter().filter(|w| !w.is_empty()) {
+            if let Some(s) = start {
+                if shaped.ems(s..word.end) <= max_ems {
+                    end = word.end;
+                    continue;
+                }
+                lines.push(shaped.line(s..end));
+            }
+            if shaped.ems(word.clone()) <= max_ems {
+                (start, end) = (Some(word.start), word.end);
+                continue;
+            }
+            // A word wider than the line: as many clusters as fit, ending after a hyphen if
+            // one fits, then the rest.
+            let mut piece = word.start;
+            let bounds = shaped.cluster_bounds();
+            let inner = bounds.iter().filter(|&&b| b > word.start && b <= word.end);
+            let (mut last, mut hyphen) = (word.start, None);
+            for &bound in inner {
+                while last > piece && shaped.ems(piece..bound) > max_ems {
+                    let at = hyphen.filter(|&h| h > piece && h <= last).unwrap_or(last);
+                    lines.push(shaped.line(piece..at));
+                    piece = at;
+                }
+                if joined[..bound].ends_with('-') {
+                    hyphen = Some(bound);
+                }
+                last = bound;
+            }
+            (start, end) = (Some(piece), word.end);
+        }
+        lines.push(match start {
+            Some(s) => shaped.line(s..end),
+            None => shaped.line(0..0),
+        });
     }
     lines
 }
@@ -141,34 +257,70 @@ pub(crate) fn wrap(text: &str, font: Font, size: f32, max: f32) -> Vec<Vec<u8>> 
 mod tests {
     use super::*;
 
-    #[test]
-    fn pound_accents_dashes_and_curly_quotes_map_to_their_cp1252_bytes() {
-        assert_eq!(encode("£é–—€"), vec![0xA3, 0xE9, 0x96, 0x97, 0x80]);
-        assert_eq!(
-            encode("\u{2018}a\u{2019} \u{201C}b\u{201D}"),
-            vec![0x91, b'a', 0x92, b' ', 0x93, b'b', 0x94]
-        );
-        assert_eq!(encode("Óne"), vec![0xD3, b'n', b'e']);
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
     }
 
     #[test]
-    fn characters_outside_cp1252_become_question_marks() {
-        assert_eq!(encode("a→b 日"), b"a?b ?".to_vec());
-        assert_eq!(encode("😀"), b"?".to_vec());
+    fn names_in_any_european_script_keep_every_letter() {
+        for name in [
+            "Łukasz Ștefănescu-Nguyễn",
+            "Şule Öztürk",
+            "Zdeněk Dvořák",
+            "Γιώργος Παπαδόπουλος",
+            "Анна Кузнецова",
+            "Nguyễn Thị Ánh",
+        ] {
+            assert_eq!(texts(&wrap(name, Font::Regular, 10.0, 500.0)), vec![name]);
+        }
+    }
+
+    #[test]
+    fn accented_letters_are_one_glyph_each_whether_typed_whole_or_with_combining_marks() {
+        let whole = line("Thị Nguyễn", Font::Regular);
+        assert_eq!(whole.glyphs.len(), "Thị Nguyễn".chars().count());
+        let combining = line("Thi\u{323} Nguye\u{302}\u{303}n", Font::Regular);
+        assert_eq!(combining.glyphs.len(), whole.glyphs.len());
+        assert!((combining.width(10.0) - whole.width(10.0)).abs() < 0.001);
+    }
+
+    #[test]
+    fn characters_the_font_lacks_become_question_marks() {
+        assert_eq!(line("a日b 😀", Font::Regular).text, "a?b ?");
     }
 
     #[test]
     fn tabs_become_spaces_and_other_control_characters_vanish() {
-        assert_eq!(encode("a\tb\u{7}c\r\nd"), b"a bc\nd".to_vec());
-        assert_eq!(encode("co\u{AD}op\u{A0}x"), b"coop x".to_vec());
+        assert_eq!(line("a\tb\u{7}c\r", Font::Regular).text, "a bc");
+        assert_eq!(line("co\u{AD}op\u{A0}x", Font::Bold).text, "coop x");
     }
 
     #[test]
-    fn widths_follow_helvetica_metrics() {
-        // Helvetica: "A" is 667 units, space 278; Helvetica-Bold "A" is 722.
-        assert!((width(b"A A", Font::Regular, 10.0) - 16.12).abs() < 0.001);
-        assert!((width(b"A", Font::Bold, 10.0) - 7.22).abs() < 0.001);
-        assert_eq!(width(&encode("£"), Font::Regular, 1000.0), 556.0);
+    fn shaping_kerns_pairs_so_a_line_is_narrower_than_its_glyphs_side_by_side() {
+        let kerned = line("AVAVAV", Font::Regular).width(10.0);
+        let apart: f32 = "AVAVAV"
+            .chars()
+            .map(|c| line(&c.to_string(), Font::Regular).width(10.0))
+            .sum();
+        assert!(kerned < apart, "{kerned} vs {apart}");
+    }
+
+    #[test]
+    fn a_lines_glyphs_map_back_to_its_own_text() {
+        let lines = wrap(
+            "Zdeněk Dvořák and Nguyễn Thị Ánh",
+            Font::Regular,
+            10.0,
+            80.0,
+        );
+        assert!(lines.len() > 1);
+        for l in &lines {
+            // Glyphs of one cluster (a letter and its accent) share its range.
+            let mut ranges: Vec<_> = l.glyphs.iter().map(|g| g.text_range.clone()).collect();
+            ranges.dedup();
+            let covered: String = ranges.into_iter().map(|r| &l.text[r]).collect();
+            assert_eq!(covered, l.text);
+        }
     }
 
     #[test]
@@ -176,21 +328,17 @@ mod tests {
         let text = "Renew the bus pass and arrange a home visit before the end of term";
         let lines = wrap(text, Font::Regular, 10.0, 100.0);
         assert!(lines.len() > 1);
-        for line in &lines {
-            assert!(width(line, Font::Regular, 10.0) <= 100.0);
-            assert!(!line.starts_with(b" ") && !line.ends_with(b" "));
+        for l in &lines {
+            assert!(l.width(10.0) <= 100.0);
+            assert!(!l.text.starts_with(' ') && !l.text.ends_with(' '));
         }
-        let joined: Vec<String> = lines
-            .iter()
-            .map(|l| String::from_utf8_lossy(l).into_owned())
-            .collect();
-        assert_eq!(joined.join(" "), text);
+        assert_eq!(texts(&lines).join(" "), text);
     }
 
     #[test]
     fn wrapping_keeps_the_texts_own_line_breaks_including_blank_lines() {
-        let lines = wrap("first\n\nsecond", Font::Regular, 10.0, 500.0);
-        assert_eq!(lines, vec![b"first".to_vec(), vec![], b"second".to_vec()]);
+        let lines = wrap("first\n\nsecond  word", Font::Regular, 10.0, 500.0);
+        assert_eq!(texts(&lines), vec!["first", "", "second word"]);
     }
 
     #[test]
@@ -198,14 +346,30 @@ mod tests {
         let word = "W".repeat(40);
         let lines = wrap(&word, Font::Bold, 10.0, 50.0);
         assert!(lines.len() > 1);
-        assert_eq!(lines.concat(), word.into_bytes());
-        for line in &lines {
-            assert!(width(line, Font::Bold, 10.0) <= 50.0);
+        assert_eq!(texts(&lines).concat(), word);
+        for l in &lines {
+            assert!(l.width(10.0) <= 50.0);
         }
     }
 
     #[test]
+    fn a_hyphenated_word_too_wide_for_its_column_breaks_after_a_hyphen() {
+        let width = line("Synthetic-", Font::Regular).width(9.0) + 1.0;
+        let lines = wrap("Pupil Synthetic-Two", Font::Regular, 9.0, width);
+        assert_eq!(texts(&lines), vec!["Pupil", "Synthetic-", "Two"]);
+    }
+
+    #[test]
     fn empty_text_is_one_empty_line() {
-        assert_eq!(wrap("", Font::Regular, 10.0, 50.0), vec![Vec::<u8>::new()]);
+        let lines = wrap("", Font::Regular, 10.0, 50.0);
+        assert_eq!(texts(&lines), vec![""]);
+    }
+
+    #[test]
+    fn text_too_long_for_a_header_ends_in_an_ellipsis_within_the_width() {
+        let cut = fit(&"Ștefănescu ".repeat(20), Font::Regular, 8.0, 100.0);
+        assert!(cut.width(8.0) <= 100.0);
+        assert!(cut.text.starts_with("Ștefănescu") && cut.text.ends_with('…'));
+        assert_eq!(fit("Short", Font::Regular, 8.0, 100.0).text, "Short");
     }
 }

@@ -4,6 +4,8 @@
 // Each test binary uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod bundle;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -96,7 +98,7 @@ pub fn run(program: &str, args: &[&str]) -> String {
         .output()
         .unwrap_or_else(|e| {
             panic!(
-                "could not run {program} ({e}): install poppler-utils and libreoffice-writer-nogui"
+                "could not run {program} ({e}): install poppler-utils, qpdf and libreoffice-writer-nogui"
             )
         });
     assert!(
@@ -238,4 +240,61 @@ pub fn page_count_in_footer(text: &str) -> usize {
 
 fn path(p: &Path) -> String {
     p.to_string_lossy().into_owned()
+}
+
+/// Names in Latin Extended (Polish, Romanian, Turkish, Czech, Vietnamese), Greek and Cyrillic
+/// that every PDF must print exactly as typed.
+pub const NAMES: [&str; 6] = [
+    "Łukasz Ștefănescu-Nguyễn",
+    "Şule Öztürk",
+    "Zdeněk Dvořák",
+    "Γιώργος Παπαδόπουλος",
+    "Анна Кузнецова",
+    "Nguyễn Thị Ánh",
+];
+
+/// pdffonts' table: every font is embedded, and each is a subset of Noto Sans (a name like
+/// "ABCDEF+NotoSans-Regular"). Returns the font names.
+pub fn assert_fonts_are_embedded_noto_sans_subsets(pdf: &Path) -> Vec<String> {
+    let table = run("pdffonts", &[&path(pdf)]);
+    let fonts: Vec<Vec<&str>> = table
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|f| f.len() >= 6)
+        .collect();
+    assert!(!fonts.is_empty(), "no fonts: {table}");
+    for f in &fonts {
+        let (name, n) = (f[0], f.len());
+        let (emb, sub) = (f[n - 5], f[n - 4]);
+        assert_eq!(
+            (emb, sub),
+            ("yes", "yes"),
+            "not an embedded subset: {table}"
+        );
+        let (tag, base) = name.split_once('+').unwrap_or(("", name));
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "no subset tag: {table}"
+        );
+        assert!(base.starts_with("NotoSans-"), "not Noto Sans: {table}");
+    }
+    fonts.iter().map(|f| f[0].to_string()).collect()
+}
+
+/// Runs qpdf; it exits 3 for warnings, which fail the test like errors.
+pub fn run_qpdf(args: &[&str]) -> String {
+    run("qpdf", args)
+}
+
+/// pdfinfo: the file is tagged (a screen reader finds its structure), titled and unencrypted.
+pub fn assert_tagged_with_title(pdf: &Path, title: &str) {
+    let info = run("pdfinfo", &[&path(pdf)]);
+    assert!(info.contains("Tagged:          yes"), "not tagged: {info}");
+    assert!(info.contains("Encrypted:       no"), "encrypted: {info}");
+    let found = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Title:"))
+        .map(str::trim);
+    assert_eq!(found, Some(title), "{info}");
 }
