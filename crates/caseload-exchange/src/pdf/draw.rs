@@ -9,10 +9,11 @@ use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
 
-use super::pages::{Mark, Op, PAGE_HEIGHT, Rgb};
+use super::pages::{Mark, Op, Rgb};
 
 /// Draws one page's operations; pushes each identifier of tagged content onto its slot's list.
-pub(crate) fn page(surface: &mut Surface, ops: &[Op], ids: &mut [Vec<Identifier>]) {
+/// `height` is the page's: layout measures down from the top, PDF up from the bottom.
+pub(crate) fn page(surface: &mut Surface, height: f32, ops: &[Op], ids: &mut [Vec<Identifier>]) {
     for op in ops {
         match op {
             Op::Text {
@@ -28,7 +29,7 @@ pub(crate) fn page(surface: &mut Surface, ops: &[Op], ids: &mut [Vec<Identifier>
                 surface.set_stroke(None);
                 let face = style.font.face();
                 surface.draw_glyphs(
-                    Point::from_xy(*x, PAGE_HEIGHT - baseline),
+                    Point::from_xy(*x, height - baseline),
                     &line.glyphs,
                     face.embedded.clone(),
                     &line.text,
@@ -48,7 +49,7 @@ pub(crate) fn page(surface: &mut Surface, ops: &[Op], ids: &mut [Vec<Identifier>
                 decoration(surface, |s| {
                     s.set_stroke(None);
                     s.set_fill(Some(fill(*color)));
-                    rect(s, *x, *y, *w, *h);
+                    rect(s, height, *x, *y, *w, *h);
                 });
             }
             Op::StrokeRect {
@@ -62,7 +63,7 @@ pub(crate) fn page(surface: &mut Surface, ops: &[Op], ids: &mut [Vec<Identifier>
                 decoration(surface, |s| {
                     s.set_fill(None);
                     s.set_stroke(Some(stroke(*line, *color)));
-                    rect(s, *x, *y, *w, *h);
+                    rect(s, height, *x, *y, *w, *h);
                 });
             }
             Op::Rule {
@@ -76,8 +77,8 @@ pub(crate) fn page(surface: &mut Surface, ops: &[Op], ids: &mut [Vec<Identifier>
                     s.set_fill(None);
                     s.set_stroke(Some(stroke(*line, *color)));
                     let mut path = PathBuilder::new();
-                    path.move_to(*x, PAGE_HEIGHT - y);
-                    path.line_to(x + w, PAGE_HEIGHT - y);
+                    path.move_to(*x, height - y);
+                    path.line_to(x + w, height - y);
                     if let Some(path) = path.finish() {
                         s.draw_path(&path);
                     }
@@ -114,9 +115,9 @@ fn decoration(surface: &mut Surface, draw: impl FnOnce(&mut Surface)) {
 }
 
 /// A rectangle given in PDF coordinates (bottom-left corner), drawn in krilla's (top-left).
-fn rect(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32) {
+fn rect(surface: &mut Surface, height: f32, x: f32, y: f32, w: f32, h: f32) {
     let mut path = PathBuilder::new();
-    if let Some(r) = Rect::from_xywh(x, PAGE_HEIGHT - y - h, w, h) {
+    if let Some(r) = Rect::from_xywh(x, height - y - h, w, h) {
         path.push_rect(r);
     }
     if let Some(path) = path.finish() {

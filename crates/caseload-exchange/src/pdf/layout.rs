@@ -3,8 +3,9 @@
 //! amount of text fits: a row taller than a page is split between its lines. Records, beside
 //! the drawing, what each piece is (heading, paragraph, table cell) for the tagged structure.
 
+use super::columns;
 use super::fonts::Font;
-use super::pages::{BORDER, FILL, MARGIN, Mark, Op, PAGE_ROOM, Pages, RED, Rgb, Style, TEXT_WIDTH};
+use super::pages::{BORDER, FILL, MARGIN, Mark, Op, Pages, Paper, RED, Rgb, Style};
 use super::structure::{Bookmark, Child, Element, Role, Structure};
 use super::text::{Line, wrap};
 use crate::document::{Block, Document, Table};
@@ -61,15 +62,28 @@ const FIELD_FRAME: Frame = Frame {
     fill: None,
 };
 
-/// The document's pages (their drawing operations) and its logical structure.
-pub(crate) fn lay_out(doc: &Document) -> (Vec<Vec<Op>>, Structure) {
-    let mut pages = Pages::new();
+/// The document's pages (their drawing operations), its logical structure, and the way up
+/// its pages are: on their side when a table's columns cannot all show their longest word
+/// upright.
+pub(crate) fn lay_out(doc: &Document) -> (Vec<Vec<Op>>, Structure, Paper) {
+    let upright = Paper::PORTRAIT.text_width();
+    let too_wide = doc.blocks.iter().any(|b| match b {
+        Block::Table(t) => columns::narrowest(t, CELL, CELL_HEAD, 2.0 * CELL_PAD_X) > upright,
+        _ => false,
+    });
+    let paper = if too_wide {
+        Paper::LANDSCAPE
+    } else {
+        Paper::PORTRAIT
+    };
+    let mut pages = Pages::new(paper);
     let mut s = Structure::default();
     for block in &doc.blocks {
         match block {
             Block::Title(text) => {
                 let (slot, _) = s.heading(1, text);
-                let lines = wrap(text, TITLE.font, TITLE.size, TEXT_WIDTH);
+                let width = pages.text_width();
+                let lines = wrap(text, TITLE.font, TITLE.size, width);
                 flowing(&mut pages, &lines, TITLE, Mark::Content(slot));
                 pages.y -= 10.0;
             }
@@ -78,7 +92,8 @@ pub(crate) fn lay_out(doc: &Document) -> (Vec<Vec<Op>>, Structure) {
                 pages.gap(18.0);
                 heading(&mut pages, &mut s, 2, text, HEADING, 3.0 * BODY.leading);
                 let y = pages.y - 3.0;
-                pages.rule(MARGIN, y, TEXT_WIDTH, 0.75, BORDER);
+                let width = pages.text_width();
+                pages.rule(MARGIN, y, width, 0.75, BORDER);
                 pages.y -= 9.0;
             }
             Block::Subheading(text) => {
@@ -88,13 +103,13 @@ pub(crate) fn lay_out(doc: &Document) -> (Vec<Vec<Op>>, Structure) {
             }
             Block::Label(text) => {
                 pages.gap(6.0);
-                let lines = wrap(text, LABEL.font, LABEL.size, TEXT_WIDTH);
+                let lines = wrap(text, LABEL.font, LABEL.size, pages.text_width());
                 pages.keep(lines.len() as f32 * LABEL.leading + 3.0 * CELL.leading);
                 flowing(&mut pages, &lines, LABEL, Mark::Content(s.label(text)));
                 pages.y -= 2.0;
             }
             Block::Paragraph(text) => {
-                let lines = wrap(text, BODY.font, BODY.size, TEXT_WIDTH);
+                let lines = wrap(text, BODY.font, BODY.size, pages.text_width());
                 flowing(&mut pages, &lines, BODY, Mark::Content(s.paragraph()));
                 pages.y -= 4.0;
             }
@@ -103,7 +118,7 @@ pub(crate) fn lay_out(doc: &Document) -> (Vec<Vec<Op>>, Structure) {
                 for (label, value) in fields {
                     let (label_slot, value_slot) = (s.slot(), s.slot());
                     let label_width = FIELD_LABEL_WIDTH - 12.0;
-                    let value_width = TEXT_WIDTH - FIELD_LABEL_WIDTH;
+                    let value_width = pages.text_width() - FIELD_LABEL_WIDTH;
                     let value_x = MARGIN + FIELD_LABEL_WIDTH;
                     let cells = [
                         cell(MARGIN, label_width, label, LABEL, Mark::Content(label_slot)),
@@ -122,7 +137,7 @@ pub(crate) fn lay_out(doc: &Document) -> (Vec<Vec<Op>>, Structure) {
             Block::Table(table) => self::table(&mut pages, &mut s, table),
         }
     }
-    (pages.finish(&doc.title, &doc.footer), s)
+    (pages.finish(&doc.title, &doc.footer), s, paper)
 }
 
 /// Lines that may break across pages anywhere.
@@ -145,7 +160,7 @@ fn heading(
     style: Style,
     with_next: f32,
 ) {
-    let lines = wrap(text, style.font, style.size, TEXT_WIDTH);
+    let lines = wrap(text, style.font, style.size, pages.text_width());
     let height = lines.len() as f32 * style.leading;
     pages.keep(height + with_next);
     let (slot, level) = s.heading(level, text);
@@ -161,11 +176,12 @@ fn heading(
 /// A red-bordered box a reader cannot miss.
 fn marker(pages: &mut Pages, text: &str, slot: usize) {
     let pad = 10.0;
-    let lines = wrap(text, MARKER.font, MARKER.size, TEXT_WIDTH - 2.0 * pad - 6.0);
+    let width = pages.text_width();
+    let lines = wrap(text, MARKER.font, MARKER.size, width - 2.0 * pad - 6.0);
     let height = lines.len() as f32 * MARKER.leading + 2.0 * pad;
     pages.keep(height);
     let bottom = pages.y - height;
-    pages.stroke_rect(MARGIN, bottom, TEXT_WIDTH, height, 2.5, RED);
+    pages.stroke_rect(MARGIN, bottom, width, height, 2.5, RED);
     pages.fill_rect(MARGIN, bottom, 6.0, height, RED);
     let top = pages.y - pad;
     pages.lines(MARGIN + 6.0 + pad, top, &lines, MARKER, Mark::Content(slot));
@@ -193,7 +209,7 @@ fn row_element(cells: &[(Role, usize)]) -> Child {
 
 fn table(pages: &mut Pages, s: &mut Structure, table: &Table) {
     let mut x = MARGIN;
-    let widths: Vec<f32> = table.fractions().iter().map(|f| f * TEXT_WIDTH).collect();
+    let widths = columns::widths(table, CELL, CELL_HEAD, 2.0 * CELL_PAD_X, pages.text_width());
     let mut columns = Vec::with_capacity(widths.len());
     for w in &widths {
         columns.push((x, *w));
@@ -273,7 +289,7 @@ fn row(pages: &mut Pages, cells: &[Cell], frame: Frame, repeat: Option<(&[Cell],
     let leading = leading(cells);
     let total = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0);
     let repeat_height = repeat.map_or(0.0, |(r, f)| row_height(r, f));
-    let fresh_lines = lines_in(PAGE_ROOM - repeat_height, frame.pad, leading);
+    let fresh_lines = lines_in(pages.paper.room() - repeat_height, frame.pad, leading);
     let mut done = 0;
     let mut fresh = false;
     while done < total {

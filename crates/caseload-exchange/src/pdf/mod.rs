@@ -5,6 +5,7 @@
 //! is also PDF/A-2a for the court's archive. krilla's validators refuse to write a file that
 //! breaks the chosen standards, so a non-conforming file is an error, never output.
 
+mod columns;
 mod draw;
 mod fonts;
 mod layout;
@@ -24,7 +25,7 @@ use krilla::{Document as PdfDocument, SerializeSettings};
 
 use crate::document::Document;
 use crate::error::ExchangeError;
-use pages::{MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
+use pages::{MARGIN, Paper};
 use structure::Bookmark;
 
 const LANGUAGE: &str = "en-GB";
@@ -49,18 +50,19 @@ pub(crate) fn render_archival(doc: &Document) -> Result<Vec<u8>, ExchangeError> 
 }
 
 fn write(doc: &Document, profile: Profile) -> Result<Vec<u8>, ExchangeError> {
-    let (pages, structure) = layout::lay_out(doc);
+    let (pages, structure, paper) = layout::lay_out(doc);
     let mut pdf = PdfDocument::new_with(settings(profile)?);
     let mut ids = vec![Vec::new(); structure.slots()];
     for ops in &pages {
-        let size = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or(pdf_error("page size"))?;
+        let size =
+            PageSettings::from_wh(paper.width, paper.height).ok_or(pdf_error("page size"))?;
         let mut page = pdf.start_page_with(size);
         let mut surface = page.surface();
-        draw::page(&mut surface, ops, &mut ids);
+        draw::page(&mut surface, paper.height, ops, &mut ids);
         surface.finish();
         page.finish();
     }
-    pdf.set_outline(outline(&structure.bookmarks));
+    pdf.set_outline(outline(&structure.bookmarks, paper));
     pdf.set_tag_tree(structure.tag_tree(ids, LANGUAGE));
     pdf.set_metadata(metadata(doc));
     pdf.finish().map_err(|e| pdf_error_from(&e))
@@ -94,9 +96,9 @@ fn metadata(doc: &Document) -> Metadata {
 }
 
 /// Sections (level 2) at the top of the outline, their parts (level 3 and below) inside them.
-fn outline(bookmarks: &[Bookmark]) -> Outline {
+fn outline(bookmarks: &[Bookmark], paper: Paper) -> Outline {
     let node = |b: &Bookmark| {
-        let at = Point::from_xy(MARGIN, PAGE_HEIGHT - b.top);
+        let at = Point::from_xy(MARGIN, paper.height - b.top);
         OutlineNode::new(b.text.clone(), XyzDestination::new(b.page, at))
     };
     let mut outline = Outline::new();
@@ -161,7 +163,8 @@ mod tests {
     /// A page drawn with `glyph` standing for the text "Ł", written to `profile`.
     fn with_glyph(profile: Profile, glyph: u32) -> Result<Vec<u8>, KrillaError> {
         let mut pdf = PdfDocument::new_with(settings(profile).expect("settings"));
-        let size = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).expect("A4");
+        let a4 = Paper::PORTRAIT;
+        let size = PageSettings::from_wh(a4.width, a4.height).expect("A4");
         let mut page = pdf.start_page_with(size);
         let mut surface = page.surface();
         let glyphs = [KrillaGlyph::new(

@@ -1,4 +1,4 @@
-//! The page sequence of a PDF being laid out: a cursor moving down A4 pages, page breaks, and
+//! The page sequence of a PDF being laid out: a cursor moving down A4 pages (upright or on their side), page breaks, and
 //! what each page shows (text lines, rules, boxes), recorded as drawing operations with what
 //! each is in the document's structure; the running header and footer are added once the page
 //! count is known. Knows nothing of blocks or records, nor of how the file is written.
@@ -6,19 +6,47 @@
 use super::fonts::Font;
 use super::text::{Line, fit, line};
 
-/// A4 in points.
-pub(crate) const PAGE_WIDTH: f32 = 595.276;
-pub(crate) const PAGE_HEIGHT: f32 = 841.89;
 /// 20 mm on every side.
 pub(crate) const MARGIN: f32 = 56.693;
-pub(crate) const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
-const TOP: f32 = PAGE_HEIGHT - MARGIN;
 /// Body text stops here; the footer sits below.
 const BOTTOM: f32 = MARGIN + 8.0;
 const FOOTER_BASELINE: f32 = MARGIN - 20.0;
-const HEADER_BASELINE: f32 = PAGE_HEIGHT - MARGIN + 22.0;
-/// Height a block can use on an empty page.
-pub(crate) const PAGE_ROOM: f32 = TOP - BOTTOM;
+
+/// An A4 sheet, upright or turned on its side (for a table too wide to read upright), in
+/// points. Every page of a document is the same way up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Paper {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Paper {
+    pub const PORTRAIT: Paper = Paper {
+        width: 595.276,
+        height: 841.89,
+    };
+    pub const LANDSCAPE: Paper = Paper {
+        width: 841.89,
+        height: 595.276,
+    };
+
+    pub fn text_width(self) -> f32 {
+        self.width - 2.0 * MARGIN
+    }
+
+    fn top(self) -> f32 {
+        self.height - MARGIN
+    }
+
+    fn header_baseline(self) -> f32 {
+        self.height - MARGIN + 22.0
+    }
+
+    /// Height a block can use on an empty page.
+    pub fn room(self) -> f32 {
+        self.top() - BOTTOM
+    }
+}
 
 /// GOV.UK palette: text, secondary text, borders, light fill, red.
 pub(crate) type Rgb = (f32, f32, f32);
@@ -94,6 +122,7 @@ pub(crate) enum Op {
 }
 
 pub(crate) struct Pages {
+    pub paper: Paper,
     done: Vec<Vec<Op>>,
     current: Vec<Op>,
     /// Top of the free space on the current page.
@@ -101,18 +130,24 @@ pub(crate) struct Pages {
 }
 
 impl Pages {
-    pub fn new() -> Pages {
+    pub fn new(paper: Paper) -> Pages {
         Pages {
+            paper,
             done: Vec::new(),
             current: Vec::new(),
-            y: TOP,
+            y: paper.top(),
         }
+    }
+
+    /// Width between the side margins.
+    pub fn text_width(&self) -> f32 {
+        self.paper.text_width()
     }
 
     pub fn new_page(&mut self) {
         let finished = std::mem::take(&mut self.current);
         self.done.push(finished);
-        self.y = TOP;
+        self.y = self.paper.top();
     }
 
     /// Index of the page being filled, from 0.
@@ -126,7 +161,7 @@ impl Pages {
     }
 
     pub fn at_top(&self) -> bool {
-        self.y >= TOP
+        self.y >= self.paper.top()
     }
 
     /// Starts a new page unless `height` fits here (or this page is still empty).
@@ -194,32 +229,35 @@ impl Pages {
             size: 8.0,
             leading: 10.0,
         };
-        let header = fit(header, small.font, small.size, TEXT_WIDTH);
+        let paper = self.paper;
+        let text_width = paper.text_width();
+        let header = fit(header, small.font, small.size, text_width);
         let pages = std::mem::take(&mut self.done);
         pages
             .into_iter()
             .enumerate()
             .map(|(i, ops)| {
                 let mut page = Pages {
+                    paper,
                     done: Vec::new(),
                     current: ops,
-                    y: TOP,
+                    y: paper.top(),
                 };
                 if i > 0 {
                     let header = header.clone();
                     page.text_at(
                         MARGIN,
-                        HEADER_BASELINE,
+                        paper.header_baseline(),
                         header,
                         small,
                         SECONDARY,
                         Mark::Header,
                     );
                 }
-                page.rule(MARGIN, FOOTER_BASELINE + 12.0, TEXT_WIDTH, 0.5, BORDER);
+                page.rule(MARGIN, FOOTER_BASELINE + 12.0, text_width, 0.5, BORDER);
                 let number = line(&format!("Page {} of {total}", i + 1), small.font);
                 let number_width = number.width(small.size);
-                let room = TEXT_WIDTH - number_width - 12.0;
+                let room = text_width - number_width - 12.0;
                 let footer = fit(footer, small.font, small.size, room);
                 page.text_at(
                     MARGIN,
@@ -229,7 +267,7 @@ impl Pages {
                     SECONDARY,
                     Mark::Footer,
                 );
-                let right = MARGIN + TEXT_WIDTH - number_width;
+                let right = MARGIN + text_width - number_width;
                 page.text_at(
                     right,
                     FOOTER_BASELINE,
