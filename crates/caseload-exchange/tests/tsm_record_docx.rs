@@ -160,3 +160,38 @@ fn libreoffice_prints_a_large_unfinished_docx_as_numbered_draft_pages_with_every
         "the box under the title and every page's footer"
     );
 }
+
+#[test]
+fn names_in_any_european_script_come_out_exactly_from_the_docx_in_libreoffice() {
+    use caseload_domain::tsm::record::RecordAttendee;
+    let mut record = TsmRecord::sample();
+    let template = record.attendees[0].clone();
+    record.attendees = NAMES
+        .iter()
+        .map(|name| RecordAttendee {
+            name: name.to_string(),
+            ..template.clone()
+        })
+        .collect();
+    record.pupils[0].name = NAMES[0].into();
+    let docx_bytes = to_docx(&record).expect("render the DOCX");
+    // The pupil's name is a real Word heading (navigable in Word's navigation pane), and the
+    // attendees' table has a header row Word repeats on each page.
+    let parts = parts(&docx_bytes);
+    let document = part(&parts, "word/document.xml");
+    assert!(
+        document
+            .split("<w:p>")
+            .any(|p| p.contains(NAMES[0]) && p.contains(r#"<w:pStyle w:val="Heading2"/>"#)),
+        "the pupil's name is a Heading 2"
+    );
+    assert!(document.contains("<w:tblHeader/>"));
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let docx = dir.path().join("names.docx");
+    std::fs::write(&docx, docx_bytes).expect("write the DOCX");
+    let text = pdf_text(&docx_to_pdf(&docx, dir.path()));
+    let names: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
+    assert_mentions_all(&text, &names);
+    assert!(!text.contains('?'), "{text}");
+}

@@ -182,7 +182,10 @@ mod tests {
             footer: String::new(),
             produced_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 6).expect("date"),
         };
-        let narrow = table(&[("Name", 1.0), ("Role", 1.0)], &[&["Şule Öztürk", "Champion"]]);
+        let narrow = table(
+            &[("Name", 1.0), ("Role", 1.0)],
+            &[&["Şule Öztürk", "Champion"]],
+        );
         assert_eq!(lay_out(&document(narrow)).2, Paper::PORTRAIT);
         let headers: Vec<(&str, f32)> = (0..12).map(|_| ("Practitioner", 1.0)).collect();
         let wide = table(&headers, &[&["Ștefănescu-Nguyễn"; 12]]);
