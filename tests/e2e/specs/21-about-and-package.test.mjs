@@ -75,6 +75,7 @@ test('a caseload made with the CLI opens at the unlock screen, and Settings → 
     await app.clickCss('#about-licence-counts li:first-child button');
     await app.scan('Settings, about');
     await shot(app, 'about', 'settings-about.png');
+    await shot(app, 'about-components-title', 'settings-about-components.png');
   });
 
   h.assertAccessible();
