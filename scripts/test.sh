@@ -3,7 +3,8 @@
 #   setup, cargo fmt --check, UI build, clippy -D warnings (and for the Windows-only crate, for
 #   Windows), cargo test, UI tests (vitest +
 #   svelte-check), UI lint (ESLint) and format (Prettier --check), build of the desktop app and
-#   CLI, end-to-end tests of the real app under Xvfb.
+#   CLI, end-to-end tests of the real app under Xvfb, and the package: a .deb (debug build, from
+#   the build phase's artefacts) installed with dpkg, its installed app and CLI run, then purged.
 # Exits non-zero if anything fails. A phase whose prerequisite failed is skipped, the others
 # still run, so one run reports every failure it can.
 #
@@ -93,6 +94,15 @@ windows_check() {
   cargo clippy -p caseload-lock-events --all-targets --target "$target" -- -D warnings
 }
 
+# A .deb of the debug build (`scripts/package.sh --debug` reuses what the build phase compiled; a
+# release build is too slow for CI's two cores), installed, run and removed by the install test
+# (root and dpkg needed: it fails, saying so, without them). It installs into /usr, so it runs
+# last, and removes the package however it ends.
+package_test() {
+  bash scripts/package.sh --debug --no-setup --bundles deb
+  bash tests/package/install-test.sh "$(ls -t target/debug/bundle/deb/*.deb | head -n 1)"
+}
+
 phase setup "" bash scripts/setup.sh
 phase fmt "setup" cargo fmt --all -- --check
 phase ui-build "setup" npm --prefix ui run build
@@ -105,6 +115,7 @@ phase ui-lint "setup" npm --prefix ui run lint
 phase ui-format "setup" npm --prefix ui run format:check
 phase build "ui-build" cargo build -p caseload-desktop -p caseload-cli
 phase e2e "build" e2e "$@"
+phase package "build" package_test
 
 if [ "${STATUS[e2e]:-}" = "ok" ] || [ "${STATUS[e2e]:-}" = "failed" ]; then
   # The e2e runner's own tally (node --test prints "# tests N", "# pass N", ...).

@@ -12,6 +12,7 @@ macro_rules! for_each_command {
     ($callback:ident) => {
         $callback! {
             session::app_status: () => $crate::session::AppStatus,
+            about::about: () => $crate::about::About,
             session::caseload_create: $crate::session::CreateCaseloadRequest => $crate::session::AppStatus,
             session::unlock: $crate::session::UnlockRequest => $crate::session::AppStatus,
             session::lock: () => $crate::session::AppStatus,

@@ -5,9 +5,10 @@
 //! One module per concern holds its commands (`fn name(&Caseload, Request) -> Result<Response,
 //! AppError>`) and their request/response types together: `session`, `cases`, `chronology`,
 //! `family`, `plan`, `schools`, `tsm`, `imports`, `legal`, `exchange`, `dashboard`, `search`,
-//! `reports`, `retention`, `settings`, `locking` (locking by itself: idle, sleep, screen lock), `audit` (the audit trail), `documents` (where a document is saved, and opening it afterwards). Helpers that are not commands live in `support`; the demo caseload in
+//! `reports`, `retention`, `settings`, `locking` (locking by itself: idle, sleep, screen lock), `audit` (the audit trail), `about` (the version and third-party licences), `documents` (where a document is saved, and opening it afterwards). Helpers that are not commands live in `support`; the demo caseload in
 //! `demo`. The rest is plumbing generated from the command list: `dispatch`, `bindings`.
 
+pub mod about;
 pub mod audit;
 pub mod backup;
 pub mod bindings;

@@ -62,7 +62,7 @@ pub fn app_status(cx: &Caseload, _: ()) -> Result<AppStatus, AppError> {
         data_dir: cx.data_dir().display().to_string(),
         initialised: Store::exists(cx.data_dir()),
         unlocked: cx.store().is_some(),
-        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        app_version: crate::about::VERSION.to_string(),
         min_passphrase_length: MIN_PASSPHRASE_CHARS as u32,
         lock_notice: cx.last_lock().and_then(LockReason::notice),
     })

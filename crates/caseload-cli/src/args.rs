@@ -14,7 +14,8 @@ use crate::{
 #[derive(Debug, Parser)]
 #[command(
     name = "caseload",
-    version,
+    // The one version: the app's Settings → About and the packages show the same.
+    version = caseload_app::about::VERSION,
     about = "Caseload: an encrypted, offline caseload for school-attendance case workers"
 )]
 pub struct Cli {

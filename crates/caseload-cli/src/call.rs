@@ -40,7 +40,7 @@ pub fn run(cx: &Caseload, passphrase_file: Option<&Path>, args: CallArgs) -> Res
     };
     if !matches!(
         name.as_str(),
-        "app_status" | "caseload_create" | "unlock" | "lock"
+        "app_status" | "about" | "caseload_create" | "unlock" | "lock"
     ) && session::app_status(cx, ())?.initialised
     {
         crate::session::open(cx, passphrase_file)?;

@@ -1,6 +1,12 @@
 // generated — do not edit. Source: crates/caseload-app (the command list and its types).
 // Regenerate with `cargo run -p caseload-app --bin gen-bindings`.
 
+export type About = { name: string, version: string, licence: string, 
+/**
+ * Sorted by kind, then name and version.
+ */
+components: Array<Component>, };
+
 export type ActionStatus = "open" | "done" | "not_done";
 
 export type Alert = { rule: RuleId, 
@@ -272,6 +278,18 @@ export type ChronologyListRequest = { case_id: CaseId,
 kind?: ContactKind, };
 
 export type ClosureCategory = "attendance_improved" | "moved_school_or_area" | "elective_home_education" | "children_missing_education" | "legal_action_taken" | "referred_to_another_service" | "engagement_declined" | "other";
+
+export type Component = { kind: ComponentKind, name: string, version: string, 
+/**
+ * An SPDX licence expression, as the component declares it ("MIT OR Apache-2.0").
+ */
+licence: string, 
+/**
+ * Where its source (and full licence text) is.
+ */
+repository: string, };
+
+export type ComponentKind = "crate" | "npm" | "font";
 
 export type ConflictChoice = "worker" | "incoming";
 
@@ -1485,6 +1503,7 @@ export const DATE_EXAMPLE = "23 11 2026";
 
 export interface Commands {
   app_status: { request: null, response: AppStatus },
+  about: { request: null, response: About },
   caseload_create: { request: CreateCaseloadRequest, response: AppStatus },
   unlock: { request: UnlockRequest, response: AppStatus },
   lock: { request: null, response: AppStatus },
@@ -1575,4 +1594,4 @@ export interface Commands {
   audit_verify: { request: null, response: AuditVerifyView },
 }
 
-export const COMMAND_NAMES = ["app_status", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "postcode_lookup_status", "postcode_lookup_load", "backup_folder_choose", "local_model_get", "local_model_example", "local_model_save", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;
+export const COMMAND_NAMES = ["app_status", "about", "caseload_create", "unlock", "lock", "passphrase_change", "session_activity", "backup_now", "backup_list", "restore", "case_list", "case_get", "case_add", "case_update", "case_transition", "attendance_record", "chronology_add", "chronology_list", "family_get", "pupil_details_set", "family_name_set", "carer_add", "carer_remove", "sibling_link", "family_child_add", "plan_get", "plan_set", "plan_action_add", "plan_action_status", "link_school_set", "link_school_list", "tsm_plan", "tsm_list", "tsm_get", "tsm_coverage", "tsm_date_set", "tsm_attendees_set", "tsm_pupil_add", "tsm_pupil_update", "tsm_pupil_remove", "tsm_action_add", "tsm_action_update", "tsm_action_remove", "tsm_action_review", "tsm_finish", "tsm_refer", "tsm_record_save", "import_marks_file", "import_summary_file", "import_progress", "import_cancel", "import_list", "import_mapping_get", "import_mapping_set", "dashboard", "search", "report_funnel", "report_caseload_bands", "settings_get", "settings_update", "postcode_lookup_status", "postcode_lookup_load", "backup_folder_choose", "local_model_get", "local_model_example", "local_model_save", "retention_list", "retention_purge", "legal_get", "legal_step_add", "evidence_bundle_save", "save_suggestion", "file_choose", "saved_file_open", "saved_file_reveal", "share_settings_get", "share_settings_set", "share_folder_choose", "export_preview", "export_queue", "export_save", "outbox_list", "sync", "inbox_get", "inbox_conflict_resolve", "inbox_proposal_accept", "inbox_proposal_refuse", "inbox_proposals_accept_all", "audit_list", "audit_verify"] as const;

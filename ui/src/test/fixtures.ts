@@ -1,5 +1,6 @@
 // Synthetic records for UI tests (no real pupils). UPNs are valid examples from docs/domain.md.
 import type {
+  About,
   AppStatus,
   CaseDetail,
   CaseloadBandsReport,
@@ -334,3 +335,64 @@ export const fourWeeks: MarksWeekView[] = [
     cumulative_pct: 73.7,
   },
 ];
+
+/** What the `about` command answers: a few components of each kind, as gen-licences writes them. */
+export function aboutInfo(overrides: Partial<About> = {}): About {
+  return {
+    name: 'Caseload',
+    version: '0.1.0',
+    licence: 'MIT',
+    components: [
+      {
+        kind: 'crate',
+        name: 'rusqlite',
+        version: '0.41.0',
+        licence: 'MIT',
+        repository: 'https://github.com/rusqlite/rusqlite',
+      },
+      {
+        kind: 'crate',
+        name: 'serde',
+        version: '1.0.228',
+        licence: 'MIT OR Apache-2.0',
+        repository: 'https://github.com/serde-rs/serde',
+      },
+      {
+        kind: 'crate',
+        name: 'tauri',
+        version: '2.12.5',
+        licence: 'Apache-2.0 OR MIT',
+        repository: 'https://github.com/tauri-apps/tauri',
+      },
+      {
+        kind: 'crate',
+        name: 'zeroize',
+        version: '1.8.2',
+        licence: 'Apache-2.0 OR MIT',
+        repository: 'https://github.com/RustCrypto/utils',
+      },
+      {
+        kind: 'npm',
+        name: 'd3-array',
+        version: '3.2.5',
+        licence: 'ISC',
+        repository: 'https://www.npmjs.com/package/d3-array',
+      },
+      {
+        kind: 'npm',
+        name: 'svelte',
+        version: '5.57.3',
+        licence: 'MIT',
+        repository: 'https://www.npmjs.com/package/svelte',
+      },
+      {
+        kind: 'font',
+        name: 'Noto Sans',
+        version: '',
+        licence: 'OFL-1.1',
+        repository: 'https://github.com/notofonts/latin-greek-cyrillic',
+      },
+    ],
+    ...overrides,
+  };
+}

@@ -131,7 +131,8 @@ pub fn restore_into(
     }
     result?;
     Ok(IndexEntry {
-        path: fs::canonicalize(file)
+        // Shown and kept in the backup list: `\\server\share\…`, never `\\?\UNC\server\share\…`.
+        path: dunce::canonicalize(file)
             .unwrap_or_else(|_| file.to_path_buf())
             .display()
             .to_string(),

@@ -83,3 +83,36 @@ pub(super) fn effective_folder(s: &BackupSettings) -> PathBuf {
         PathBuf::from(folder)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder_refused(folder: &str) -> bool {
+        let mut errors = FieldErrors::default();
+        let settings = BackupSettings {
+            folder: folder.into(),
+            ..BackupSettings::default()
+        };
+        validate_settings(&settings, &mut errors);
+        errors.iter().any(|e| e.field == Field::BackupFolder)
+    }
+
+    // A backup folder on the council's shared drive: a mapped drive letter or a UNC path.
+    #[cfg(windows)]
+    #[test]
+    fn mapped_drives_and_unc_shares_are_full_paths_on_windows() {
+        assert!(!folder_refused(r"S:\Caseload\Backups"));
+        assert!(!folder_refused(r"\\council-fs01\attendance\Backups"));
+        assert!(folder_refused(r"S:Backups"));
+        assert!(folder_refused(r"Backups"));
+    }
+
+    #[test]
+    fn an_empty_folder_means_the_default_and_a_relative_one_is_refused() {
+        assert!(!folder_refused(""));
+        assert!(folder_refused("Backups"));
+        #[cfg(unix)]
+        assert!(!folder_refused("/media/usb/Backups"));
+    }
+}

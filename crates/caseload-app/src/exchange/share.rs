@@ -182,4 +182,46 @@ mod tests {
             assert!(!valid_worker_id(bad), "{bad:?}");
         }
     }
+
+    fn folder_error(folder: &str) -> bool {
+        let settings = ShareSettings {
+            folder: folder.into(),
+            worker_id: "aw-0042".into(),
+            team: String::new(),
+        };
+        match validate(&settings) {
+            Ok(_) => false,
+            Err(AppError::Validation { fields, .. }) => {
+                fields.iter().any(|f| f.field == "share_folder")
+            }
+            Err(other) => panic!("unexpected error {other:?}"),
+        }
+    }
+
+    // The council's shared drive on Windows: a mapped drive letter or a UNC path are full paths;
+    // a drive-relative "S:Caseload" or a bare folder name are refused.
+    #[cfg(windows)]
+    #[test]
+    fn mapped_drives_and_unc_shares_are_full_paths_on_windows() {
+        for good in [
+            r"S:\Caseload\Exports",
+            r"\\council-fs01\attendance\Caseload",
+            r"\\council-fs01.ad.example.gov.uk\share$\Caseload",
+        ] {
+            assert!(!folder_error(good), "{good} refused");
+        }
+        for bad in [r"S:Caseload", r"Caseload\Exports", r"\Caseload"] {
+            assert!(folder_error(bad), "{bad} accepted");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn mounted_shares_are_full_paths_on_linux() {
+        assert!(!folder_error("/mnt/council/attendance"));
+        assert!(!folder_error("  /media/share  "));
+        assert!(!folder_error(""));
+        assert!(folder_error("share/attendance"));
+        assert!(folder_error(r"S:\Caseload"));
+    }
 }

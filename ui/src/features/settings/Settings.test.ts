@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SettingsUpdate, ShareSettingsRequest } from '../../api';
 import { router } from '../../lib/router.svelte';
 import { fail, requestsFor, serve } from '../../test/commands';
-import { settings } from '../../test/fixtures';
+import { aboutInfo, settings } from '../../test/fixtures';
 import { shareSettings } from '../../test/exportFixtures';
 import Settings from './Settings.svelte';
 
@@ -48,6 +48,7 @@ describe('Settings', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -75,6 +76,7 @@ describe('Settings', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -99,6 +101,7 @@ describe('Settings', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -136,6 +139,7 @@ describe('Settings', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -164,6 +168,7 @@ describe('Settings', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       settings_update: update,
     });
@@ -200,6 +205,7 @@ describe('Settings', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       settings_update: () =>
         fail({
@@ -229,6 +235,7 @@ describe('Settings', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
     });
     render(Settings);
@@ -271,6 +278,7 @@ describe('Settings → Shared drive', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       share_settings_set: set,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -300,6 +308,7 @@ describe('Settings → Shared drive', () => {
       share_settings_get: () => shareSettings({ folder: '' }),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       share_folder_choose: () => answer,
       outbox_list: () => fail({ kind: 'locked', message: 'x' }),
@@ -323,6 +332,7 @@ describe('Settings → Shared drive', () => {
       share_settings_get: () => shareSettings(),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       backup_folder_choose: () => settings({ backup: { folder, keep: 5, remind_after_days: 7 } }),
     });
@@ -342,6 +352,7 @@ describe('Settings → Shared drive', () => {
       share_settings_get: () => shareSettings({ folder: '', worker_id: '' }),
       local_model_get: () => ({ name: '', groups: [] }),
       postcode_lookup_status: () => noLookup(),
+      about: () => aboutInfo(),
       backup_list: () => backupOverview(),
       share_settings_set: () =>
         fail({
