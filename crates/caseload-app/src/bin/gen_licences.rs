@@ -38,7 +38,8 @@ const BUNDLED_DEV_PACKAGES: &[&str] = &[
 /// Fonts embedded in the documents Caseload writes: (name, version, licence, repository).
 const FONTS: &[(&str, &str, &str, &str)] = &[(
     "Noto Sans",
-    "",
+    // The fonts' own version (head table: 2.015), as @expo-google-fonts/noto-sans 0.4.2 ships it.
+    "2.015",
     "OFL-1.1",
     "https://github.com/notofonts/latin-greek-cyrillic",
 )];
