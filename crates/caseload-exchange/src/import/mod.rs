@@ -19,6 +19,7 @@ mod cells;
 mod columns;
 mod csv_table;
 mod error;
+mod limits;
 mod marks;
 mod postcode_lookup;
 mod shown;
