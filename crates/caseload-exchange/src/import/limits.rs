@@ -34,8 +34,10 @@ pub(crate) struct WorkbookLimits {
 pub(crate) const WORKBOOK_LIMITS: WorkbookLimits = WorkbookLimits {
     entries: 10_000,
     shared_strings: 128 * MIB,
-    part: 1024 * MIB,
-    total: 1536 * MIB,
+    // Excel's last row is 1,048,576: a full sheet of marks (upn, date, session, code) unpacks to
+    // about 190 MiB.
+    part: 256 * MIB,
+    total: 512 * MIB,
     run: MIB,
 };
 
