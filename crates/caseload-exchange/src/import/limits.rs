@@ -20,7 +20,8 @@ pub(crate) const MAX_ROW_BYTES: u64 = 1024 * 1024;
 pub(crate) struct WorkbookLimits {
     /// Parts (files) in the workbook's zip.
     pub entries: usize,
-    /// The shared text (`xl/sharedStrings.xml`), which is held in memory whole.
+    /// The shared text (`xl/sharedStrings.xml`), which calamine holds in memory whole: at
+    /// worst about three times its size, for a great many one-letter strings.
     pub shared_strings: u64,
     /// Any other one part, such as the worksheet, which is streamed.
     pub part: u64,
@@ -33,7 +34,7 @@ pub(crate) struct WorkbookLimits {
 
 pub(crate) const WORKBOOK_LIMITS: WorkbookLimits = WorkbookLimits {
     entries: 10_000,
-    shared_strings: 128 * MIB,
+    shared_strings: 64 * MIB,
     // Excel's last row is 1,048,576: a full sheet of marks (upn, date, session, code) unpacks to
     // about 190 MiB.
     part: 256 * MIB,
