@@ -157,15 +157,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ColumnMapping, ImportSource, import_marks, import_summaries,
         };
         let go = &mut |_| std::ops::ControlFlow::Continue(());
+        let today = caseload_app::support::today();
         let t = Instant::now();
         import_summaries(
             &ImportSource::path(&summary_path),
             &ColumnMapping::new(),
+            today,
             go,
         )?;
         let a = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        import_marks(&ImportSource::path(&marks_path), &ColumnMapping::new(), go)?;
+        import_marks(
+            &ImportSource::path(&marks_path),
+            &ColumnMapping::new(),
+            today,
+            go,
+        )?;
         println!(
             "reading and checking alone: summary {a:.2} s, marks {:.2} s",
             t.elapsed().as_secs_f64()

@@ -119,6 +119,41 @@ fn attendance_figures_that_do_not_add_up_are_refused_at_the_sessions_field() {
 }
 
 #[test]
+fn a_hand_entered_reading_dated_tomorrow_or_before_september_2000_is_refused_at_as_at() {
+    let (_d, cx) = created();
+    let id = add(&cx, "B801200005001", "primary", 3);
+    let record = |as_at: String| {
+        let e = cases::attendance_record(
+            &cx,
+            AttendanceRecordRequest {
+                id: id.clone(),
+                as_at,
+                possible: "10".into(),
+                present: "9".into(),
+                authorised: "1".into(),
+                unauthorised: "0".into(),
+            },
+        )
+        .expect_err("refused");
+        let AppError::Validation { fields, .. } = e else {
+            panic!("validation expected")
+        };
+        assert_eq!(fields.len(), 1, "{fields:?}");
+        assert_eq!(fields[0].field, "as_at");
+        fields[0].message.clone()
+    };
+    assert_eq!(
+        record(ago(-1)),
+        "The date the figures are as at cannot be in the future"
+    );
+    assert_eq!(
+        record("1999-07-20".into()),
+        "The date the figures are as at is before 1 September 2000, earlier than any \
+         register Caseload keeps"
+    );
+}
+
+#[test]
 fn invalid_pupil_input_names_each_bad_field_and_saves_nothing() {
     let (_d, cx) = created();
     let bad = PupilInput {

@@ -95,6 +95,7 @@ fn computed(path: &Path) -> Result<Vec<Computed>, AppError> {
     let file = import_marks(
         &ImportSource::path(path),
         &ColumnMapping::new(),
+        caseload_app::support::today(),
         &mut |_| std::ops::ControlFlow::Continue(()),
     )?;
     let mut out: Vec<Computed> = file

@@ -106,6 +106,7 @@ fn time<T>(what: &str, bytes: usize, run: impl FnOnce() -> T) -> T {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let today = chrono::Local::now().date_naive();
     let mapping = ColumnMapping::new();
     let mut go_on = |_| ControlFlow::Continue(());
 
@@ -115,6 +116,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         import_marks(
             &ImportSource::bytes("marks.csv", &csv),
             &mapping,
+            today,
             &mut go_on,
         )
     })?;
@@ -125,6 +127,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         import_marks(
             &ImportSource::bytes("marks.xlsx", &xlsx),
             &mapping,
+            today,
             &mut go_on,
         )
     })?;
@@ -148,6 +151,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         import_summaries(
             &ImportSource::bytes("summary.csv", &csv),
             &mapping,
+            today,
             &mut go_on,
         )
     })?;
@@ -157,6 +161,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         import_summaries(
             &ImportSource::bytes("summary.xlsx", &xlsx),
             &mapping,
+            today,
             &mut go_on,
         )
     })?;

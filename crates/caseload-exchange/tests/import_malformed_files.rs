@@ -131,6 +131,7 @@ fn fifty_megabytes_of_junk_on_disk_are_refused_from_the_first_bytes() {
     let result = import_marks(
         &ImportSource::path(&path),
         &ColumnMapping::new(),
+        today(),
         &mut |_| {
             progress_calls += 1;
             ControlFlow::Continue(())
@@ -201,6 +202,7 @@ fn a_missing_file_is_an_io_failure_naming_only_the_file() {
     let result = import_marks(
         &ImportSource::path(&path),
         &ColumnMapping::new(),
+        today(),
         &mut go_on,
     );
     let (reason, error) = unreadable(result);
@@ -216,6 +218,7 @@ fn breaking_from_progress_cancels_and_returns_nothing() {
     let result = import_marks(
         &ImportSource::bytes("marks.csv", &bytes),
         &ColumnMapping::new(),
+        today(),
         &mut |p| {
             calls += 1;
             assert_eq!(p.rows_read, 10_000);

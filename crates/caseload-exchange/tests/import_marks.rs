@@ -143,6 +143,7 @@ fn a_saved_column_mapping_reads_a_layout_with_other_headers() {
     let file = import_marks(
         &ImportSource::bytes("custom.csv", &bytes),
         &mapping,
+        today(),
         &mut go_on,
     )
     .expect("imports with the mapping");
@@ -158,6 +159,7 @@ fn a_file_read_from_a_path_gives_the_same_marks_as_its_bytes() {
     let from_path = import_marks(
         &ImportSource::path(&path),
         &ColumnMapping::new(),
+        today(),
         &mut go_on,
     )
     .expect("imports from the path");
@@ -173,6 +175,7 @@ fn progress_is_reported_every_ten_thousand_rows_and_at_the_end() {
     let file = import_marks(
         &ImportSource::bytes("marks.csv", &bytes),
         &ColumnMapping::new(),
+        today(),
         &mut |p| {
             seen.push(p);
             ControlFlow::Continue(())
@@ -206,6 +209,7 @@ fn progress_through_a_workbook_counts_the_bytes_read_from_it() {
     let file = import_marks(
         &ImportSource::bytes("marks.xlsx", &bytes),
         &ColumnMapping::new(),
+        today(),
         &mut |p| {
             seen.push(p);
             ControlFlow::Continue(())

@@ -191,6 +191,7 @@ fn a_long_mapped_header_is_cut_short_where_a_row_error_names_its_column() {
     let failure = caseload_exchange::import::import_marks(
         &caseload_exchange::import::ImportSource::bytes("marks.csv", &csv(&[&header, &row])),
         &mapping,
+        today(),
         &mut go_on,
     )
     .expect_err("refused");

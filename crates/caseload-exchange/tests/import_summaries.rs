@@ -139,6 +139,7 @@ fn a_saved_mapping_names_the_columns_of_a_councils_own_layout() {
     let file = import_summaries(
         &ImportSource::bytes("council.csv", &bytes),
         &mapping,
+        today(),
         &mut go_on,
     )
     .expect("imports with the mapping");

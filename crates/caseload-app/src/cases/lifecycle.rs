@@ -2,7 +2,8 @@
 
 use caseload_domain::attendance::SessionCounts;
 use caseload_domain::case::TransitionKind;
-use caseload_domain::transition::{TransitionDraft, parse_past_date};
+use caseload_domain::dates::parse_attendance_date;
+use caseload_domain::transition::TransitionDraft;
 use caseload_domain::{ClosureCategory, Field, FieldErrors};
 use caseload_store::readings::{Reading, ReadingSource};
 use caseload_store::{Action, cases, events, readings};
@@ -86,7 +87,7 @@ pub fn attendance_record(
     let mut errors = FieldErrors::default();
     let as_at = errors.check(
         Field::AsAt,
-        parse_past_date(&req.as_at, today(), "the figures are as at"),
+        parse_attendance_date(&req.as_at, today(), "the figures are as at"),
     );
     let possible = count(&mut errors, &req.possible, "possible");
     let present = count(&mut errors, &req.present, "present");

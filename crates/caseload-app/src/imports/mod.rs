@@ -30,6 +30,7 @@ use sha2::{Digest, Sha256};
 
 use crate::context::Caseload;
 use crate::error::AppError;
+use crate::support::today;
 use import_job::ImportJob;
 
 /// Our field's wire name → the file's header, as the UI and the CLI see a column mapping.
@@ -228,7 +229,7 @@ pub fn import_marks_file_at(
     let (mapping, sha256, size) = prepare(cx, path, mapping, ImportKind::Marks)?;
     let source = ImportSource::path(path);
     let job = cx.imports().start(&source.file_name(), size)?;
-    let file = import_marks(&source, &mapping, &mut reading(&job)).map_err(failure)?;
+    let file = import_marks(&source, &mapping, today(), &mut reading(&job)).map_err(failure)?;
     let total = file.mark_count();
     let record = marks_record(&file, sha256);
     cx.with_store(|store| {
@@ -273,7 +274,7 @@ pub fn import_summary_file_at(
     let (mapping, sha256, size) = prepare(cx, path, mapping, ImportKind::Summary)?;
     let source = ImportSource::path(path);
     let job = cx.imports().start(&source.file_name(), size)?;
-    let file = import_summaries(&source, &mapping, &mut reading(&job)).map_err(failure)?;
+    let file = import_summaries(&source, &mapping, today(), &mut reading(&job)).map_err(failure)?;
     let (record, rows) = summary_records(&file, sha256);
     let total = rows.len();
     cx.with_store(|store| {

@@ -17,7 +17,7 @@ use super::table::Cell;
 mod dates;
 mod upn;
 
-pub(crate) use dates::{date, date_text, long_date};
+pub(crate) use dates::{attendance_date, date, date_text, long_date};
 pub(crate) use upn::{PupilRows, UpnKey, upn, upn_key};
 
 /// What is wrong with a cell and what to do about it.

@@ -3,11 +3,14 @@
 //! them: a line break inside a quoted value does not shift later rows. (An empty line, which
 //! Excel never writes, is skipped without a number.)
 
-use std::io::{Seek, SeekFrom};
+use std::cell::Cell as Shared;
+use std::io::{Read, Seek, SeekFrom};
+use std::rc::Rc;
 
 use csv::{ErrorKind, StringRecord};
 
 use super::error::{ErrorList, ImportError, ImportFailure, UnreadableReason};
+use super::limits::{self, MAX_ROW_BYTES};
 use super::source::Opened;
 use super::table::{Row, RowCells, RowSink, TableRead, Ticker};
 
@@ -37,17 +40,26 @@ pub(crate) fn read(
             "check the file is still there, then import it again",
         )
     })?;
+    let row_start = Rc::new(Shared::new(0));
+    let limited = RowLimited {
+        inner: reader,
+        read: 0,
+        row_start: Rc::clone(&row_start),
+    };
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .buffer_capacity(64 * 1024)
-        .from_reader(reader);
+        .buffer_capacity(BUFFER as usize)
+        .from_reader(limited);
     let mut record = StringRecord::new();
+    let read_next = |csv: &mut csv::Reader<_>, record: &mut _, headers: &[String]| {
+        next(csv, record, &file, headers, &row_start)
+    };
 
     // The header is the first row with anything in it.
     loop {
-        if !next(&mut csv, &mut record, &file, &[])? {
+        if !read_next(&mut csv, &mut record, &[])? {
             return Ok(TableRead {
                 header_seen: false,
                 rows: 0,
@@ -61,11 +73,12 @@ pub(crate) fn read(
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
         .collect();
+    limits::check_columns(&file, limits::filled_width(&headers))?;
     sink.header(&file, &headers)?;
     let width = headers.len();
 
     let mut rows = 0;
-    while next(&mut csv, &mut record, &file, &headers)? {
+    while read_next(&mut csv, &mut record, &headers)? {
         if is_blank(&record) {
             continue;
         }
@@ -111,15 +124,94 @@ fn row_of(position: Option<&csv::Position>) -> usize {
     position.map_or(1, |p| p.record() as usize + 1)
 }
 
-/// Reads the next record; `Ok(false)` at the end of the file.
-fn next<R: std::io::Read>(
-    csv: &mut csv::Reader<R>,
+/// The CSV reader's buffer: it reads at most this far past the row it is splitting.
+const BUFFER: u64 = 64 * 1024;
+
+/// Reads the next record; `Ok(false)` at the end of the file. A record longer than
+/// [`MAX_ROW_BYTES`] is refused: reading stops a buffer's length past the limit, so memory stays
+/// bounded, and a record that ended within that is measured exactly.
+fn next<R: Read>(
+    csv: &mut csv::Reader<RowLimited<R>>,
     record: &mut StringRecord,
     file: &str,
     headers: &[String],
+    row_start: &Shared<u64>,
 ) -> Result<bool, ImportFailure> {
-    csv.read_record(record)
-        .map_err(|e| failure(file, &e, headers))
+    let start = csv.position().byte();
+    row_start.set(start);
+    match csv.read_record(record) {
+        Ok(more) => {
+            // The row just read: as many rows as have been read.
+            let row = || csv.position().record() as usize;
+            if csv.position().byte() - start > MAX_ROW_BYTES {
+                return Err(row_too_long(file, row()));
+            }
+            if record.as_slice().as_bytes().contains(&0) {
+                return Err(ImportFailure::unreadable(
+                    UnreadableReason::Binary,
+                    file,
+                    Some(row()),
+                    "the row has a NUL byte, which text never has: the file is not a text \
+                     table, or is damaged",
+                    "choose the CSV or XLSX file exported from the school's management \
+                     information system, or export it again",
+                ));
+            }
+            Ok(more)
+        }
+        Err(e) if is_row_too_long(&e) => Err(row_too_long(file, row_of(Some(csv.position())))),
+        Err(e) => Err(failure(file, &e, headers)),
+    }
+}
+
+fn is_row_too_long(e: &csv::Error) -> bool {
+    matches!(e.kind(), ErrorKind::Io(io) if io.get_ref().is_some_and(|i| i.is::<RowTooLong>()))
+}
+
+fn row_too_long(file: &str, row: usize) -> ImportFailure {
+    limits::too_large(
+        file,
+        Some(row),
+        format!(
+            "the row is longer than {} MiB (a line with no line break, or a quote left open), \
+             far longer than any row of attendance data",
+            MAX_ROW_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+#[derive(Debug)]
+struct RowTooLong;
+
+impl std::fmt::Display for RowTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a row is longer than the limit")
+    }
+}
+
+impl std::error::Error for RowTooLong {}
+
+/// A reader that stops with [`RowTooLong`] once it has read [`MAX_ROW_BYTES`] and a buffer's
+/// length past the start of the row being read (`row_start`, in bytes from its own start).
+struct RowLimited<R> {
+    inner: R,
+    read: u64,
+    row_start: Rc<Shared<u64>>,
+}
+
+impl<R: Read> Read for RowLimited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let allowed = (self.row_start.get() + MAX_ROW_BYTES + BUFFER).saturating_sub(self.read);
+        if allowed == 0 {
+            return Err(std::io::Error::other(RowTooLong));
+        }
+        let len = buf
+            .len()
+            .min(usize::try_from(allowed).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..len])?;
+        self.read += n as u64;
+        Ok(n)
+    }
 }
 
 fn is_blank(record: &StringRecord) -> bool {

@@ -81,6 +81,9 @@ pub enum UnreadableReason {
     NoSheet,
     /// CSV that the CSV reader could not split into rows.
     MalformedCsv,
+    /// Beyond the limits of `import::limits`: a row too long, too many columns, or a workbook
+    /// that unpacks too large. Not attendance data, or damaged.
+    TooLarge,
 }
 
 /// Why an import produced nothing. A file is imported whole or not at all: every variant

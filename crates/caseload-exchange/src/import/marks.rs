@@ -48,14 +48,17 @@ const FIELDS: [ImportField; 4] = [
 ];
 
 /// Reads a session-marks file (CSV or XLSX) whole, or says everything wrong with it.
+/// `today` is the worker's local date: a mark after it, or before 1 September 2000, is refused.
 /// `progress` is called every 10,000 rows; returning `Break` cancels and nothing is returned.
 pub fn import_marks(
     source: &ImportSource<'_>,
     mapping: &ColumnMapping,
+    today: NaiveDate,
     progress: &mut ProgressFn<'_>,
 ) -> Result<MarksFile, ImportFailure> {
     let mut sink = MarksSink {
         mapping,
+        today,
         columns: None,
         pupils: Vec::new(),
         by_upn: HashMap::new(),
@@ -87,6 +90,7 @@ struct Pending {
 
 struct MarksSink<'m> {
     mapping: &'m ColumnMapping,
+    today: NaiveDate,
     columns: Option<Columns>,
     pupils: Vec<Pending>,
     by_upn: HashMap<UpnKey, u32>,
@@ -132,7 +136,7 @@ impl MarksSink<'_> {
         {
             return Ok(*date);
         }
-        let date = cells::date(cell, "date")?;
+        let date = cells::attendance_date(cell, "date", self.today)?;
         if let Cell::Text(text) = cell {
             self.last_date.0.clear();
             self.last_date.0.push_str(text);

@@ -9,7 +9,9 @@
 //! use caseload_exchange::import::{import_marks, ColumnMapping, ImportSource};
 //!
 //! let source = ImportSource::path(Path::new("marks.csv"));
-//! let marks = import_marks(&source, &ColumnMapping::new(), &mut |_| ControlFlow::Continue(()));
+//! let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).expect("a date");
+//! let go = &mut |_| ControlFlow::Continue(());
+//! let marks = import_marks(&source, &ColumnMapping::new(), today, go);
 //! ```
 
 mod allocations;
@@ -17,6 +19,7 @@ mod cells;
 mod columns;
 mod csv_table;
 mod error;
+mod limits;
 mod marks;
 mod postcode_lookup;
 mod shown;

@@ -56,14 +56,18 @@ const OPTIONAL: [ImportField; 5] = [
 ];
 
 /// Reads an attendance-summary file (CSV or XLSX) whole, or says everything wrong with it.
-/// `progress` is called every 10,000 rows; returning `Break` cancels and nothing is returned.
+/// `today` is the worker's local date: an `as_at` after it, or before 1 September 2000, is
+/// refused. `progress` is called every 10,000 rows; returning `Break` cancels and nothing is
+/// returned.
 pub fn import_summaries(
     source: &ImportSource<'_>,
     mapping: &ColumnMapping,
+    today: NaiveDate,
     progress: &mut ProgressFn<'_>,
 ) -> Result<SummaryFile, ImportFailure> {
     let mut sink = SummarySink {
         mapping,
+        today,
         columns: None,
         pupils: Vec::new(),
         rows_of: PupilRows::default(),
@@ -80,6 +84,7 @@ pub fn import_summaries(
 
 struct SummarySink<'m> {
     mapping: &'m ColumnMapping,
+    today: NaiveDate,
     columns: Option<Columns>,
     pupils: Vec<SummaryRow>,
     rows_of: PupilRows,
@@ -112,7 +117,7 @@ impl RowSink for SummarySink<'_> {
         let present = count(F::PresentSessions);
         let authorised = count(F::AuthorisedAbsenceSessions);
         let unauthorised = count(F::UnauthorisedAbsenceSessions);
-        let as_at = cells::date(cell(F::AsAt), F::AsAt.label())
+        let as_at = cells::attendance_date(cell(F::AsAt), F::AsAt.label(), self.today)
             .map_err(|p| report(F::AsAt, p))
             .ok();
         let school_urn = cells::urn(cell(F::SchoolUrn))

@@ -9,11 +9,9 @@ use std::rc::Rc;
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
 use super::error::{ErrorList, ImportFailure, UnreadableReason};
+use super::limits::{self, MAX_COLUMNS, WORKBOOK_LIMITS};
 use super::source::Opened;
 use super::table::{Cell, Row, RowCells, RowSink, TableRead, Ticker, xlsx_cell};
-
-/// Excel's last column is XFD, the 16,384th; a cell further right is a damaged sheet.
-const MAX_COLUMNS: u32 = 16_384;
 
 pub(crate) fn read(
     opened: Opened<'_>,
@@ -23,10 +21,11 @@ pub(crate) fn read(
 ) -> Result<TableRead, ImportFailure> {
     let Opened {
         file,
-        reader,
+        mut reader,
         total_bytes,
         ..
     } = opened;
+    limits::check_workbook(&mut reader, &file, &WORKBOOK_LIMITS)?;
     let position = Rc::new(Shared::new(0));
     let counted = Counted {
         inner: reader,
@@ -52,6 +51,7 @@ pub(crate) fn read(
         headers: None,
         rows: 0,
         buffer: Vec::new(),
+        beyond: 0,
     };
     let mut current: Option<u32> = None;
     loop {
@@ -69,13 +69,17 @@ pub(crate) fn read(
         if current != Some(row) {
             current = Some(row);
             rows.buffer.clear();
+            rows.beyond = 0;
         }
+        let column = column as usize;
         if column < MAX_COLUMNS {
-            let column = column as usize;
             if rows.buffer.len() <= column {
                 rows.buffer.resize(column + 1, DataRef::Empty);
             }
             rows.buffer[column] = cell.get_value().clone();
+        } else if xlsx_cell(cell.get_value()) != Cell::Blank {
+            // Kept only to be counted: no column this far right is read.
+            rows.beyond = rows.beyond.max(column + 1);
         }
     }
     ticker.report(rows.rows, total_bytes)?;
@@ -91,6 +95,8 @@ struct RowAssembler<'f, 'a> {
     headers: Option<Vec<String>>,
     rows: usize,
     buffer: Vec<DataRef<'a>>,
+    /// The width of the row when it has a filled cell beyond [`MAX_COLUMNS`], else 0.
+    beyond: usize,
 }
 
 impl RowAssembler<'_, '_> {
@@ -101,6 +107,9 @@ impl RowAssembler<'_, '_> {
         sink: &mut dyn RowSink,
         errors: &mut ErrorList,
     ) -> Result<(), ImportFailure> {
+        if self.headers.is_none() && self.beyond > 0 {
+            limits::check_columns(self.file, self.beyond)?;
+        }
         if self.buffer.iter().all(|v| xlsx_cell(v) == Cell::Blank) {
             return Ok(());
         }

@@ -80,6 +80,11 @@ pub fn xlsx(rows: &[Vec<X>]) -> Vec<u8> {
     workbook.save_to_buffer().expect("save workbook")
 }
 
+/// The worker's "today" in these tests: fixed, after every date the fixtures use.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 7).expect("a real date")
+}
+
 /// A progress callback that never cancels.
 pub fn go_on(_: Progress) -> ControlFlow<()> {
     ControlFlow::Continue(())
@@ -89,6 +94,7 @@ pub fn marks(name: &str, bytes: &[u8]) -> Result<MarksFile, ImportFailure> {
     import_marks(
         &ImportSource::bytes(name, bytes),
         &ColumnMapping::new(),
+        today(),
         &mut go_on,
     )
 }
@@ -97,6 +103,7 @@ pub fn summaries(name: &str, bytes: &[u8]) -> Result<SummaryFile, ImportFailure>
     import_summaries(
         &ImportSource::bytes(name, bytes),
         &ColumnMapping::new(),
+        today(),
         &mut go_on,
     )
 }

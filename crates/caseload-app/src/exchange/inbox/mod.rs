@@ -106,7 +106,7 @@ fn take_attendance(
     let source = ImportSource::bytes(&file.name, &file.bytes);
     let go = &mut |_| ControlFlow::Continue(());
     let mapping = saved_mapping(store, ImportKind::Summary)?;
-    match import_summaries(&source, &mapping, go) {
+    match import_summaries(&source, &mapping, today(), go) {
         Ok(summary) => {
             let (record, rows) = summary_records(&summary, file.sha256.clone());
             store.write(Action::InboxTake, |w| {
@@ -138,7 +138,7 @@ fn take_attendance(
         }
         Err(ImportFailure::MissingColumns { .. }) => {
             let mapping = saved_mapping(store, ImportKind::Marks)?;
-            let marks = import_marks(&source, &mapping, go).map_err(refused)?;
+            let marks = import_marks(&source, &mapping, today(), go).map_err(refused)?;
             let record = marks_record(&marks, file.sha256.clone());
             let count = marks.mark_count();
             store.write(Action::InboxTake, |w| {

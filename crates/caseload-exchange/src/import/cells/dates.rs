@@ -1,6 +1,7 @@
 //! Dates in a cell: `YYYY-MM-DD`, `DD/MM/YYYY` or an Excel date, and the problem when a cell
 //! is not a real date. A problem never quotes the cell: a date in a file may be a date of birth.
 
+use caseload_domain::dates::attendance_date_in_range;
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::super::shown::shown;
@@ -38,6 +39,27 @@ pub(crate) fn date(cell: Cell<'_>, what: &str) -> Result<NaiveDate, Problem> {
         Cell::Blank => Err(problem(format!("the {what} is blank"), DATE_FIX)),
         other => Err(problem(format!("{} is not a date", shown(other)), DATE_FIX)),
     }
+}
+
+/// The date of a mark or a summary: a real date (as [`date`] reads it) in the range the domain
+/// allows for attendance, between 1 September 2000 and `today`.
+pub(crate) fn attendance_date(
+    cell: Cell<'_>,
+    what: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate, Problem> {
+    in_range(date(cell, what)?, what, today)
+}
+
+/// [`attendance_date_in_range`] as a problem with a fix; never quotes the date.
+fn in_range(date: NaiveDate, what: &str, today: NaiveDate) -> Result<NaiveDate, Problem> {
+    attendance_date_in_range(date, today).map_err(|rule| {
+        problem(
+            format!("the {what} {rule}"),
+            "correct the date in the file (a typed year is the usual slip), then import the \
+             file again",
+        )
+    })
 }
 
 /// The rule a date written as text breaks, said without the text: it may be a date of birth.
