@@ -63,6 +63,18 @@ impl StoreError {
         }
     }
 
+    /// Whether another connection held the database past the busy timeout: another Caseload
+    /// process (the app or the CLI) writing to the same caseload.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+
     pub(crate) fn damaged(reason: impl Into<String>) -> Self {
         StoreError::Damaged {
             reason: reason.into(),
