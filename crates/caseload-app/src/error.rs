@@ -223,6 +223,11 @@ impl From<StoreError> for AppError {
                     path.display()
                 ),
             },
+            full if full.is_full() => AppError::Storage {
+                message: "The disk holding your caseload is full, so nothing was saved (what \
+                          was saved before is safe). Free some space on it, then try again"
+                    .into(),
+            },
             busy if busy.is_busy() => AppError::InUse {
                 message: format!(
                     "Another Caseload (the app or a `caseload` command) is saving to this \

@@ -75,6 +75,15 @@ impl StoreError {
         }
     }
 
+    /// Whether the disk holding the caseload (or its journal) is full.
+    pub fn is_full(&self) -> bool {
+        match self {
+            StoreError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull),
+            StoreError::Io { source, .. } => source.kind() == std::io::ErrorKind::StorageFull,
+            _ => false,
+        }
+    }
+
     pub(crate) fn damaged(reason: impl Into<String>) -> Self {
         StoreError::Damaged {
             reason: reason.into(),
