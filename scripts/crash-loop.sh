@@ -7,7 +7,8 @@
 #
 #   scripts/crash-loop.sh [--kills N] [--seed S] [--max-delay-ms M] [--keep]
 #
-# Default 200 kills (about 10 minutes here); scripts/test.sh runs the short version (20).
+# Default 200 kills: about 35 minutes on the shared 2-core machine (each kill is slower than
+# the last as the caseload and its backups grow); scripts/test.sh runs the short version (20).
 # --keep leaves a failing caseload in place to look at. See docs/security.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
