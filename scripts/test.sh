@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE test command: sets the machine up, then runs every check CI runs, in this order:
 #   setup, cargo fmt --check, UI build, clippy -D warnings (and for the Windows-only crate, for
-#   Windows), cargo test, UI tests (vitest +
+#   Windows), cargo test, the crash harness (20 kills), UI tests (vitest +
 #   svelte-check), UI lint (ESLint) and format (Prettier --check), build of the desktop app and
 #   CLI, end-to-end tests of the real app under Xvfb, and the package: a .deb (debug build, from
 #   the build phase's artefacts) installed with dpkg, its installed app and CLI run, then purged.
@@ -109,6 +109,8 @@ phase ui-build "setup" npm --prefix ui run build
 phase clippy "ui-build" cargo clippy --workspace --all-targets -- -D warnings
 phase windows "setup" windows_check
 phase cargo-test "ui-build" cargo test --workspace
+# The crash harness's short version: 20 SIGKILLs mid-write, ~40 s (scripts/crash-loop.sh).
+phase crash "cargo-test" bash scripts/crash-loop.sh --kills 20
 phase ui-test "setup" npm --prefix ui test
 phase ui-check "setup" npm --prefix ui run check
 phase ui-lint "setup" npm --prefix ui run lint

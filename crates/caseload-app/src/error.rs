@@ -223,6 +223,20 @@ impl From<StoreError> for AppError {
                     path.display()
                 ),
             },
+            full if full.is_full() => AppError::Storage {
+                message: "The disk holding your caseload is full, so nothing was saved (what \
+                          was saved before is safe). Free some space on it, then try again"
+                    .into(),
+            },
+            busy if busy.is_busy() => AppError::InUse {
+                message: format!(
+                    "Another Caseload (the app or a `caseload` command) is saving to this \
+                     caseload and did not finish within {} seconds, so nothing was saved here. \
+                     Wait for it to finish (a large import can take a minute), or close the \
+                     other one, then try again",
+                    caseload_store::BUSY_TIMEOUT.as_secs()
+                ),
+            },
             other => AppError::Storage {
                 message: format!("The caseload could not be read or saved: {other}"),
             },

@@ -232,6 +232,22 @@ pub fn sync(cx: &Caseload, args: SyncArgs) -> Result<(), AppError> {
             path: report.share_folder.clone(),
         });
     }
+    // Scripts learn of an inbox entry left unread (a link, a pipe, a file refused for its
+    // contents) from the exit code; the rest of the inbox was still taken in.
+    if report.inbox_refused > 0 {
+        return Err(AppError::File {
+            message: format!(
+                "{} inbox entr{} refused (named above); everything else was synced",
+                report.inbox_refused,
+                if report.inbox_refused == 1 {
+                    "y was"
+                } else {
+                    "ies were"
+                }
+            ),
+            path: report.share_folder.clone(),
+        });
+    }
     Ok(())
 }
 

@@ -45,7 +45,9 @@ fn sync_prints_a_share_file_name_with_terminal_escapes_escaped() {
     let out = caseload(dir.path()).arg("sync").output().expect("sync");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stdout}{stderr}");
+    // The file is refused (it is no allocation file): named, and the exit code says so.
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stderr.contains("1 inbox entry was refused"), "{stderr}");
     assert!(
         !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
         "no raw ESC: {stdout:?}"

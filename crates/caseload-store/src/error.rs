@@ -63,6 +63,27 @@ impl StoreError {
         }
     }
 
+    /// Whether another connection held the database past the busy timeout: another Caseload
+    /// process (the app or the CLI) writing to the same caseload.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+
+    /// Whether the disk holding the caseload (or its journal) is full.
+    pub fn is_full(&self) -> bool {
+        match self {
+            StoreError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull),
+            StoreError::Io { source, .. } => source.kind() == std::io::ErrorKind::StorageFull,
+            _ => false,
+        }
+    }
+
     pub(crate) fn damaged(reason: impl Into<String>) -> Self {
         StoreError::Damaged {
             reason: reason.into(),

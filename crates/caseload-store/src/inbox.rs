@@ -22,16 +22,32 @@ pub struct InboxRecord {
     pub detail: String,
 }
 
-/// Whether a file with these bytes was seen before (taken or refused).
-pub fn seen(r: &Reader<'_>, sha256: &str) -> Result<bool, StoreError> {
-    Ok(r.conn
+/// The file with these bytes seen before (taken or refused), if any.
+pub fn seen(r: &Reader<'_>, sha256: &str) -> Result<Option<InboxRecord>, StoreError> {
+    r.conn
         .query_row(
-            "SELECT 1 FROM inbox_files WHERE sha256 = ?1",
+            "SELECT id, kind, file_name, sha256, seen_at, outcome, detail FROM inbox_files
+             WHERE sha256 = ?1",
             [sha256],
-            |_| Ok(()),
+            |row| Ok(inbox_record(row)),
         )
         .optional()?
-        .is_some())
+        .transpose()
+}
+
+/// Forgets the `kind` files that were refused, and their stamps, so the next sync reads and
+/// tries them again: after the worker saves a column mapping, a file refused for its
+/// headers may now import. Refused files took nothing in, so nothing else refers to them.
+pub fn forget_refused(w: &Writer<'_>, kind: &str) -> Result<usize, StoreError> {
+    w.conn.execute(
+        "DELETE FROM inbox_stamps WHERE kind = ?1 AND file_name IN
+           (SELECT file_name FROM inbox_files WHERE kind = ?1 AND outcome = 'refused')",
+        [kind],
+    )?;
+    Ok(w.conn.execute(
+        "DELETE FROM inbox_files WHERE kind = ?1 AND outcome = 'refused'",
+        [kind],
+    )?)
 }
 
 pub fn record(

@@ -38,7 +38,7 @@ mod write;
 pub use error::StoreError;
 pub use key::KdfParams;
 pub use migrate::SCHEMA_VERSION;
-pub use open::{DATABASE_FILE, KEY_FILE, NEXT_KEY_FILE, Store};
+pub use open::{BUSY_TIMEOUT, DATABASE_FILE, KEY_FILE, NEXT_KEY_FILE, Store};
 pub use write::{Action, Reader, Writer};
 
 /// Helpers for tests in other crates and for fixture generation. Not for production paths.

@@ -13,6 +13,9 @@ use crate::{keyfile, migrate};
 use caseload_domain::Passphrase;
 
 pub const DATABASE_FILE: &str = "caseload.db";
+/// How long a write waits for another connection (another Caseload process: the app or the
+/// CLI) to finish its write before giving up with [`StoreError::is_busy`].
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 pub const KEY_FILE: &str = "caseload.key";
 /// The new key file while a re-key is under way: written before the database is re-encrypted
 /// and renamed over [`KEY_FILE`] after, so a crash at any point leaves one key file that opens
@@ -251,7 +254,7 @@ impl Store {
         if integrity == Integrity::Check {
             check_integrity(&conn, Thoroughness::Quick)?;
         }
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
             row.get::<_, String>("journal_mode")
         })?;

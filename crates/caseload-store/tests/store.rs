@@ -210,10 +210,39 @@ fn a_database_from_a_newer_build_is_refused() {
         .expect("noop write");
     drop(store);
     bump_user_version(dir.path(), SCHEMA_VERSION + 1);
-    let result = Store::unlock(dir.path(), &p("correct horse battery"));
-    assert!(
-        matches!(result, Err(StoreError::NewerDatabase { found, supported }) if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION)
-    );
+    let before = folder_bytes(dir.path());
+    for _ in 0..2 {
+        let result = Store::unlock(dir.path(), &p("correct horse battery"));
+        let Err(e @ StoreError::NewerDatabase { found, supported }) = result else {
+            panic!("a newer database must be refused");
+        };
+        assert_eq!((found, supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
+        let message = e.to_string();
+        assert!(
+            message.contains("newer version of Caseload") && message.contains("install"),
+            "{message}"
+        );
+        // Refused and left exactly as it was: no migration, no journal, no key file change.
+        assert_eq!(folder_bytes(dir.path()), before, "the folder changed");
+    }
+}
+
+/// Every file in `dir` (name and bytes), to show an open left it untouched.
+fn folder_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(dir)
+        .expect("list")
+        .map(|e| {
+            let path = e.expect("entry").path();
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            (name, fs::read(&path).unwrap_or_default())
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// Sets user_version through the store's own unlock-time connection path.

@@ -30,6 +30,14 @@ pub(crate) fn valid_worker_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// What is wrong with a shared-drive folder as given (Settings, or the CLI's `sync --share`):
+/// a relative path would name a folder that depends on where Caseload was started.
+pub(crate) fn folder_problem(folder: &str) -> Option<&'static str> {
+    (!folder.is_empty() && !std::path::Path::new(folder).is_absolute()).then_some(
+        "Give the shared drive's full path, for example S:\\Attendance or \\\\council\\share\\Attendance",
+    )
+}
+
 fn validate(s: &ShareSettings) -> Result<ShareSettings, AppError> {
     let clean = ShareSettings {
         folder: s.folder.trim().to_string(),
@@ -37,11 +45,8 @@ fn validate(s: &ShareSettings) -> Result<ShareSettings, AppError> {
         team: s.team.trim().to_string(),
     };
     let mut errors = FieldErrors::default();
-    if !clean.folder.is_empty() && !std::path::Path::new(&clean.folder).is_absolute() {
-        errors.push(
-            Field::ShareFolder,
-            "Give the shared drive's full path, for example S:\\Attendance or \\\\council\\share\\Attendance",
-        );
+    if let Some(problem) = folder_problem(&clean.folder) {
+        errors.push(Field::ShareFolder, problem);
     }
     if !valid_worker_id(&clean.worker_id) {
         errors.push(

@@ -57,7 +57,55 @@ fn share_folder(settings: &ShareSettings, share: Option<&str>) -> Result<String,
             "Set the shared drive folder in Settings → Shared drive first",
         )));
     }
+    if let Some(problem) = super::share::folder_problem(folder) {
+        return Err(AppError::validation(FieldErrors::single(
+            Field::ShareFolder,
+            problem,
+        )));
+    }
     Ok(folder.to_string())
+}
+
+/// How long a sync waits for another one of the same caseload to finish.
+const SYNC_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// One sync at a time per caseload across processes (the app and the CLI, or two CLI runs):
+/// the operating system's lock on `sync.lock` in the data folder, released however the
+/// holder ends, so a killed sync never leaves it held. Without it two syncs would deliver the
+/// same exports side by side and race to record them; with it the second waits, then finds
+/// them delivered. A sync still running after [`SYNC_WAIT`] (a share that hangs) is named.
+fn sync_lock(data_dir: &Path) -> Result<std::fs::File, AppError> {
+    let path = data_dir.join("sync.lock");
+    let unusable = |e: std::io::Error| AppError::Storage {
+        message: format!(
+            "The sync lock file {} could not be used: {}",
+            path.display(),
+            caseload_exchange::io_problem(&e)
+        ),
+    };
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(unusable)?;
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < SYNC_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(AppError::InUse {
+                    message: "Another sync of this caseload (in the app or a `caseload sync`) \
+                              is still running: wait for it to finish, then sync again"
+                        .into(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(unusable(e)),
+        }
+    }
 }
 
 fn delivery(store: &Store, e: &OutboxEntry, s: &ShareSettings) -> Result<Delivery, AppError> {
@@ -92,6 +140,7 @@ pub fn sync_using(
     share: Option<&str>,
 ) -> Result<SyncReport, AppError> {
     let _one = SYNCING.lock().unwrap_or_else(|e| e.into_inner());
+    let _only = sync_lock(cx.data_dir())?;
     let now = Utc::now();
     let (settings, folder, work, known) = cx.with_store(|store| {
         let settings = require(store)?;
@@ -144,9 +193,10 @@ pub fn sync_using(
                     report.messages.push(refusal.message());
                 }
                 for file in scan.files {
-                    if inbox_store::seen(&store.read(), &file.sha256)? {
-                        // The same bytes under a new name or time: remember the stamp so
-                        // they are not read again.
+                    if let Some(earlier) = inbox_store::seen(&store.read(), &file.sha256)? {
+                        // The same bytes under a new name, time or folder: remember the stamp
+                        // so they are not read again, and say where they came from before
+                        // (unless it is the very same file touched again).
                         store.write(Action::InboxTake, |w| {
                             w.audit_detail(&format!(
                                 "{}: contents already seen",
@@ -154,6 +204,11 @@ pub fn sync_using(
                             ));
                             set_stamp(w, &file.stamp)
                         })?;
+                        if (earlier.kind.as_str(), earlier.file_name.as_str())
+                            != (file.kind.folder(), file.name.as_str())
+                        {
+                            report.messages.push(already_seen(&file, &earlier));
+                        }
                         continue;
                     }
                     let outcome = take_inbox_file(store, &file, now)?;
@@ -187,6 +242,26 @@ pub fn sync_using(
         crate::retention::purge_delivered_exports(store, now)?;
         Ok(report)
     })
+}
+
+/// "<folder>/<name>: not taken again: the same contents were already imported from
+/// <folder>/<name>" (or "refused as", when they were refused).
+fn already_seen(
+    file: &caseload_exchange::share::InboxFile,
+    earlier: &inbox_store::InboxRecord,
+) -> String {
+    let how = if earlier.outcome == "taken" {
+        "already imported from"
+    } else {
+        "already refused as"
+    };
+    format!(
+        "{}/{}: not taken again: the same contents were {how} {}/{}",
+        file.kind.folder(),
+        file.name,
+        earlier.kind,
+        earlier.file_name
+    )
 }
 
 /// The stamps (escaped name, size, time) of the inbox files already read.

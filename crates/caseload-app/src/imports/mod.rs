@@ -83,7 +83,11 @@ pub fn import_mapping_set(
     cx.with_store(|store| {
         store.write(Action::SettingsUpdate, |w| {
             w.audit_entity("settings", &key);
-            settings::set(w, &key, &mapping)
+            settings::set(w, &key, &mapping)?;
+            // Attendance files the inbox refused (often for headers this mapping now
+            // names) are read and tried again at the next sync.
+            caseload_store::inbox::forget_refused(w, "attendance")?;
+            Ok(())
         })?;
         Ok(())
     })?;

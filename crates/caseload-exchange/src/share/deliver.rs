@@ -236,18 +236,36 @@ fn check_file_names(delivery: &Delivery) -> Result<(), DeliveryError> {
     Ok(())
 }
 
-/// Removes temp files an earlier, interrupted attempt left in `folder`. Best effort per
-/// file: one that cannot be removed now will be next time, and never carries a final name.
+/// A temp file this old is an abandoned one (a process killed or a share pulled away mid-
+/// write), whoever made it: no delivery holds a temp file open for anywhere near this long.
+pub const STALE_TEMP_AFTER: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes temp files an earlier, interrupted attempt left in `folder`: this process's own
+/// (named with its process id) and anyone's older than [`STALE_TEMP_AFTER`]. Another
+/// process's fresh temp file is in flight, so it stays: removing it would make that delivery
+/// fail its rename. Best effort per file: one that cannot be removed now will be next time,
+/// and never carries a final name.
 fn remove_leftover_temps(fs: &dyn ShareFs, folder: &Path) -> Result<(), DeliveryError> {
     let entries = fs
         .list_dir(folder)
         .map_err(|e| DeliveryError::io("listing the delivery folder", &e))?;
+    let own = format!(".part-{}-", std::process::id());
+    let now_ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    let stale_ns = i64::try_from(STALE_TEMP_AFTER.as_nanos()).unwrap_or(i64::MAX);
     for path in entries {
-        let is_temp = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(is_temp_name);
-        if is_temp {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !is_temp_name(name) {
+            continue;
+        }
+        let stale = || {
+            fs.entry(&path)
+                .is_ok_and(|e| now_ns.saturating_sub(e.modified_ns) > stale_ns)
+        };
+        if name.contains(&own) || stale() {
             let _ = fs.remove_file(&path);
         }
     }
@@ -311,7 +329,13 @@ fn put_file(
     bytes: &[u8],
     sha256: &str,
 ) -> Result<(), DeliveryError> {
-    let temp = folder.join(format!(".{name}.part-{}", random_hex()?));
+    // The process id marks whose temp file it is (see `remove_leftover_temps`); the random
+    // part keeps two attempts of one process apart.
+    let temp = folder.join(format!(
+        ".{name}.part-{}-{}",
+        std::process::id(),
+        random_hex()?
+    ));
     let target = folder.join(name);
     if let Err(e) = fs.write_new_synced(&temp, bytes) {
         // A full disk leaves a partial temp file behind; take it away to free the space.

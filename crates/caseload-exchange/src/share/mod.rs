@@ -12,7 +12,7 @@ mod manifest;
 mod names;
 mod trust;
 
-pub use deliver::{Delivery, DeliveryFile, Receipt, deliver, deliver_backup};
+pub use deliver::{Delivery, DeliveryFile, Receipt, STALE_TEMP_AFTER, deliver, deliver_backup};
 pub use error::{DeliveryError, FailureKind};
 pub use faults::FaultyShare;
 pub use fs::{Entry, EntryKind, RealShare, ShareFs, not_a_file, real_entry, refused_entry};

@@ -80,7 +80,8 @@ fn must_escape(c: char) -> bool {
         )
 }
 
-/// Whether `name` is one of Caseload's temp files: `.<final name>.part-<hex>`.
+/// Whether `name` is one of Caseload's temp files: `.<final name>.part-<pid>-<hex>` (or, from
+/// versions before the process id, `.<final name>.part-<hex>`).
 pub(crate) fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.contains(".part-")
 }
