@@ -7,8 +7,8 @@
 # Targets (fuzz/fuzz_targets/, harness in fuzz/src/lib.rs): csv_import xlsx_import
 # allocation_import summary_json upn postcode inbox_walk. Each starts from its checked-in seeds
 # (fuzz/seeds/<target>/, read only) plus what earlier runs found (fuzz/corpus/<target>/, not
-# checked in). A crash, timeout (30 s) or memory blow-up (2 GB) is saved under
-# fuzz/artifacts/<target>/ and the script exits 1; copy the input to fuzz/regressions/<target>/
+# checked in). Every crash, timeout (30 s) or memory blow-up (2 GB) is saved under
+# fuzz/artifacts/<target>/ (fuzzing goes on) and the script exits 1; copy the input to fuzz/regressions/<target>/
 # and the stable test crates/caseload-exchange/tests/fuzz_seeds.rs runs it on every test run.
 # Logs: fuzz/artifacts/fuzz-<target>.log (FUZZ_LOG_DIR to put them elsewhere).
 set -euo pipefail
@@ -55,21 +55,23 @@ for target in "${TARGETS[@]}"; do
   echo "==> $target for ${SECONDS_PER_TARGET}s (log: $log)"
   start=$(date +%s)
   status=0
+  # Fork mode with one job: one fuzzing process at a time, restarted after a crash, timeout or
+  # memory blow-up, so one finding does not end the target's time and every one is saved.
   cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len="$(max_len "$target")" \
-    -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || status=$?
+    -timeout=30 -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 \
+    -ignore_ooms=1 -print_final_stats=1 >"$log" 2>&1 || status=$?
   took=$(($(date +%s) - start))
   runs="$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#' || true)"
   done_runs="$(sed -nE 's/^Done ([0-9]+) runs.*/\1/p' "$log" | tail -n 1)"
   [ -n "$done_runs" ] && runs="$done_runs"
   corpus="$(find "corpus/$target" -type f | wc -l)"
-  if [ "$status" -eq 0 ]; then
+  new="$(find "artifacts/$target" -type f -newermt "@$start" | sort)"
+  if [ -z "$new" ] && [ "$status" -eq 0 ]; then
     finding="none"
   else
     found=1
-    artifact="$(sed -nE 's/.*Test unit written to (.*)$/\1/p' "$log" | tail -n 1)"
-    kind="$(grep -oE 'ERROR: libFuzzer: [a-z-]+|panicked at [^ ]+' "$log" | head -n 1 || true)"
-    finding="${kind:-exit $status}: ${artifact:-see log}"
+    finding="exit $status; $(echo "$new" | grep -c . || true) saved: $(echo "$new" | tr '\n' ' ')"
   fi
   REPORT+=("$(printf '%-18s %7ss %12s %8s   %s' "$target" "$took" "${runs:-?}" "$corpus" "$finding")")
 done
