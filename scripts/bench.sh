@@ -4,6 +4,9 @@
 #
 #   scripts/bench.sh            everything (about 15 minutes after the release build)
 #   BENCH_STARTUP_RUNS=5 scripts/bench.sh
+#   BENCH_APP_PROFILE=debug scripts/bench.sh   start-up and memory from debug builds of the app and
+#                                              the bare window (both alike; saves the long release
+#                                              build of the Tauri shell)
 #
 # Each figure comes with its baseline and the ratio:
 #   - importing 600,000 session marks (and 52,000 pupil summaries) against a raw rusqlite insert
@@ -26,12 +29,25 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 LOG_DIR="$(mktemp -d)"
 trap 'rm -rf "$LOG_DIR"' EXIT
 
-echo "==> building the UI and the release binaries (app, benchmarks, bare window)"
+APP_PROFILE="${BENCH_APP_PROFILE:-release}"
+case "$APP_PROFILE" in
+  release) APP_FLAGS=(--release) ;;
+  debug) APP_FLAGS=() ;;
+  *)
+    echo "bench.sh: BENCH_APP_PROFILE must be release or debug" >&2
+    exit 2
+    ;;
+esac
+
+echo "==> building the UI, the benchmarks (release) and the app and bare window ($APP_PROFILE)"
 npm --prefix ui run build >"$LOG_DIR/ui.log" 2>&1 || {
   tail -n 40 "$LOG_DIR/ui.log" >&2
   exit 1
 }
-cargo build --release -p caseload-app -p caseload-desktop --bins --examples >"$LOG_DIR/build.log" 2>&1 || {
+{
+  cargo build --release -p caseload-app --examples &&
+    cargo build "${APP_FLAGS[@]}" -p caseload-desktop --bin caseload-desktop --example bare_window
+} >"$LOG_DIR/build.log" 2>&1 || {
   tail -n 60 "$LOG_DIR/build.log" >&2
   exit 1
 }
@@ -53,14 +69,18 @@ run_example bench_dashboard
 run_example bench_search
 run_example bench_export
 
-echo "==> start-up and memory against a bare Tauri window"
+echo "==> start-up and memory against a bare Tauri window ($APP_PROFILE builds)"
 startup_log="$LOG_DIR/startup.log"
 if [ -x "$ROOT/.tools/bin/tauri-driver" ] && command -v xvfb-run >/dev/null 2>&1; then
   if xvfb-run -a -s "-screen 0 1600x1000x24 -nolisten tcp" node bench/startup.mjs \
-    "$TARGET_DIR/release/caseload-desktop" "$TARGET_DIR/release/examples/bare_window" \
+    "$TARGET_DIR/$APP_PROFILE/caseload-desktop" "$TARGET_DIR/$APP_PROFILE/examples/bare_window" \
     "${BENCH_STARTUP_RUNS:-3}" >"$startup_log" 2>&1; then
     grep -v '^TABLE' "$startup_log" | sed 's/^/    /'
-    while IFS= read -r line; do ROWS+=("${line#TABLE	}"); done < <(grep '^TABLE' "$startup_log")
+    while IFS= read -r line; do
+      line="${line#TABLE	}"
+      [ "$APP_PROFILE" = release ] || line="${line/	/ ($APP_PROFILE build)	}"
+      ROWS+=("$line")
+    done < <(grep '^TABLE' "$startup_log")
   else
     tail -n 20 "$startup_log" | sed 's/^/    /' >&2
     ROWS+=("Start-up and memory	failed (see its output above)	-	-	-	-")
