@@ -11,7 +11,10 @@ use caseload_exchange::import::{ColumnMapping, ImportSource, import_allocations,
 #[path = "../../../fuzz/src/lib.rs"]
 mod harness;
 
-const TARGETS: [(&str, fn(&[u8])); 7] = [
+/// A target's name (its seed folder) and what it runs on one input.
+type Target = (&'static str, fn(&[u8]));
+
+const TARGETS: [Target; 7] = [
     ("csv_import", harness::csv_import),
     ("xlsx_import", harness::xlsx_import),
     ("allocation_import", harness::allocation_import),
