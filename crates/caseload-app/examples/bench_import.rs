@@ -105,7 +105,9 @@ fn marks_csv(dir: &Path) -> std::io::Result<(std::path::PathBuf, Vec<MarkRow>)> 
 /// the `imports` table the imported rows refer to and one import row.
 fn encrypted_baseline(path: &Path, tables: &str) -> rusqlite::Result<rusqlite::Connection> {
     let conn = rusqlite::Connection::open(path)?;
-    let key: String = (0..32).map(|i| format!("{:02x}", (i * 37 + 11) % 256)).collect();
+    let key: String = (0..32)
+        .map(|i| format!("{:02x}", (i * 37 + 11) % 256))
+        .collect();
     conn.execute_batch(&format!("PRAGMA key = \"x'{key}'\";"))?;
     conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
     conn.execute_batch(
