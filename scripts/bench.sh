@@ -27,6 +27,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 LOG_DIR="$(mktemp -d)"
+LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 trap 'rm -rf "$LOG_DIR"' EXIT
 
 APP_PROFILE="${BENCH_APP_PROFILE:-release}"
@@ -124,6 +125,9 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "- CPU: $cpu, $cores cores"
   echo "- RAM: $ram"
   echo "- OS: $os"
+  echo "- Load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "  Above the core count, other work shared the machine: absolute times are inflated; the"
+  echo "  ratios less so, each baseline being measured next to its figure."
   echo
   echo "| Measure | Caseload | Baseline | Baseline figure | Ratio | Goal |"
   echo "|---|---|---|---|---|---|"
