@@ -4,12 +4,15 @@
 #
 #   scripts/setup.sh            everything, including the end-to-end test tools (tauri-driver)
 #   scripts/setup.sh --no-e2e   what building and running the app needs (used by scripts/run.sh)
+#   scripts/setup.sh --fuzz     also the fuzzing tools (nightly Rust, cargo-fuzz; used by
+#                               scripts/fuzz.sh, never by the test run)
 #
 # Quiet on success; on a failure it prints the failing command's output.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TAURI_DRIVER_VERSION="2.1.0"
+CARGO_FUZZ_VERSION="0.13.2"
 
 # Build deps of the Tauri 2 shell on Linux (webkit2gtk 4.1), then what the e2e run uses:
 # Xvfb (+ xauth for xvfb-run) and WebKitWebDriver (webkit2gtk-driver); and the tools the tests
@@ -24,11 +27,13 @@ APT_PACKAGES=(
 )
 
 WITH_E2E=1
+WITH_FUZZ=0
 for arg in "$@"; do
   case "$arg" in
     --no-e2e) WITH_E2E=0 ;;
+    --fuzz) WITH_FUZZ=1 ;;
     -h | --help)
-      sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -126,4 +131,16 @@ fi
 if [ "$WITH_E2E" -eq 1 ] && [ ! -x "$ROOT/.tools/bin/tauri-driver" ]; then
   step "cargo install tauri-driver $TAURI_DRIVER_VERSION into .tools/"
   quiet cargo install --locked --root "$ROOT/.tools" tauri-driver --version "$TAURI_DRIVER_VERSION"
+fi
+
+# --- fuzzing (--fuzz only): libFuzzer needs nightly's sanitizer flags ------------------------
+if [ "$WITH_FUZZ" -eq 1 ]; then
+  if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    step "rustup: installing the nightly toolchain (fuzzing only)"
+    quiet rustup toolchain install nightly --profile minimal
+  fi
+  if [ ! -x "$ROOT/.tools/bin/cargo-fuzz" ]; then
+    step "cargo install cargo-fuzz $CARGO_FUZZ_VERSION into .tools/"
+    quiet cargo install --locked --root "$ROOT/.tools" cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  fi
 fi

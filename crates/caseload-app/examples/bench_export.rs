@@ -1,7 +1,10 @@
 //! Benchmark (not a test): exports from a caseload holding a whole-authority summary import
 //! (52,000 pupils in 30 wards, this year and the same point last year) and a demo caseload:
 //! building the ward tables in every format, queueing them, and delivering them to a local
-//! folder standing in for the shared drive, then aggregating 3 deliveries.
+//! folder standing in for the shared drive, then aggregating 3 deliveries. For the table
+//! (`TABLE` lines, `scripts/bench.sh`): the ward tables as XLSX and as PDF each against the same
+//! tables as CSV (the same figures gathered, the plainest file), and the demo's TSM record as
+//! DOCX against the same record as PDF.
 //! `cargo run --release -p caseload-app --example bench_export`
 
 use std::fmt::Write as _;
@@ -11,6 +14,7 @@ use std::time::Instant;
 use caseload_app::demo::demo_upn;
 use caseload_app::exchange::{ExportRequest, ExportSaveRequest, ShareSettings, SyncRequest};
 use caseload_app::session::CreateCaseloadRequest;
+use caseload_app::tsm::{self, RecordFormat, TsmRecordSaveRequest};
 use caseload_app::{Caseload, KdfProfile, exchange, imports, session, support};
 use caseload_exchange::aggregate::aggregate;
 use caseload_exchange::share::RealShare;
@@ -37,6 +41,71 @@ fn summary_file(dir: &Path, as_at: &str, shift: u64) -> std::path::PathBuf {
 
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// The median of `runs` timings of `f`, in ms.
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            ms(start)
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn format_table(cx: &Caseload, out: &Path) {
+    let ward = |format: &str| {
+        median_ms(5, || {
+            exchange::export_save_to(
+                cx,
+                ExportSaveRequest {
+                    export: ExportRequest {
+                        kind: "ward-bands".into(),
+                        formats: vec![format.into()],
+                        from: Some("2020-01-01".into()),
+                        ..Default::default()
+                    },
+                },
+                &caseload_app::support::Destination::folder(out.join(format)),
+            )
+            .expect("export");
+        })
+    };
+    let csv = ward("csv");
+    for (format, name) in [("xlsx", "XLSX"), ("pdf", "PDF")] {
+        let t = ward(format);
+        println!(
+            "TABLE\tExport ward tables, 52,000 pupils ({name})\t{t:.0} ms\tthe same tables as CSV\t{csv:.0} ms\t{:.1}x\t-",
+            t / csv
+        );
+    }
+    let Some(meeting) = tsm::tsm_list(cx, ()).expect("meetings").into_iter().next() else {
+        println!("TABLE\tExport TSM record (DOCX)\tno meeting in the demo\t-\t-\t-\t-");
+        return;
+    };
+    let record = |format: RecordFormat| {
+        median_ms(5, || {
+            tsm::tsm_record_save_to(
+                cx,
+                TsmRecordSaveRequest {
+                    id: meeting.id.clone(),
+                    format,
+                },
+                &caseload_app::support::Destination::folder(out.join("record")),
+            )
+            .expect("record");
+        })
+    };
+    let pdf = record(RecordFormat::Pdf);
+    let docx = record(RecordFormat::Docx);
+    println!(
+        "TABLE\tExport TSM record (DOCX)\t{docx:.0} ms\tthe same record as PDF\t{pdf:.0} ms\t{:.1}x\t-",
+        docx / pdf
+    );
+    println!("TABLE\tExport TSM record (PDF)\t{pdf:.0} ms\t-\t-\t-\t-");
 }
 
 fn main() {
@@ -99,6 +168,7 @@ fn main() {
             times[2], times[0], times[4]
         );
     }
+    format_table(&cx, &tmp.path().join("formats"));
     let start = Instant::now();
     for _ in 0..3 {
         exchange::export_queue(
