@@ -69,7 +69,8 @@ fn the_table_seeds_are_files_caseload_takes() {
             let bytes = std::fs::read(dir.join(&file)).expect("seed");
             let source = ImportSource::bytes(&file, &bytes);
             let taken = if name == "marks" {
-                import_marks(&source, &ColumnMapping::new(), &mut go_on).map(|m| m.mark_count())
+                import_marks(&source, &ColumnMapping::new(), today, &mut go_on)
+                    .map(|m| m.mark_count())
             } else {
                 import_allocations(&source, &ColumnMapping::new(), today, &mut go_on)
                     .map(|a| a.cases.len())
