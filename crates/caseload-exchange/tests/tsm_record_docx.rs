@@ -163,17 +163,7 @@ fn libreoffice_prints_a_large_unfinished_docx_as_numbered_draft_pages_with_every
 
 #[test]
 fn names_in_any_european_script_come_out_exactly_from_the_docx_in_libreoffice() {
-    use caseload_domain::tsm::record::RecordAttendee;
-    let mut record = TsmRecord::sample();
-    let template = record.attendees[0].clone();
-    record.attendees = NAMES
-        .iter()
-        .map(|name| RecordAttendee {
-            name: name.to_string(),
-            ..template.clone()
-        })
-        .collect();
-    record.pupils[0].name = NAMES[0].into();
+    let record = record_with_names();
     let docx_bytes = to_docx(&record).expect("render the DOCX");
     // The pupil's name is a real Word heading (navigable in Word's navigation pane), and the
     // attendees' table has a header row Word repeats on each page.

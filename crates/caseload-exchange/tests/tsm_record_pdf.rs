@@ -3,7 +3,7 @@
 
 mod common;
 
-use caseload_domain::tsm::record::{RecordAttendee, TsmRecord};
+use caseload_domain::tsm::record::TsmRecord;
 use caseload_exchange::to_pdf;
 use common::*;
 
@@ -111,17 +111,7 @@ fn sections_with_nothing_in_them_say_none() {
 
 #[test]
 fn names_in_any_european_script_print_exactly_in_an_embedded_subset_font() {
-    let mut record = TsmRecord::sample();
-    let template = record.attendees[0].clone();
-    record.attendees = NAMES
-        .iter()
-        .map(|name| RecordAttendee {
-            name: name.to_string(),
-            ..template.clone()
-        })
-        .collect();
-    // In bold too: a pupil's name is the heading of their part of the record.
-    record.pupils[0].name = NAMES[0].into();
+    let mut record = record_with_names();
     record.school_name = "Școala Gimnazială Nr. 1 Демо".into();
     let (_dir, pdf) = write_pdf(&record);
     let text = pdf_text(&pdf);

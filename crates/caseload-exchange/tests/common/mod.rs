@@ -253,6 +253,22 @@ pub const NAMES: [&str; 6] = [
     "Nguyễn Thị Ánh",
 ];
 
+/// The sample record with each of [`NAMES`] as an attendee, and the first as the first pupil
+/// discussed (whose name is a heading, so it prints in bold too).
+pub fn record_with_names() -> TsmRecord {
+    let mut record = TsmRecord::sample();
+    let template = record.attendees[0].clone();
+    record.attendees = NAMES
+        .iter()
+        .map(|name| RecordAttendee {
+            name: name.to_string(),
+            ..template.clone()
+        })
+        .collect();
+    record.pupils[0].name = NAMES[0].into();
+    record
+}
+
 /// pdffonts' table: every font is embedded, and each is a subset of Noto Sans (a name like
 /// "ABCDEF+NotoSans-Regular"). Returns the font names.
 pub fn assert_fonts_are_embedded_noto_sans_subsets(pdf: &Path) -> Vec<String> {
