@@ -4,6 +4,7 @@
 use caseload_domain::attendance::Trend;
 use caseload_domain::due::{next_cycle_item, next_due};
 use caseload_domain::{CaseId, CaseStatus, SchoolPhase, TeamId};
+use caseload_store::imports::Pupils;
 use caseload_store::{cases, plans};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -80,7 +81,7 @@ pub fn dashboard(cx: &Caseload, _: ()) -> Result<Dashboard, AppError> {
         let r = store.read();
         let cycle = load(store)?.cycle;
         let open = cases::list_open(&r)?;
-        let figures = CaseloadFigures::load(&r)?;
+        let figures = CaseloadFigures::load(&r, Pupils::OpenCases, today)?;
         let local_model = crate::local_model::load(&r)?;
         let with_plan = plans::cases_with_plan(&r)?;
         let part_time = caseload_store::families::part_time_reviews(&r)?;

@@ -183,8 +183,8 @@ pub struct CaseloadBandsReport {
 pub fn report_caseload_bands(cx: &Caseload, _: ()) -> Result<CaseloadBandsReport, AppError> {
     cx.with_store(|store| {
         let r = store.read();
-        let figures = CaseloadFigures::load(&r)?;
         let today = crate::support::today();
+        let figures = CaseloadFigures::load(&r, caseload_store::imports::Pupils::OpenCases, today)?;
         let counted = CaseloadBands::count(
             cases::list_open(&r)?
                 .iter()

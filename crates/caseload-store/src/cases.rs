@@ -58,6 +58,37 @@ const SELECT: &str = "SELECT c.id AS id, c.status AS status, c.created_at AS cre
         c.closure_category AS closure_category
     FROM cases c JOIN pupils p ON p.id = c.pupil_id";
 
+/// The positions of [`SELECT`]'s columns. A case is read by position: rusqlite finds a column
+/// by name by comparing it with every column's name, 22 times a row over thousands of cases.
+/// A test checks each position against the name.
+mod col {
+    pub const ID: usize = 0;
+    pub const STATUS: usize = 1;
+    pub const CREATED_AT: usize = 2;
+    pub const UPDATED_AT: usize = 3;
+    pub const LEGAL_NAME: usize = 4;
+    pub const PREFERRED_NAME: usize = 5;
+    pub const DATE_OF_BIRTH: usize = 6;
+    pub const UPN: usize = 7;
+    pub const SCHOOL_URN: usize = 8;
+    pub const SCHOOL_NAME: usize = 9;
+    pub const YEAR_GROUP: usize = 10;
+    pub const SCHOOL_PHASE: usize = 11;
+    pub const PUPIL_ID: usize = 12;
+    pub const REFERRAL_SOURCE: usize = 13;
+    pub const REFERRAL_DATE: usize = 14;
+    pub const TEAM: usize = 15;
+    pub const WORKER: usize = 16;
+    pub const CYCLE_START: usize = 17;
+    pub const MIDPOINT_DONE_ON: usize = 18;
+    pub const CLOSED_ON: usize = 19;
+    pub const CLOSURE_REASON: usize = 20;
+    pub const CLOSURE_CATEGORY: usize = 21;
+}
+
+/// A case still being worked (`c` being `cases`): not declined, not closed.
+pub(crate) const OPEN: &str = "c.status NOT IN ('declined', 'family_declined', 'closed')";
+
 fn map_unique(e: rusqlite::Error) -> StoreError {
     match &e {
         rusqlite::Error::SqliteFailure(f, Some(msg))
@@ -169,9 +200,7 @@ pub fn list(r: &Reader<'_>) -> Result<Vec<CaseRecord>, StoreError> {
 
 /// Cases a worker still holds (not declined or closed), most recently updated first.
 pub fn list_open(r: &Reader<'_>) -> Result<Vec<CaseRecord>, StoreError> {
-    let sql = format!(
-        "{SELECT} WHERE c.status NOT IN ('declined', 'family_declined', 'closed') ORDER BY c.updated_at DESC, c.id DESC"
-    );
+    let sql = format!("{SELECT} WHERE {OPEN} ORDER BY c.updated_at DESC, c.id DESC");
     let mut stmt = r.conn.prepare_cached(&sql)?;
     stmt.query_and_then([], case_record)?.collect()
 }
@@ -180,55 +209,55 @@ pub fn list_open(r: &Reader<'_>) -> Result<Vec<CaseRecord>, StoreError> {
 /// today) are checked on entry, not on reading: a record that was valid when written stays
 /// readable.
 fn case_record(row: &Row<'_>) -> Result<CaseRecord, StoreError> {
-    let date_of_birth: String = row.get("date_of_birth")?;
+    let date_of_birth: String = row.get(col::DATE_OF_BIRTH)?;
     let pupil = Pupil {
-        legal_name: PersonName::parse(&row.get::<_, String>("legal_name")?, "legal name")
+        legal_name: PersonName::parse(&row.get::<_, String>(col::LEGAL_NAME)?, "legal name")
             .map_err(|e| StoreError::corrupt(WHAT, e))?,
         preferred_name: row
-            .get::<_, Option<String>>("preferred_name")?
+            .get::<_, Option<String>>(col::PREFERRED_NAME)?
             .as_deref()
             .map(|n| PersonName::parse(n, "preferred name"))
             .transpose()
             .map_err(|e| StoreError::corrupt(WHAT, e))?,
         date_of_birth: NaiveDate::parse_from_str(&date_of_birth, "%Y-%m-%d")
             .map_err(|_| StoreError::corrupt(WHAT, "bad date of birth"))?,
-        upn: Upn::parse(&row.get::<_, String>("upn")?)
+        upn: Upn::parse(&row.get::<_, String>(col::UPN)?)
             .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?,
-        school_urn: Urn::parse(&row.get::<_, String>("school_urn")?)
+        school_urn: Urn::parse(&row.get::<_, String>(col::SCHOOL_URN)?)
             .map_err(|e| StoreError::corrupt(WHAT, e))?,
-        school_name: SchoolName::parse(&row.get::<_, String>("school_name")?)
+        school_name: SchoolName::parse(&row.get::<_, String>(col::SCHOOL_NAME)?)
             .map_err(|e| StoreError::corrupt(WHAT, e))?,
-        year_group: u8::try_from(row.get::<_, i64>("year_group")?)
+        year_group: u8::try_from(row.get::<_, i64>(col::YEAR_GROUP)?)
             .ok()
             .and_then(YearGroup::new)
             .ok_or_else(|| StoreError::corrupt(WHAT, "bad year group"))?,
         school_phase: row
-            .get::<_, Option<String>>("school_phase")?
+            .get::<_, Option<String>>(col::SCHOOL_PHASE)?
             .as_deref()
             .map(SchoolPhase::parse)
             .transpose()
             .map_err(|e| StoreError::corrupt(WHAT, e))?,
     };
-    let created_at: String = row.get("created_at")?;
+    let created_at: String = row.get(col::CREATED_AT)?;
     // Schema-2 rows may lack a referral date: the case was referred the day it was added.
-    let referral_date = match row.get::<_, Option<String>>("referral_date")? {
+    let referral_date = match row.get::<_, Option<String>>(col::REFERRAL_DATE)? {
         Some(date) => parse_date(WHAT, &date)?,
         None => parse_date(WHAT, &created_at[..10.min(created_at.len())])?,
     };
     Ok(CaseRecord {
-        id: CaseId(row.get("id")?),
-        pupil_id: PupilId(row.get("pupil_id")?),
-        status: CaseStatus::parse(&row.get::<_, String>("status")?)
+        id: CaseId(row.get(col::ID)?),
+        pupil_id: PupilId(row.get(col::PUPIL_ID)?),
+        status: CaseStatus::parse(&row.get::<_, String>(col::STATUS)?)
             .ok_or_else(|| StoreError::corrupt(WHAT, "unknown status"))?,
-        referral_source: row.get("referral_source")?,
+        referral_source: row.get(col::REFERRAL_SOURCE)?,
         referral_date,
-        team: row.get("team")?,
-        worker: row.get("worker")?,
-        cycle_start: optional_date(row, "cycle_start", WHAT)?,
-        midpoint_done_on: optional_date(row, "midpoint_done_on", WHAT)?,
-        closed_on: optional_date(row, "closed_on", WHAT)?,
-        closure_reason: row.get("closure_reason")?,
-        closure_category: match row.get::<_, Option<String>>("closure_category")? {
+        team: row.get(col::TEAM)?,
+        worker: row.get(col::WORKER)?,
+        cycle_start: optional_date(row, col::CYCLE_START, WHAT)?,
+        midpoint_done_on: optional_date(row, col::MIDPOINT_DONE_ON, WHAT)?,
+        closed_on: optional_date(row, col::CLOSED_ON, WHAT)?,
+        closure_reason: row.get(col::CLOSURE_REASON)?,
+        closure_category: match row.get::<_, Option<String>>(col::CLOSURE_CATEGORY)? {
             None => None,
             Some(v) => Some(
                 ClosureCategory::parse(&v)
@@ -236,7 +265,7 @@ fn case_record(row: &Row<'_>) -> Result<CaseRecord, StoreError> {
             ),
         },
         created_at: parse_time(WHAT, &created_at)?,
-        updated_at: time(row, "updated_at", WHAT)?,
+        updated_at: time(row, col::UPDATED_AT, WHAT)?,
         pupil,
     })
 }
@@ -252,4 +281,45 @@ pub fn set_closure_category(
         params![id.as_str(), category.as_str()],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_column_position_holds_the_column_it_is_named_for() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("memory");
+        crate::migrate::migrate(&mut conn).expect("schema");
+        let stmt = conn.prepare(SELECT).expect("prepare");
+        let names: Vec<&str> = stmt.column_names().collect();
+        let positions = [
+            (col::ID, "id"),
+            (col::STATUS, "status"),
+            (col::CREATED_AT, "created_at"),
+            (col::UPDATED_AT, "updated_at"),
+            (col::LEGAL_NAME, "legal_name"),
+            (col::PREFERRED_NAME, "preferred_name"),
+            (col::DATE_OF_BIRTH, "date_of_birth"),
+            (col::UPN, "upn"),
+            (col::SCHOOL_URN, "school_urn"),
+            (col::SCHOOL_NAME, "school_name"),
+            (col::YEAR_GROUP, "year_group"),
+            (col::SCHOOL_PHASE, "school_phase"),
+            (col::PUPIL_ID, "pupil_id"),
+            (col::REFERRAL_SOURCE, "referral_source"),
+            (col::REFERRAL_DATE, "referral_date"),
+            (col::TEAM, "team"),
+            (col::WORKER, "worker"),
+            (col::CYCLE_START, "cycle_start"),
+            (col::MIDPOINT_DONE_ON, "midpoint_done_on"),
+            (col::CLOSED_ON, "closed_on"),
+            (col::CLOSURE_REASON, "closure_reason"),
+            (col::CLOSURE_CATEGORY, "closure_category"),
+        ];
+        assert_eq!(names.len(), positions.len(), "{names:?}");
+        for (at, name) in positions {
+            assert_eq!(names[at], name, "column {at}");
+        }
+    }
 }

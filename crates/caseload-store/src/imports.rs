@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Row, params};
 
-use crate::columns::{date, optional_date, timestamp};
+use crate::columns::{date, optional_date, parse_date, timestamp};
 use crate::error::StoreError;
 use crate::write::{Reader, Writer};
 use caseload_domain::ImportId;
@@ -214,27 +214,70 @@ pub fn list(r: &Reader<'_>) -> Result<Vec<ImportRecord>, StoreError> {
 }
 
 /// A row's `date`, `session` and `code` as a mark.
-fn mark(row: &Row<'_>) -> Result<SessionMark, StoreError> {
-    let date = date(row, "date", WHAT)?;
-    let session = Session::parse(&row.get::<_, String>("session")?)
-        .ok_or_else(|| StoreError::corrupt(WHAT, "bad session"))?;
-    SessionMark::new(date, session, &row.get::<_, String>("code")?)
+/// The mark in columns `first` (date), `first + 1` (session) and `first + 2` (code), read in
+/// place: a caseload's marks run to six figures, so no row's text is copied.
+fn mark_at(row: &Row<'_>, first: usize) -> Result<SessionMark, StoreError> {
+    let date = parse_date(WHAT, text_at(row, first)?)?;
+    let session = match text_at(row, first + 1)? {
+        "AM" => Session::Am,
+        "PM" => Session::Pm,
+        other => Session::parse(other).ok_or_else(|| StoreError::corrupt(WHAT, "bad session"))?,
+    };
+    SessionMark::new(date, session, text_at(row, first + 2)?)
         .ok_or_else(|| StoreError::corrupt(WHAT, "unknown stored code"))
 }
 
-/// The imported marks of every pupil on the caseload, by UPN (oldest first).
-pub fn marks_of_caseload(r: &Reader<'_>) -> Result<HashMap<String, Vec<SessionMark>>, StoreError> {
-    let mut stmt = r.conn.prepare_cached(
+fn text_at<'r>(row: &'r Row<'_>, column: usize) -> Result<&'r str, StoreError> {
+    row.get_ref(column)?
+        .as_str()
+        .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))
+}
+
+/// Whose marks [`marks_of_caseload`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pupils {
+    /// Every pupil on the caseload.
+    All,
+    /// Pupils with an open case (the dashboard, the caseload's bands).
+    OpenCases,
+}
+
+/// The imported marks dated `since` or later of the caseload's pupils, by UPN (oldest first).
+/// Rows come in key order, so each pupil's marks are gathered whole before the next's begin.
+pub fn marks_of_caseload(
+    r: &Reader<'_>,
+    pupils: Pupils,
+    since: NaiveDate,
+) -> Result<HashMap<String, Vec<SessionMark>>, StoreError> {
+    let whose = match pupils {
+        Pupils::All => "SELECT upn FROM pupils".to_string(),
+        Pupils::OpenCases => format!(
+            "SELECT p.upn FROM pupils p JOIN cases c ON c.pupil_id = p.id WHERE {}",
+            crate::cases::OPEN
+        ),
+    };
+    let mut stmt = r.conn.prepare_cached(&format!(
         "SELECT m.upn, m.date, m.session, m.code FROM session_marks m
-         WHERE m.upn IN (SELECT upn FROM pupils) ORDER BY m.upn, m.date, m.session",
-    )?;
-    let rows = stmt.query_and_then([], |row| {
-        Ok::<_, StoreError>((row.get::<_, String>("upn")?, mark(row)?))
-    })?;
+         WHERE m.upn IN ({whose}) AND m.date >= ?1 ORDER BY m.upn, m.date, m.session"
+    ))?;
+    let mut rows = stmt.query([since.to_string()])?;
     let mut out: HashMap<String, Vec<SessionMark>> = HashMap::new();
-    for row in rows {
-        let (upn, m) = row?;
-        out.entry(upn).or_default().push(m);
+    let mut pupil: Option<(String, Vec<SessionMark>)> = None;
+    while let Some(row) = rows.next()? {
+        let upn = text_at(row, 0)?;
+        let mark = mark_at(row, 1)?;
+        match &mut pupil {
+            Some((current, marks)) if current == upn => marks.push(mark),
+            _ => {
+                if let Some((upn, marks)) = pupil.take() {
+                    out.insert(upn, marks);
+                }
+                pupil = Some((upn.to_string(), vec![mark]));
+            }
+        }
+    }
+    if let Some((upn, marks)) = pupil {
+        out.insert(upn, marks);
     }
     Ok(out)
 }
@@ -244,7 +287,7 @@ pub fn marks_of(r: &Reader<'_>, upn: &str) -> Result<Vec<SessionMark>, StoreErro
     let mut stmt = r.conn.prepare_cached(
         "SELECT date, session, code FROM session_marks WHERE upn = ?1 ORDER BY date, session",
     )?;
-    stmt.query_and_then([upn], mark)?.collect()
+    stmt.query_and_then([upn], |row| mark_at(row, 0))?.collect()
 }
 
 const SUMMARY_COLUMNS: &str = "s.import_id AS import_id, s.upn AS upn, s.as_at AS as_at,

@@ -90,13 +90,40 @@ pub fn for_pupil(r: &Reader<'_>, pupil_id: &PupilId) -> Result<Vec<Reading>, Sto
 }
 
 /// Every pupil's latest two readings (latest first), for the dashboard's current figure and trend.
+/// Read in the index's order (pupil, date, id) and keeping each pupil's last two as they pass:
+/// no sort, and only two readings per pupil converted.
 pub fn latest_two_by_pupil(r: &Reader<'_>) -> Result<HashMap<PupilId, Vec<Reading>>, StoreError> {
     let mut stmt = r.conn.prepare_cached(
-        "SELECT pupil_id, as_at, possible, present, authorised, unauthorised FROM (
-            SELECT *, ROW_NUMBER() OVER (PARTITION BY pupil_id ORDER BY as_at DESC, id DESC) AS n
-            FROM attendance_readings) WHERE n <= 2 ORDER BY pupil_id, n",
+        "SELECT pupil_id, as_at, possible, present, authorised, unauthorised
+         FROM attendance_readings INDEXED BY attendance_readings_pupil ORDER BY pupil_id, as_at, id",
     )?;
-    by_pupil(stmt.query_and_then([], pupil_reading)?)
+    let mut rows = stmt.query([])?;
+    let mut out: HashMap<PupilId, Vec<Reading>> = HashMap::new();
+    // The pupil being read, and the row values of their last two readings so far.
+    let mut pupil: Option<String> = None;
+    let mut last: Vec<Reading> = Vec::with_capacity(2);
+    let mut finish = |pupil: Option<String>, last: &mut Vec<Reading>| {
+        if let Some(id) = pupil {
+            last.reverse();
+            out.insert(PupilId(id), std::mem::take(last));
+        }
+    };
+    while let Some(row) = rows.next()? {
+        let id = row
+            .get_ref(0)?
+            .as_str()
+            .map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
+        if pupil.as_deref() != Some(id) {
+            finish(pupil.take(), &mut last);
+            pupil = Some(id.to_string());
+        }
+        if last.len() == 2 {
+            last.remove(0);
+        }
+        last.push(reading(row)?);
+    }
+    finish(pupil, &mut last);
+    Ok(out)
 }
 
 /// Every pupil's readings, oldest first, for reports.

@@ -15,7 +15,7 @@ use caseload_domain::attendance::academic_year::{AcademicYear, current_and_previ
 use caseload_domain::attendance::summary::MarksSummary;
 use caseload_domain::attendance::{SessionCounts, Tenths, Trend};
 use caseload_domain::rules::{Alert, AttendanceFacts, attendance_alerts};
-use caseload_store::imports::{self, SummaryRecord};
+use caseload_store::imports::{self, Pupils, SummaryRecord};
 use caseload_store::readings::{self, Reading};
 use caseload_store::{Reader, StoreError};
 use chrono::NaiveDate;
@@ -95,11 +95,18 @@ pub(crate) struct CaseloadFigures {
 }
 
 impl CaseloadFigures {
-    pub fn load(r: &Reader<'_>) -> Result<CaseloadFigures, StoreError> {
+    /// `pupils`' sources, for figures as at `today`: marks only from the academic year before
+    /// `today`'s on, the years [`CaseloadFigures::of`] counts.
+    pub fn load(
+        r: &Reader<'_>,
+        pupils: Pupils,
+        today: NaiveDate,
+    ) -> Result<CaseloadFigures, StoreError> {
+        let since = AcademicYear::of(today).previous().start();
         Ok(CaseloadFigures {
             readings: readings::latest_two_by_pupil(r)?,
             summaries: imports::latest_two_of_caseload(r)?,
-            marks: imports::marks_of_caseload(r)?,
+            marks: imports::marks_of_caseload(r, pupils, since)?,
         })
     }
 

@@ -106,7 +106,7 @@ fn prep_pack(
             by_pupil.insert(c.pupil_id.clone(), c);
         }
     }
-    let figures = CaseloadFigures::load(r)?;
+    let figures = CaseloadFigures::load(r, caseload_store::imports::Pupils::All, today)?;
     let local_model = crate::local_model::load(r)?;
     let with_plan = plans::cases_with_plan(r)?;
     let part_time = caseload_store::families::part_time_reviews(r)?;
