@@ -130,6 +130,8 @@ pub fn unlock(cx: &Caseload, req: UnlockRequest) -> Result<AppStatus, AppError> 
     crate::audit::record(&mut store, Action::Unlock, None, None, "")?;
     // Delivered export bytes older than the retention rule allows go at every unlock.
     crate::retention::purge_delivered_exports(&mut store, cx.now())?;
+    // So are the encrypted copies backups killed part-way left in the data folder.
+    crate::backup::remove_stale_work(dir);
     opened(cx, store)
 }
 

@@ -189,3 +189,52 @@ fn the_newest_backup_is_copied_to_the_shared_drive_now_or_at_the_next_sync() {
     let again = caseload_app::exchange::sync(&cx, Default::default()).expect("sync");
     assert!(!again.messages.iter().any(|m| m.contains("backup")));
 }
+
+#[test]
+fn a_work_copy_is_removed_once_no_backup_holds_it_and_not_while_one_does() {
+    let (d, cx) = common::created();
+    let data = d.path().join("data");
+    let work = |name: &str, locked: bool| {
+        let dir = data.join(name);
+        fs::create_dir(&dir).expect("work folder");
+        fs::write(dir.join("caseload.db"), b"encrypted copy").expect("copy");
+        let lock = fs::File::create(dir.join("in-use.lock")).expect("lock file");
+        if locked {
+            lock.lock().expect("held");
+        }
+        (dir, lock)
+    };
+    let (killed, _) = work(".backup-killed", false);
+    let (busy, hold) = work(".backup-busy", true);
+    // A backup just starting, its lock file not made yet: left alone while it is young.
+    let starting = data.join(".backup-starting");
+    fs::create_dir(&starting).expect("starting");
+    let relock = || {
+        caseload_app::session::lock(&cx, ()).expect("lock");
+        caseload_app::session::unlock(
+            &cx,
+            caseload_app::session::UnlockRequest {
+                passphrase: "correct horse battery".into(),
+            },
+        )
+        .expect("unlock");
+    };
+    relock();
+    assert!(!killed.exists(), "no process holds it: removed at unlock");
+    assert!(busy.exists(), "a backup in another process still holds it");
+    assert!(starting.exists());
+    drop(hold);
+    backup_into(&cx, &d.path().join("backups"));
+    assert!(!busy.exists(), "removed by the next backup once let go");
+    assert!(starting.exists());
+    let leftovers: Vec<String> = fs::read_dir(&data)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".backup-"))
+        .collect();
+    assert_eq!(
+        leftovers,
+        [".backup-starting"],
+        "the backup's own work folder is gone"
+    );
+}

@@ -133,6 +133,17 @@ fn a_backup_killed_before_it_is_finished_leaves_no_finished_looking_file() {
         "the list of backups is unchanged"
     );
 
+    // The killed backup's encrypted work copy goes at the next unlock, not an hour later.
+    let work = || {
+        names_in(&data)
+            .into_iter()
+            .filter(|n| n.starts_with(".backup-"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(work().len(), 1, "the killed backup left its work copy");
+    caseload(&data).args(["case", "list"]).assert().success();
+    assert_eq!(work(), Vec::<String>::new(), "removed at the next unlock");
+
     // The caseload still opens, and the next backup clears the leftover.
     caseload(&data)
         .args(["backup", "--out"])

@@ -118,9 +118,12 @@ pub(crate) fn make_backup(
     }
     // The encrypted copy is made and checked in the data folder, beside the database.
     remove_stale_work(&data_dir);
-    let work = data_dir.join(format!(".backup-{}", random_hex()?));
+    let work = data_dir.join(format!("{WORK_PREFIX}{}", random_hex()?));
     fs::create_dir(&work).map_err(|e| file_error("A work folder could not be made:", &work, &e))?;
-    let result = write_checked(store, folder, &work, now);
+    // Held for as long as the work folder is in use: a killed backup's lock goes with its
+    // process, so the next backup or unlock knows the folder is abandoned.
+    let held = hold_work(&work);
+    let result = held.and_then(|_lock| write_checked(store, folder, &work, now));
     let _ = fs::remove_dir_all(&work);
     let entry = result?;
     index::record_and_prune(&data_dir, entry.clone(), keep)?;
@@ -267,20 +270,44 @@ fn free_path(folder: &Path, now: DateTime<Utc>) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// Work folders (encrypted copies) left in the data folder by a backup that was killed: any
-/// more than an hour old (a backup in progress in another process is younger).
-fn remove_stale_work(data_dir: &Path) {
+/// A backup's work folder in the data folder: `.backup-<random>`, holding the encrypted copy
+/// while it is checked, and a lock file its backup holds.
+const WORK_PREFIX: &str = ".backup-";
+const WORK_LOCK: &str = "in-use.lock";
+
+/// Locks the work folder's lock file for as long as the returned file is open.
+fn hold_work(work: &Path) -> Result<fs::File, AppError> {
+    let path = work.join(WORK_LOCK);
+    let file = fs::File::create(&path)
+        .map_err(|e| file_error("A work folder could not be made:", &path, &e))?;
+    file.lock()
+        .map_err(|e| file_error("A work folder could not be locked:", &path, &e))?;
+    Ok(file)
+}
+
+/// Removes the work folders (encrypted copies) that backups killed part-way left in the data
+/// folder: every one whose lock no process holds. A folder with no lock file yet is another
+/// backup just starting, unless it is more than a minute old. Run before each backup and at
+/// unlock; best effort (what cannot be removed now is removed next time).
+pub(crate) fn remove_stale_work(data_dir: &Path) {
     let Ok(entries) = fs::read_dir(data_dir) else {
         return;
     };
     for entry in entries.flatten() {
-        let stale = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
-        if stale && entry.file_name().to_string_lossy().starts_with(".backup-") {
+        if !entry.file_name().to_string_lossy().starts_with(WORK_PREFIX) {
+            continue;
+        }
+        let abandoned = match fs::File::open(entry.path().join(WORK_LOCK)) {
+            // Taken only if no backup holds it; released when `lock` drops below.
+            Ok(lock) => lock.try_lock().is_ok(),
+            Err(_) => entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(60)),
+        };
+        if abandoned {
             let _ = fs::remove_dir_all(entry.path());
         }
     }

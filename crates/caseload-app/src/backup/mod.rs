@@ -33,6 +33,7 @@ use crate::error::AppError;
 pub use damaged::damaged;
 #[doc(hidden)]
 pub use make::backup_now_using;
+pub(crate) use make::remove_stale_work;
 pub use make::{BackupNowRequest, backup_now, backup_now_to};
 pub use overview::{BackupOverview, BackupView, backup_list, overview_at};
 pub use restore::{RestoreRequest, restore, restore_from, restore_into};
