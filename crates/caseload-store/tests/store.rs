@@ -329,4 +329,13 @@ fn the_store_runs_sqlcipher_4_with_a_64_mib_page_cache() {
     assert_eq!(pragma("cache_size"), "Integer(-65536)");
     assert_eq!(pragma("journal_mode"), "Text(\"wal\")");
     assert_eq!(pragma("foreign_keys"), "Integer(1)");
+    // FULL (2): a commit reaches the disk before it is reported. The crash loop cannot see
+    // this (a killed process's writes survive in the page cache), so it is checked here.
+    assert_eq!(pragma("synchronous"), "Integer(2)", "synchronous = FULL");
+    let reopened = Store::unlock(dir.path(), &p("correct horse battery")).expect("unlock");
+    assert_eq!(
+        caseload_store::testing::pragma(&reopened, "synchronous").expect("pragma"),
+        "Integer(2)",
+        "synchronous = FULL after unlock too"
+    );
 }
