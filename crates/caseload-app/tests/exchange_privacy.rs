@@ -1,16 +1,19 @@
 //! A default (pseudonymised) export, in every format, holds no pupil's name or UPN — not even a
 //! name the worker typed into free text — and pupils appear only by pseudonymous identifier.
+//! An identifiable export needs a structured reason: who receives it, the lawful basis and the
+//! purpose.
 
 mod common;
 
 use std::io::Read;
 
 use caseload_app::cases::CaseTransitionRequest;
-use caseload_app::exchange::{ExportRequest, ExportSaveRequest};
+use caseload_app::exchange::{ExportRequest, ExportSaveRequest, IdentifiableReason, OutboxStatus};
 use caseload_app::support::Destination;
 use caseload_app::tsm::{TsmActionAddRequest, TsmActionUpdateRequest};
 use caseload_app::{cases, exchange, tsm};
 use caseload_domain::case::TransitionKind;
+use caseload_domain::disclosure::LawfulBasis;
 use caseload_domain::tsm::{OwnerAgency, TsmStatus};
 use caseload_exchange::summary::{Cell, read_json};
 use common::share::{demo, worker};
@@ -197,4 +200,76 @@ fn a_default_export_in_every_format_holds_no_pupils_name_even_one_typed_into_an_
             !matches!(c, Cell::Text(t) if t.contains("mornings") || t.contains("Synthetic Head"))
         })
     }));
+}
+
+/// Every format, over the last 400 days.
+fn all_formats(kind: &str) -> ExportRequest {
+    ExportRequest {
+        kind: kind.into(),
+        formats: ["csv", "xlsx", "pdf", "json"].map(String::from).to_vec(),
+        from: Some(common::ago(400)),
+        to: Some(common::ago(0)),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_identifiable_export_without_a_structured_reason_is_refused() {
+    let (dir, cx) = demo(5);
+    worker(&cx, "aw-0005", &dir.path().join("share"));
+    // The old free-string reason, even as the webview would send it: refused, not exported.
+    let old: ExportRequest = serde_json::from_value(serde_json::json!({
+        "kind": "closures",
+        "formats": ["csv"],
+        "identifiable_reason": "x",
+    }))
+    .expect("the old request still parses");
+    let e = exchange::export_queue(&cx, old).expect_err("a bare reason");
+    assert_eq!(common::field_names(&e), ["identifiable_reason"], "{e:?}");
+    assert!(format!("{e:?}").contains("who receives"), "{e:?}");
+
+    // Each piece missing or too short is named.
+    let thin = ExportRequest {
+        identifiable: Some(IdentifiableReason {
+            recipient: "x".into(),
+            lawful_basis: None,
+            purpose: " ".into(),
+        }),
+        ..all_formats("closures")
+    };
+    let e = exchange::export_queue(&cx, thin).expect_err("x");
+    assert_eq!(
+        common::field_names(&e),
+        ["recipient", "purpose", "lawful_basis"],
+        "{e:?}"
+    );
+    let e = exchange::export_preview(&cx, all_formats("closures"));
+    assert!(e.is_ok(), "a pseudonymised preview needs no reason");
+
+    // Nothing was queued by the refusals.
+    assert!(
+        exchange::outbox_list(&cx, ())
+            .expect("outbox")
+            .items
+            .is_empty()
+    );
+
+    // A full reason: the export names the pupil and records who, why and under which basis.
+    let item = exchange::export_queue(
+        &cx,
+        ExportRequest {
+            identifiable: Some(IdentifiableReason {
+                recipient: "Legal officer, Synthetic Council legal services".into(),
+                lawful_basis: Some(LawfulBasis::LegalProceedings),
+                purpose: "Prepare the prosecution file".into(),
+            }),
+            ..all_formats("closures")
+        },
+    )
+    .expect("identifiable");
+    assert_eq!(item.status, OutboxStatus::Queued);
+    let reason = item.identifiable_reason.expect("recorded");
+    assert!(reason.contains("Legal officer"), "{reason}");
+    assert!(reason.contains("Education Act 1996"), "{reason}");
+    assert!(reason.contains("Prepare the prosecution file"), "{reason}");
 }

@@ -1,8 +1,8 @@
 //! The export canary (issue 14): identifiers — a UPN, a date of birth, a phone number, a
 //! postcode, an e-mail address, a house and street, and the pupil's own name — typed into every
 //! free-text field the app has reach no default export, in any format, whether saved locally or
-//! delivered to the shared drive; free text leaves only when asked for, after the scrubbers and
-//! a preview; and an identifiable export needs a structured reason.
+//! delivered to the shared drive; and free text leaves only when asked for, after the scrubbers
+//! and a preview. (An identifiable export's structured reason: `exchange_privacy.rs`.)
 
 mod common;
 
@@ -10,17 +10,14 @@ use std::path::{Path, PathBuf};
 
 use caseload_app::cases::{CaseAddRequest, CaseTransitionRequest, PupilInput};
 use caseload_app::chronology::ChronologyAddRequest;
-use caseload_app::exchange::{
-    ExportRequest, ExportSaveRequest, IdentifiableReason, OutboxStatus, SyncRequest,
-};
+use caseload_app::exchange::{ExportRequest, ExportSaveRequest, SyncRequest};
 use caseload_app::family::{CarerAddRequest, PupilDetailsSetRequest};
 use caseload_app::plan::{PlanActionAddRequest, PlanSetRequest};
 use caseload_app::support::Destination;
 use caseload_app::tsm::{TsmActionUpdateRequest, TsmPupilAddRequest, TsmPupilUpdateRequest};
-use caseload_app::{AppError, Caseload, cases, chronology, exchange, family, legal, plan, tsm};
+use caseload_app::{Caseload, cases, chronology, exchange, family, legal, plan, tsm};
 use caseload_domain::case::TransitionKind;
 use caseload_domain::chronology::ContactKind;
-use caseload_domain::disclosure::LawfulBasis;
 use caseload_domain::tsm::OwnerAgency;
 use caseload_domain::{CaseId, ClosureCategory};
 use common::canary::{files_under, found_under};
@@ -383,68 +380,4 @@ fn free_text_leaves_only_after_a_preview_with_every_identifier_scrubbed() {
         found.is_empty(),
         "identifiers left in free text: {found:#?}"
     );
-}
-
-fn fields(e: &AppError) -> Vec<String> {
-    common::field_names(e)
-}
-
-#[test]
-fn an_identifiable_export_without_a_structured_reason_is_refused() {
-    let (_dir, cx, _share) = set_up();
-    // The old free-string reason, even as the webview would send it: refused, not exported.
-    let old: ExportRequest = serde_json::from_value(serde_json::json!({
-        "kind": "closures",
-        "formats": ["csv"],
-        "identifiable_reason": "x",
-    }))
-    .expect("the old request still parses");
-    let e = exchange::export_queue(&cx, old).expect_err("a bare reason");
-    assert_eq!(fields(&e), ["identifiable_reason"], "{e:?}");
-    assert!(format!("{e:?}").contains("who receives"), "{e:?}");
-
-    // Each piece missing or too short is named.
-    let thin = ExportRequest {
-        identifiable: Some(IdentifiableReason {
-            recipient: "x".into(),
-            lawful_basis: None,
-            purpose: " ".into(),
-        }),
-        ..request("closures")
-    };
-    let e = exchange::export_queue(&cx, thin).expect_err("x");
-    assert_eq!(
-        fields(&e),
-        ["recipient", "purpose", "lawful_basis"],
-        "{e:?}"
-    );
-    let e = exchange::export_preview(&cx, request("closures"));
-    assert!(e.is_ok(), "a pseudonymised preview needs no reason");
-
-    // Nothing was queued by the refusals.
-    assert!(
-        exchange::outbox_list(&cx, ())
-            .expect("outbox")
-            .items
-            .is_empty()
-    );
-
-    // A full reason: the export names the pupil and records who, why and under which basis.
-    let item = exchange::export_queue(
-        &cx,
-        ExportRequest {
-            identifiable: Some(IdentifiableReason {
-                recipient: "Legal officer, Synthetic Council legal services".into(),
-                lawful_basis: Some(LawfulBasis::LegalProceedings),
-                purpose: "Prepare the prosecution file".into(),
-            }),
-            ..request("closures")
-        },
-    )
-    .expect("identifiable");
-    assert_eq!(item.status, OutboxStatus::Queued);
-    let reason = item.identifiable_reason.expect("recorded");
-    assert!(reason.contains("Legal officer"), "{reason}");
-    assert!(reason.contains("Education Act 1996"), "{reason}");
-    assert!(reason.contains("Prepare the prosecution file"), "{reason}");
 }

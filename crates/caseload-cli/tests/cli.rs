@@ -25,10 +25,7 @@ fn a_case_added_from_the_cli_is_listed_and_shown_as_json() {
 fn editing_from_the_cli_changes_only_the_details_given() {
     let dir = tempfile::tempdir().expect("tmp");
     init(dir.path());
-    let id = add(dir.path(), "B801200005001")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = case_id(dir.path(), "B801200005001");
     let edited = json_of(caseload(dir.path()).args([
         "case",
         "edit",

@@ -18,10 +18,7 @@ fn worker_delivers(dir: &std::path::Path, share: &std::path::Path, id: &str, per
         .args(["demo", "--pupils", "10", "--seed", "31"])
         .assert()
         .success();
-    caseload(dir)
-        .args(["share", "--worker-id", id, "--team", "Synthetic team"])
-        .assert()
-        .success();
+    share_as(dir, id, None);
     caseload(dir)
         .args([
             "export", "funnel", "--format", "json", "--from", period.0, "--to",

@@ -9,10 +9,7 @@ use predicates::prelude::*;
 fn chronology_entries_are_added_corrected_and_listed_from_the_cli() {
     let dir = tempfile::tempdir().expect("tmp");
     init(dir.path());
-    let id = add(dir.path(), "B801200005001")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = case_id(dir.path(), "B801200005001");
     let first = json_of(
         caseload(dir.path())
             .args([

@@ -12,10 +12,7 @@ fn worker(dir: &std::path::Path, id: &str, seed: &str) {
         .args(["demo", "--pupils", "10", "--seed", seed])
         .assert()
         .success();
-    caseload(dir)
-        .args(["share", "--worker-id", id, "--team", "Synthetic team"])
-        .assert()
-        .success();
+    share_as(dir, id, None);
 }
 
 fn funnel_totals(report: &Value) -> Vec<u64> {

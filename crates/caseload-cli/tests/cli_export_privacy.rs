@@ -14,10 +14,7 @@ fn closing_needs_a_category_and_free_text_leaves_only_scrubbed_after_its_preview
     let dir = tempfile::tempdir().expect("tmp");
     let d = dir.path();
     init(d);
-    let id = add(d, "B801200005001")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = case_id(d, "B801200005001");
     let step = |args: &[&str]| {
         caseload(d)
             .args(["case", "transition", &id])

@@ -8,14 +8,8 @@ use common::*;
 fn a_family_with_carers_and_a_sibling_is_recorded_from_the_cli() {
     let dir = tempfile::tempdir().expect("tmp");
     init(dir.path());
-    let pupil = add(dir.path(), "B801200005001")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let sibling = add(dir.path(), "P207000016049")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let pupil = case_id(dir.path(), "B801200005001");
+    let sibling = case_id(dir.path(), "P207000016049");
     caseload(dir.path())
         .args([
             "family",

@@ -10,18 +10,7 @@ use serde_json::Value;
 
 fn set_up(dir: &std::path::Path, share: &std::path::Path) {
     init(dir);
-    caseload(dir)
-        .args([
-            "share",
-            "--worker-id",
-            "aw-cli",
-            "--team",
-            "Synthetic team",
-            "--folder",
-        ])
-        .arg(share)
-        .assert()
-        .success();
+    share_as(dir, "aw-cli", Some(share));
 }
 
 fn allocations(share: &std::path::Path) -> std::path::PathBuf {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{add, caseload, init, json_of};
+use common::{caseload, case_id, init, json_of};
 use serde_json::json;
 
 fn record(dir: &std::path::Path, id: &str, present: u32) {
@@ -35,14 +35,8 @@ fn record(dir: &std::path::Path, id: &str, present: u32) {
 fn the_dashboard_shows_and_filters_by_the_local_models_groups() {
     let tmp = tempfile::tempdir().expect("tmp");
     init(tmp.path());
-    let a = add(tmp.path(), "B801200005001")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    let b = add(tmp.path(), "P207000016049")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let a = case_id(tmp.path(), "B801200005001");
+    let b = case_id(tmp.path(), "P207000016049");
     record(tmp.path(), &a, 80);
     record(tmp.path(), &b, 50);
 

@@ -9,10 +9,7 @@ use predicates::prelude::*;
 fn a_plan_with_a_target_and_actions_is_set_and_shown_from_the_cli() {
     let dir = tempfile::tempdir().expect("tmp");
     init(dir.path());
-    let id = add(dir.path(), "B801200005001")["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = case_id(dir.path(), "B801200005001");
     let plan = json_of(
         caseload(dir.path())
             .args([

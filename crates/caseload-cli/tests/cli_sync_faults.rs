@@ -13,18 +13,7 @@ use predicates::prelude::*;
 
 fn set_up(dir: &std::path::Path, share: &std::path::Path) {
     init(dir);
-    caseload(dir)
-        .args([
-            "share",
-            "--worker-id",
-            "aw-sync",
-            "--team",
-            "Synthetic team",
-            "--folder",
-        ])
-        .arg(share)
-        .assert()
-        .success();
+    share_as(dir, "aw-sync", Some(share));
 }
 
 #[test]

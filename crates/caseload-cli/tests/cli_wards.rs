@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{caseload, init, json_of};
+use common::{caseload, init, json_of, share_as};
 use serde_json::Value;
 
 const HEADER: &str = "UPN,Possible Sessions,Present,Authorised Absence,Unauthorised Absence,As At,Phase,Ward,Postcode\n";
@@ -67,16 +67,7 @@ fn ward_bands_over_two_imports_give_column_shares_a_grand_total_and_an_la_total(
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     init(dir);
-    caseload(dir)
-        .args([
-            "share",
-            "--worker-id",
-            "aw-ward",
-            "--team",
-            "Synthetic team",
-        ])
-        .assert()
-        .success();
+    share_as(dir, "aw-ward", None);
     // Two schools' files. Some pupils have a ward in the file, some only a postcode, one a
     // postcode no lookup has, one neither.
     summary(
@@ -228,16 +219,7 @@ fn ward_bands_count_each_wards_pupils_in_each_group_of_the_local_model() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path();
     init(dir);
-    caseload(dir)
-        .args([
-            "share",
-            "--worker-id",
-            "aw-ward",
-            "--team",
-            "Synthetic team",
-        ])
-        .assert()
-        .success();
+    share_as(dir, "aw-ward", None);
     summary(
         dir,
         "groups.csv",

@@ -5,6 +5,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+pub mod legal;
+
 pub const PASS: &str = "correct horse battery";
 
 pub fn caseload(dir: &std::path::Path) -> Command {
@@ -53,6 +55,27 @@ pub fn add(dir: &std::path::Path, upn: &str) -> Value {
         .stdout
         .clone();
     serde_json::from_slice(&out).expect("json")
+}
+
+/// Sets the worker's id and team (`caseload share`), with the shared drive's folder if given.
+pub fn share_as(dir: &std::path::Path, worker_id: &str, folder: Option<&std::path::Path>) {
+    let mut cmd = caseload(dir);
+    cmd.args([
+        "share",
+        "--worker-id",
+        worker_id,
+        "--team",
+        "Synthetic team",
+    ]);
+    if let Some(folder) = folder {
+        cmd.arg("--folder").arg(folder);
+    }
+    cmd.assert().success();
+}
+
+/// Adds a case for `upn` (as [`add`]) and gives its id.
+pub fn case_id(dir: &std::path::Path, upn: &str) -> String {
+    add(dir, upn)["id"].as_str().expect("id").to_string()
 }
 
 pub fn json_of(cmd: &mut Command) -> Value {
