@@ -3,7 +3,7 @@
 //! (running header and footer, repeated header rows, borders) that a screen reader skips.
 
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{Path, PathBuilder, Point, Rect};
 use krilla::num::NormalizedF32;
 use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
@@ -46,11 +46,7 @@ pub(crate) fn page(surface: &mut Surface, height: f32, ops: &[Op], ids: &mut [Ve
                 }
             }
             Op::FillRect { x, y, w, h, color } => {
-                decoration(surface, |s| {
-                    s.set_stroke(None);
-                    s.set_fill(Some(fill(*color)));
-                    rect(s, height, *x, *y, *w, *h);
-                });
+                decoration(surface, Paint::Fill(*color), rect(height, *x, *y, *w, *h));
             }
             Op::StrokeRect {
                 x,
@@ -59,13 +55,11 @@ pub(crate) fn page(surface: &mut Surface, height: f32, ops: &[Op], ids: &mut [Ve
                 h,
                 line,
                 color,
-            } => {
-                decoration(surface, |s| {
-                    s.set_fill(None);
-                    s.set_stroke(Some(stroke(*line, *color)));
-                    rect(s, height, *x, *y, *w, *h);
-                });
-            }
+            } => decoration(
+                surface,
+                Paint::Stroke(*line, *color),
+                rect(height, *x, *y, *w, *h),
+            ),
             Op::Rule {
                 x,
                 y,
@@ -73,16 +67,10 @@ pub(crate) fn page(surface: &mut Surface, height: f32, ops: &[Op], ids: &mut [Ve
                 line,
                 color,
             } => {
-                decoration(surface, |s| {
-                    s.set_fill(None);
-                    s.set_stroke(Some(stroke(*line, *color)));
-                    let mut path = PathBuilder::new();
-                    path.move_to(*x, height - y);
-                    path.line_to(x + w, height - y);
-                    if let Some(path) = path.finish() {
-                        s.draw_path(&path);
-                    }
-                });
+                let mut path = PathBuilder::new();
+                path.move_to(*x, height - y);
+                path.line_to(x + w, height - y);
+                decoration(surface, Paint::Stroke(*line, *color), path.finish());
             }
         }
     }
@@ -108,21 +96,37 @@ fn end(surface: &mut Surface, id: Identifier, mark: Mark, ids: &mut [Vec<Identif
     }
 }
 
-fn decoration(surface: &mut Surface, draw: impl FnOnce(&mut Surface)) {
+/// How a decoration is painted: filled, or stroked with a line of the given width.
+enum Paint {
+    Fill(Rgb),
+    Stroke(f32, Rgb),
+}
+
+/// Draws a border, rule or shading as a layout artifact (screen readers skip it).
+fn decoration(surface: &mut Surface, paint: Paint, path: Option<Path>) {
+    let Some(path) = path else {
+        return;
+    };
     let id = begin(surface, Mark::Decoration);
-    draw(surface);
+    match paint {
+        Paint::Fill(c) => {
+            surface.set_stroke(None);
+            surface.set_fill(Some(fill(c)));
+        }
+        Paint::Stroke(width, c) => {
+            surface.set_fill(None);
+            surface.set_stroke(Some(stroke(width, c)));
+        }
+    }
+    surface.draw_path(&path);
     end(surface, id, Mark::Decoration, &mut []);
 }
 
-/// A rectangle given in PDF coordinates (bottom-left corner), drawn in krilla's (top-left).
-fn rect(surface: &mut Surface, height: f32, x: f32, y: f32, w: f32, h: f32) {
+/// A rectangle given in PDF coordinates (bottom-left corner), in krilla's (top-left).
+fn rect(height: f32, x: f32, y: f32, w: f32, h: f32) -> Option<Path> {
     let mut path = PathBuilder::new();
-    if let Some(r) = Rect::from_xywh(x, height - y - h, w, h) {
-        path.push_rect(r);
-    }
-    if let Some(path) = path.finish() {
-        surface.draw_path(&path);
-    }
+    path.push_rect(Rect::from_xywh(x, height - y - h, w, h)?);
+    path.finish()
 }
 
 fn color(c: Rgb) -> rgb::Color {
