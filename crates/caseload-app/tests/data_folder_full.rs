@@ -21,17 +21,20 @@ impl Drop for Unmount {
     }
 }
 
-fn mount_tmpfs(at: &Path, kib: u32) -> Result<Unmount, String> {
-    std::fs::create_dir_all(at).map_err(|e| e.to_string())?;
+/// Mounts a tmpfs of `kib` KiB at `at` (made if missing), unmounted when the guard drops; or
+/// the reason it cannot (not root, no mount command, a container without the privilege).
+fn mount_tmpfs(at: &Path, kib: u32) -> std::io::Result<Unmount> {
+    std::fs::create_dir_all(at)?;
     let out = Command::new("mount")
         .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
         .arg(at)
-        .output()
-        .map_err(|e| e.to_string())?;
+        .output()?;
     if out.status.success() {
         Ok(Unmount(at.to_path_buf()))
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        Err(std::io::Error::other(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ))
     }
 }
 

@@ -104,18 +104,20 @@ fn another_deliverys_fresh_temp_file_is_left_but_abandoned_ones_go() {
     );
 }
 
-/// Mounts a tmpfs of `kib` KiB at `at`, or says why it cannot (not root, no mount command,
-/// a container without the privilege).
-fn mount_tmpfs(at: &Path, kib: u32) -> Result<(), String> {
+/// Mounts a tmpfs of `kib` KiB at `at` (made if missing), unmounted when the guard drops; or
+/// the reason it cannot (not root, no mount command, a container without the privilege).
+fn mount_tmpfs(at: &Path, kib: u32) -> std::io::Result<Unmount> {
+    std::fs::create_dir_all(at)?;
     let out = Command::new("mount")
         .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
         .arg(at)
-        .output()
-        .map_err(|e| e.to_string())?;
+        .output()?;
     if out.status.success() {
-        Ok(())
+        Ok(Unmount(at.to_path_buf()))
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        Err(std::io::Error::other(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ))
     }
 }
 
@@ -132,12 +134,14 @@ fn a_really_full_share_fails_as_full_with_no_partial_file_and_delivers_once_spac
     let dir = tempfile::tempdir().expect("tmp");
     let root = dir.path().join("share");
     fs::create_dir(&root).expect("share");
-    if let Err(why) = mount_tmpfs(&root, 256) {
-        // Simulated instead, at every byte, in share_delivery.rs.
-        eprintln!("skipped: no tmpfs can be mounted here ({why})");
-        return;
-    }
-    let _unmount = Unmount(root.clone());
+    let _unmount = match mount_tmpfs(&root, 256) {
+        Ok(u) => u,
+        Err(why) => {
+            // Simulated instead, at every byte, in share_delivery.rs.
+            eprintln!("skipped: no tmpfs can be mounted here ({why})");
+            return;
+        }
+    };
     let filler = root.join("filler.bin");
     fs::write(&filler, vec![0u8; 200 * 1024]).expect("fill most of it");
     let err = deliver(&RealShare, &root, &delivery(100 * 1024)).expect_err("full");

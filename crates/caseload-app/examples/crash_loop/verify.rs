@@ -64,16 +64,37 @@ impl Reported {
     }
 }
 
-fn check(ok: bool, what: impl FnOnce() -> String) -> Result<(), String> {
-    if ok { Ok(()) } else { Err(what()) }
+/// Why a run failed its checks: the first problem found.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The caseload would not unlock: its quick_check or cipher_integrity_check failed.
+    #[error("unlock (quick_check + cipher_integrity_check) failed: {0}")]
+    Unlock(String),
+    /// A query the check needed failed.
+    #[error("database: {0}")]
+    Database(String),
+    /// The share or the backups folder could not be read.
+    #[error("{what}: {error}")]
+    Files { what: &'static str, error: String },
+    /// A write reported committed is missing or not whole, or the database is damaged.
+    #[error("{0}")]
+    Lost(String),
 }
 
-fn db(e: impl std::fmt::Display) -> String {
-    format!("database: {e}")
+fn check(ok: bool, what: impl FnOnce() -> String) -> Result<(), Failure> {
+    if ok {
+        Ok(())
+    } else {
+        Err(Failure::Lost(what()))
+    }
+}
+
+fn db(e: impl std::fmt::Display) -> Failure {
+    Failure::Database(e.to_string())
 }
 
 /// Runs every check; the first failure, in words.
-pub fn verify(paths: &Paths, reported: &Reported, tsm_id: &str) -> Result<(), String> {
+pub fn verify(paths: &Paths, reported: &Reported, tsm_id: &str) -> Result<(), Failure> {
     let cx = Caseload::new(paths.data.clone(), KdfProfile::InsecureForTests);
     session::unlock(
         &cx,
@@ -81,9 +102,9 @@ pub fn verify(paths: &Paths, reported: &Reported, tsm_id: &str) -> Result<(), St
             passphrase: PASS.into(),
         },
     )
-    .map_err(|e| format!("unlock (quick_check + cipher_integrity_check) failed: {e}"))?;
+    .map_err(|e| Failure::Unlock(e.to_string()))?;
     cx.probe_store(|store| in_database(store, reported))
-        .ok_or("the caseload did not stay unlocked")??;
+        .ok_or_else(|| Failure::Lost("the caseload did not stay unlocked".into()))??;
     if let Some(expected) = &reported.tsm {
         let view = tsm::tsm_get(
             &cx,
@@ -101,7 +122,7 @@ pub fn verify(paths: &Paths, reported: &Reported, tsm_id: &str) -> Result<(), St
     on_disk(paths, reported)
 }
 
-fn in_database(store: &Store, reported: &Reported) -> Result<(), String> {
+fn in_database(store: &Store, reported: &Reported) -> Result<(), Failure> {
     let integrity = pragma(store, "integrity_check").map_err(db)?;
     let rows = pragma_row_count(store, "integrity_check").map_err(db)?;
     check(integrity == "Text(\"ok\")" && rows == 1, || {
@@ -172,9 +193,12 @@ fn in_database(store: &Store, reported: &Reported) -> Result<(), String> {
     Ok(())
 }
 
-fn on_disk(paths: &Paths, reported: &Reported) -> Result<(), String> {
+fn on_disk(paths: &Paths, reported: &Reported) -> Result<(), Failure> {
     if paths.share.join("caseload").exists() {
-        let trust = trusted_files(&RealShare, &paths.share).map_err(|e| e.to_string())?;
+        let trust = trusted_files(&RealShare, &paths.share).map_err(|e| Failure::Files {
+            what: "reading the share",
+            error: e.to_string(),
+        })?;
         check(trust.rejected.is_empty(), || {
             format!(
                 "the share holds files no manifest vouches for: {:?}",
@@ -202,7 +226,10 @@ fn on_disk(paths: &Paths, reported: &Reported) -> Result<(), String> {
     if let Some(name) = reported.backups.last() {
         let size = std::fs::metadata(paths.backups.join(name)).map_or(0, |m| m.len());
         let newer = std::fs::read_dir(&paths.backups)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| Failure::Files {
+                what: "listing the backups",
+                error: e.to_string(),
+            })?
             .filter_map(|e| e.ok())
             .filter(|e| {
                 let n = e.file_name().to_string_lossy().into_owned();
