@@ -91,3 +91,67 @@ fn another_workers_inbox_cannot_be_reached_through_the_worker_id() {
     let err = inbox(&RealShare, &root, "../W-0002").expect_err("refused");
     assert_eq!(err.kind, FailureKind::Refused);
 }
+
+/// The real share, except that one file is swapped for a pipe between Caseload looking at it
+/// (`lstat` saw a plain file) and opening it (which refuses what is not a plain file).
+struct SwappedAfterLooking;
+
+impl SwappedAfterLooking {
+    fn swapped(path: &Path) -> bool {
+        path.file_name().is_some_and(|n| n == "swapped.csv")
+    }
+}
+
+impl caseload_exchange::share::ShareFs for SwappedAfterLooking {
+    fn is_dir(&self, path: &Path) -> bool {
+        RealShare.is_dir(path)
+    }
+    fn create_dir(&self, path: &Path) -> std::io::Result<()> {
+        RealShare.create_dir(path)
+    }
+    fn write_new_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        RealShare.write_new_synced(path, bytes)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        RealShare.rename(from, to)
+    }
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        if Self::swapped(path) {
+            return Err(caseload_exchange::share::not_a_file(
+                caseload_exchange::share::EntryKind::Other,
+            ));
+        }
+        RealShare.read(path)
+    }
+    fn remove_file(&self, path: &Path) -> std::io::Result<()> {
+        RealShare.remove_file(path)
+    }
+    fn list_dir(&self, path: &Path) -> std::io::Result<Vec<PathBuf>> {
+        RealShare.list_dir(path)
+    }
+    fn sync_dir(&self, path: &Path) -> std::io::Result<()> {
+        RealShare.sync_dir(path)
+    }
+}
+
+#[test]
+fn a_file_swapped_for_a_pipe_after_it_was_looked_at_is_named_and_the_rest_still_read() {
+    let (_dir, root) = share();
+    let allocations = root.join("caseload/inbox/W-0001/allocations");
+    put(&allocations, "good.csv", b"ref\nSYN1\n");
+    put(&allocations, "swapped.csv", b"ref\nSYN2\n");
+    let scan = caseload_exchange::share::inbox_scan(
+        &SwappedAfterLooking,
+        &root,
+        "W-0001",
+        &std::collections::HashSet::new(),
+    )
+    .expect("one odd entry does not fail the inbox");
+    let read: Vec<&str> = scan.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(read, ["good.csv"]);
+    let refused: Vec<String> = scan.refused.iter().map(|r| r.message()).collect();
+    assert_eq!(
+        refused,
+        ["swapped.csv: refused, not read: it is not a regular file (a pipe, device or socket)"]
+    );
+}
