@@ -40,6 +40,8 @@ case "$APP_PROFILE" in
     ;;
 esac
 
+# The app and the CLI are built together, as scripts/package.sh builds them: the same crates
+# with the same features, so a release package built first is not built again here.
 echo "==> building the UI, the benchmarks (release) and the app and bare window ($APP_PROFILE)"
 npm --prefix ui run build >"$LOG_DIR/ui.log" 2>&1 || {
   tail -n 40 "$LOG_DIR/ui.log" >&2
@@ -47,7 +49,7 @@ npm --prefix ui run build >"$LOG_DIR/ui.log" 2>&1 || {
 }
 {
   cargo build --release -p caseload-app --examples &&
-    cargo build "${APP_FLAGS[@]}" -p caseload-desktop --bin caseload-desktop --example bare_window
+    cargo build "${APP_FLAGS[@]}" -p caseload-desktop -p caseload-cli --bins --example bare_window
 } >"$LOG_DIR/build.log" 2>&1 || {
   tail -n 60 "$LOG_DIR/build.log" >&2
   exit 1
@@ -134,6 +136,11 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   for row in "${ROWS[@]}"; do
     echo "| ${row//	/ | } |"
   done
+  # What the figures mean and what was done about them: kept by hand in bench/notes.md.
+  if [ -f "$ROOT/bench/notes.md" ]; then
+    echo
+    cat "$ROOT/bench/notes.md"
+  fi
 } >"$ROOT/docs/performance.md"
 echo
 echo "written to docs/performance.md"

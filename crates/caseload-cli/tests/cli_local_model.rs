@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{caseload, case_id, init, json_of};
+use common::{case_id, caseload, init, json_of};
 use serde_json::json;
 
 fn record(dir: &std::path::Path, id: &str, present: u32) {
