@@ -98,15 +98,24 @@ pub fn record(
 }
 
 /// Writes marks; a mark for a session already imported replaces it. Marks given in key order
-/// (UPN, date, session) go in fastest: each insert then lands at the end of the table's B-tree. `progress` sees the rows
-/// written so far and may cancel (the caller's transaction then rolls back).
+/// (UPN, date, session) go in fastest: each insert then lands at the end of the table's B-tree.
+/// `progress` sees the rows written so far and may cancel (the caller's transaction then rolls
+/// back).
+///
+/// Each mark is first inserted plainly, which SQLite checks for a clash as it writes the
+/// B-tree; only a mark whose session is already there (a clash fails just that statement, not
+/// the transaction) goes through the upsert, whose clause costs an extra B-tree search on every
+/// row: 600,000 marks took 1.14 s through the upsert alone, 0.69 s this way (scripts/bench.sh).
 pub fn insert_marks<'m>(
     w: &Writer<'_>,
     import_id: ImportId,
     marks: impl IntoIterator<Item = (&'m str, &'m SessionMark)>,
     progress: &mut dyn FnMut(usize) -> ControlFlow<()>,
 ) -> Result<usize, StoreError> {
-    let mut stmt = w.conn.prepare_cached(
+    let mut insert = w.conn.prepare_cached(
+        "INSERT INTO session_marks (upn, date, session, code, import_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut replace = w.conn.prepare_cached(
         "INSERT INTO session_marks (upn, date, session, code, import_id) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (upn, date, session) DO UPDATE SET code = excluded.code, import_id = excluded.import_id",
     )?;
@@ -116,13 +125,22 @@ pub fn insert_marks<'m>(
         iso_date(mark.date, &mut date);
         let date =
             std::str::from_utf8(&date).map_err(|e| StoreError::corrupt(WHAT, e.to_string()))?;
-        stmt.execute(params![
+        let row = params![
             upn,
             date,
             mark.session.as_str(),
             mark.code.code,
             import_id.get()
-        ])?;
+        ];
+        match insert.execute(row) {
+            Ok(_) => {}
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+            {
+                replace.execute(row)?;
+            }
+            Err(e) => return Err(e.into()),
+        }
         n += 1;
         if n % PROGRESS_EVERY == 0 && progress(n).is_break() {
             return Err(StoreError::Cancelled);

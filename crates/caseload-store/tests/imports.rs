@@ -89,7 +89,26 @@ fn a_later_import_of_the_same_session_replaces_the_earlier_mark() {
         .map(|m| m.code.code)
         .collect();
     assert_eq!(codes, vec!["I", "/"]);
-    assert_eq!(imports::list(&store.read()).expect("list").len(), 2);
+    let listed = imports::list(&store.read()).expect("list");
+    assert_eq!(listed.len(), 2);
+    // The replaced mark belongs to the later import now: each import holds one of the two.
+    for import in &listed {
+        let held = caseload_store::testing::count_rows(
+            &store,
+            "SELECT 1 FROM session_marks WHERE import_id = CAST(?1 AS INTEGER)",
+            &import.id.0.to_string(),
+        )
+        .expect("count");
+        assert_eq!(held, 1, "import {}", import.id.0);
+    }
+    // A file that repeats a session already written in the same import: the later row wins.
+    import(&mut store, &[(day(1), "M"), (day(1), "O")], None).expect("third");
+    let codes: Vec<&str> = imports::marks_of(&store.read(), "B801200005001")
+        .expect("marks")
+        .iter()
+        .map(|m| m.code.code)
+        .collect();
+    assert_eq!(codes, vec!["I", "O"]);
 }
 
 #[test]
