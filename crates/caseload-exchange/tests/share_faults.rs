@@ -156,3 +156,34 @@ fn a_really_full_share_fails_as_full_with_no_partial_file_and_delivers_once_spac
     assert!(!receipt.already_delivered);
     assert_eq!(names_in(&folder(&root)), [MANIFEST_NAME, "pupils.csv"]);
 }
+
+#[test]
+fn a_really_read_only_share_fails_as_read_only_even_for_root_and_delivers_once_writable() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let root = dir.path().join("share");
+    fs::create_dir(&root).expect("share");
+    let _unmount = match mount_tmpfs(&root, 256) {
+        Ok(u) => u,
+        Err(why) => {
+            // Simulated instead in share_delivery.rs.
+            eprintln!("skipped: no tmpfs can be mounted here ({why})");
+            return;
+        }
+    };
+    // Read-only at the file system, which root cannot write past (a mode of 0555 it could).
+    let remount = |how: &str| {
+        Command::new("mount")
+            .args(["-o", &format!("remount,{how}")])
+            .arg(&root)
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    assert!(remount("ro"), "remounted read-only");
+    let err = deliver(&RealShare, &root, &delivery(10 * 1024)).expect_err("read-only");
+    assert_eq!(err.kind, FailureKind::ReadOnly, "{err}");
+    assert!(names_in(&root).is_empty(), "{:?}", names_in(&root));
+    assert!(remount("rw"), "writable again");
+    let receipt = deliver(&RealShare, &root, &delivery(10 * 1024)).expect("delivered");
+    assert!(!receipt.already_delivered);
+    assert_eq!(names_in(&folder(&root)), [MANIFEST_NAME, "pupils.csv"]);
+}
