@@ -67,12 +67,16 @@ function memory(pid) {
   let rss = 0;
   let pss = 0;
   const pids = tree(pid);
+  const parts = [];
   for (const p of pids) {
     const rollup = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-    rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
-    pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+    const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+    rss += kib('Rss');
+    pss += kib('Pss');
+    const name = fs.readFileSync(`/proc/${p}/comm`, 'utf8').trim();
+    parts.push(`${name} PSS ${(kib('Pss') / 1024).toFixed(0)} (anon ${(kib('Pss_Anon') / 1024).toFixed(0)}, file ${(kib('Pss_File') / 1024).toFixed(0)}) MiB`);
   }
-  return { rss: rss / 1024, pss: pss / 1024, processes: pids.length };
+  return { rss: rss / 1024, pss: pss / 1024, processes: pids.length, parts };
 }
 
 const pageText = (session, css) =>
@@ -130,6 +134,7 @@ for (let run = 1; run <= RUNS; run++) {
     const r = await once(bin, name === 'app');
     results[name].push(r);
     console.log(`run ${run} ${name}: start-up ${r.startup.toFixed(2)} s, RSS ${r.rss.toFixed(0)} MiB, PSS ${r.pss.toFixed(0)} MiB over ${r.processes} processes`);
+    console.log(`      ${r.parts.join('; ')}`);
   }
 }
 const m = (name, key) => median(results[name].map((r) => r[key]));
