@@ -2,6 +2,10 @@
 //! share that is missing, read-only, full or returns corrupted reads. Whatever happens, no
 //! file with the wrong bytes sits under a final name and a retry delivers exactly once.
 
+mod common;
+
+use common::share_double::{Changed, Changes};
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -165,7 +169,7 @@ fn a_missing_share_is_unreachable_and_nothing_is_created_anywhere() {
 /// the race between "the share is there" and "create the delivery folder".
 struct UnmountedAfterCheck(PathBuf);
 
-impl ShareFs for UnmountedAfterCheck {
+impl Changes for UnmountedAfterCheck {
     fn is_dir(&self, path: &Path) -> bool {
         let there = RealShare.is_dir(path);
         if path == self.0 {
@@ -173,34 +177,17 @@ impl ShareFs for UnmountedAfterCheck {
         }
         there
     }
-    fn create_dir(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.create_dir(path)
-    }
-    fn write_new_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        RealShare.write_new_synced(path, bytes)
-    }
-    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        RealShare.rename(from, to)
-    }
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        RealShare.read(path)
-    }
-    fn remove_file(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.remove_file(path)
-    }
-    fn list_dir(&self, path: &Path) -> std::io::Result<Vec<PathBuf>> {
-        RealShare.list_dir(path)
-    }
-    fn sync_dir(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.sync_dir(path)
-    }
 }
 
 #[test]
 fn a_share_that_vanishes_after_the_check_is_never_recreated_as_a_local_folder() {
     let (dir, root) = share();
-    let err = deliver(&UnmountedAfterCheck(root.clone()), &root, &delivery())
-        .expect_err("the share went away");
+    let err = deliver(
+        &Changed(UnmountedAfterCheck(root.clone())),
+        &root,
+        &delivery(),
+    )
+    .expect_err("the share went away");
     assert_eq!(err.kind, FailureKind::Interrupted);
     assert!(!root.exists(), "the share root was re-created");
     assert!(names_in(dir.path()).is_empty());

@@ -1,10 +1,14 @@
 //! The worker's inbox on the shared drive: allocation and attendance files listed by folder
 //! and name, with Office lock files, hidden and temp files and other formats skipped.
 
+mod common;
+
+use common::share_double::{Changed, Changes};
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use caseload_exchange::share::{FailureKind, InboxKind, RealShare, inbox, sha256_hex};
+use caseload_exchange::share::{FailureKind, InboxKind, RealShare, ShareFs, inbox, sha256_hex};
 
 fn share() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -102,35 +106,14 @@ impl SwappedAfterLooking {
     }
 }
 
-impl caseload_exchange::share::ShareFs for SwappedAfterLooking {
-    fn is_dir(&self, path: &Path) -> bool {
-        RealShare.is_dir(path)
-    }
-    fn create_dir(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.create_dir(path)
-    }
-    fn write_new_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        RealShare.write_new_synced(path, bytes)
-    }
-    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        RealShare.rename(from, to)
-    }
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+impl Changes for SwappedAfterLooking {
+    fn read_capped(&self, path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
         if Self::swapped(path) {
             return Err(caseload_exchange::share::not_a_file(
                 caseload_exchange::share::EntryKind::Other,
             ));
         }
-        RealShare.read(path)
-    }
-    fn remove_file(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.remove_file(path)
-    }
-    fn list_dir(&self, path: &Path) -> std::io::Result<Vec<PathBuf>> {
-        RealShare.list_dir(path)
-    }
-    fn sync_dir(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.sync_dir(path)
+        RealShare.read_capped(path, max)
     }
 }
 
@@ -141,7 +124,7 @@ fn a_file_swapped_for_a_pipe_after_it_was_looked_at_is_named_and_the_rest_still_
     put(&allocations, "good.csv", b"ref\nSYN1\n");
     put(&allocations, "swapped.csv", b"ref\nSYN2\n");
     let scan = caseload_exchange::share::inbox_scan(
-        &SwappedAfterLooking,
+        &Changed(SwappedAfterLooking),
         &root,
         "W-0001",
         &std::collections::HashSet::new(),

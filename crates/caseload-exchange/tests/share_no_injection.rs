@@ -4,14 +4,18 @@
 //! is read is left for the next round; names are escaped before they are shown.
 #![cfg(unix)]
 
+mod common;
+
+use common::share_double::{Changed, Changes};
+
 use std::collections::HashSet;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
 use caseload_exchange::share::{
-    Delivery, DeliveryFile, Entry, FailureKind, InboxKind, MAX_INBOX_FILE_BYTES, RealShare,
-    ShareFs, deliver, deliver_backup, inbox_scan, trusted_files,
+    Delivery, DeliveryFile, FailureKind, InboxKind, MAX_INBOX_FILE_BYTES, RealShare, ShareFs,
+    deliver, deliver_backup, inbox_scan, trusted_files,
 };
 
 fn share() -> (tempfile::TempDir, PathBuf) {
@@ -244,39 +248,12 @@ fn trusted_files_never_follow_a_symlinked_delivery_folder() {
 /// council process still writing it.
 struct GrowsWhileRead;
 
-impl ShareFs for GrowsWhileRead {
-    fn is_dir(&self, path: &Path) -> bool {
-        RealShare.is_dir(path)
-    }
-    fn create_dir(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.create_dir(path)
-    }
-    fn write_new_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        RealShare.write_new_synced(path, bytes)
-    }
-    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        RealShare.rename(from, to)
-    }
-    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
-        RealShare.read(path)
-    }
+impl Changes for GrowsWhileRead {
     fn read_capped(&self, path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
         let bytes = RealShare.read_capped(path, max)?;
         let mut file = fs::OpenOptions::new().append(true).open(path)?;
         std::io::Write::write_all(&mut file, b"SYN0002,more\n")?;
         Ok(bytes)
-    }
-    fn entry(&self, path: &Path) -> std::io::Result<Entry> {
-        RealShare.entry(path)
-    }
-    fn remove_file(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.remove_file(path)
-    }
-    fn list_dir(&self, path: &Path) -> std::io::Result<Vec<PathBuf>> {
-        RealShare.list_dir(path)
-    }
-    fn sync_dir(&self, path: &Path) -> std::io::Result<()> {
-        RealShare.sync_dir(path)
     }
 }
 
@@ -287,7 +264,8 @@ fn a_file_that_changes_while_it_is_read_is_left_for_the_next_round() {
     fs::create_dir_all(&attendance).expect("inbox");
     fs::write(attendance.join("week-1.csv"), "upn,mark\nSYN0001,/\n").expect("file");
 
-    let scan = inbox_scan(&GrowsWhileRead, &root, "W-0001", &HashSet::new()).expect("scan");
+    let scan =
+        inbox_scan(&Changed(GrowsWhileRead), &root, "W-0001", &HashSet::new()).expect("scan");
     assert!(scan.files.is_empty(), "nothing half-read is handed on");
     assert_eq!(scan.refused.len(), 1);
     assert!(scan.refused[0].later);

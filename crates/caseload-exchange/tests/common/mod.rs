@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod bundle;
+pub mod share_double;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
