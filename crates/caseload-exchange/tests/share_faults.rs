@@ -129,18 +129,25 @@ impl Drop for Unmount {
     }
 }
 
-#[test]
-fn a_really_full_share_fails_as_full_with_no_partial_file_and_delivers_once_space_is_freed() {
+/// A 256 KiB tmpfs mounted as the share (unmounted when the guard drops), or `None`, saying
+/// why, where this machine lets no test mount one.
+fn tmpfs_share() -> Option<(tempfile::TempDir, PathBuf, Unmount)> {
     let dir = tempfile::tempdir().expect("tmp");
     let root = dir.path().join("share");
-    fs::create_dir(&root).expect("share");
-    let _unmount = match mount_tmpfs(&root, 256) {
-        Ok(u) => u,
+    match mount_tmpfs(&root, 256) {
+        Ok(unmount) => Some((dir, root, unmount)),
         Err(why) => {
-            // Simulated instead, at every byte, in share_delivery.rs.
             eprintln!("skipped: no tmpfs can be mounted here ({why})");
-            return;
+            None
         }
+    }
+}
+
+#[test]
+fn a_really_full_share_fails_as_full_with_no_partial_file_and_delivers_once_space_is_freed() {
+    // Where no tmpfs can be mounted, share_delivery.rs's simulated faults stand in.
+    let Some((_dir, root, _unmount)) = tmpfs_share() else {
+        return;
     };
     let filler = root.join("filler.bin");
     fs::write(&filler, vec![0u8; 200 * 1024]).expect("fill most of it");
@@ -159,16 +166,9 @@ fn a_really_full_share_fails_as_full_with_no_partial_file_and_delivers_once_spac
 
 #[test]
 fn a_really_read_only_share_fails_as_read_only_even_for_root_and_delivers_once_writable() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let root = dir.path().join("share");
-    fs::create_dir(&root).expect("share");
-    let _unmount = match mount_tmpfs(&root, 256) {
-        Ok(u) => u,
-        Err(why) => {
-            // Simulated instead in share_delivery.rs.
-            eprintln!("skipped: no tmpfs can be mounted here ({why})");
-            return;
-        }
+    // Where no tmpfs can be mounted, share_delivery.rs's simulated faults stand in.
+    let Some((_dir, root, _unmount)) = tmpfs_share() else {
+        return;
     };
     // Read-only at the file system, which root cannot write past (a mode of 0555 it could).
     let remount = |how: &str| {
