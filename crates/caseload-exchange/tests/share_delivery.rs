@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::share_double::{Changed, Changes};
+use common::share_double::{Changed, Changes, names_in};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -81,18 +81,6 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
         }
     }
     out
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
 }
 
 /// The delivery folder holds exactly the export's files and a manifest that lists them with

@@ -5,6 +5,10 @@
 //! `share_delivery.rs` and `share_interruptions.rs`; the app-level faults (a sync to a share
 //! removed mid-sync, two syncs at once) in the app's `exchange_faults.rs`.
 
+mod common;
+
+use common::share_double::names_in;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -34,18 +38,6 @@ fn delivery(bytes: usize) -> Delivery {
 
 fn folder(root: &Path) -> PathBuf {
     root.join("caseload/deliveries/W-0042/2026-03-02_summary_exp-0042")
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Test doubles for the shared drive: the real file system with one or two operations changed
 //! (a share unmounted after the check, a file that grows while it is read, a file swapped for a
 //! pipe). A double implements [`Changes`], overriding only what it changes, and is used as
-//! `Changed(double)`.
+//! `Changed(double)`. Also what a folder on the share holds, by name.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -58,4 +58,17 @@ impl<T: Changes> ShareFs for Changed<T> {
     fn sync_dir(&self, path: &Path) -> io::Result<()> {
         RealShare.sync_dir(path)
     }
+}
+
+/// The names in `dir`, sorted; none when it is missing.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }
